@@ -1,0 +1,107 @@
+#include "cli.h"
+
+#include "lab/scenario.h"
+
+#include <QCommandLineParser>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace edgecore {
+
+namespace {
+CliOptions exitWith(int code, const QString &message)
+{
+    CliOptions o;
+    o.action = CliOptions::Action::Exit;
+    o.exitCode = code;
+    o.message = message.endsWith(u'\n') ? message : message + u'\n';
+    return o;
+}
+} // namespace
+
+CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        u"EdgeCore Lab: a desktop lab for distributed protocols. Without options it opens the "
+        "lab window with the whole cast running; with --headless it runs a scenario through the "
+        "real cluster and prints its summary."_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help and exit."_s);
+    const QCommandLineOption version({u"v"_s, u"version"_s}, u"Show the version and exit."_s);
+    const QCommandLineOption headless(u"headless"_s, u"Run a scenario without the window."_s);
+    const QCommandLineOption scenario(u"scenario"_s,
+                                      u"Scenario to run headless (default: demo). Known: "_s +
+                                          Scenario::builtinNames().join(u", "_s) + u'.',
+                                      u"name"_s, u"demo"_s);
+    const QCommandLineOption seed(u"seed"_s, u"Seed for every random choice (default: 1)."_s,
+                                  u"n"_s);
+    const QCommandLineOption outDir(u"out"_s, u"Write summary.json, trace.json and the services' "
+                                              "SQLite files to this folder."_s,
+                                    u"dir"_s);
+    const QCommandLineOption sessions(u"sessions"_s,
+                                      u"Number of session set-ups (overrides the scenario)."_s,
+                                      u"n"_s);
+    const QCommandLineOption list(u"list-scenarios"_s, u"List the built-in scenarios and exit."_s);
+    p.addOptions({help, version, headless, scenario, seed, outDir, sessions, list});
+
+    if (!p.parse(arguments))
+        return exitWith(2, u"edgecore-lab: "_s + p.errorText() + u"\nTry 'edgecore-lab --help'."_s);
+    if (p.isSet(help))
+        return exitWith(0, p.helpText());
+    if (p.isSet(version))
+        return exitWith(0, u"edgecore-lab "_s + QStringLiteral(EDGECORE_VERSION));
+    if (p.isSet(list)) {
+        QString text;
+        for (const QString &name : Scenario::builtinNames())
+            text += name.leftJustified(12, u' ') + Scenario::builtin(name)->description + u'\n';
+        return exitWith(0, text);
+    }
+    if (!p.positionalArguments().isEmpty())
+        return exitWith(2, u"edgecore-lab: unexpected argument '"_s + p.positionalArguments().first() +
+                               u"'\nTry 'edgecore-lab --help'."_s);
+
+    CliOptions o;
+    if (p.isSet(seed)) {
+        bool ok = false;
+        o.headless.seed = p.value(seed).toULongLong(&ok);
+        if (!ok || o.headless.seed == 0)
+            return exitWith(2, u"edgecore-lab: --seed takes a whole number from 1 up, not '"_s +
+                                   p.value(seed) + u"'"_s);
+    } else {
+        o.headless.seed = 0; // GUI: the remembered seed; headless: 1 (below)
+    }
+    if (p.isSet(sessions)) {
+        bool ok = false;
+        o.headless.sessions = p.value(sessions).toInt(&ok);
+        if (!ok || o.headless.sessions < 0 || o.headless.sessions > 10'000'000)
+            return exitWith(2, u"edgecore-lab: --sessions takes a whole number from 0 to 10000000, not '"_s +
+                                   p.value(sessions) + u"'"_s);
+    }
+    o.headless.scenario = p.value(scenario);
+    o.headless.outDir = p.value(outDir);
+    const bool wantsHeadless = p.isSet(headless) || p.isSet(outDir) || p.isSet(scenario) || p.isSet(sessions);
+    if (wantsHeadless && !p.isSet(headless))
+        return exitWith(2, u"edgecore-lab: --scenario, --out and --sessions go with --headless"_s);
+    if (p.isSet(headless)) {
+        o.action = CliOptions::Action::Headless;
+    } else if (!hasDisplay) {
+        o.action = CliOptions::Action::Headless;
+        o.message = u"edgecore-lab: no display; running the demo scenario headless\n"_s;
+    }
+    if (o.action == CliOptions::Action::Headless && o.headless.seed == 0)
+        o.headless.seed = 1;
+    return o;
+}
+
+CliOptions parseCli(int argc, char **argv)
+{
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    const bool hasDisplay = !qEnvironmentVariableIsEmpty("DISPLAY") ||
+                            !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+                            !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+    return parseCli(args, hasDisplay);
+}
+
+} // namespace edgecore

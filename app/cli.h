@@ -1,0 +1,24 @@
+#pragma once
+// Command-line parsing for edgecore-lab, kept apart from main() so it can be tested.
+
+#include "lab/headless.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace edgecore {
+
+struct CliOptions
+{
+    enum class Action { Gui, Headless, Exit };
+    Action action = Action::Gui;
+    int exitCode = 0;
+    QString message; // what to print before exiting (help, version, or the error)
+    HeadlessOptions headless;
+};
+
+// hasDisplay: whether a GUI could open; without one the demo runs headless instead.
+CliOptions parseCli(const QStringList &arguments, bool hasDisplay);
+CliOptions parseCli(int argc, char **argv);
+
+} // namespace edgecore

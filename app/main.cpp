@@ -1,0 +1,42 @@
+// edgecore-lab: the desktop lab by default; --headless runs a scenario and prints its summary.
+
+#include "cli.h"
+#include "lab/headless.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace Qt::Literals::StringLiterals;
+
+int main(int argc, char **argv)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const edgecore::CliOptions opts = edgecore::parseCli(argc, argv);
+    if (opts.action == edgecore::CliOptions::Action::Exit) {
+        (opts.exitCode == 0 ? out : err) << opts.message;
+        return opts.exitCode;
+    }
+    QCoreApplication::setOrganizationName(u"EdgeCore"_s);
+    QCoreApplication::setApplicationName(u"edgecore-lab"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(EDGECORE_VERSION));
+
+    if (opts.action == edgecore::CliOptions::Action::Headless) {
+        QCoreApplication app(argc, argv);
+        if (!opts.message.isEmpty())
+            err << opts.message;
+        err.flush();
+        return edgecore::runHeadless(opts.headless, out, err);
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(u"EdgeCore Lab"_s);
+    QApplication::setDesktopFileName(u"edgecore-lab"_s);
+    QApplication::setWindowIcon(QIcon(u":/icons/edgecore-lab.svg"_s));
+    edgecore::MainWindow window(opts.headless.seed == 0 ? 0 : opts.headless.seed);
+    window.show();
+    return QApplication::exec();
+}

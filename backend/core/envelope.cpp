@@ -1,0 +1,63 @@
+#include "envelope.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace edgecore {
+
+bool isKnownMsgType(quint16 raw)
+{
+    return raw >= 1 && raw <= kMaxMsgType;
+}
+
+QString toString(MsgType t)
+{
+    switch (t) {
+    case MsgType::ClientRequest:
+        return u"CLIENT_REQUEST"_s;
+    case MsgType::SessionCreate:
+        return u"SESSION_CREATE"_s;
+    case MsgType::SessionResult:
+        return u"SESSION_RESULT"_s;
+    case MsgType::Prepare:
+        return u"PREPARE"_s;
+    case MsgType::Vote:
+        return u"VOTE"_s;
+    case MsgType::Commit:
+        return u"COMMIT"_s;
+    case MsgType::Abort:
+        return u"ABORT"_s;
+    case MsgType::Ack:
+        return u"ACK"_s;
+    case MsgType::DsmPut:
+        return u"DSM_PUT"_s;
+    case MsgType::DsmPutReply:
+        return u"DSM_PUT_REPLY"_s;
+    case MsgType::SessionEvent:
+        return u"SESSION_EVENT"_s;
+    }
+    return u"TYPE_"_s + QString::number(static_cast<int>(t));
+}
+
+bool Envelope::operator==(const Envelope &o) const
+{
+    return version == o.version && sender == o.sender && receiver == o.receiver &&
+           keyId == o.keyId && seq == o.seq && labTimeUs == o.labTimeUs &&
+           wallTimeMs == o.wallTimeMs && type == o.type && txId == o.txId &&
+           sessionId == o.sessionId && fencingToken == o.fencingToken && vclock == o.vclock &&
+           payload == o.payload;
+}
+
+Payload Payload::decode(const QByteArray &bytes)
+{
+    Payload p;
+    if (!bytes.isEmpty())
+        p.m_map = QCborValue::fromCbor(bytes).toMap();
+    return p;
+}
+
+QByteArray Payload::encode() const
+{
+    return QCborValue(m_map).toCbor();
+}
+
+} // namespace edgecore

@@ -1,0 +1,99 @@
+#pragma once
+// The unit every service sends and receives: the header fields of ARCHITECTURE.md's wire
+// format plus an opaque payload. The wire layer turns it into signed frames and back.
+
+#include "types.h"
+
+#include <QByteArray>
+#include <QCborMap>
+#include <QCborValue>
+
+#include <vector>
+
+namespace edgecore {
+
+constexpr quint8 kWireVersion = 1;
+
+// Message types. Values are wire format: never renumber, only append.
+enum class MsgType : quint16 {
+    ClientRequest = 1, // local only: a request entering at the edge, never on the wire
+    SessionCreate = 2, // edge -> session manager
+    SessionResult = 3, // session manager -> edge
+    Prepare = 4,       // coordinator -> participant
+    Vote = 5,          // participant -> coordinator
+    Commit = 6,        // coordinator -> participant
+    Abort = 7,         // coordinator -> participant
+    Ack = 8,           // participant -> coordinator
+    DsmPut = 9,        // any -> dsm
+    DsmPutReply = 10,  // dsm -> writer
+    SessionEvent = 11, // coordinator -> analytics
+};
+constexpr quint16 kMaxMsgType = 11;
+
+bool isKnownMsgType(quint16 raw);
+QString toString(MsgType t);
+
+// A vector clock indexed by NodeId (index 0 unused).
+using VectorClock = std::vector<quint64>;
+
+struct Envelope
+{
+    quint8 version = kWireVersion;
+    NodeId sender = kNoNode;
+    NodeId receiver = kNoNode;
+    quint32 keyId = 0;
+    quint64 seq = 0;
+    qint64 labTimeUs = 0;
+    qint64 wallTimeMs = 0;
+    MsgType type = MsgType::ClientRequest;
+    TxId txId = 0;
+    SessionId sessionId = 0;
+    quint64 fencingToken = 0;
+    VectorClock vclock;
+    QByteArray payload;
+
+    bool operator==(const Envelope &o) const;
+    bool operator!=(const Envelope &o) const { return !(*this == o); }
+};
+
+// Payload fields use small integer keys, like the envelope itself.
+enum class Field : int {
+    RequestId = 1,
+    Subscriber = 2,
+    TrafficClass = 3,
+    Protocol = 4,
+    Vote = 5,
+    Reason = 6,
+    Units = 7,
+    Cell = 8,
+    Key = 9,
+    Value = 10,
+    Version = 11,
+    Outcome = 12,
+    LatencyUs = 13,
+    Ok = 14,
+};
+
+// A small typed view over a CBOR map payload.
+class Payload
+{
+public:
+    Payload() = default;
+    static Payload decode(const QByteArray &bytes);
+    QByteArray encode() const;
+
+    Payload &set(Field f, const QCborValue &v)
+    {
+        m_map.insert(static_cast<int>(f), v);
+        return *this;
+    }
+    QCborValue get(Field f) const { return m_map.value(static_cast<int>(f)); }
+    qint64 integer(Field f, qint64 fallback = 0) const { return get(f).toInteger(fallback); }
+    QString string(Field f) const { return get(f).toString(); }
+    bool boolean(Field f) const { return get(f).toBool(); }
+
+private:
+    QCborMap m_map;
+};
+
+} // namespace edgecore

@@ -1,0 +1,73 @@
+#pragma once
+// The one interface that makes the lab possible (ARCHITECTURE.md): a service is written once
+// against Context, with no sockets, threads or wall clock of its own, and runs unchanged on
+// ThreadHost (real threads and TCP) or on a simulated host.
+
+#include "core/envelope.h"
+#include "core/rng.h"
+#include "core/types.h"
+#include "trace/traceevent.h"
+
+#include <QByteArray>
+#include <QMetaType>
+#include <QString>
+
+namespace edgecore {
+
+class Storage;
+
+// What the edge tells the outside world about one session request.
+struct ClientReply
+{
+    quint64 requestId = 0;
+    SessionId sessionId = 0;
+    TxId txId = 0;
+    Outcome outcome = Outcome::Pending;
+    TrafficClass trafficClass = TrafficClass::Data;
+    Protocol protocol = Protocol::TwoPhase;
+    QString subscriber;
+    QString reason;
+    qint64 latencyUs = 0; // lab time from ingress to reply
+};
+
+class TraceSink
+{
+public:
+    virtual ~TraceSink() = default;
+    virtual void record(TraceKind kind, const QString &detail, TxId tx = 0, SessionId session = 0,
+                        NodeId peer = kNoNode) = 0;
+};
+
+class Context
+{
+public:
+    virtual ~Context() = default;
+    virtual NodeId self() const = 0;
+    virtual Instant now() const = 0; // lab time, not wall time
+    virtual NodeId lookup(const QString &name) const = 0; // kNoNode if absent
+    virtual QString nameOf(NodeId id) const = 0;
+    // Signs and sends; the host fills sender, receiver, key id, sequence, times and clocks.
+    virtual void send(NodeId to, Envelope msg) = 0;
+    virtual TimerId startTimer(Duration after) = 0;
+    virtual void cancelTimer(TimerId id) = 0;
+    virtual Rng &rng() = 0;
+    virtual Storage &storage() = 0;
+    virtual TraceSink &trace() = 0;
+    // Hands a finished client request back to whoever submitted it (edge only).
+    virtual void reply(const ClientReply &r) = 0;
+    // Puts bytes on the wire to a peer exactly as given: for the malicious node only.
+    virtual void sendRaw(NodeId to, const QByteArray &frame) = 0;
+};
+
+class Service
+{
+public:
+    virtual ~Service() = default;
+    virtual void start(Context &ctx) = 0;
+    virtual void onMessage(const Envelope &msg, Context &ctx) = 0;
+    virtual void onTimer(TimerId id, Context &ctx) = 0;
+};
+
+} // namespace edgecore
+
+Q_DECLARE_METATYPE(edgecore::ClientReply)

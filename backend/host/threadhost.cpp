@@ -1,0 +1,553 @@
+#include "threadhost.h"
+
+#include "core/labclock.h"
+#include "noderuntime.h"
+#include "storage/sqlitestorage.h"
+#include "trace/tracestore.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace edgecore {
+
+namespace {
+constexpr qsizetype kMaxPendingBytesPerPeer = 64 * 1024 * 1024;
+constexpr int kBackoffBaseMs = 20;
+constexpr int kBackoffCapMs = 2000;
+
+qint64 wallUsNow()
+{
+    return QDateTime::currentMSecsSinceEpoch() * 1000;
+}
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// ThreadHost: the owner's side.
+
+ThreadHost::ThreadHost(HostConfig config, std::unique_ptr<Service> service, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+{
+    qRegisterMetaType<edgecore::ClientReply>();
+    m_thread.setObjectName(m_config.name);
+    m_runtime = new NodeRuntime(m_config, std::move(service));
+    m_runtime->moveToThread(&m_thread);
+    connect(m_runtime, &NodeRuntime::clientReply, this, &ThreadHost::clientReply);
+}
+
+ThreadHost::~ThreadHost()
+{
+    stop();
+    delete m_runtime;
+}
+
+bool ThreadHost::listen(QString *error)
+{
+    if (!m_thread.isRunning())
+        m_thread.start();
+    QString reason;
+    quint16 port = 0;
+    QMetaObject::invokeMethod(
+        m_runtime, [&] { port = m_runtime->listenOn(m_config.listenPort, &reason); },
+        Qt::BlockingQueuedConnection);
+    m_port = port;
+    if (port == 0 && error)
+        *error = reason;
+    return port != 0;
+}
+
+void ThreadHost::start(std::shared_ptr<const Directory> directory)
+{
+    QMetaObject::invokeMethod(
+        m_runtime, [rt = m_runtime, directory] { rt->begin(directory); }, Qt::QueuedConnection);
+}
+
+void ThreadHost::stop()
+{
+    if (m_stopped)
+        return;
+    m_stopped = true;
+    if (m_thread.isRunning()) {
+        QThread *owner = thread();
+        QMetaObject::invokeMethod(
+            m_runtime, [rt = m_runtime, owner] { rt->shutdown(owner); },
+            Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+}
+
+void ThreadHost::post(const Envelope &local)
+{
+    QMetaObject::invokeMethod(
+        m_runtime, [rt = m_runtime, local] { rt->deliverLocal(local); }, Qt::QueuedConnection);
+}
+
+void ThreadHost::runOn(const std::function<void(Service &, Context &)> &f)
+{
+    if (!m_thread.isRunning() || m_stopped)
+        return;
+    QMetaObject::invokeMethod(
+        m_runtime, [rt = m_runtime, &f] { rt->runOn(f); }, Qt::BlockingQueuedConnection);
+}
+
+HostStats ThreadHost::stats()
+{
+    if (!m_thread.isRunning() || m_stopped)
+        return m_runtime->stats();
+    HostStats s;
+    QMetaObject::invokeMethod(
+        m_runtime, [&] { s = m_runtime->stats(); }, Qt::BlockingQueuedConnection);
+    return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// NodeRuntime: the worker thread's side.
+
+NodeRuntime::NodeRuntime(const HostConfig &config, std::unique_ptr<Service> service)
+    : m_config(config)
+    , m_service(std::move(service))
+    , m_keys(config.keys)
+    , m_verifier(config.id, &m_keys, config.timestampWindowMs)
+    , m_rng(Rng::derive(config.seed, config.id))
+    , m_vclock(static_cast<size_t>(config.id) + 1, 0)
+    // Sequence numbers start from the wall clock in microseconds, so a restarted sender is
+    // still ahead of what its peers' replay windows remember.
+    , m_nextSeq(static_cast<quint64>(wallUsNow()))
+{}
+
+NodeRuntime::~NodeRuntime() = default;
+
+quint16 NodeRuntime::listenOn(quint16 port, QString *error)
+{
+    m_server = new QTcpServer(this);
+    if (!m_server->listen(QHostAddress::LocalHost, port)) {
+        *error = m_config.name + u": cannot listen on 127.0.0.1:"_s + QString::number(port) +
+                 u": "_s + m_server->errorString();
+        return 0;
+    }
+    connect(m_server, &QTcpServer::newConnection, this, &NodeRuntime::onNewConnection);
+    m_timer = new QTimer(this);
+    m_timer->setSingleShot(true);
+    m_timer->setTimerType(Qt::PreciseTimer);
+    connect(m_timer, &QTimer::timeout, this, &NodeRuntime::onTimerFired);
+    connect(m_config.clock, &LabClock::changed, this, &NodeRuntime::onClockChanged);
+    m_wasPaused = m_config.clock->isPaused();
+    return m_server->serverPort();
+}
+
+void NodeRuntime::begin(std::shared_ptr<const Directory> directory)
+{
+    m_directory = std::move(directory);
+    if (m_vclock.size() < m_directory->nodes.size() + 1)
+        m_vclock.resize(m_directory->nodes.size() + 1, 0);
+    if (!m_config.dataDir.isEmpty()) {
+        auto sqlite = std::make_unique<SqliteStorage>();
+        const QString path = QDir(m_config.dataDir).filePath(m_config.name + u".sqlite"_s);
+        if (sqlite->open(path)) {
+            m_storage = std::move(sqlite);
+        } else {
+            record(TraceKind::Note, u"storage unavailable, keeping the log in memory: "_s +
+                                        sqlite->lastError(), 0, 0, kNoNode);
+        }
+    }
+    if (!m_storage)
+        m_storage = std::make_unique<MemoryStorage>();
+    m_started = true;
+    m_service->start(*this);
+}
+
+void NodeRuntime::shutdown(QThread *returnTo)
+{
+    m_started = false;
+    if (m_storage)
+        m_storage->flush();
+    for (auto &[id, peer] : m_peers) {
+        if (peer.socket) {
+            peer.socket->disconnect(this);
+            peer.socket->abort();
+            delete peer.socket;
+        }
+    }
+    m_peers.clear();
+    const auto sockets = m_incoming.keys();
+    for (QTcpSocket *s : sockets) {
+        s->disconnect(this);
+        s->abort();
+        delete s;
+    }
+    m_incoming.clear();
+    delete m_server;
+    m_server = nullptr;
+    delete m_timer;
+    m_timer = nullptr;
+    disconnect(m_config.clock, nullptr, this, nullptr);
+    // The service and storage (a SQLite connection) belong to this thread: end them here.
+    m_service.reset();
+    m_storage.reset();
+    moveToThread(returnTo);
+}
+
+Instant NodeRuntime::now() const
+{
+    return m_config.clock->now();
+}
+
+NodeId NodeRuntime::lookup(const QString &name) const
+{
+    return m_directory ? m_directory->lookup(name) : kNoNode;
+}
+
+QString NodeRuntime::nameOf(NodeId id) const
+{
+    const NodeInfo *n = m_directory ? m_directory->find(id) : nullptr;
+    return n ? n->name : QString();
+}
+
+quint64 NodeRuntime::lamport() const
+{
+    // The sum of a vector clock grows along every causal chain, so it serves as the Lamport
+    // clock without a wire field of its own.
+    quint64 sum = 0;
+    for (quint64 c : m_vclock)
+        sum += c;
+    return sum;
+}
+
+void NodeRuntime::record(TraceKind kind, const QString &detail, TxId tx, SessionId session,
+                         NodeId peer)
+{
+    TraceEvent e;
+    e.kind = kind;
+    e.node = m_config.id;
+    e.peer = peer;
+    e.labUs = toUs(now());
+    e.wallUs = wallUsNow();
+    e.lamport = lamport();
+    e.txId = tx;
+    e.sessionId = session;
+    e.vclock = m_vclock;
+    e.detail = detail;
+    m_config.trace->append(e);
+}
+
+void NodeRuntime::traceMessage(TraceKind kind, const Envelope &env, NodeId peer, quint8 reason,
+                               const QString &detail)
+{
+    TraceEvent e;
+    e.kind = kind;
+    e.node = m_config.id;
+    e.peer = peer;
+    e.msgType = static_cast<quint16>(env.type);
+    e.reason = reason;
+    e.labUs = toUs(now());
+    e.wallUs = wallUsNow();
+    e.lamport = lamport();
+    e.seq = env.seq;
+    e.txId = env.txId;
+    e.sessionId = env.sessionId;
+    e.vclock = m_vclock;
+    e.detail = detail;
+    m_config.trace->append(e);
+}
+
+void NodeRuntime::send(NodeId to, Envelope msg)
+{
+    const HmacSha256 *mac = m_keys.signer();
+    if (!m_started || !mac || !m_directory || !m_directory->find(to))
+        return;
+    ++m_vclock[m_config.id];
+    msg.version = kWireVersion;
+    msg.sender = m_config.id;
+    msg.receiver = to;
+    msg.keyId = m_keys.signingKeyId();
+    msg.seq = m_nextSeq++;
+    msg.labTimeUs = toUs(now());
+    msg.wallTimeMs = QDateTime::currentMSecsSinceEpoch();
+    msg.vclock = m_vclock;
+    const QByteArray frame = encodeFrame(msg, *mac);
+    traceMessage(TraceKind::Send, msg, to);
+    ++m_stats.framesSent;
+    enqueue(to, frame);
+}
+
+void NodeRuntime::sendRaw(NodeId to, const QByteArray &frame)
+{
+    if (!m_started || !m_directory || !m_directory->find(to))
+        return;
+    enqueue(to, frame);
+}
+
+void NodeRuntime::enqueue(NodeId to, const QByteArray &frame)
+{
+    Peer &peer = m_peers[to];
+    if (peer.pending.size() + frame.size() > kMaxPendingBytesPerPeer) {
+        record(TraceKind::Note, u"send buffer full, frame dropped"_s, 0, 0, to);
+        return;
+    }
+    peer.pending += frame;
+    m_stats.bytesSent += static_cast<quint64>(frame.size());
+    if (!peer.socket && !peer.retryScheduled)
+        connectPeer(to);
+    scheduleFlush();
+}
+
+void NodeRuntime::scheduleFlush()
+{
+    if (m_flushScheduled)
+        return;
+    m_flushScheduled = true;
+    QMetaObject::invokeMethod(this, &NodeRuntime::flush, Qt::QueuedConnection);
+}
+
+void NodeRuntime::flush()
+{
+    m_flushScheduled = false;
+    if (!m_started)
+        return;
+    // Group commit: every record of this pass is durable before any frame of it leaves.
+    if (m_storage && !m_storage->flush()) {
+        record(TraceKind::Note, u"storage flush failed, holding frames: "_s + m_storage->lastError(),
+               0, 0, kNoNode);
+        return;
+    }
+    for (auto &[id, peer] : m_peers) {
+        if (peer.connected && peer.socket && !peer.pending.isEmpty()) {
+            peer.socket->write(peer.pending);
+            peer.pending.clear();
+        }
+    }
+}
+
+void NodeRuntime::connectPeer(NodeId to)
+{
+    const NodeInfo *info = m_directory ? m_directory->find(to) : nullptr;
+    if (!info || !m_started)
+        return;
+    Peer &peer = m_peers[to];
+    peer.retryScheduled = false;
+    auto *socket = new QTcpSocket(this);
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    peer.socket = socket;
+    connect(socket, &QTcpSocket::connected, this, [this, to] { onPeerConnected(to); });
+    connect(socket, &QTcpSocket::disconnected, this, [this, to] { onPeerLost(to); });
+    connect(socket, &QTcpSocket::errorOccurred, this, [this, to] { onPeerLost(to); });
+    // Outgoing connections carry frames one way; anything the peer sends back is ignored.
+    connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->readAll(); });
+    socket->connectToHost(info->host, info->port);
+}
+
+void NodeRuntime::onPeerConnected(NodeId to)
+{
+    Peer &peer = m_peers[to];
+    peer.connected = true;
+    peer.attempts = 0;
+    record(TraceKind::Connection, u"connected"_s, 0, 0, to);
+    scheduleFlush();
+}
+
+void NodeRuntime::onPeerLost(NodeId to)
+{
+    Peer &peer = m_peers[to];
+    if (!peer.socket)
+        return;
+    QTcpSocket *socket = peer.socket;
+    peer.socket = nullptr;
+    socket->disconnect(this);
+    socket->deleteLater();
+    if (peer.connected)
+        record(TraceKind::Connection, u"connection lost"_s, 0, 0, to);
+    peer.connected = false;
+    if (!m_started)
+        return;
+    // Exponential backoff with equal jitter, capped: half the delay is fixed, half random.
+    const int exp = std::min(peer.attempts, 16);
+    const qint64 delay = std::min<qint64>(kBackoffCapMs, qint64(kBackoffBaseMs) << exp);
+    const qint64 wait = delay / 2 + static_cast<qint64>(m_rng.below(static_cast<quint64>(delay / 2 + 1)));
+    ++peer.attempts;
+    peer.retryScheduled = true;
+    QTimer::singleShot(std::chrono::milliseconds(wait), this, [this, to] { connectPeer(to); });
+}
+
+void NodeRuntime::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        socket->setParent(this);
+        m_incoming.insert(socket, Incoming{});
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+        connect(socket, &QTcpSocket::disconnected, this,
+                [this, socket] { onIncomingClosed(socket); });
+    }
+}
+
+void NodeRuntime::onReadyRead(QTcpSocket *socket)
+{
+    auto it = m_incoming.find(socket);
+    if (it == m_incoming.end())
+        return;
+    it->reader.append(socket->readAll());
+    QByteArray body;
+    WireError error = WireError::None;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    for (;;) {
+        const FrameReader::Status st = it->reader.next(body, error);
+        if (st == FrameReader::Status::NeedMore)
+            return;
+        Envelope env;
+        qsizetype bytes = body.size() + kFrameHeaderBytes;
+        if (st == FrameReader::Status::Frame)
+            error = m_verifier.verify(body, env, nowMs);
+        else
+            bytes = it->reader.bufferedBytes();
+        if (error == WireError::None) {
+            deliver(std::move(env), false);
+            it = m_incoming.find(socket); // delivery may not invalidate, but be safe
+            if (it == m_incoming.end())
+                return;
+            continue;
+        }
+        rejectFrame(error, env, bytes);
+        if (st == FrameReader::Status::Error || closesConnection(error)) {
+            ++m_stats.connectionsClosed;
+            m_incoming.remove(socket);
+            socket->disconnect(this);
+            socket->abort();
+            socket->deleteLater();
+            return;
+        }
+    }
+}
+
+void NodeRuntime::onIncomingClosed(QTcpSocket *socket)
+{
+    auto it = m_incoming.find(socket);
+    if (it == m_incoming.end())
+        return;
+    if (it->reader.hasPartialFrame())
+        rejectFrame(WireError::Truncated, Envelope{}, it->reader.bufferedBytes());
+    m_incoming.erase(it);
+    socket->deleteLater();
+}
+
+void NodeRuntime::rejectFrame(WireError error, const Envelope &claimed, qsizetype bytes)
+{
+    ++m_stats.framesRejected;
+    // The sender named in a refused frame is only what the frame claims.
+    traceMessage(TraceKind::Reject, claimed, claimed.sender, static_cast<quint8>(error),
+                 toString(error) + u" ("_s + QString::number(bytes) + u" bytes)"_s);
+}
+
+void NodeRuntime::deliverLocal(Envelope env)
+{
+    deliver(std::move(env), true);
+}
+
+void NodeRuntime::deliver(Envelope env, bool local)
+{
+    if (!m_started)
+        return;
+    // Parked frames go first: a frame that arrives just after a resume must not overtake them.
+    if (m_config.clock->isPaused() || !m_parked.empty()) {
+        m_parked.emplace_back(std::move(env), local);
+        if (!m_config.clock->isPaused())
+            drainParked();
+        return;
+    }
+    dispatch(env, local);
+}
+
+void NodeRuntime::dispatch(const Envelope &env, bool local)
+{
+    if (!local) {
+        const size_t n = std::min(env.vclock.size(), m_vclock.size());
+        for (size_t i = 0; i < n; ++i)
+            m_vclock[i] = std::max(m_vclock[i], env.vclock[i]);
+    }
+    ++m_vclock[m_config.id];
+    ++m_stats.framesDelivered;
+    traceMessage(TraceKind::Deliver, env, local ? kNoNode : env.sender);
+    m_service->onMessage(env, *this);
+}
+
+void NodeRuntime::reply(const ClientReply &r)
+{
+    Q_EMIT clientReply(r);
+}
+
+TimerId NodeRuntime::startTimer(Duration after)
+{
+    const TimerId id = m_nextTimerId++;
+    const Instant deadline = now() + after;
+    m_timerDeadlines.emplace(id, deadline);
+    m_timerQueue.emplace(deadline, id);
+    armTimer();
+    return id;
+}
+
+void NodeRuntime::cancelTimer(TimerId id)
+{
+    const auto it = m_timerDeadlines.find(id);
+    if (it == m_timerDeadlines.end())
+        return;
+    m_timerQueue.erase({it->second, id});
+    m_timerDeadlines.erase(it);
+    armTimer();
+}
+
+void NodeRuntime::armTimer()
+{
+    if (!m_timer)
+        return;
+    if (m_timerQueue.empty()) {
+        m_timer->stop();
+        return;
+    }
+    const qint64 ms = m_config.clock->wallMsUntil(m_timerQueue.begin()->first);
+    if (ms < 0)
+        m_timer->stop();
+    else
+        m_timer->start(std::chrono::milliseconds(ms));
+}
+
+void NodeRuntime::onTimerFired()
+{
+    if (!m_started)
+        return;
+    const Instant t = now();
+    // Bounded: only timers already due fire in this pass; new ones wait for the next.
+    std::vector<TimerId> due;
+    for (auto it = m_timerQueue.begin(); it != m_timerQueue.end() && it->first <= t;) {
+        due.push_back(it->second);
+        m_timerDeadlines.erase(it->second);
+        it = m_timerQueue.erase(it);
+    }
+    for (TimerId id : due)
+        m_service->onTimer(id, *this);
+    armTimer();
+}
+
+void NodeRuntime::onClockChanged()
+{
+    armTimer();
+    const bool paused = m_config.clock->isPaused();
+    m_wasPaused = paused;
+    if (!paused)
+        drainParked();
+}
+
+void NodeRuntime::drainParked()
+{
+    while (!m_parked.empty() && m_started && !m_config.clock->isPaused()) {
+        auto [env, local] = std::move(m_parked.front());
+        m_parked.pop_front();
+        dispatch(env, local);
+    }
+}
+
+} // namespace edgecore

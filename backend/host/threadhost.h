@@ -1,0 +1,84 @@
+#pragma once
+// ThreadHost runs one service on its own QThread: a QTcpServer on 127.0.0.1 for incoming
+// frames, one outgoing QTcpSocket per peer with reconnect (exponential backoff with jitter),
+// frames signed on send and verified on receipt, writes batched per event-loop pass, and
+// timers on the lab clock. While the lab clock is paused, verified frames are parked and
+// delivered on resume.
+
+#include "directory.h"
+#include "service.h"
+#include "wire/keyring.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+#include <memory>
+
+namespace edgecore {
+
+class LabClock;
+class TraceStore;
+class NodeRuntime;
+
+struct HostConfig
+{
+    NodeId id = kNoNode;
+    QString name;
+    LabClock *clock = nullptr;
+    TraceStore *trace = nullptr;
+    KeyMaterial keys;
+    quint64 seed = 1;
+    QString dataDir;       // empty: in-memory storage
+    quint16 listenPort = 0; // 0: any free port
+    qint64 timestampWindowMs = 30000;
+};
+
+// Counters a host keeps about its wire traffic; read with ThreadHost::stats().
+struct HostStats
+{
+    quint64 framesSent = 0;
+    quint64 framesDelivered = 0;
+    quint64 framesRejected = 0;
+    quint64 bytesSent = 0;
+    quint64 connectionsClosed = 0; // incoming connections closed for a malformed stream
+};
+
+class ThreadHost : public QObject
+{
+    Q_OBJECT
+public:
+    ThreadHost(HostConfig config, std::unique_ptr<Service> service, QObject *parent = nullptr);
+    ~ThreadHost() override;
+
+    NodeId id() const { return m_config.id; }
+    QString name() const { return m_config.name; }
+
+    // Starts the thread and binds the server; blocks until bound. Returns false with a reason.
+    bool listen(QString *error = nullptr);
+    quint16 port() const { return m_port; }
+    // Hands the directory over and calls Service::start on the host's thread.
+    void start(std::shared_ptr<const Directory> directory);
+    // Closes everything and ends the thread; blocks until done. Idempotent.
+    void stop();
+    bool isRunning() const { return m_thread.isRunning(); }
+
+    // Thread-safe: delivers a local (unsigned, never on the wire) message to the service.
+    void post(const Envelope &local);
+    // Runs f on the host's thread with its service and context and waits for it. Not from the
+    // host's own thread.
+    void runOn(const std::function<void(Service &, Context &)> &f);
+    HostStats stats();
+
+Q_SIGNALS:
+    void clientReply(const edgecore::ClientReply &reply);
+
+private:
+    HostConfig m_config;
+    QThread m_thread;
+    NodeRuntime *m_runtime = nullptr;
+    quint16 m_port = 0;
+    bool m_stopped = false;
+};
+
+} // namespace edgecore

@@ -1,0 +1,127 @@
+#include "cluster.h"
+
+#include "services/analytics.h"
+#include "services/billingservice.h"
+#include "services/dsmservice.h"
+#include "services/edgegateway.h"
+#include "services/mallory.h"
+#include "services/resourcemanager.h"
+#include "services/sessionmanager.h"
+
+#include <QDir>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace edgecore {
+
+Cluster::Cluster(ClusterConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_directory(std::make_shared<Directory>())
+{
+    struct Member
+    {
+        QString name;
+        std::unique_ptr<Service> service;
+    };
+    std::vector<Member> cast;
+    cast.push_back({cast::edge(), std::make_unique<EdgeGateway>(m_config.edge)});
+    cast.push_back({cast::sessionManager(1), std::make_unique<SessionManager>(m_config.coordinator)});
+    cast.push_back({cast::rm(), std::make_unique<ResourceManager>(m_config.resources)});
+    cast.push_back({cast::billing(), std::make_unique<BillingService>(m_config.billing)});
+    cast.push_back({cast::analytics(), std::make_unique<Analytics>()});
+    cast.push_back({cast::dsm(), std::make_unique<DsmService>()});
+    cast.push_back({cast::mallory(), std::make_unique<Mallory>(m_config.mallory)});
+
+    m_trace = std::make_unique<TraceStore>(static_cast<int>(cast.size()), m_config.traceCapacity);
+    const KeyMaterial keys = KeyMaterial::generate(m_config.seed);
+    NodeId next = 1;
+    for (Member &m : cast) {
+        HostConfig hc;
+        hc.id = next++;
+        hc.name = m.name;
+        hc.clock = &m_clock;
+        hc.trace = m_trace.get();
+        hc.keys = keys;
+        hc.seed = m_config.seed;
+        hc.dataDir = m_config.dataDir;
+        auto host = std::make_unique<ThreadHost>(hc, std::move(m.service));
+        if (m.name == cast::edge())
+            connect(host.get(), &ThreadHost::clientReply, this, &Cluster::sessionFinished);
+        m_directory->nodes.push_back(NodeInfo{hc.id, hc.name});
+        m_hosts.push_back(std::move(host));
+    }
+    m_trace->setNodeNames(m_directory->names());
+}
+
+Cluster::~Cluster()
+{
+    stop();
+}
+
+bool Cluster::start(QString *error)
+{
+    if (m_running)
+        return true;
+    if (!m_config.dataDir.isEmpty() && !QDir().mkpath(m_config.dataDir)) {
+        if (error)
+            *error = u"cannot create data folder "_s + m_config.dataDir;
+        return false;
+    }
+    for (size_t i = 0; i < m_hosts.size(); ++i) {
+        if (!m_hosts[i]->listen(error)) {
+            stop();
+            return false;
+        }
+        m_directory->nodes[i].port = m_hosts[i]->port();
+    }
+    std::shared_ptr<const Directory> dir = m_directory;
+    for (auto &h : m_hosts)
+        h->start(dir);
+    m_running = true;
+    return true;
+}
+
+void Cluster::stop()
+{
+    // Stop the edge first so no new work enters, then the rest.
+    for (auto &h : m_hosts)
+        h->stop();
+    m_running = false;
+}
+
+quint64 Cluster::submit(const QString &subscriber, const QString &trafficClass,
+                        const QString &protocol)
+{
+    const quint64 id = m_nextRequest++;
+    Envelope e;
+    e.type = MsgType::ClientRequest;
+    e.payload = Payload()
+                    .set(Field::RequestId, static_cast<qint64>(id))
+                    .set(Field::Subscriber, subscriber)
+                    .set(Field::TrafficClass, trafficClass)
+                    .set(Field::Protocol, protocol)
+                    .encode();
+    Q_EMIT sessionSubmitted(id, subscriber, trafficClass);
+    if (ThreadHost *edge = host(cast::edge()); edge && m_running)
+        edge->post(e);
+    return id;
+}
+
+ThreadHost *Cluster::host(const QString &name) const
+{
+    for (const auto &h : m_hosts)
+        if (h->name() == name)
+            return h.get();
+    return nullptr;
+}
+
+std::vector<ThreadHost *> Cluster::hosts() const
+{
+    std::vector<ThreadHost *> out;
+    for (const auto &h : m_hosts)
+        out.push_back(h.get());
+    return out;
+}
+
+} // namespace edgecore

@@ -1,0 +1,75 @@
+#pragma once
+// Builds the cast, wires it together on ThreadHosts over loopback TCP, and is the one handle
+// the app, the scenarios and the tests hold on a running lab.
+
+#include "core/labclock.h"
+#include "host/directory.h"
+#include "host/threadhost.h"
+#include "services/cast.h"
+#include "trace/tracestore.h"
+
+#include <QObject>
+
+#include <memory>
+#include <vector>
+
+namespace edgecore {
+
+struct ClusterConfig
+{
+    quint64 seed = 1;
+    QString dataDir; // one SQLite file per service; empty keeps logs in memory
+    EdgeConfig edge;
+    CoordinatorConfig coordinator;
+    ResourceConfig resources;
+    BillingConfig billing;
+    MalloryConfig mallory;
+    qsizetype traceCapacity = TraceStore::kDefaultCapacity;
+};
+
+class Cluster : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Cluster(ClusterConfig config, QObject *parent = nullptr);
+    ~Cluster() override;
+
+    // Starts every host and wires the directory. False with a reason if anything fails.
+    bool start(QString *error = nullptr);
+    void stop();
+    bool isRunning() const { return m_running; }
+
+    // Submits a session request at the edge. Returns its request id; the answer comes as
+    // sessionFinished. Thread: the cluster's.
+    quint64 submit(const QString &subscriber, const QString &trafficClass,
+                   const QString &protocol = QStringLiteral("2PC"));
+
+    const ClusterConfig &config() const { return m_config; }
+    LabClock &clock() { return m_clock; }
+    TraceStore &trace() { return *m_trace; }
+    const Directory &directory() const { return *m_directory; }
+    ThreadHost *host(const QString &name) const;
+    std::vector<ThreadHost *> hosts() const;
+
+    // Runs f on the named service's thread, with the service cast to S, and waits.
+    template <typename S, typename F> void inspect(const QString &name, F &&f)
+    {
+        if (ThreadHost *h = host(name))
+            h->runOn([&f](Service &s, Context &) { f(static_cast<S &>(s)); });
+    }
+
+Q_SIGNALS:
+    void sessionSubmitted(quint64 requestId, const QString &subscriber, const QString &trafficClass);
+    void sessionFinished(const edgecore::ClientReply &reply);
+
+private:
+    ClusterConfig m_config;
+    LabClock m_clock;
+    std::unique_ptr<TraceStore> m_trace;
+    std::shared_ptr<Directory> m_directory;
+    std::vector<std::unique_ptr<ThreadHost>> m_hosts;
+    quint64 m_nextRequest = 1;
+    bool m_running = false;
+};
+
+} // namespace edgecore

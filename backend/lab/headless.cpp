@@ -1,0 +1,115 @@
+#include "headless.h"
+
+#include "trace/chrometrace.h"
+#include "loadgenerator.h"
+#include "scenario.h"
+#include "summary.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QTextStream>
+#include <QTimer>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace edgecore {
+
+namespace {
+
+bool prepareOutDir(const QString &dir, QString *error)
+{
+    if (!QDir().mkpath(dir)) {
+        *error = u"cannot create output folder "_s + dir;
+        return false;
+    }
+    QSaveFile probe(QDir(dir).filePath(u".write-test"_s));
+    if (!probe.open(QIODevice::WriteOnly)) {
+        *error = u"cannot write to output folder "_s + dir + u": "_s + probe.errorString();
+        return false;
+    }
+    probe.cancelWriting();
+    return true;
+}
+
+bool writeJson(const QString &path, const QJsonObject &obj, QString *error)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) ||
+        f.write(QJsonDocument(obj).toJson(QJsonDocument::Indented)) < 0 || !f.commit()) {
+        *error = u"cannot write "_s + path + u": "_s + f.errorString();
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &err)
+{
+    std::optional<Scenario> scenario = Scenario::builtin(options.scenario);
+    if (!scenario) {
+        err << "edgecore-lab: unknown scenario '" << options.scenario << "' (known: "
+            << Scenario::builtinNames().join(u", "_s) << ")\n";
+        return ExitUsage;
+    }
+    if (options.sessions >= 0)
+        scenario->load.sessions = options.sessions;
+    QString error;
+    if (!options.outDir.isEmpty() && !prepareOutDir(options.outDir, &error)) {
+        err << "edgecore-lab: " << error << '\n';
+        return ExitUsage;
+    }
+
+    ClusterConfig config;
+    config.seed = options.seed;
+    if (!options.outDir.isEmpty())
+        config.dataDir = QDir(options.outDir).filePath(u"data"_s);
+    scenario->applyTo(config);
+    Cluster cluster(config);
+    if (!cluster.start(&error)) {
+        err << "edgecore-lab: cannot start the cluster: " << error << '\n';
+        return ExitRunFailed;
+    }
+
+    QElapsedTimer wall;
+    wall.start();
+    LoadGenerator load(cluster, scenario->load, options.seed);
+    QEventLoop loop;
+    QObject::connect(&load, &LoadGenerator::finished, &loop, &QEventLoop::quit);
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+    timeout.start(static_cast<int>(scenario->wallTimeoutMs));
+    load.start();
+    if (!load.isFinished())
+        loop.exec();
+    const double wallSeconds = double(wall.nsecsElapsed()) / 1e9;
+    cluster.stop();
+
+    const Summary summary = Summary::compute(scenario->name, options.seed, load.replies(),
+                                             cluster.trace(), wallSeconds);
+    out << summary.toText();
+    out.flush();
+    if (!options.outDir.isEmpty()) {
+        const QDir dir(options.outDir);
+        if (!writeJson(dir.filePath(u"summary.json"_s), summary.toJson(), &error) ||
+            !writeChromeTrace(cluster.trace(), dir.filePath(u"trace.json"_s), &error)) {
+            err << "edgecore-lab: " << error << '\n';
+            return ExitRunFailed;
+        }
+        out << "wrote " << QDir::toNativeSeparators(dir.filePath(u"summary.json"_s)) << " and "
+            << QDir::toNativeSeparators(dir.filePath(u"trace.json"_s)) << '\n';
+    }
+    if (!load.isFinished()) {
+        err << "edgecore-lab: scenario timed out after " << load.replies().size() << " of "
+            << scenario->load.sessions << " sessions\n";
+        return ExitRunFailed;
+    }
+    return ExitOk;
+}
+
+} // namespace edgecore

@@ -1,0 +1,25 @@
+#pragma once
+// The headless scenario runner behind `edgecore-lab --headless`.
+
+#include <QString>
+
+class QTextStream;
+
+namespace edgecore {
+
+struct HeadlessOptions
+{
+    QString scenario = QStringLiteral("demo");
+    quint64 seed = 1;
+    QString outDir; // empty: nothing written
+    int sessions = -1; // override the scenario's count
+};
+
+// Exit codes of the runner.
+enum ExitCode : int { ExitOk = 0, ExitRunFailed = 1, ExitUsage = 2 };
+
+// Runs the scenario to completion on the real cluster (needs a QCoreApplication). Prints the
+// summary to out and one-line reasons to err.
+int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &err);
+
+} // namespace edgecore

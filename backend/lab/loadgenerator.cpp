@@ -1,0 +1,57 @@
+#include "loadgenerator.h"
+
+#include <QSet>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace edgecore {
+
+LoadGenerator::LoadGenerator(Cluster &cluster, LoadSpec spec, quint64 seed, QObject *parent)
+    : QObject(parent)
+    , m_cluster(cluster)
+    , m_spec(spec)
+    , m_rng(Rng::derive(seed, 0x10ad))
+{
+    connect(&m_cluster, &Cluster::sessionFinished, this, &LoadGenerator::onReply);
+}
+
+QString LoadGenerator::subscriberFor(quint64 index)
+{
+    // IMSI-shaped: test network MCC 001, MNC 01, then a 10-digit subscriber number.
+    return u"00101"_s + QString::number(index).rightJustified(10, u'0');
+}
+
+void LoadGenerator::start()
+{
+    m_replies.reserve(m_spec.sessions);
+    const int first = std::min(m_spec.concurrency, m_spec.sessions);
+    for (int i = 0; i < first; ++i)
+        submitNext();
+    if (m_spec.sessions == 0)
+        Q_EMIT finished();
+}
+
+void LoadGenerator::submitNext()
+{
+    if (m_submitted >= m_spec.sessions)
+        return;
+    ++m_submitted;
+    const QString subscriber = subscriberFor(m_rng.below(static_cast<quint64>(m_spec.subscribers)));
+    const QString cls = m_rng.chance(m_spec.voiceShare) ? u"VOICE"_s : u"DATA"_s;
+    m_mine.insert(m_cluster.submit(subscriber, cls));
+}
+
+void LoadGenerator::onReply(const ClientReply &r)
+{
+    if (!m_mine.remove(r.requestId))
+        return;
+    m_replies.push_back(r);
+    Q_EMIT progress(static_cast<int>(m_replies.size()), m_spec.sessions);
+    if (isFinished()) {
+        Q_EMIT finished();
+        return;
+    }
+    submitNext();
+}
+
+} // namespace edgecore

@@ -1,0 +1,49 @@
+#pragma once
+// Drives a number of session set-ups through a cluster, keeping a bounded number in flight,
+// with subscribers and traffic classes drawn from a seed.
+
+#include "cluster.h"
+
+#include <QObject>
+#include <QSet>
+#include <QVector>
+
+namespace edgecore {
+
+struct LoadSpec
+{
+    int sessions = 200;
+    double voiceShare = 0.5;
+    int concurrency = 8;   // requests in flight at once
+    int subscribers = 500; // distinct subscriber ids drawn from
+};
+
+class LoadGenerator : public QObject
+{
+    Q_OBJECT
+public:
+    LoadGenerator(Cluster &cluster, LoadSpec spec, quint64 seed, QObject *parent = nullptr);
+
+    void start();
+    bool isFinished() const { return m_replies.size() >= m_spec.sessions; }
+    const QVector<ClientReply> &replies() const { return m_replies; }
+
+    static QString subscriberFor(quint64 index);
+
+Q_SIGNALS:
+    void progress(int done, int total);
+    void finished();
+
+private:
+    void submitNext();
+    void onReply(const edgecore::ClientReply &r);
+
+    Cluster &m_cluster;
+    LoadSpec m_spec;
+    Rng m_rng;
+    int m_submitted = 0;
+    QSet<quint64> m_mine;
+    QVector<ClientReply> m_replies;
+};
+
+} // namespace edgecore

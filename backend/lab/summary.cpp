@@ -1,0 +1,138 @@
+#include "summary.h"
+
+#include "trace/tracestore.h"
+#include "wire/wireerror.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace edgecore {
+
+double percentile(QVector<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const auto rank = static_cast<qsizetype>(std::ceil(p / 100.0 * double(values.size())));
+    return values[std::clamp<qsizetype>(rank - 1, 0, values.size() - 1)];
+}
+
+Summary Summary::compute(const QString &scenario, quint64 seed, const QVector<ClientReply> &replies,
+                         const TraceStore &trace, double wallSeconds)
+{
+    Summary s;
+    s.scenario = scenario;
+    s.seed = seed;
+    s.sessions = static_cast<int>(replies.size());
+    s.wallSeconds = wallSeconds;
+    QVector<double> latencies;
+    for (const ClientReply &r : replies) {
+        switch (r.outcome) {
+        case Outcome::Committed:
+            ++s.committed;
+            (r.trafficClass == TrafficClass::Voice ? s.voiceCommitted : s.dataCommitted)++;
+            break;
+        case Outcome::Aborted:
+            ++s.aborted;
+            s.abortReasons[r.reason.isEmpty() ? u"unknown"_s : r.reason]++;
+            break;
+        default:
+            ++s.invalid;
+            break;
+        }
+        if (r.outcome == Outcome::Committed || r.outcome == Outcome::Aborted)
+            latencies.push_back(double(r.latencyUs) / 1000.0);
+    }
+    s.latencyP50Ms = percentile(latencies, 50);
+    s.latencyP99Ms = percentile(latencies, 99);
+    s.latencyMaxMs = percentile(latencies, 100);
+    qint64 firstLab = 0;
+    qint64 lastLab = 0;
+    trace.forEach(0, trace.size(), [&](const TraceEvent &e) {
+        if (s.traceEvents++ == 0)
+            firstLab = e.labUs;
+        lastLab = std::max(lastLab, e.labUs);
+        switch (e.kind) {
+        case TraceKind::Send:
+            ++s.messagesSent;
+            break;
+        case TraceKind::Deliver:
+            if (e.peer != kNoNode)
+                ++s.messagesDelivered;
+            break;
+        case TraceKind::Reject:
+            ++s.rejectedTotal;
+            s.rejectedByReason[toString(static_cast<WireError>(e.reason))]++;
+            break;
+        default:
+            break;
+        }
+    });
+    s.labSeconds = double(lastLab - firstLab) / 1e6;
+    return s;
+}
+
+QString Summary::toText() const
+{
+    QString t;
+    auto line = [&t](const QString &label, const QString &value) {
+        t += label.leftJustified(28, u' ') + value + u'\n';
+    };
+    t += u"EdgeCore Lab: scenario "_s + scenario + u", seed "_s + QString::number(seed) + u'\n';
+    line(u"sessions"_s, QString::number(sessions));
+    line(u"  committed"_s, QString::number(committed) + u" (VOICE "_s +
+                               QString::number(voiceCommitted) + u", DATA "_s +
+                               QString::number(dataCommitted) + u')');
+    line(u"  aborted"_s, QString::number(aborted));
+    for (auto it = abortReasons.cbegin(); it != abortReasons.cend(); ++it)
+        line(u"    "_s + it.key(), QString::number(it.value()));
+    line(u"  invalid requests"_s, QString::number(invalid));
+    line(u"rejected frames"_s, QString::number(rejectedTotal));
+    for (auto it = rejectedByReason.cbegin(); it != rejectedByReason.cend(); ++it)
+        line(u"  "_s + it.key(), QString::number(it.value()));
+    line(u"session latency p50"_s, QString::number(latencyP50Ms, 'f', 2) + u" ms"_s);
+    line(u"session latency p99"_s, QString::number(latencyP99Ms, 'f', 2) + u" ms"_s);
+    line(u"messages sent / delivered"_s,
+         QString::number(messagesSent) + u" / "_s + QString::number(messagesDelivered));
+    line(u"trace events"_s, QString::number(traceEvents));
+    line(u"duration"_s, QString::number(wallSeconds, 'f', 2) + u" s wall, "_s +
+                            QString::number(labSeconds, 'f', 2) + u" s lab"_s);
+    return t;
+}
+
+QJsonObject Summary::toJson() const
+{
+    QJsonObject reasons;
+    for (auto it = rejectedByReason.cbegin(); it != rejectedByReason.cend(); ++it)
+        reasons.insert(it.key(), static_cast<qint64>(it.value()));
+    QJsonObject aborts;
+    for (auto it = abortReasons.cbegin(); it != abortReasons.cend(); ++it)
+        aborts.insert(it.key(), it.value());
+    return QJsonObject{
+        {u"scenario"_s, scenario},
+        {u"seed"_s, QString::number(seed)},
+        {u"sessions"_s, sessions},
+        {u"committed"_s, committed},
+        {u"committed_voice"_s, voiceCommitted},
+        {u"committed_data"_s, dataCommitted},
+        {u"aborted"_s, aborted},
+        {u"abort_reasons"_s, aborts},
+        {u"invalid"_s, invalid},
+        {u"rejected_frames"_s, static_cast<qint64>(rejectedTotal)},
+        {u"rejected_by_reason"_s, reasons},
+        {u"latency_ms"_s, QJsonObject{{u"p50"_s, latencyP50Ms},
+                                      {u"p99"_s, latencyP99Ms},
+                                      {u"max"_s, latencyMaxMs}}},
+        {u"messages_sent"_s, static_cast<qint64>(messagesSent)},
+        {u"messages_delivered"_s, static_cast<qint64>(messagesDelivered)},
+        {u"trace_events"_s, static_cast<qint64>(traceEvents)},
+        {u"wall_seconds"_s, wallSeconds},
+        {u"lab_seconds"_s, labSeconds},
+    };
+}
+
+} // namespace edgecore

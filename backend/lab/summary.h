@@ -1,0 +1,48 @@
+#pragma once
+// What a run amounts to: outcomes, refused frames by reason, latency percentiles. Computed
+// from the client replies and the trace; printed as one screen and written as JSON.
+
+#include "core/types.h"
+#include "host/service.h"
+
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+#include <QVector>
+
+namespace edgecore {
+
+class TraceStore;
+
+struct Summary
+{
+    QString scenario;
+    quint64 seed = 0;
+    int sessions = 0;
+    int committed = 0;
+    int aborted = 0;
+    int invalid = 0;
+    int voiceCommitted = 0;
+    int dataCommitted = 0;
+    QMap<QString, int> abortReasons;
+    QMap<QString, quint64> rejectedByReason;
+    quint64 rejectedTotal = 0;
+    quint64 messagesSent = 0;
+    quint64 messagesDelivered = 0;
+    quint64 traceEvents = 0;
+    double latencyP50Ms = 0;
+    double latencyP99Ms = 0;
+    double latencyMaxMs = 0;
+    double wallSeconds = 0;
+    double labSeconds = 0;
+
+    static Summary compute(const QString &scenario, quint64 seed, const QVector<ClientReply> &replies,
+                           const TraceStore &trace, double wallSeconds);
+    QString toText() const;
+    QJsonObject toJson() const;
+};
+
+// Nearest-rank percentile of an unsorted sample, p in [0, 100]; 0 for an empty sample.
+double percentile(QVector<double> values, double p);
+
+} // namespace edgecore

@@ -1,0 +1,55 @@
+#pragma once
+// The names of the cast (ARCHITECTURE.md) and the configuration each member takes.
+
+#include "core/types.h"
+
+#include <QString>
+
+namespace edgecore::cast {
+
+inline QString edge() { return QStringLiteral("edge"); }
+inline QString sessionManager(int i) { return QStringLiteral("sm-") + QString::number(i); }
+inline QString rm() { return QStringLiteral("rm"); }
+inline QString billing() { return QStringLiteral("billing"); }
+inline QString analytics() { return QStringLiteral("analytics"); }
+inline QString dsm() { return QStringLiteral("dsm"); }
+inline QString mallory() { return QStringLiteral("mallory"); }
+
+} // namespace edgecore::cast
+
+namespace edgecore {
+
+struct EdgeConfig
+{
+    QString sessionManager = cast::sessionManager(1);
+    qint64 requestTimeoutMs = 10000; // lab ms before the edge gives up on a session set-up
+};
+
+struct CoordinatorConfig
+{
+    qint64 prepareTimeoutMs = 2000;    // lab ms to wait for every vote
+    qint64 decisionRetryMs = 1000;     // lab ms between resends of an unacknowledged decision
+    int decisionRetries = 3;
+};
+
+struct ResourceConfig
+{
+    int cells = 4;
+    int capacityPerCell = 1000; // units
+    int voiceUnits = 1;
+    int dataUnits = 4;
+};
+
+struct BillingConfig
+{
+    qint64 initialCredit = 1000; // per subscriber account
+    qint64 voiceCost = 1;
+    qint64 dataCost = 2;
+};
+
+struct MalloryConfig
+{
+    double framesPerSecond = 0; // lab seconds; 0 is off
+};
+
+} // namespace edgecore

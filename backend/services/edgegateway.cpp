@@ -1,0 +1,116 @@
+#include "edgegateway.h"
+
+#include "requestvalidation.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace edgecore {
+
+void EdgeGateway::start(Context &ctx)
+{
+    m_sessionManager = ctx.lookup(m_config.sessionManager);
+}
+
+void EdgeGateway::onMessage(const Envelope &msg, Context &ctx)
+{
+    switch (msg.type) {
+    case MsgType::ClientRequest:
+        onClientRequest(msg, ctx);
+        break;
+    case MsgType::SessionResult:
+        onSessionResult(msg, ctx);
+        break;
+    default:
+        ctx.trace().record(TraceKind::Note, u"edge ignores "_s + toString(msg.type), msg.txId,
+                           msg.sessionId, msg.sender);
+        break;
+    }
+}
+
+void EdgeGateway::onClientRequest(const Envelope &msg, Context &ctx)
+{
+    const Payload in = Payload::decode(msg.payload);
+    Pending p;
+    p.requestId = static_cast<quint64>(in.integer(Field::RequestId));
+    p.started = ctx.now();
+    p.subscriber = in.string(Field::Subscriber);
+    const ValidationResult v = validateRequest(p.subscriber, in.string(Field::TrafficClass),
+                                               in.string(Field::Protocol));
+    if (!v.request) {
+        ctx.trace().record(TraceKind::State, u"request refused: "_s + v.error);
+        finish(p, Outcome::Invalid, 0, v.error, ctx);
+        return;
+    }
+    // Session ids carry the edge's node id in the top bits, so ids stay unique when several
+    // edges run (scale-out).
+    p.sessionId = (SessionId(ctx.self()) << 48) | m_nextSession++;
+    p.subscriber = v.request->subscriber;
+    p.trafficClass = v.request->trafficClass;
+    p.protocol = v.request->protocol;
+    p.timer = ctx.startTimer(std::chrono::milliseconds(m_config.requestTimeoutMs));
+    m_pending.insert(p.sessionId, p);
+    m_timers.insert(p.timer, p.sessionId);
+
+    Envelope out;
+    out.type = MsgType::SessionCreate;
+    out.sessionId = p.sessionId;
+    out.payload = Payload()
+                      .set(Field::RequestId, static_cast<qint64>(p.requestId))
+                      .set(Field::Subscriber, p.subscriber)
+                      .set(Field::TrafficClass, static_cast<int>(p.trafficClass))
+                      .set(Field::Protocol, static_cast<int>(p.protocol))
+                      .encode();
+    ctx.trace().record(TraceKind::State,
+                       u"accepted "_s + toString(p.trafficClass) + u" session for "_s + p.subscriber,
+                       0, p.sessionId);
+    ctx.send(m_sessionManager, std::move(out));
+}
+
+void EdgeGateway::onSessionResult(const Envelope &msg, Context &ctx)
+{
+    const auto it = m_pending.find(msg.sessionId);
+    if (it == m_pending.end())
+        return; // already answered (timed out)
+    const Pending p = *it;
+    const Payload in = Payload::decode(msg.payload);
+    const auto outcome = static_cast<Outcome>(in.integer(Field::Outcome));
+    finish(p, outcome == Outcome::Committed ? Outcome::Committed : Outcome::Aborted, msg.txId,
+           in.string(Field::Reason), ctx);
+}
+
+void EdgeGateway::onTimer(TimerId id, Context &ctx)
+{
+    const auto it = m_timers.find(id);
+    if (it == m_timers.end())
+        return;
+    const auto pit = m_pending.find(*it);
+    if (pit != m_pending.end())
+        finish(*pit, Outcome::Aborted, 0, u"no answer from the session manager"_s, ctx);
+}
+
+void EdgeGateway::finish(Pending p, Outcome outcome, TxId tx, const QString &reason,
+                         Context &ctx)
+{
+    if (p.timer) {
+        ctx.cancelTimer(p.timer);
+        m_timers.remove(p.timer);
+    }
+    m_pending.remove(p.sessionId);
+    ClientReply r;
+    r.requestId = p.requestId;
+    r.sessionId = p.sessionId;
+    r.txId = tx;
+    r.outcome = outcome;
+    r.trafficClass = p.trafficClass;
+    r.protocol = p.protocol;
+    r.subscriber = p.subscriber;
+    r.reason = reason;
+    r.latencyUs = toUs(ctx.now() - p.started);
+    QString detail = toString(outcome);
+    if (!reason.isEmpty())
+        detail += u": "_s + reason;
+    ctx.trace().record(TraceKind::Session, detail, tx, p.sessionId);
+    ctx.reply(r);
+}
+
+} // namespace edgecore

@@ -1,0 +1,48 @@
+#pragma once
+// The edge gateway: the trust boundary. Validates and normalises client requests, hands them
+// signed to the session manager, and answers the client when the session is decided.
+
+#include "cast.h"
+#include "host/service.h"
+
+#include <QHash>
+
+namespace edgecore {
+
+class EdgeGateway final : public Service
+{
+public:
+    explicit EdgeGateway(EdgeConfig config = {})
+        : m_config(std::move(config))
+    {}
+
+    void start(Context &ctx) override;
+    void onMessage(const Envelope &msg, Context &ctx) override;
+    void onTimer(TimerId id, Context &ctx) override;
+
+    int inFlight() const { return static_cast<int>(m_pending.size()); }
+
+private:
+    struct Pending
+    {
+        quint64 requestId = 0;
+        SessionId sessionId = 0;
+        Instant started{};
+        TimerId timer = 0;
+        TrafficClass trafficClass = TrafficClass::Data;
+        Protocol protocol = Protocol::TwoPhase;
+        QString subscriber;
+    };
+
+    void onClientRequest(const Envelope &msg, Context &ctx);
+    void onSessionResult(const Envelope &msg, Context &ctx);
+    void finish(Pending p, Outcome outcome, TxId tx, const QString &reason, Context &ctx);
+
+    EdgeConfig m_config;
+    NodeId m_sessionManager = kNoNode;
+    quint64 m_nextSession = 1;
+    QHash<SessionId, Pending> m_pending;
+    QHash<TimerId, SessionId> m_timers;
+};
+
+} // namespace edgecore

@@ -1,0 +1,83 @@
+#include "resourcemanager.h"
+
+#include <QCryptographicHash>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace edgecore {
+
+ResourceManager::ResourceManager(ResourceConfig config)
+    : m_config(config)
+    , m_cells(static_cast<size_t>(std::max(1, config.cells)))
+{}
+
+int ResourceManager::cellFor(const QString &subscriber, int cells)
+{
+    // A stable hash (not qHash, which is seeded per process) so a subscriber's cell is the
+    // same in every run.
+    quint32 h = 2166136261u;
+    for (QChar c : subscriber) {
+        h ^= c.unicode();
+        h *= 16777619u;
+    }
+    return static_cast<int>(h % static_cast<quint32>(std::max(1, cells)));
+}
+
+std::optional<QString> ResourceManager::reserve(TxId tx, const Payload &request)
+{
+    const auto cls = static_cast<TrafficClass>(request.integer(Field::TrafficClass));
+    const int units = cls == TrafficClass::Voice ? m_config.voiceUnits : m_config.dataUnits;
+    const int cell = cellFor(request.string(Field::Subscriber), cellCount());
+    Cell &c = m_cells[static_cast<size_t>(cell)];
+    if (c.reserved + c.allocated + units > m_config.capacityPerCell)
+        return u"cell "_s + QString::number(cell) + u" full"_s;
+    c.reserved += units;
+    m_reservations.insert(tx, Reservation{cell, units});
+    return std::nullopt;
+}
+
+void ResourceManager::finalize(TxId tx)
+{
+    const auto it = m_reservations.find(tx);
+    if (it == m_reservations.end())
+        return;
+    Cell &c = m_cells[static_cast<size_t>(it->cell)];
+    c.reserved -= it->units;
+    c.allocated += it->units;
+    m_reservations.erase(it);
+}
+
+void ResourceManager::release(TxId tx)
+{
+    const auto it = m_reservations.find(tx);
+    if (it == m_reservations.end())
+        return;
+    m_cells[static_cast<size_t>(it->cell)].reserved -= it->units;
+    m_reservations.erase(it);
+}
+
+QString ResourceManager::describe(TxId tx) const
+{
+    const auto it = m_reservations.constFind(tx);
+    if (it == m_reservations.cend())
+        return {};
+    return QString::number(it->units) + u" units in cell "_s + QString::number(it->cell);
+}
+
+int ResourceManager::reservedUnits() const
+{
+    int sum = 0;
+    for (const Cell &c : m_cells)
+        sum += c.reserved;
+    return sum;
+}
+
+int ResourceManager::allocatedUnits() const
+{
+    int sum = 0;
+    for (const Cell &c : m_cells)
+        sum += c.allocated;
+    return sum;
+}
+
+} // namespace edgecore

@@ -1,0 +1,43 @@
+#pragma once
+// The resource manager: reserves radio/core capacity in cells. A full cell votes NO.
+
+#include "cast.h"
+#include "participant.h"
+
+#include <vector>
+
+namespace edgecore {
+
+class ResourceManager final : public Participant
+{
+public:
+    explicit ResourceManager(ResourceConfig config = {});
+
+    int cellCount() const { return static_cast<int>(m_cells.size()); }
+    int reservedUnits() const; // held by prepared, undecided transactions
+    int allocatedUnits() const; // held by committed sessions
+    static int cellFor(const QString &subscriber, int cells);
+
+protected:
+    std::optional<QString> reserve(TxId tx, const Payload &request) override;
+    void finalize(TxId tx) override;
+    void release(TxId tx) override;
+    QString describe(TxId tx) const override;
+
+private:
+    struct Cell
+    {
+        int reserved = 0;
+        int allocated = 0;
+    };
+    struct Reservation
+    {
+        int cell = 0;
+        int units = 0;
+    };
+    ResourceConfig m_config;
+    std::vector<Cell> m_cells;
+    QHash<TxId, Reservation> m_reservations;
+};
+
+} // namespace edgecore

@@ -1,0 +1,63 @@
+#pragma once
+// A session manager: coordinates each session set-up as a 2PC transaction between the
+// resource manager and billing, records the session in the DSM and reports the outcome to
+// the edge and to analytics.
+
+#include "cast.h"
+#include "host/service.h"
+#include "protocol/twophasecoordinator.h"
+
+#include <QHash>
+
+#include <memory>
+#include <unordered_map>
+
+namespace edgecore {
+
+class SessionManager final : public Service
+{
+public:
+    explicit SessionManager(CoordinatorConfig config = {})
+        : m_config(config)
+    {}
+
+    void start(Context &ctx) override;
+    void onMessage(const Envelope &msg, Context &ctx) override;
+    void onTimer(TimerId id, Context &ctx) override;
+
+    int activeTransactions() const { return static_cast<int>(m_txs.size()); }
+    quint64 committed() const { return m_committed; }
+    quint64 aborted() const { return m_aborted; }
+
+private:
+    struct Tx
+    {
+        std::unique_ptr<TwoPhaseCoordinator> coordinator;
+        SessionId sessionId = 0;
+        quint64 requestId = 0;
+        NodeId client = kNoNode; // the edge that asked
+        QString subscriber;
+        TrafficClass trafficClass = TrafficClass::Data;
+        Instant started{};
+        TimerId timer = 0;
+        int retriesLeft = 0;
+    };
+
+    void onSessionCreate(const Envelope &msg, Context &ctx);
+    void apply(Tx &tx, const CoordinatorActions &actions, Context &ctx);
+    void sendDecision(const Tx &tx, NodeId to, bool commit, Context &ctx);
+    void putSessionRecord(const Tx &tx, const QString &state, Context &ctx);
+
+    CoordinatorConfig m_config;
+    NodeId m_rm = kNoNode;
+    NodeId m_billing = kNoNode;
+    NodeId m_dsm = kNoNode;
+    NodeId m_analytics = kNoNode;
+    quint64 m_nextTx = 1;
+    std::unordered_map<TxId, Tx> m_txs;
+    QHash<TimerId, TxId> m_timers;
+    quint64 m_committed = 0;
+    quint64 m_aborted = 0;
+};
+
+} // namespace edgecore

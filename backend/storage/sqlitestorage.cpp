@@ -1,0 +1,111 @@
+#include "sqlitestorage.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace edgecore {
+
+SqliteStorage::~SqliteStorage()
+{
+    close();
+}
+
+bool SqliteStorage::open(const QString &path)
+{
+    close();
+    m_path = path;
+    m_connection = u"storage-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+    db.setDatabaseName(path);
+    if (!db.open()) {
+        m_error = db.lastError().text();
+        return false;
+    }
+    QSqlQuery q(db);
+    const QStringList setup{
+        u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
+        u"CREATE TABLE IF NOT EXISTS log (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, "
+        "tx INTEGER NOT NULL, session INTEGER NOT NULL, state TEXT NOT NULL, data BLOB, "
+        "lab_us INTEGER NOT NULL)"_s};
+    for (const QString &sql : setup) {
+        if (!q.exec(sql)) {
+            m_error = q.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+void SqliteStorage::close()
+{
+    if (m_connection.isEmpty())
+        return;
+    flush();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+    m_connection.clear();
+}
+
+void SqliteStorage::append(const LogRecord &r)
+{
+    m_pending.push_back(r);
+}
+
+bool SqliteStorage::flush()
+{
+    if (m_pending.isEmpty() || m_connection.isEmpty())
+        return true;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction()) {
+        m_error = db.lastError().text();
+        return false;
+    }
+    QSqlQuery q(db);
+    q.prepare(u"INSERT INTO log (kind, tx, session, state, data, lab_us) VALUES (?, ?, ?, ?, ?, ?)"_s);
+    for (const LogRecord &r : std::as_const(m_pending)) {
+        q.bindValue(0, r.kind);
+        q.bindValue(1, static_cast<qint64>(r.txId));
+        q.bindValue(2, static_cast<qint64>(r.sessionId));
+        q.bindValue(3, r.state);
+        q.bindValue(4, r.data);
+        q.bindValue(5, r.labUs);
+        if (!q.exec()) {
+            m_error = q.lastError().text();
+            db.rollback();
+            return false;
+        }
+    }
+    if (!db.commit()) {
+        m_error = db.lastError().text();
+        return false;
+    }
+    m_pending.clear();
+    ++m_flushes;
+    return true;
+}
+
+QVector<LogRecord> SqliteStorage::readAll()
+{
+    flush();
+    QVector<LogRecord> out;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(u"SELECT kind, tx, session, state, data, lab_us FROM log ORDER BY id"_s)) {
+        m_error = q.lastError().text();
+        return out;
+    }
+    while (q.next()) {
+        out.push_back(LogRecord{q.value(0).toString(), q.value(1).toULongLong(),
+                                q.value(2).toULongLong(), q.value(3).toString(),
+                                q.value(4).toByteArray(), q.value(5).toLongLong()});
+    }
+    return out;
+}
+
+} // namespace edgecore

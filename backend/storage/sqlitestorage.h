@@ -1,0 +1,37 @@
+#pragma once
+// One SQLite file per service (WAL, synchronous=FULL). Must be used from one thread: the one
+// that opened it.
+
+#include "storage.h"
+
+#include <QSqlDatabase>
+
+namespace edgecore {
+
+class SqliteStorage final : public Storage
+{
+public:
+    SqliteStorage() = default;
+    ~SqliteStorage() override;
+    SqliteStorage(const SqliteStorage &) = delete;
+    SqliteStorage &operator=(const SqliteStorage &) = delete;
+
+    bool open(const QString &path);
+    void close();
+    QString path() const { return m_path; }
+
+    void append(const LogRecord &r) override;
+    bool flush() override;
+    QVector<LogRecord> readAll() override;
+    QString lastError() const override { return m_error; }
+    quint64 flushCount() const { return m_flushes; }
+
+private:
+    QString m_connection;
+    QString m_path;
+    QString m_error;
+    QVector<LogRecord> m_pending;
+    quint64 m_flushes = 0;
+};
+
+} // namespace edgecore

@@ -1,0 +1,49 @@
+#pragma once
+// A service's durable state: an append-only log of records. Appends are buffered and made
+// durable together by flush() (group commit); the host flushes once per event-loop pass,
+// before it writes any frame of that pass to a socket, so nothing is sent ahead of the
+// record it depends on.
+
+#include "core/types.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QVector>
+
+namespace edgecore {
+
+struct LogRecord
+{
+    QString kind;  // "intent", "decision", "prepared", "outcome", ...
+    TxId txId = 0;
+    SessionId sessionId = 0;
+    QString state; // e.g. "COMMIT"
+    QByteArray data;
+    qint64 labUs = 0;
+};
+
+class Storage
+{
+public:
+    virtual ~Storage() = default;
+    virtual void append(const LogRecord &r) = 0;
+    // Makes every appended record durable; returns false (and keeps them) on an I/O error.
+    virtual bool flush() = 0;
+    virtual QVector<LogRecord> readAll() = 0;
+    virtual QString lastError() const = 0;
+};
+
+// A log kept in memory: for runs without a data folder.
+class MemoryStorage final : public Storage
+{
+public:
+    void append(const LogRecord &r) override { m_records.push_back(r); }
+    bool flush() override { return true; }
+    QVector<LogRecord> readAll() override { return m_records; }
+    QString lastError() const override { return {}; }
+
+private:
+    QVector<LogRecord> m_records;
+};
+
+} // namespace edgecore

@@ -1,0 +1,42 @@
+#pragma once
+// One thing that happened in the lab, as every view and export sees it.
+
+#include "core/envelope.h"
+#include "core/types.h"
+
+#include <QString>
+
+namespace edgecore {
+
+// Values are stored in trace files: append only.
+enum class TraceKind : quint8 {
+    Send = 0,       // node sent a frame to peer (seq identifies it)
+    Deliver = 1,    // node's service received the frame peer sent with seq
+    Reject = 2,     // node refused a frame (reason); nothing changed
+    State = 3,      // a service changed state worth showing (detail says what)
+    DsmWrite = 4,   // the dsm stored a version (detail: key and version)
+    Session = 5,    // the edge finished a session set-up (detail: outcome)
+    Connection = 6, // a connection opened, closed or failed
+    Note = 7,       // anything else worth a line in the log
+};
+constexpr int kTraceKindCount = 8;
+QString toString(TraceKind k);
+
+struct TraceEvent
+{
+    TraceKind kind = TraceKind::Note;
+    NodeId node = kNoNode;
+    NodeId peer = kNoNode;
+    quint16 msgType = 0; // MsgType of the frame, for Send/Deliver/Reject
+    quint8 reason = 0;   // WireError for Reject
+    qint64 labUs = 0;
+    qint64 wallUs = 0; // microseconds since the Unix epoch
+    quint64 lamport = 0;
+    quint64 seq = 0; // the frame's sequence number; with node/peer it matches a send to its delivery
+    TxId txId = 0;
+    SessionId sessionId = 0;
+    VectorClock vclock;
+    QString detail;
+};
+
+} // namespace edgecore

@@ -1,0 +1,114 @@
+#include "eventlogmodel.h"
+
+#include "trace/tracestore.h"
+#include "wire/wireerror.h"
+
+#include <QBrush>
+#include <QColor>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace edgecore {
+
+EventLogModel::EventLogModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
+
+void EventLogModel::setStore(const TraceStore *store)
+{
+    beginResetModel();
+    m_store = store;
+    m_rows = 0;
+    endResetModel();
+    refresh();
+}
+
+int EventLogModel::refresh()
+{
+    if (!m_store)
+        return 0;
+    const qsizetype size = m_store->size();
+    if (size <= m_rows)
+        return 0;
+    const int added = static_cast<int>(size - m_rows);
+    beginInsertRows({}, static_cast<int>(m_rows), static_cast<int>(size) - 1);
+    m_rows = size;
+    endInsertRows();
+    return added;
+}
+
+int EventLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows);
+}
+
+int EventLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant EventLogModel::data(const QModelIndex &index, int role) const
+{
+    if (!m_store || !checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    if (role != Qt::DisplayRole && role != Qt::ForegroundRole)
+        return {};
+    const TraceEvent e = m_store->at(index.row());
+    if (role == Qt::ForegroundRole) {
+        if (e.kind == TraceKind::Reject)
+            return QBrush(QColor(0xb0, 0x3a, 0x2e));
+        return {};
+    }
+    switch (index.column()) {
+    case IndexCol:
+        return index.row();
+    case LabTimeCol:
+        return QString::number(e.labUs / 1000.0, 'f', 3);
+    case NodeCol:
+        return m_store->nodeName(e.node);
+    case KindCol:
+        return toString(e.kind);
+    case WhatCol:
+        if (e.kind == TraceKind::Send || e.kind == TraceKind::Deliver || e.kind == TraceKind::Reject)
+            return e.msgType ? toString(static_cast<MsgType>(e.msgType)) : QString();
+        return {};
+    case PeerCol:
+        return m_store->nodeName(e.peer);
+    case TxCol:
+        return e.txId ? u"0x"_s + QString::number(e.txId, 16) : QString();
+    case LamportCol:
+        return QVariant::fromValue(e.lamport);
+    case DetailCol:
+        return e.detail;
+    }
+    return {};
+}
+
+QVariant EventLogModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    if (o != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case IndexCol:
+        return tr("#");
+    case LabTimeCol:
+        return tr("Lab time (ms)");
+    case NodeCol:
+        return tr("Node");
+    case KindCol:
+        return tr("Event");
+    case WhatCol:
+        return tr("Message");
+    case PeerCol:
+        return tr("Peer");
+    case TxCol:
+        return tr("Transaction");
+    case LamportCol:
+        return tr("Lamport");
+    case DetailCol:
+        return tr("Detail");
+    }
+    return {};
+}
+
+} // namespace edgecore

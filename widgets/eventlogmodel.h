@@ -1,0 +1,36 @@
+#pragma once
+// The live event log: a window onto the TraceStore, read incrementally. refresh() appends the
+// events that arrived since the last call; the window calls it at most ~30 times a second.
+
+#include <QAbstractTableModel>
+#include <QVector>
+
+#include "trace/traceevent.h"
+
+namespace edgecore {
+
+class TraceStore;
+
+class EventLogModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { IndexCol, LabTimeCol, NodeCol, KindCol, WhatCol, PeerCol, TxCol, LamportCol, DetailCol, ColumnCount };
+
+    explicit EventLogModel(QObject *parent = nullptr);
+
+    void setStore(const TraceStore *store);
+    // Reads what was appended since the last call; returns how many rows were added.
+    int refresh();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+
+private:
+    const TraceStore *m_store = nullptr;
+    qsizetype m_rows = 0;
+};
+
+} // namespace edgecore

@@ -1,0 +1,250 @@
+#include "mainwindow.h"
+
+#include "eventlogmodel.h"
+#include "lab/cluster.h"
+#include "lab/loadgenerator.h"
+#include "sessionsmodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace edgecore {
+
+MainWindow::MainWindow(quint64 seed, QWidget *parent)
+    : QMainWindow(parent)
+{
+    setWindowTitle(tr("EdgeCore Lab"));
+    setObjectName(u"mainWindow"_s);
+    m_sessions = new SessionsModel(this);
+    m_events = new EventLogModel(this);
+    buildViews();
+    buildActions();
+
+    QSettings settings;
+    if (seed == 0)
+        seed = settings.value(u"lab/seed"_s, 1).toULongLong();
+    m_seed->setValue(static_cast<int>(std::min<quint64>(seed, 999999)));
+    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value(u"window/state"_s).toByteArray());
+
+    m_refresh = new QTimer(this);
+    m_refresh->setInterval(33); // at most ~30 view updates a second
+    connect(m_refresh, &QTimer::timeout, this, &MainWindow::refresh);
+    m_refresh->start();
+    startCluster();
+}
+
+MainWindow::~MainWindow()
+{
+    stopCluster();
+}
+
+quint64 MainWindow::seed() const
+{
+    return static_cast<quint64>(m_seed->value());
+}
+
+void MainWindow::buildViews()
+{
+    m_sessionsView = new QTableView(this);
+    m_sessionsView->setObjectName(u"sessionsView"_s);
+    m_sessionsView->setModel(m_sessions);
+    m_sessionsView->verticalHeader()->hide();
+    m_sessionsView->horizontalHeader()->setStretchLastSection(true);
+    m_sessionsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_sessionsView->setAlternatingRowColors(true);
+    m_sessionsView->verticalHeader()->setDefaultSectionSize(22);
+    setCentralWidget(m_sessionsView);
+
+    m_eventsView = new QTableView(this);
+    m_eventsView->setObjectName(u"eventLogView"_s);
+    m_eventsView->setModel(m_events);
+    m_eventsView->verticalHeader()->hide();
+    m_eventsView->verticalHeader()->setDefaultSectionSize(20);
+    m_eventsView->horizontalHeader()->setStretchLastSection(true);
+    m_eventsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_eventsView->setWordWrap(false);
+    auto *dock = new QDockWidget(tr("Event log"), this);
+    dock->setObjectName(u"eventLogDock"_s);
+    dock->setWidget(m_eventsView);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+
+    m_statusClock = new QLabel(this);
+    m_statusCounts = new QLabel(this);
+    statusBar()->addWidget(m_statusCounts, 1);
+    statusBar()->addPermanentWidget(m_statusClock);
+}
+
+void MainWindow::buildActions()
+{
+    auto *toolbar = addToolBar(tr("Lab"));
+    toolbar->setObjectName(u"labToolbar"_s);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    auto *labMenu = menuBar()->addMenu(tr("&Lab"));
+
+    auto add = [&](const QString &name, const QString &text, const QKeySequence &key,
+                   QStyle::StandardPixmap icon, auto slot) {
+        auto *a = new QAction(style()->standardIcon(icon), text, this);
+        a->setObjectName(name);
+        a->setShortcut(key);
+        a->setToolTip(text + u" ("_s + key.toString(QKeySequence::NativeText) + u')');
+        connect(a, &QAction::triggered, this, slot);
+        toolbar->addAction(a);
+        labMenu->addAction(a);
+        return a;
+    };
+    m_run = add(u"actionRun"_s, tr("Run"), QKeySequence(Qt::Key_F5), QStyle::SP_MediaPlay,
+                &MainWindow::runLab);
+    m_pause = add(u"actionPause"_s, tr("Pause"), QKeySequence(Qt::Key_F6), QStyle::SP_MediaPause,
+                  &MainWindow::pauseLab);
+    toolbar->addSeparator();
+    labMenu->addSeparator();
+    add(u"actionNewVoice"_s, tr("New VOICE session"), QKeySequence(Qt::CTRL | Qt::Key_1),
+        QStyle::SP_MediaVolume, [this] { newSession(u"VOICE"_s); });
+    add(u"actionNewData"_s, tr("New DATA session"), QKeySequence(Qt::CTRL | Qt::Key_2),
+        QStyle::SP_DriveNetIcon, [this] { newSession(u"DATA"_s); });
+    toolbar->addSeparator();
+    labMenu->addSeparator();
+    toolbar->addWidget(new QLabel(tr(" Seed "), this));
+    m_seed = new QSpinBox(this);
+    m_seed->setObjectName(u"seedBox"_s);
+    m_seed->setRange(1, 999999);
+    m_seed->setToolTip(tr("Seed for every random choice of the next reset"));
+    toolbar->addWidget(m_seed);
+    add(u"actionReset"_s, tr("Reset"), QKeySequence(Qt::CTRL | Qt::Key_R),
+        QStyle::SP_BrowserReload, &MainWindow::resetLab);
+    labMenu->addSeparator();
+    auto *quit = labMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    quit->setObjectName(u"actionQuit"_s);
+}
+
+void MainWindow::startCluster()
+{
+    ClusterConfig config;
+    config.seed = seed();
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    m_runFolder = QDir(base).filePath(u"runs/"_s +
+                                      QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss-zzz"_s) +
+                                      u"-seed"_s + QString::number(config.seed));
+    config.dataDir = m_runFolder;
+    m_cluster = std::make_unique<Cluster>(config);
+    connect(m_cluster.get(), &Cluster::sessionSubmitted, m_sessions, &SessionsModel::onSubmitted);
+    connect(m_cluster.get(), &Cluster::sessionFinished, m_sessions, &SessionsModel::onFinished);
+    m_events->setStore(&m_cluster->trace());
+    m_scanned = 0;
+    m_rejected = 0;
+    m_nextSubscriber = 0;
+    QString error;
+    if (!m_cluster->start(&error)) {
+        QMessageBox::critical(this, tr("EdgeCore Lab"), tr("The cluster could not start:\n%1").arg(error));
+    }
+    m_run->setEnabled(false);
+    m_pause->setEnabled(true);
+    updateStatus();
+}
+
+void MainWindow::stopCluster()
+{
+    if (!m_cluster)
+        return;
+    m_events->setStore(nullptr);
+    m_cluster->stop();
+    m_cluster.reset();
+}
+
+void MainWindow::resetLab()
+{
+    stopCluster();
+    m_sessions->clear();
+    QSettings().setValue(u"lab/seed"_s, static_cast<qulonglong>(seed()));
+    startCluster();
+}
+
+void MainWindow::runLab()
+{
+    if (m_cluster)
+        m_cluster->clock().resume();
+    m_run->setEnabled(false);
+    m_pause->setEnabled(true);
+}
+
+void MainWindow::pauseLab()
+{
+    if (m_cluster)
+        m_cluster->clock().pause();
+    m_run->setEnabled(true);
+    m_pause->setEnabled(false);
+}
+
+void MainWindow::newSession(const QString &trafficClass)
+{
+    if (!m_cluster)
+        return;
+    m_cluster->submit(LoadGenerator::subscriberFor(m_nextSubscriber++), trafficClass);
+}
+
+void MainWindow::refresh()
+{
+    if (!m_cluster)
+        return;
+    const TraceStore &store = m_cluster->trace();
+    const qsizetype size = store.size();
+    store.forEach(m_scanned, size, [this](const TraceEvent &e) {
+        if (e.kind == TraceKind::Reject)
+            ++m_rejected;
+    });
+    m_scanned = size;
+    QScrollBar *bar = m_eventsView->verticalScrollBar();
+    const bool follow = bar->value() >= bar->maximum() - 2;
+    if (m_events->refresh() > 0 && follow)
+        m_eventsView->scrollToBottom();
+    updateStatus();
+}
+
+void MainWindow::updateStatus()
+{
+    if (!m_cluster)
+        return;
+    m_statusCounts->setText(tr("Committed %1 · Aborted %2 · Invalid %3 · Rejected frames %4 · Events %5")
+                                .arg(m_sessions->count(Outcome::Committed))
+                                .arg(m_sessions->count(Outcome::Aborted))
+                                .arg(m_sessions->count(Outcome::Invalid))
+                                .arg(m_rejected)
+                                .arg(m_cluster->trace().size()));
+    const double labS = toUs(m_cluster->clock().now()) / 1e6;
+    m_statusClock->setText(tr("Lab time %1 s%2")
+                               .arg(labS, 0, 'f', 2)
+                               .arg(m_cluster->clock().isPaused() ? tr(" (paused)") : QString()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    settings.setValue(u"lab/seed"_s, static_cast<qulonglong>(seed()));
+    m_refresh->stop();
+    stopCluster();
+    event->accept();
+}
+
+} // namespace edgecore

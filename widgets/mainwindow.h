@@ -1,0 +1,70 @@
+#pragma once
+// The EdgeCore Lab window: toolbar to drive the running cluster, the sessions table in the
+// centre and the live event log in a dock. Views are fed from the TraceStore and the cluster's
+// signals, in batches.
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QSpinBox;
+class QTableView;
+class QTimer;
+
+namespace edgecore {
+
+class Cluster;
+class EventLogModel;
+class SessionsModel;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // seed 0: the one remembered from the last run (or 1).
+    explicit MainWindow(quint64 seed = 0, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Cluster *cluster() const { return m_cluster.get(); }
+    SessionsModel *sessionsModel() const { return m_sessions; }
+    EventLogModel *eventLogModel() const { return m_events; }
+    quint64 seed() const;
+    QString runFolder() const { return m_runFolder; }
+
+public Q_SLOTS:
+    void newSession(const QString &trafficClass);
+    void resetLab();
+    void runLab();
+    void pauseLab();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void buildViews();
+    void startCluster();
+    void stopCluster();
+    void refresh();
+    void updateStatus();
+
+    std::unique_ptr<Cluster> m_cluster;
+    SessionsModel *m_sessions = nullptr;
+    EventLogModel *m_events = nullptr;
+    QTableView *m_sessionsView = nullptr;
+    QTableView *m_eventsView = nullptr;
+    QSpinBox *m_seed = nullptr;
+    QAction *m_run = nullptr;
+    QAction *m_pause = nullptr;
+    QLabel *m_statusClock = nullptr;
+    QLabel *m_statusCounts = nullptr;
+    QTimer *m_refresh = nullptr;
+    QString m_runFolder;
+    quint64 m_nextSubscriber = 0;
+    qsizetype m_scanned = 0;
+    quint64 m_rejected = 0;
+};
+
+} // namespace edgecore

@@ -1,0 +1,53 @@
+#pragma once
+// The sessions table: one row per submitted session request, updated as answers arrive.
+// Changes are collected and applied in batches (at most ~30 a second) so a load test does not
+// flood the view.
+
+#include "host/service.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QTimer>
+#include <QVector>
+
+namespace edgecore {
+
+class SessionsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { RequestCol, SessionCol, SubscriberCol, ClassCol, ProtocolCol, StateCol, LatencyCol, ReasonCol, ColumnCount };
+
+    explicit SessionsModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+
+    void clear();
+    int count(Outcome o) const { return m_counts.value(static_cast<int>(o)); }
+    // Applies queued changes now (the timer does it otherwise).
+    void applyPending();
+
+public Q_SLOTS:
+    void onSubmitted(quint64 requestId, const QString &subscriber, const QString &trafficClass);
+    void onFinished(const edgecore::ClientReply &reply);
+
+private:
+    struct Row
+    {
+        ClientReply reply;
+        QString classText;
+    };
+    void schedule();
+
+    QVector<Row> m_rows;
+    QHash<quint64, int> m_rowOf; // request id -> row
+    QVector<Row> m_newRows;
+    QVector<ClientReply> m_updates;
+    QHash<int, int> m_counts;
+    QTimer m_batch;
+};
+
+} // namespace edgecore
