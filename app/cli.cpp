@@ -35,19 +35,25 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
                                       u"name"_s, u"demo"_s);
     const QCommandLineOption seed(u"seed"_s, u"Seed for every random choice (default: 1)."_s,
                                   u"n"_s);
-    const QCommandLineOption outDir(u"out"_s, u"Write summary.json, trace.json and the services' "
-                                              "SQLite files to this folder."_s,
+    const QCommandLineOption outDir(u"out"_s,
+                                    u"Write summary.json, trace.json and the services' "
+                                    "SQLite files to this folder."_s,
                                     u"dir"_s);
     const QCommandLineOption sessions(u"sessions"_s,
-                                      u"Number of session set-ups (overrides the scenario)."_s,
+                                      u"Number of session set-ups (overrides the scenario); "
+                                      "in the window, a load test started on opening."_s,
                                       u"n"_s);
     const QCommandLineOption list(u"list-scenarios"_s, u"List the built-in scenarios and exit."_s);
     p.addOptions({help, version, headless, scenario, seed, outDir, sessions, list});
 
     if (!p.parse(arguments))
         return exitWith(2, u"edgecore-lab: "_s + p.errorText() + u"\nTry 'edgecore-lab --help'."_s);
-    if (p.isSet(help))
-        return exitWith(0, p.helpText());
+    if (p.isSet(help)) {
+        // Qt names the program after the application object, which may not exist yet.
+        QString text = p.helpText();
+        text.replace(0, text.indexOf(u'\n'), u"Usage: edgecore-lab [options]"_s);
+        return exitWith(0, text);
+    }
     if (p.isSet(version))
         return exitWith(0, u"edgecore-lab "_s + QStringLiteral(EDGECORE_VERSION));
     if (p.isSet(list)) {
@@ -57,7 +63,8 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
         return exitWith(0, text);
     }
     if (!p.positionalArguments().isEmpty())
-        return exitWith(2, u"edgecore-lab: unexpected argument '"_s + p.positionalArguments().first() +
+        return exitWith(2, u"edgecore-lab: unexpected argument '"_s +
+                               p.positionalArguments().first() +
                                u"'\nTry 'edgecore-lab --help'."_s);
 
     CliOptions o;
@@ -74,14 +81,15 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
         bool ok = false;
         o.headless.sessions = p.value(sessions).toInt(&ok);
         if (!ok || o.headless.sessions < 0 || o.headless.sessions > 10'000'000)
-            return exitWith(2, u"edgecore-lab: --sessions takes a whole number from 0 to 10000000, not '"_s +
-                                   p.value(sessions) + u"'"_s);
+            return exitWith(
+                2, u"edgecore-lab: --sessions takes a whole number from 0 to 10000000, not '"_s +
+                       p.value(sessions) + u"'"_s);
     }
     o.headless.scenario = p.value(scenario);
     o.headless.outDir = p.value(outDir);
-    const bool wantsHeadless = p.isSet(headless) || p.isSet(outDir) || p.isSet(scenario) || p.isSet(sessions);
+    const bool wantsHeadless = p.isSet(headless) || p.isSet(outDir) || p.isSet(scenario);
     if (wantsHeadless && !p.isSet(headless))
-        return exitWith(2, u"edgecore-lab: --scenario, --out and --sessions go with --headless"_s);
+        return exitWith(2, u"edgecore-lab: --scenario and --out go with --headless"_s);
     if (p.isSet(headless)) {
         o.action = CliOptions::Action::Headless;
     } else if (!hasDisplay) {

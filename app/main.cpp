@@ -38,5 +38,7 @@ int main(int argc, char **argv)
     QApplication::setWindowIcon(QIcon(u":/icons/edgecore-lab.svg"_s));
     edgecore::MainWindow window(opts.headless.seed == 0 ? 0 : opts.headless.seed);
     window.show();
+    if (opts.headless.sessions > 0)
+        window.startLoad(opts.headless.sessions);
     return QApplication::exec();
 }

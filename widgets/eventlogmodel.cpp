@@ -69,13 +69,14 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case KindCol:
         return toString(e.kind);
     case WhatCol:
-        if (e.kind == TraceKind::Send || e.kind == TraceKind::Deliver || e.kind == TraceKind::Reject)
+        if (e.kind == TraceKind::Send || e.kind == TraceKind::Deliver ||
+            e.kind == TraceKind::Reject)
             return e.msgType ? toString(static_cast<MsgType>(e.msgType)) : QString();
         return {};
     case PeerCol:
         return m_store->nodeName(e.peer);
     case TxCol:
-        return e.txId ? u"0x"_s + QString::number(e.txId, 16) : QString();
+        return formatId(e.txId);
     case LamportCol:
         return QVariant::fromValue(e.lamport);
     case DetailCol:

@@ -15,7 +15,18 @@ class EventLogModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { IndexCol, LabTimeCol, NodeCol, KindCol, WhatCol, PeerCol, TxCol, LamportCol, DetailCol, ColumnCount };
+    enum Column {
+        IndexCol,
+        LabTimeCol,
+        NodeCol,
+        KindCol,
+        WhatCol,
+        PeerCol,
+        TxCol,
+        LamportCol,
+        DetailCol,
+        ColumnCount
+    };
 
     explicit EventLogModel(QObject *parent = nullptr);
 

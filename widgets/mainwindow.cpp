@@ -73,6 +73,8 @@ void MainWindow::buildViews()
     m_sessionsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_sessionsView->setAlternatingRowColors(true);
     m_sessionsView->verticalHeader()->setDefaultSectionSize(22);
+    m_sessionsView->setColumnWidth(SessionsModel::SubscriberCol, 140);
+    m_sessionsView->setColumnWidth(SessionsModel::LatencyCol, 100);
     setCentralWidget(m_sessionsView);
 
     m_eventsView = new QTableView(this);
@@ -83,6 +85,7 @@ void MainWindow::buildViews()
     m_eventsView->horizontalHeader()->setStretchLastSection(true);
     m_eventsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_eventsView->setWordWrap(false);
+    m_eventsView->setColumnWidth(EventLogModel::WhatCol, 130);
     auto *dock = new QDockWidget(tr("Event log"), this);
     dock->setObjectName(u"eventLogDock"_s);
     dock->setWidget(m_eventsView);
@@ -122,6 +125,8 @@ void MainWindow::buildActions()
         QStyle::SP_MediaVolume, [this] { newSession(u"VOICE"_s); });
     add(u"actionNewData"_s, tr("New DATA session"), QKeySequence(Qt::CTRL | Qt::Key_2),
         QStyle::SP_DriveNetIcon, [this] { newSession(u"DATA"_s); });
+    add(u"actionLoadTest"_s, tr("Load test"), QKeySequence(Qt::CTRL | Qt::Key_L),
+        QStyle::SP_MediaSeekForward, [this] { startLoad(100); });
     toolbar->addSeparator();
     labMenu->addSeparator();
     toolbar->addWidget(new QLabel(tr(" Seed "), this));
@@ -130,8 +135,8 @@ void MainWindow::buildActions()
     m_seed->setRange(1, 999999);
     m_seed->setToolTip(tr("Seed for every random choice of the next reset"));
     toolbar->addWidget(m_seed);
-    add(u"actionReset"_s, tr("Reset"), QKeySequence(Qt::CTRL | Qt::Key_R),
-        QStyle::SP_BrowserReload, &MainWindow::resetLab);
+    add(u"actionReset"_s, tr("Reset"), QKeySequence(Qt::CTRL | Qt::Key_R), QStyle::SP_BrowserReload,
+        &MainWindow::resetLab);
     labMenu->addSeparator();
     auto *quit = labMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setObjectName(u"actionQuit"_s);
@@ -141,10 +146,12 @@ void MainWindow::startCluster()
 {
     ClusterConfig config;
     config.seed = seed();
+    // A slow trickle of forged frames, so the log shows the trust boundary at work.
+    config.mallory.framesPerSecond = 1;
     const QString base = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
-    m_runFolder = QDir(base).filePath(u"runs/"_s +
-                                      QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss-zzz"_s) +
-                                      u"-seed"_s + QString::number(config.seed));
+    m_runFolder = QDir(base).filePath(
+        u"runs/"_s + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss-zzz"_s) + u"-seed"_s +
+        QString::number(config.seed));
     config.dataDir = m_runFolder;
     m_cluster = std::make_unique<Cluster>(config);
     connect(m_cluster.get(), &Cluster::sessionSubmitted, m_sessions, &SessionsModel::onSubmitted);
@@ -155,7 +162,8 @@ void MainWindow::startCluster()
     m_nextSubscriber = 0;
     QString error;
     if (!m_cluster->start(&error)) {
-        QMessageBox::critical(this, tr("EdgeCore Lab"), tr("The cluster could not start:\n%1").arg(error));
+        QMessageBox::critical(this, tr("EdgeCore Lab"),
+                              tr("The cluster could not start:\n%1").arg(error));
     }
     m_run->setEnabled(false);
     m_pause->setEnabled(true);
@@ -164,6 +172,8 @@ void MainWindow::startCluster()
 
 void MainWindow::stopCluster()
 {
+    delete m_load;
+    m_load = nullptr;
     if (!m_cluster)
         return;
     m_events->setStore(nullptr);
@@ -202,6 +212,22 @@ void MainWindow::newSession(const QString &trafficClass)
     m_cluster->submit(LoadGenerator::subscriberFor(m_nextSubscriber++), trafficClass);
 }
 
+void MainWindow::startLoad(int sessions)
+{
+    if (!m_cluster)
+        return;
+    delete m_load;
+    LoadSpec spec;
+    spec.sessions = sessions;
+    spec.concurrency = 8;
+    m_load = new LoadGenerator(*m_cluster, spec, seed() + m_nextSubscriber++, this);
+    connect(m_load, &LoadGenerator::progress, this, [this](int done, int total) {
+        statusBar()->showMessage(tr("Load test: %1 of %2 sessions answered").arg(done).arg(total),
+                                 3000);
+    });
+    m_load->start();
+}
+
 void MainWindow::refresh()
 {
     if (!m_cluster)
@@ -224,12 +250,13 @@ void MainWindow::updateStatus()
 {
     if (!m_cluster)
         return;
-    m_statusCounts->setText(tr("Committed %1 · Aborted %2 · Invalid %3 · Rejected frames %4 · Events %5")
-                                .arg(m_sessions->count(Outcome::Committed))
-                                .arg(m_sessions->count(Outcome::Aborted))
-                                .arg(m_sessions->count(Outcome::Invalid))
-                                .arg(m_rejected)
-                                .arg(m_cluster->trace().size()));
+    m_statusCounts->setText(
+        tr("Committed %1 · Aborted %2 · Invalid %3 · Rejected frames %4 · Events %5")
+            .arg(m_sessions->count(Outcome::Committed))
+            .arg(m_sessions->count(Outcome::Aborted))
+            .arg(m_sessions->count(Outcome::Invalid))
+            .arg(m_rejected)
+            .arg(m_cluster->trace().size()));
     const double labS = toUs(m_cluster->clock().now()) / 1e6;
     m_statusClock->setText(tr("Lab time %1 s%2")
                                .arg(labS, 0, 'f', 2)

@@ -17,6 +17,7 @@ namespace edgecore {
 
 class Cluster;
 class EventLogModel;
+class LoadGenerator;
 class SessionsModel;
 
 class MainWindow : public QMainWindow
@@ -35,6 +36,8 @@ public:
 
 public Q_SLOTS:
     void newSession(const QString &trafficClass);
+    // Starts a mini load test: sessions set-ups, VOICE and DATA mixed, 8 in flight.
+    void startLoad(int sessions = 100);
     void resetLab();
     void runLab();
     void pauseLab();
@@ -51,6 +54,7 @@ private:
     void updateStatus();
 
     std::unique_ptr<Cluster> m_cluster;
+    LoadGenerator *m_load = nullptr; // owned by the window, replaced by each load test
     SessionsModel *m_sessions = nullptr;
     EventLogModel *m_events = nullptr;
     QTableView *m_sessionsView = nullptr;

@@ -36,7 +36,7 @@ QVariant SessionsModel::data(const QModelIndex &index, int role) const
         case RequestCol:
             return QVariant::fromValue(r.requestId);
         case SessionCol:
-            return r.sessionId ? u"0x"_s + QString::number(r.sessionId, 16) : QString();
+            return formatId(r.sessionId);
         case SubscriberCol:
             return r.subscriber;
         case ClassCol:
@@ -46,8 +46,9 @@ QVariant SessionsModel::data(const QModelIndex &index, int role) const
         case StateCol:
             return toString(r.outcome);
         case LatencyCol:
-            return r.outcome == Outcome::Pending ? QVariant()
-                                                 : QVariant(QString::number(r.latencyUs / 1000.0, 'f', 2));
+            return r.outcome == Outcome::Pending
+                       ? QVariant()
+                       : QVariant(QString::number(r.latencyUs / 1000.0, 'f', 2));
         case ReasonCol:
             return r.reason;
         }
@@ -64,7 +65,8 @@ QVariant SessionsModel::data(const QModelIndex &index, int role) const
             return {};
         }
     }
-    if (role == Qt::TextAlignmentRole && (index.column() == RequestCol || index.column() == LatencyCol))
+    if (role == Qt::TextAlignmentRole &&
+        (index.column() == RequestCol || index.column() == LatencyCol))
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     return {};
 }
@@ -105,7 +107,8 @@ void SessionsModel::clear()
     endResetModel();
 }
 
-void SessionsModel::onSubmitted(quint64 requestId, const QString &subscriber, const QString &trafficClass)
+void SessionsModel::onSubmitted(quint64 requestId, const QString &subscriber,
+                                const QString &trafficClass)
 {
     Row row;
     row.reply.requestId = requestId;

@@ -16,7 +16,17 @@ class SessionsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { RequestCol, SessionCol, SubscriberCol, ClassCol, ProtocolCol, StateCol, LatencyCol, ReasonCol, ColumnCount };
+    enum Column {
+        RequestCol,
+        SessionCol,
+        SubscriberCol,
+        ClassCol,
+        ProtocolCol,
+        StateCol,
+        LatencyCol,
+        ReasonCol,
+        ColumnCount
+    };
 
     explicit SessionsModel(QObject *parent = nullptr);
 

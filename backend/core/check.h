@@ -5,11 +5,11 @@
 #include <cstdio>
 #include <cstdlib>
 
-#define EC_CHECK(cond)                                                                            \
-    do {                                                                                          \
-        if (!(cond)) {                                                                            \
-            std::fprintf(stderr, "edgecore: check failed: %s at %s:%d\n", #cond, __FILE__,       \
-                         __LINE__);                                                               \
-            std::abort();                                                                         \
-        }                                                                                         \
+#define EC_CHECK(cond)                                                                             \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            std::fprintf(stderr, "edgecore: check failed: %s at %s:%d\n", #cond, __FILE__,         \
+                         __LINE__);                                                                \
+            std::abort();                                                                          \
+        }                                                                                          \
     } while (false)

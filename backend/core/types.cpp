@@ -4,6 +4,13 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace edgecore {
 
+QString formatId(quint64 id)
+{
+    if (id == 0)
+        return {};
+    return QString::number(id >> 48) + u'.' + QString::number(id & 0xffffffffffffULL);
+}
+
 QString toString(TrafficClass c)
 {
     return c == TrafficClass::Voice ? u"VOICE"_s : u"DATA"_s;

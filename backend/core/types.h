@@ -31,12 +31,25 @@ struct LabClockTag
 using Duration = std::chrono::microseconds;
 using Instant = LabClockTag::time_point;
 
-constexpr qint64 toUs(Instant t) { return t.time_since_epoch().count(); }
-constexpr qint64 toUs(Duration d) { return d.count(); }
-constexpr Instant instantFromUs(qint64 us) { return Instant(Duration(us)); }
+constexpr qint64 toUs(Instant t)
+{
+    return t.time_since_epoch().count();
+}
+constexpr qint64 toUs(Duration d)
+{
+    return d.count();
+}
+constexpr Instant instantFromUs(qint64 us)
+{
+    return Instant(Duration(us));
+}
 
 enum class TrafficClass : quint8 { Voice = 0, Data = 1 };
 enum class Protocol : quint8 { TwoPhase = 0, ThreePhase = 1 };
+
+// Session and transaction ids carry the issuing node in their top 16 bits: shown as
+// "node.counter" (e.g. "2.17"), 0 as empty.
+QString formatId(quint64 id);
 
 QString toString(TrafficClass c);
 QString toString(Protocol p);

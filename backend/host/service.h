@@ -43,7 +43,7 @@ class Context
 public:
     virtual ~Context() = default;
     virtual NodeId self() const = 0;
-    virtual Instant now() const = 0; // lab time, not wall time
+    virtual Instant now() const = 0;                      // lab time, not wall time
     virtual NodeId lookup(const QString &name) const = 0; // kNoNode if absent
     virtual QString nameOf(NodeId id) const = 0;
     // Signs and sends; the host fills sender, receiver, key id, sequence, times and clocks.

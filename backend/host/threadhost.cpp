@@ -153,13 +153,19 @@ void NodeRuntime::begin(std::shared_ptr<const Directory> directory)
         if (sqlite->open(path)) {
             m_storage = std::move(sqlite);
         } else {
-            record(TraceKind::Note, u"storage unavailable, keeping the log in memory: "_s +
-                                        sqlite->lastError(), 0, 0, kNoNode);
+            record(TraceKind::Note,
+                   u"storage unavailable, keeping the log in memory: "_s + sqlite->lastError(), 0,
+                   0, kNoNode);
         }
     }
     if (!m_storage)
         m_storage = std::make_unique<MemoryStorage>();
     m_started = true;
+    // Connect to every peer now rather than on the first send, so the first sessions do not
+    // pay for TCP set-up.
+    for (const NodeInfo &n : m_directory->nodes)
+        if (n.id != m_config.id && !m_peers[n.id].socket)
+            connectPeer(n.id);
     m_service->start(*this);
 }
 
@@ -313,8 +319,8 @@ void NodeRuntime::flush()
         return;
     // Group commit: every record of this pass is durable before any frame of it leaves.
     if (m_storage && !m_storage->flush()) {
-        record(TraceKind::Note, u"storage flush failed, holding frames: "_s + m_storage->lastError(),
-               0, 0, kNoNode);
+        record(TraceKind::Note,
+               u"storage flush failed, holding frames: "_s + m_storage->lastError(), 0, 0, kNoNode);
         return;
     }
     for (auto &[id, peer] : m_peers) {
@@ -369,7 +375,8 @@ void NodeRuntime::onPeerLost(NodeId to)
     // Exponential backoff with equal jitter, capped: half the delay is fixed, half random.
     const int exp = std::min(peer.attempts, 16);
     const qint64 delay = std::min<qint64>(kBackoffCapMs, qint64(kBackoffBaseMs) << exp);
-    const qint64 wait = delay / 2 + static_cast<qint64>(m_rng.below(static_cast<quint64>(delay / 2 + 1)));
+    const qint64 wait =
+        delay / 2 + static_cast<qint64>(m_rng.below(static_cast<quint64>(delay / 2 + 1)));
     ++peer.attempts;
     peer.retryScheduled = true;
     QTimer::singleShot(std::chrono::milliseconds(wait), this, [this, to] { connectPeer(to); });

@@ -29,7 +29,7 @@ struct HostConfig
     TraceStore *trace = nullptr;
     KeyMaterial keys;
     quint64 seed = 1;
-    QString dataDir;       // empty: in-memory storage
+    QString dataDir;        // empty: in-memory storage
     quint16 listenPort = 0; // 0: any free port
     qint64 timestampWindowMs = 30000;
 };

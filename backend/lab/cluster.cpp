@@ -26,7 +26,8 @@ Cluster::Cluster(ClusterConfig config, QObject *parent)
     };
     std::vector<Member> cast;
     cast.push_back({cast::edge(), std::make_unique<EdgeGateway>(m_config.edge)});
-    cast.push_back({cast::sessionManager(1), std::make_unique<SessionManager>(m_config.coordinator)});
+    cast.push_back(
+        {cast::sessionManager(1), std::make_unique<SessionManager>(m_config.coordinator)});
     cast.push_back({cast::rm(), std::make_unique<ResourceManager>(m_config.resources)});
     cast.push_back({cast::billing(), std::make_unique<BillingService>(m_config.billing)});
     cast.push_back({cast::analytics(), std::make_unique<Analytics>()});

@@ -59,7 +59,8 @@ public:
     }
 
 Q_SIGNALS:
-    void sessionSubmitted(quint64 requestId, const QString &subscriber, const QString &trafficClass);
+    void sessionSubmitted(quint64 requestId, const QString &subscriber,
+                          const QString &trafficClass);
     void sessionFinished(const edgecore::ClientReply &reply);
 
 private:

@@ -1,9 +1,9 @@
 #include "headless.h"
 
-#include "trace/chrometrace.h"
 #include "loadgenerator.h"
 #include "scenario.h"
 #include "summary.h"
+#include "trace/chrometrace.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -52,8 +52,8 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
 {
     std::optional<Scenario> scenario = Scenario::builtin(options.scenario);
     if (!scenario) {
-        err << "edgecore-lab: unknown scenario '" << options.scenario << "' (known: "
-            << Scenario::builtinNames().join(u", "_s) << ")\n";
+        err << "edgecore-lab: unknown scenario '" << options.scenario
+            << "' (known: " << Scenario::builtinNames().join(u", "_s) << ")\n";
         return ExitUsage;
     }
     if (options.sessions >= 0)

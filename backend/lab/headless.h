@@ -11,7 +11,7 @@ struct HeadlessOptions
 {
     QString scenario = QStringLiteral("demo");
     quint64 seed = 1;
-    QString outDir; // empty: nothing written
+    QString outDir;    // empty: nothing written
     int sessions = -1; // override the scenario's count
 };
 

@@ -36,8 +36,9 @@ struct Summary
     double wallSeconds = 0;
     double labSeconds = 0;
 
-    static Summary compute(const QString &scenario, quint64 seed, const QVector<ClientReply> &replies,
-                           const TraceStore &trace, double wallSeconds);
+    static Summary compute(const QString &scenario, quint64 seed,
+                           const QVector<ClientReply> &replies, const TraceStore &trace,
+                           double wallSeconds);
     QString toText() const;
     QJsonObject toJson() const;
 };

@@ -7,13 +7,34 @@
 
 namespace edgecore::cast {
 
-inline QString edge() { return QStringLiteral("edge"); }
-inline QString sessionManager(int i) { return QStringLiteral("sm-") + QString::number(i); }
-inline QString rm() { return QStringLiteral("rm"); }
-inline QString billing() { return QStringLiteral("billing"); }
-inline QString analytics() { return QStringLiteral("analytics"); }
-inline QString dsm() { return QStringLiteral("dsm"); }
-inline QString mallory() { return QStringLiteral("mallory"); }
+inline QString edge()
+{
+    return QStringLiteral("edge");
+}
+inline QString sessionManager(int i)
+{
+    return QStringLiteral("sm-") + QString::number(i);
+}
+inline QString rm()
+{
+    return QStringLiteral("rm");
+}
+inline QString billing()
+{
+    return QStringLiteral("billing");
+}
+inline QString analytics()
+{
+    return QStringLiteral("analytics");
+}
+inline QString dsm()
+{
+    return QStringLiteral("dsm");
+}
+inline QString mallory()
+{
+    return QStringLiteral("mallory");
+}
 
 } // namespace edgecore::cast
 
@@ -27,8 +48,8 @@ struct EdgeConfig
 
 struct CoordinatorConfig
 {
-    qint64 prepareTimeoutMs = 2000;    // lab ms to wait for every vote
-    qint64 decisionRetryMs = 1000;     // lab ms between resends of an unacknowledged decision
+    qint64 prepareTimeoutMs = 2000; // lab ms to wait for every vote
+    qint64 decisionRetryMs = 1000;  // lab ms between resends of an unacknowledged decision
     int decisionRetries = 3;
 };
 

@@ -34,8 +34,8 @@ void EdgeGateway::onClientRequest(const Envelope &msg, Context &ctx)
     p.requestId = static_cast<quint64>(in.integer(Field::RequestId));
     p.started = ctx.now();
     p.subscriber = in.string(Field::Subscriber);
-    const ValidationResult v = validateRequest(p.subscriber, in.string(Field::TrafficClass),
-                                               in.string(Field::Protocol));
+    const ValidationResult v =
+        validateRequest(p.subscriber, in.string(Field::TrafficClass), in.string(Field::Protocol));
     if (!v.request) {
         ctx.trace().record(TraceKind::State, u"request refused: "_s + v.error);
         finish(p, Outcome::Invalid, 0, v.error, ctx);
@@ -61,7 +61,8 @@ void EdgeGateway::onClientRequest(const Envelope &msg, Context &ctx)
                       .set(Field::Protocol, static_cast<int>(p.protocol))
                       .encode();
     ctx.trace().record(TraceKind::State,
-                       u"accepted "_s + toString(p.trafficClass) + u" session for "_s + p.subscriber,
+                       u"accepted "_s + toString(p.trafficClass) + u" session for "_s +
+                           p.subscriber,
                        0, p.sessionId);
     ctx.send(m_sessionManager, std::move(out));
 }
@@ -88,8 +89,7 @@ void EdgeGateway::onTimer(TimerId id, Context &ctx)
         finish(*pit, Outcome::Aborted, 0, u"no answer from the session manager"_s, ctx);
 }
 
-void EdgeGateway::finish(Pending p, Outcome outcome, TxId tx, const QString &reason,
-                         Context &ctx)
+void EdgeGateway::finish(Pending p, Outcome outcome, TxId tx, const QString &reason, Context &ctx)
 {
     if (p.timer) {
         ctx.cancelTimer(p.timer);

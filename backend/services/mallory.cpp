@@ -14,7 +14,8 @@ void Mallory::start(Context &ctx)
     for (qsizetype i = 0; i < key.size(); ++i)
         key[i] = static_cast<char>(ctx.rng().next() & 0xff);
     m_forgedKey = std::make_unique<HmacSha256>(key);
-    for (const QString &name : {cast::rm(), cast::billing(), cast::dsm(), cast::sessionManager(1)}) {
+    for (const QString &name :
+         {cast::rm(), cast::billing(), cast::dsm(), cast::sessionManager(1)}) {
         if (const NodeId id = ctx.lookup(name))
             m_targets.push_back(id);
     }

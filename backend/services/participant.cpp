@@ -20,7 +20,8 @@ void Participant::onMessage(const Envelope &msg, Context &ctx)
         if (refusal) {
             ++m_no;
             m_decided.insert(msg.txId, false);
-            ctx.trace().record(TraceKind::State, u"vote NO: "_s + *refusal, msg.txId, msg.sessionId);
+            ctx.trace().record(TraceKind::State, u"vote NO: "_s + *refusal, msg.txId,
+                               msg.sessionId);
             vote(msg, false, *refusal, ctx);
             return;
         }
@@ -42,8 +43,12 @@ void Participant::onMessage(const Envelope &msg, Context &ctx)
                 finalize(msg.txId);
             else
                 release(msg.txId);
-            ctx.storage().append(LogRecord{u"outcome"_s, msg.txId, msg.sessionId,
-                                           commit ? u"COMMIT"_s : u"ABORT"_s, {}, toUs(ctx.now())});
+            ctx.storage().append(LogRecord{u"outcome"_s,
+                                           msg.txId,
+                                           msg.sessionId,
+                                           commit ? u"COMMIT"_s : u"ABORT"_s,
+                                           {},
+                                           toUs(ctx.now())});
             m_decided.insert(msg.txId, commit);
             ctx.trace().record(TraceKind::State,
                                commit ? u"COMMITTED: reservation finalised"_s

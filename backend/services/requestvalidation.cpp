@@ -32,8 +32,8 @@ ValidationResult validateRequest(const QString &subscriber, const QString &traff
         r.error = u"traffic class must be VOICE or DATA"_s;
         return r;
     }
-    const auto proto = protocol.trimmed().isEmpty() ? std::optional(Protocol::TwoPhase)
-                                                     : parseProtocol(protocol);
+    const auto proto =
+        protocol.trimmed().isEmpty() ? std::optional(Protocol::TwoPhase) : parseProtocol(protocol);
     if (!proto) {
         r.error = u"protocol must be 2PC"_s;
         return r;

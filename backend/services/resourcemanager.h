@@ -14,7 +14,7 @@ public:
     explicit ResourceManager(ResourceConfig config = {});
 
     int cellCount() const { return static_cast<int>(m_cells.size()); }
-    int reservedUnits() const; // held by prepared, undecided transactions
+    int reservedUnits() const;  // held by prepared, undecided transactions
     int allocatedUnits() const; // held by committed sessions
     static int cellFor(const QString &subscriber, int cells);
 

@@ -27,7 +27,8 @@ void SessionManager::onMessage(const Envelope &msg, Context &ctx)
     const Payload in = Payload::decode(msg.payload);
     switch (msg.type) {
     case MsgType::Vote:
-        apply(tx, tx.coordinator->onVote(msg.sender, in.boolean(Field::Vote), in.string(Field::Reason)),
+        apply(tx,
+              tx.coordinator->onVote(msg.sender, in.boolean(Field::Vote), in.string(Field::Reason)),
               ctx);
         break;
     case MsgType::Ack:
@@ -44,7 +45,8 @@ void SessionManager::onSessionCreate(const Envelope &msg, Context &ctx)
     // Transaction ids carry the coordinator's node id in the top bits: unique across managers.
     const TxId id = (TxId(ctx.self()) << 48) | m_nextTx++;
     Tx tx;
-    tx.coordinator = std::make_unique<TwoPhaseCoordinator>(id, std::vector<NodeId>{m_rm, m_billing});
+    tx.coordinator =
+        std::make_unique<TwoPhaseCoordinator>(id, std::vector<NodeId>{m_rm, m_billing});
     tx.sessionId = msg.sessionId;
     tx.requestId = static_cast<quint64>(in.integer(Field::RequestId));
     tx.client = msg.sender;
@@ -63,7 +65,8 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
         case CoordinatorAction::Kind::LogIntent:
             ctx.storage().append(LogRecord{u"intent"_s, id, tx.sessionId, u"PREPARING"_s,
                                            toString(Protocol::TwoPhase).toUtf8(), toUs(ctx.now())});
-            ctx.trace().record(TraceKind::State, u"tx PREPARING (intent logged)"_s, id, tx.sessionId);
+            ctx.trace().record(TraceKind::State, u"tx PREPARING (intent logged)"_s, id,
+                               tx.sessionId);
             putSessionRecord(tx, u"PENDING"_s, ctx);
             tx.timer = ctx.startTimer(std::chrono::milliseconds(m_config.prepareTimeoutMs));
             m_timers.insert(tx.timer, id);
@@ -81,9 +84,9 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
             break;
         }
         case CoordinatorAction::Kind::LogDecision:
-            ctx.storage().append(LogRecord{u"decision"_s, id, tx.sessionId,
-                                           a.commit ? u"COMMIT"_s : u"ABORT"_s,
-                                           tx.coordinator->abortReason().toUtf8(), toUs(ctx.now())});
+            ctx.storage().append(
+                LogRecord{u"decision"_s, id, tx.sessionId, a.commit ? u"COMMIT"_s : u"ABORT"_s,
+                          tx.coordinator->abortReason().toUtf8(), toUs(ctx.now())});
             break;
         case CoordinatorAction::Kind::SendDecision:
             sendDecision(tx, a.to, a.commit, ctx);

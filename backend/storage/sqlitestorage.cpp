@@ -68,7 +68,8 @@ bool SqliteStorage::flush()
         return false;
     }
     QSqlQuery q(db);
-    q.prepare(u"INSERT INTO log (kind, tx, session, state, data, lab_us) VALUES (?, ?, ?, ?, ?, ?)"_s);
+    q.prepare(
+        u"INSERT INTO log (kind, tx, session, state, data, lab_us) VALUES (?, ?, ?, ?, ?, ?)"_s);
     for (const LogRecord &r : std::as_const(m_pending)) {
         q.bindValue(0, r.kind);
         q.bindValue(1, static_cast<qint64>(r.txId));

@@ -14,7 +14,7 @@ namespace edgecore {
 
 struct LogRecord
 {
-    QString kind;  // "intent", "decision", "prepared", "outcome", ...
+    QString kind; // "intent", "decision", "prepared", "outcome", ...
     TxId txId = 0;
     SessionId sessionId = 0;
     QString state; // e.g. "COMMIT"

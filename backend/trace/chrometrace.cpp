@@ -91,13 +91,14 @@ bool writeChromeTrace(const TraceStore &trace, QIODevice &out, QString *error)
                         R"(,"args":{)" + ids + "}}");
                 break;
             }
-            const QByteArray flowId = jsonString(QString::number(sender) + u':' + QString::number(e.seq));
+            const QByteArray flowId =
+                jsonString(QString::number(sender) + u':' + QString::number(e.seq));
             w.event(R"({"name":)" + name + R"(,"cat":")" + (send ? "send" : "deliver") +
                     R"(","ph":"X","dur":1,)" + common + R"(,"args":{"peer":)" +
                     jsonString(trace.nodeName(e.peer)) + "," + ids + "}}");
             if (send)
-                w.event(R"({"name":)" + name + R"(,"cat":"message","ph":"s","id":)" + flowId +
-                        "," + common + "}");
+                w.event(R"({"name":)" + name + R"(,"cat":"message","ph":"s","id":)" + flowId + "," +
+                        common + "}");
             else
                 w.event(R"({"name":)" + name + R"(,"cat":"message","ph":"f","bp":"e","id":)" +
                         flowId + "," + common + "}");

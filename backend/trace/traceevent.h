@@ -32,7 +32,8 @@ struct TraceEvent
     qint64 labUs = 0;
     qint64 wallUs = 0; // microseconds since the Unix epoch
     quint64 lamport = 0;
-    quint64 seq = 0; // the frame's sequence number; with node/peer it matches a send to its delivery
+    quint64 seq =
+        0; // the frame's sequence number; with node/peer it matches a send to its delivery
     TxId txId = 0;
     SessionId sessionId = 0;
     VectorClock vclock;

@@ -40,7 +40,8 @@ public:
 
     TraceEvent at(qsizetype index) const;
     // Calls f for every event in [from, to) (clamped to size()), in order.
-    void forEach(qsizetype from, qsizetype to, const std::function<void(const TraceEvent &)> &f) const;
+    void forEach(qsizetype from, qsizetype to,
+                 const std::function<void(const TraceEvent &)> &f) const;
 
     // Names of the nodes, by NodeId (index 0 unused), for views and exports.
     void setNodeNames(const QStringList &names);

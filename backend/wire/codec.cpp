@@ -142,10 +142,10 @@ template <typename T> WireError narrow(quint64 v, T &out)
 
 } // namespace
 
-#define EC_TRY(expr)                                                                              \
-    do {                                                                                          \
-        if (const WireError e_ = (expr); e_ != WireError::None)                                   \
-            return e_;                                                                            \
+#define EC_TRY(expr)                                                                               \
+    do {                                                                                           \
+        if (const WireError e_ = (expr); e_ != WireError::None)                                    \
+            return e_;                                                                             \
     } while (false)
 
 WireError decodeEnvelope(const QByteArray &body, DecodedEnvelope &out)

@@ -39,7 +39,8 @@ WireError Verifier::verify(const QByteArray &body, Envelope &out, qint64 nowWall
     const HmacSha256 *mac = m_keys ? m_keys->find(out.keyId) : nullptr;
     if (!mac)
         return WireError::UnknownKey;
-    const Tag expected = mac->mac(QByteArrayView(body).sliced(d.signedBegin, d.signedEnd - d.signedBegin));
+    const Tag expected =
+        mac->mac(QByteArrayView(body).sliced(d.signedBegin, d.signedEnd - d.signedBegin));
     if (!HmacSha256::equal(d.tag, expected))
         return WireError::BadTag;
     if (out.receiver != m_self)

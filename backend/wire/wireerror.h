@@ -8,9 +8,9 @@ namespace edgecore {
 
 enum class WireError : quint8 {
     None = 0,
-    Truncated,       // the frame's CBOR ends before the envelope does (or the stream ends mid-frame)
-    Oversized,       // the length prefix exceeds the maximum frame size
-    BadCbor,         // not the envelope's CBOR shape (wrong types, keys, order or encoding)
+    Truncated, // the frame's CBOR ends before the envelope does (or the stream ends mid-frame)
+    Oversized, // the length prefix exceeds the maximum frame size
+    BadCbor,   // not the envelope's CBOR shape (wrong types, keys, order or encoding)
     TrailingGarbage, // bytes after the envelope inside the frame
     UnknownType,     // message type this build does not know
     BadVersion,      // wire version this build does not speak

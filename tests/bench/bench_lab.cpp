@@ -1,1 +1,214 @@
-int main() { return 0; }
+// edgecore-bench: figures, not assertions. Measures a plain loopback TCP request/response
+// baseline, then the cast: committed sessions and messages per second at saturation, and
+// session latency at light load, each printed with its ratio to the baseline.
+
+#include "lab/cluster.h"
+#include "lab/loadgenerator.h"
+#include "lab/summary.h"
+#include "trace/tracestore.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QSysInfo>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+
+#include <cstdio>
+
+using namespace edgecore;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+constexpr int kMessageBytes = 200; // about the size of a PREPARE frame
+
+// Echoes every kMessageBytes-sized message back, on its own thread.
+class EchoServer : public QObject
+{
+public:
+    quint16 start()
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            QTcpSocket *s = m_server.nextPendingConnection();
+            s->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+            connect(s, &QTcpSocket::readyRead, s, [s] { s->write(s->readAll()); });
+        });
+        return m_server.serverPort();
+    }
+
+private:
+    QTcpServer m_server;
+};
+
+struct Baseline
+{
+    double rttP50Us = 0;
+    double rttP99Us = 0;
+    double pingPongMsgsPerSec = 0;
+    double windowedMsgsPerSec = 0;
+};
+
+Baseline measureBaseline()
+{
+    QThread thread;
+    EchoServer server;
+    server.moveToThread(&thread);
+    thread.start();
+    quint16 port = 0;
+    QMetaObject::invokeMethod(
+        &server, [&] { port = server.start(); }, Qt::BlockingQueuedConnection);
+
+    QTcpSocket c;
+    c.setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    c.connectToHost(QHostAddress::LocalHost, port);
+    c.waitForConnected();
+    const QByteArray msg(kMessageBytes, 'x');
+    Baseline b;
+
+    // One request, wait for its response: latency and ping-pong throughput.
+    constexpr int kRoundTrips = 20000;
+    QVector<double> rtts;
+    rtts.reserve(kRoundTrips);
+    QElapsedTimer all;
+    all.start();
+    for (int i = 0; i < kRoundTrips; ++i) {
+        QElapsedTimer t;
+        t.start();
+        c.write(msg);
+        qint64 got = 0;
+        while (got < kMessageBytes) {
+            c.waitForReadyRead(1000);
+            got += c.readAll().size();
+        }
+        rtts << double(t.nsecsElapsed()) / 1000.0;
+    }
+    b.pingPongMsgsPerSec = 2.0 * kRoundTrips / (double(all.nsecsElapsed()) / 1e9);
+    b.rttP50Us = percentile(rtts, 50);
+    b.rttP99Us = percentile(rtts, 99);
+
+    // 64 requests in flight: what loopback TCP carries at saturation through Qt sockets.
+    constexpr int kWindow = 64;
+    constexpr int kMessages = 200000;
+    all.restart();
+    int sent = 0;
+    qint64 received = 0;
+    while (sent < kWindow) {
+        c.write(msg);
+        ++sent;
+    }
+    while (received < qint64(kMessages) * kMessageBytes) {
+        c.waitForReadyRead(1000);
+        const qint64 n = c.readAll().size();
+        received += n;
+        int done = static_cast<int>(received / kMessageBytes);
+        while (sent < kMessages && sent - done < kWindow) {
+            c.write(msg);
+            ++sent;
+        }
+    }
+    b.windowedMsgsPerSec = 2.0 * kMessages / (double(all.nsecsElapsed()) / 1e9);
+    c.disconnectFromHost();
+    thread.quit();
+    thread.wait();
+    return b;
+}
+
+struct ClusterRun
+{
+    QVector<ClientReply> replies;
+    double wallSeconds = 0;
+    quint64 messages = 0;
+    qsizetype events = 0;
+};
+
+ClusterRun runCluster(int sessions, int concurrency, quint64 seed, bool durable)
+{
+    QTemporaryDir dir;
+    ClusterConfig cfg;
+    cfg.seed = seed;
+    cfg.resources.capacityPerCell = 100'000'000;
+    cfg.billing.initialCredit = 100'000'000;
+    if (durable)
+        cfg.dataDir = dir.path();
+    Cluster cluster(cfg);
+    cluster.start();
+    LoadSpec spec;
+    spec.sessions = sessions;
+    spec.concurrency = concurrency;
+    LoadGenerator load(cluster, spec, seed);
+    QEventLoop loop;
+    QObject::connect(&load, &LoadGenerator::finished, &loop, &QEventLoop::quit);
+    QElapsedTimer t;
+    t.start();
+    load.start();
+    if (!load.isFinished())
+        loop.exec();
+    ClusterRun r;
+    r.wallSeconds = double(t.nsecsElapsed()) / 1e9;
+    cluster.stop();
+    r.replies = load.replies();
+    r.events = cluster.trace().size();
+    cluster.trace().forEach(0, r.events,
+                            [&](const TraceEvent &e) { r.messages += e.kind == TraceKind::Send; });
+    return r;
+}
+
+QString fmt(double v, int prec = 1)
+{
+    return QString::number(v, 'f', prec);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QTextStream out(stdout);
+    out << "EdgeCore Lab benchmark\n";
+    out << "machine: " << QSysInfo::prettyProductName() << ", "
+        << QSysInfo::currentCpuArchitecture() << ", " << QThread::idealThreadCount()
+        << " cores\n\n";
+
+    const Baseline b = measureBaseline();
+    out << "baseline: plain loopback TCP request/response, " << kMessageBytes << "-byte messages\n";
+    out << "  round trip p50 / p99           " << fmt(b.rttP50Us) << " / " << fmt(b.rttP99Us)
+        << " us\n";
+    out << "  ping-pong messages/s           " << fmt(b.pingPongMsgsPerSec, 0) << '\n';
+    out << "  64 in flight, messages/s       " << fmt(b.windowedMsgsPerSec, 0) << "\n\n";
+
+    const ClusterRun sat = runCluster(5000, 64, 1, true);
+    int committed = 0;
+    for (const ClientReply &r : sat.replies)
+        committed += r.outcome == Outcome::Committed;
+    const double sessionsPerSec = committed / sat.wallSeconds;
+    const double msgsPerSec = double(sat.messages) / sat.wallSeconds;
+    out << "cluster at saturation: 5000 sessions, 64 in flight, 2PC, durable (SQLite WAL, FULL)\n";
+    out << "  committed sessions/s           " << fmt(sessionsPerSec, 0) << "  ("
+        << fmt(sessionsPerSec / b.pingPongMsgsPerSec * 100, 2)
+        << "% of baseline ping-pong messages/s)\n";
+    out << "  messages/s                     " << fmt(msgsPerSec, 0) << "  ("
+        << fmt(msgsPerSec / b.windowedMsgsPerSec * 100, 2)
+        << "% of baseline 64-in-flight messages/s)\n";
+    out << "  messages per session           "
+        << fmt(double(sat.messages) / std::max(1, committed), 1) << '\n';
+    out << "  trace events                   " << sat.events << " (" << TraceStore::bytesPerEvent(7)
+        << " bytes each, fixed part)\n\n";
+
+    const ClusterRun light = runCluster(500, 1, 2, true);
+    QVector<double> lat;
+    for (const ClientReply &r : light.replies)
+        lat << double(r.latencyUs);
+    const double p50 = percentile(lat, 50);
+    const double p99 = percentile(lat, 99);
+    out << "cluster at light load: 500 sessions one at a time, 2PC, durable\n";
+    out << "  session latency p50            " << fmt(p50 / 1000.0, 3) << " ms  ("
+        << fmt(p50 / b.rttP50Us, 1) << "x baseline round trip p50)\n";
+    out << "  session latency p99            " << fmt(p99 / 1000.0, 3) << " ms  ("
+        << fmt(p99 / b.rttP99Us, 1) << "x baseline round trip p99)\n";
+    return 0;
+}

@@ -1,1 +1,115 @@
-int main() { return 0; }
+// The main window under the offscreen platform: it opens with the cluster running, sessions
+// started from the toolbar commit and show in the table, the event log fills, pause/run drive
+// the lab clock, reset starts a fresh cluster, and closing stops every host thread.
+
+#include "eventlogmodel.h"
+#include "lab/cluster.h"
+#include "mainwindow.h"
+#include "sessionsmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+
+using namespace edgecore;
+using namespace Qt::Literals::StringLiterals;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void opensRunsAndCloses();
+    void resetStartsFreshCluster();
+    void seedPersists();
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"EdgeCoreTest"_s);
+    QCoreApplication::setApplicationName(u"tst_mainwindow"_s);
+    QSettings().clear();
+}
+
+void TestMainWindow::opensRunsAndCloses()
+{
+    auto *w = new MainWindow(7);
+    w->setAttribute(Qt::WA_DeleteOnClose);
+    QAbstractItemModelTester sessionsTester(w->sessionsModel());
+    QAbstractItemModelTester eventsTester(w->eventLogModel());
+    w->show();
+    QVERIFY(QTest::qWaitForWindowExposed(w));
+    QVERIFY(w->cluster() && w->cluster()->isRunning());
+
+    for (const char *name :
+         {"actionNewVoice", "actionNewVoice", "actionNewVoice", "actionNewData", "actionNewData"}) {
+        auto *a = w->findChild<QAction *>(QString::fromLatin1(name));
+        QVERIFY(a);
+        a->trigger();
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(w->sessionsModel()->count(Outcome::Committed), 5, 15000);
+    auto *table = w->findChild<QTableView *>(u"sessionsView"_s);
+    QCOMPARE(table->model()->rowCount(), 5);
+    QCOMPARE(table->model()->index(0, SessionsModel::StateCol).data().toString(), u"COMMITTED"_s);
+    QTRY_VERIFY(w->eventLogModel()->rowCount() > 20);
+
+    // Pause stops the lab clock; Run starts it again. Keyboard shortcuts are set.
+    auto *pause = w->findChild<QAction *>(u"actionPause"_s);
+    auto *run = w->findChild<QAction *>(u"actionRun"_s);
+    QCOMPARE(pause->shortcut(), QKeySequence(Qt::Key_F6));
+    pause->trigger();
+    QVERIFY(w->cluster()->clock().isPaused());
+    QVERIFY(run->isEnabled());
+    run->trigger();
+    QVERIFY(!w->cluster()->clock().isPaused());
+
+    // Closing stops every host (their destructors join the threads) and deletes the window.
+    std::vector<std::unique_ptr<QSignalSpy>> gone;
+    for (ThreadHost *h : w->cluster()->hosts())
+        gone.push_back(std::make_unique<QSignalSpy>(h, &QObject::destroyed));
+    QSignalSpy windowGone(w, &QObject::destroyed);
+    QVERIFY(w->close());
+    QTRY_COMPARE(windowGone.size(), 1);
+    for (auto &spy : gone)
+        QCOMPARE(spy->size(), 1);
+}
+
+void TestMainWindow::resetStartsFreshCluster()
+{
+    MainWindow w(11);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.newSession(u"VOICE"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(w.sessionsModel()->count(Outcome::Committed), 1, 15000);
+    Cluster *before = w.cluster();
+    QSignalSpy oldGone(before, &QObject::destroyed);
+    w.findChild<QAction *>(u"actionReset"_s)->trigger();
+    QCOMPARE(oldGone.size(), 1);
+    QVERIFY(w.cluster() && w.cluster()->isRunning());
+    QCOMPARE(w.sessionsModel()->rowCount(), 0);
+    QCOMPARE(w.cluster()->config().seed, quint64(11));
+    w.newSession(u"DATA"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(w.sessionsModel()->count(Outcome::Committed), 1, 15000);
+}
+
+void TestMainWindow::seedPersists()
+{
+    {
+        MainWindow w(4242);
+        w.show();
+        QVERIFY(w.close());
+    }
+    MainWindow again; // no seed given: the remembered one
+    QCOMPARE(again.seed(), quint64(4242));
+    QCOMPARE(again.findChild<QSpinBox *>(u"seedBox"_s)->value(), 4242);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

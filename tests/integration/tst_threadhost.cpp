@@ -1,1 +1,209 @@
-int main() { return 0; }
+// ThreadHost over real loopback sockets: a test client writes frames, good and bad, straight to
+// a host's server port. Bad frames get their typed reason in the trace; stream errors close
+// that one connection only; authentication errors refuse the frame and keep the connection.
+
+#include "core/labclock.h"
+#include "host/threadhost.h"
+#include "trace/tracestore.h"
+#include "wire/codec.h"
+
+#include <QDateTime>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTest>
+#include <QtEndian>
+
+using namespace edgecore;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+class Quiet final : public Service
+{
+public:
+    void start(Context &) override {}
+    void onMessage(const Envelope &, Context &) override {}
+    void onTimer(TimerId, Context &) override {}
+};
+
+constexpr NodeId kHost = 1;
+constexpr NodeId kClient = 2;
+
+} // namespace
+
+class TestThreadHost : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void validFrameIsDelivered();
+    void replayIsRejectedConnectionKept();
+    void badFrameClosesOnlyItsConnection_data();
+    void badFrameClosesOnlyItsConnection();
+    void bitFlippedFrameIsRejected();
+    void streamEndingMidFrameIsTruncated();
+
+private:
+    QByteArray frame(quint64 seq, MsgType type = MsgType::Prepare) const;
+    std::unique_ptr<QTcpSocket> connectClient();
+    int count(TraceKind kind, WireError reason = WireError::None) const;
+
+    KeyMaterial m_keys = KeyMaterial::generate(5);
+    std::unique_ptr<HmacSha256> m_mac;
+    std::unique_ptr<LabClock> m_clock;
+    std::unique_ptr<TraceStore> m_trace;
+    std::unique_ptr<ThreadHost> m_host;
+    quint64 m_seq = 1000;
+};
+
+QByteArray TestThreadHost::frame(quint64 seq, MsgType type) const
+{
+    Envelope e;
+    e.sender = kClient;
+    e.receiver = kHost;
+    e.keyId = m_keys.signingKeyId;
+    e.seq = seq;
+    e.wallTimeMs = QDateTime::currentMSecsSinceEpoch();
+    e.type = type;
+    e.txId = seq;
+    e.payload = "payload";
+    return encodeFrame(e, *m_mac);
+}
+
+std::unique_ptr<QTcpSocket> TestThreadHost::connectClient()
+{
+    auto s = std::make_unique<QTcpSocket>();
+    s->connectToHost(QHostAddress::LocalHost, m_host->port());
+    if (!s->waitForConnected(5000))
+        return nullptr;
+    return s;
+}
+
+int TestThreadHost::count(TraceKind kind, WireError reason) const
+{
+    int n = 0;
+    m_trace->forEach(0, m_trace->size(), [&](const TraceEvent &e) {
+        if (e.kind == kind &&
+            (kind != TraceKind::Reject || e.reason == static_cast<quint8>(reason)))
+            ++n;
+    });
+    return n;
+}
+
+void TestThreadHost::init()
+{
+    m_mac = std::make_unique<HmacSha256>(m_keys.keys.value(m_keys.signingKeyId));
+    m_clock = std::make_unique<LabClock>();
+    m_trace = std::make_unique<TraceStore>(2);
+    HostConfig hc;
+    hc.id = kHost;
+    hc.name = u"probe"_s;
+    hc.clock = m_clock.get();
+    hc.trace = m_trace.get();
+    hc.keys = m_keys;
+    m_host = std::make_unique<ThreadHost>(hc, std::make_unique<Quiet>());
+    QString error;
+    QVERIFY2(m_host->listen(&error), qPrintable(error));
+    auto dir = std::make_shared<Directory>();
+    dir->nodes = {NodeInfo{kHost, u"probe"_s, u"127.0.0.1"_s, m_host->port()},
+                  NodeInfo{kClient, u"client"_s, u"127.0.0.1"_s, 1}};
+    m_host->start(dir);
+}
+
+void TestThreadHost::cleanup()
+{
+    m_host.reset();
+    m_trace.reset();
+    m_clock.reset();
+}
+
+void TestThreadHost::validFrameIsDelivered()
+{
+    auto c = connectClient();
+    QVERIFY(c);
+    c->write(frame(++m_seq));
+    QTRY_COMPARE(count(TraceKind::Deliver), 1);
+    QCOMPARE(m_host->stats().framesDelivered, quint64(1));
+}
+
+void TestThreadHost::replayIsRejectedConnectionKept()
+{
+    auto c = connectClient();
+    QVERIFY(c);
+    const QByteArray f = frame(++m_seq);
+    c->write(f);
+    c->write(f);
+    QTRY_COMPARE(count(TraceKind::Reject, WireError::Replay), 1);
+    c->write(frame(++m_seq));
+    QTRY_COMPARE(count(TraceKind::Deliver), 2);
+    QCOMPARE(c->state(), QAbstractSocket::ConnectedState);
+}
+
+void TestThreadHost::badFrameClosesOnlyItsConnection_data()
+{
+    QTest::addColumn<QByteArray>("bad");
+    QTest::addColumn<int>("reason");
+    const QByteArray good = frame(1);
+    const QByteArray body = good.mid(kFrameHeaderBytes);
+    auto framed = [](const QByteArray &b) {
+        QByteArray f(kFrameHeaderBytes, '\0');
+        qToBigEndian<quint32>(static_cast<quint32>(b.size()), f.data());
+        f.append(b);
+        return f;
+    };
+    QByteArray oversized(kFrameHeaderBytes, '\0');
+    qToBigEndian<quint32>(quint32(kMaxFrameBytes + 1), oversized.data());
+    Envelope unknown;
+    unknown.type = static_cast<MsgType>(4242);
+    QTest::newRow("truncated") << framed(body.first(body.size() / 2)) << int(WireError::Truncated);
+    QTest::newRow("oversized") << oversized << int(WireError::Oversized);
+    QTest::newRow("trailing garbage") << framed(body + "xyz") << int(WireError::TrailingGarbage);
+    QTest::newRow("unknown type") << encodeFrame(unknown, *m_mac) << int(WireError::UnknownType);
+    QTest::newRow("not cbor") << framed(QByteArray("\xff\xff\xff\xff", 4))
+                              << int(WireError::BadCbor);
+}
+
+void TestThreadHost::badFrameClosesOnlyItsConnection()
+{
+    QFETCH(QByteArray, bad);
+    QFETCH(int, reason);
+    auto honest = connectClient();
+    auto hostile = connectClient();
+    QVERIFY(honest && hostile);
+    QSignalSpy closed(hostile.get(), &QTcpSocket::disconnected);
+    hostile->write(bad);
+    QVERIFY(closed.wait(5000));
+    QTRY_COMPARE(count(TraceKind::Reject, static_cast<WireError>(reason)), 1);
+    // The other connection still works.
+    honest->write(frame(++m_seq));
+    QTRY_COMPARE(count(TraceKind::Deliver), 1);
+    QCOMPARE(honest->state(), QAbstractSocket::ConnectedState);
+    QCOMPARE(m_host->stats().connectionsClosed, quint64(1));
+}
+
+void TestThreadHost::bitFlippedFrameIsRejected()
+{
+    auto c = connectClient();
+    QVERIFY(c);
+    QByteArray f = frame(++m_seq);
+    f[f.size() - 40] = static_cast<char>(f[f.size() - 40] ^ 0x10); // inside the payload/tag area
+    c->write(f);
+    QTRY_COMPARE(count(TraceKind::Reject, WireError::BadTag), 1);
+    QCOMPARE(count(TraceKind::Deliver), 0);
+    QCOMPARE(c->state(), QAbstractSocket::ConnectedState);
+}
+
+void TestThreadHost::streamEndingMidFrameIsTruncated()
+{
+    auto c = connectClient();
+    QVERIFY(c);
+    const QByteArray f = frame(++m_seq);
+    c->write(f.first(f.size() - 5));
+    QVERIFY(c->waitForBytesWritten(5000));
+    c->disconnectFromHost();
+    QTRY_COMPARE(count(TraceKind::Reject, WireError::Truncated), 1);
+}
+
+QTEST_GUILESS_MAIN(TestThreadHost)
+#include "tst_threadhost.moc"

@@ -100,8 +100,9 @@ void TestCodec::roundTrip()
     QVERIFY(d.env == env);
     QCOMPARE(d.tag.size(), 32);
     // The tag covers exactly the signed range.
-    QVERIFY(HmacSha256::equal(d.tag, mac.mac(QByteArrayView(bodyOf(frame)).sliced(
-                                         d.signedBegin, d.signedEnd - d.signedBegin))));
+    QVERIFY(HmacSha256::equal(
+        d.tag,
+        mac.mac(QByteArrayView(bodyOf(frame)).sliced(d.signedBegin, d.signedEnd - d.signedBegin))));
 }
 
 void TestCodec::splitAtEveryOffset()
@@ -212,8 +213,8 @@ void TestCodec::everyBitFlipIsRejected()
             Verifier v(3, &ring);
             Envelope out;
             const WireError err = v.verify(flipped, out, e.wallTimeMs);
-            QVERIFY2(err != WireError::None,
-                     qPrintable(u"byte "_s + QString::number(i) + u" bit "_s + QString::number(bit)));
+            QVERIFY2(err != WireError::None, qPrintable(u"byte "_s + QString::number(i) +
+                                                        u" bit "_s + QString::number(bit)));
         }
     }
     Verifier v(3, &ring);
@@ -259,7 +260,8 @@ void TestCodec::wrongKeyAndUnknownKey()
     COMPARE_ERR(v.verify(bodyOf(encodeFrame(e, forged)), out, e.wallTimeMs), WireError::BadTag);
     Envelope other = sample(601);
     other.keyId = 9;
-    COMPARE_ERR(v.verify(bodyOf(encodeFrame(other, forged)), out, e.wallTimeMs), WireError::UnknownKey);
+    COMPARE_ERR(v.verify(bodyOf(encodeFrame(other, forged)), out, e.wallTimeMs),
+                WireError::UnknownKey);
 }
 
 void TestCodec::staleTimestamp()
@@ -270,7 +272,8 @@ void TestCodec::staleTimestamp()
     Verifier v(3, &ring, 30000);
     const Envelope e = sample(700);
     Envelope out;
-    COMPARE_ERR(v.verify(bodyOf(encodeFrame(e, mac)), out, e.wallTimeMs + 31000), WireError::StaleTimestamp);
+    COMPARE_ERR(v.verify(bodyOf(encodeFrame(e, mac)), out, e.wallTimeMs + 31000),
+                WireError::StaleTimestamp);
     // Refused frames are not remembered: the same frame in time is accepted.
     COMPARE_ERR(v.verify(bodyOf(encodeFrame(e, mac)), out, e.wallTimeMs), WireError::None);
 }
