@@ -44,7 +44,14 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
                                       "in the window, a load test started on opening."_s,
                                       u"n"_s);
     const QCommandLineOption list(u"list-scenarios"_s, u"List the built-in scenarios and exit."_s);
-    p.addOptions({help, version, headless, scenario, seed, outDir, sessions, list});
+    QCommandLineOption screenshot(u"screenshot"_s, u"Save a PNG of the window before quitting."_s,
+                                  u"file"_s);
+    screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption quitAfter(u"quit-after"_s, u"Close the window after this many ms."_s,
+                                 u"ms"_s);
+    quitAfter.setFlags(QCommandLineOption::HiddenFromHelp);
+    p.addOptions(
+        {help, version, headless, scenario, seed, outDir, sessions, list, screenshot, quitAfter});
 
     if (!p.parse(arguments))
         return exitWith(2, u"edgecore-lab: "_s + p.errorText() + u"\nTry 'edgecore-lab --help'."_s);
@@ -85,6 +92,14 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
                 2, u"edgecore-lab: --sessions takes a whole number from 0 to 10000000, not '"_s +
                        p.value(sessions) + u"'"_s);
     }
+    if (p.isSet(quitAfter)) {
+        bool ok = false;
+        o.quitAfterMs = p.value(quitAfter).toInt(&ok);
+        if (!ok || o.quitAfterMs < 0)
+            return exitWith(2, u"edgecore-lab: --quit-after takes milliseconds, not '"_s +
+                                   p.value(quitAfter) + u"'"_s);
+    }
+    o.screenshotPath = p.value(screenshot);
     o.headless.scenario = p.value(scenario);
     o.headless.outDir = p.value(outDir);
     const bool wantsHeadless = p.isSet(headless) || p.isSet(outDir) || p.isSet(scenario);

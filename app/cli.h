@@ -15,6 +15,9 @@ struct CliOptions
     int exitCode = 0;
     QString message; // what to print before exiting (help, version, or the error)
     HeadlessOptions headless;
+    // Window smoke runs: save a screenshot of the window and quit after this many ms.
+    QString screenshotPath;
+    int quitAfterMs = -1;
 };
 
 // hasDisplay: whether a GUI could open; without one the demo runs headless instead.

@@ -6,7 +6,10 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QLocale>
 #include <QTextStream>
+#include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -33,6 +36,9 @@ int main(int argc, char **argv)
         return edgecore::runHeadless(opts.headless, out, err);
     }
     QApplication app(argc, argv);
+    QTranslator translator;
+    if (translator.load(QLocale(), u"edgecore-lab"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(&translator);
     QApplication::setApplicationDisplayName(u"EdgeCore Lab"_s);
     QApplication::setDesktopFileName(u"edgecore-lab"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/edgecore-lab.svg"_s));
@@ -40,5 +46,12 @@ int main(int argc, char **argv)
     window.show();
     if (opts.headless.sessions > 0)
         window.startLoad(opts.headless.sessions);
+    if (opts.quitAfterMs >= 0) {
+        QTimer::singleShot(opts.quitAfterMs, &window, [&window, path = opts.screenshotPath] {
+            if (!path.isEmpty() && !window.grab().save(path, "PNG"))
+                QTextStream(stderr) << "edgecore-lab: cannot save screenshot " << path << '\n';
+            window.close();
+        });
+    }
     return QApplication::exec();
 }

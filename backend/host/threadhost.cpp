@@ -515,7 +515,10 @@ void NodeRuntime::armTimer()
         m_timer->stop();
         return;
     }
-    const qint64 ms = m_config.clock->wallMsUntil(m_timerQueue.begin()->first);
+    // A deadline already reached fires now, also on a paused clock that was stepped past it;
+    // otherwise wait the wall time the lab clock needs, or (paused) until it changes.
+    const Instant deadline = m_timerQueue.begin()->first;
+    const qint64 ms = deadline <= now() ? 0 : m_config.clock->wallMsUntil(deadline);
     if (ms < 0)
         m_timer->stop();
     else

@@ -26,6 +26,18 @@ public:
     void onTimer(TimerId, Context &) override {}
 };
 
+// Starts one timer of 5 s lab time and notes when it fires.
+class Alarm final : public Service
+{
+public:
+    void start(Context &ctx) override { ctx.startTimer(std::chrono::seconds(5)); }
+    void onMessage(const Envelope &, Context &) override {}
+    void onTimer(TimerId, Context &ctx) override
+    {
+        ctx.trace().record(TraceKind::Note, QStringLiteral("alarm"));
+    }
+};
+
 constexpr NodeId kHost = 1;
 constexpr NodeId kClient = 2;
 
@@ -43,6 +55,8 @@ private Q_SLOTS:
     void badFrameClosesOnlyItsConnection();
     void bitFlippedFrameIsRejected();
     void streamEndingMidFrameIsTruncated();
+    void pausedClockParksFramesUntilRun();
+    void timersRunOnTheLabClock();
 
 private:
     QByteArray frame(quint64 seq, MsgType type = MsgType::Prepare) const;
@@ -203,6 +217,50 @@ void TestThreadHost::streamEndingMidFrameIsTruncated()
     QVERIFY(c->waitForBytesWritten(5000));
     c->disconnectFromHost();
     QTRY_COMPARE(count(TraceKind::Reject, WireError::Truncated), 1);
+}
+
+void TestThreadHost::pausedClockParksFramesUntilRun()
+{
+    auto c = connectClient();
+    QVERIFY(c);
+    m_clock->pause();
+    const QByteArray f = frame(++m_seq);
+    c->write(f);
+    c->write(f); // its replay is refused at once: a fence showing the first was handled
+    QTRY_COMPARE(count(TraceKind::Reject, WireError::Replay), 1);
+    QCOMPARE(count(TraceKind::Deliver), 0); // verified, then parked
+    m_clock->resume();
+    QTRY_COMPARE(count(TraceKind::Deliver), 1);
+}
+
+void TestThreadHost::timersRunOnTheLabClock()
+{
+    // A separate host whose service sets a 5 s lab timer; the clock is paused, so only an
+    // explicit advance of lab time can make it fire.
+    m_clock->pause();
+    HostConfig hc;
+    hc.id = kHost;
+    hc.name = u"alarm"_s;
+    hc.clock = m_clock.get();
+    hc.trace = m_trace.get();
+    hc.keys = m_keys;
+    ThreadHost alarm(hc, std::make_unique<Alarm>());
+    QVERIFY(alarm.listen());
+    auto dir = std::make_shared<Directory>();
+    dir->nodes = {NodeInfo{kHost, u"alarm"_s, u"127.0.0.1"_s, alarm.port()}};
+    alarm.start(dir);
+    alarm.runOn([](Service &, Context &) {}); // the service has started and set its timer
+    auto fired = [this] {
+        int n = 0;
+        m_trace->forEach(0, m_trace->size(),
+                         [&](const TraceEvent &e) { n += e.detail == u"alarm"_s; });
+        return n;
+    };
+    m_clock->advanceTo(m_clock->now() + std::chrono::seconds(4));
+    alarm.runOn([](Service &, Context &) {}); // the clock change has been handled by now
+    QCOMPARE(fired(), 0);
+    m_clock->advanceTo(m_clock->now() + std::chrono::seconds(1));
+    QTRY_COMPARE(fired(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestThreadHost)
