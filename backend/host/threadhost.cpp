@@ -367,8 +367,7 @@ void NodeRuntime::onPeerLost(NodeId to)
     peer.socket = nullptr;
     socket->disconnect(this);
     socket->deleteLater();
-    if (peer.connected)
-        record(TraceKind::Connection, u"connection lost"_s, 0, 0, to);
+    const bool wasConnected = peer.connected;
     peer.connected = false;
     if (!m_started)
         return;
@@ -378,6 +377,11 @@ void NodeRuntime::onPeerLost(NodeId to)
     const qint64 wait =
         delay / 2 + static_cast<qint64>(m_rng.below(static_cast<quint64>(delay / 2 + 1)));
     ++peer.attempts;
+    record(TraceKind::Connection,
+           (wasConnected ? u"connection lost, reconnecting in "_s
+                         : u"connect failed, retrying in "_s) +
+               QString::number(wait) + u" ms"_s,
+           0, 0, to);
     peer.retryScheduled = true;
     QTimer::singleShot(std::chrono::milliseconds(wait), this, [this, to] { connectPeer(to); });
 }

@@ -27,6 +27,7 @@ class TestCluster : public QObject
 private Q_SLOTS:
     void sessionsCommit();
     void fullCellAbortsAndReleases();
+    void emptyAccountAbortsAndReleases();
     void malloryChangesNothing();
     void invalidRequestIsRefusedAtTheEdge();
 
@@ -158,6 +159,38 @@ void TestCluster::fullCellAbortsAndReleases()
     c.inspect<ResourceManager>(cast::rm(), [&](ResourceManager &rm) {
         QCOMPARE(rm.reservedUnits(), 0);
         QCOMPARE(rm.allocatedUnits(), 8);
+    });
+}
+
+void TestCluster::emptyAccountAbortsAndReleases()
+{
+    // Here rm reserves and votes YES, billing votes NO: rm's reservation must come back.
+    ClusterConfig cfg;
+    cfg.seed = 6;
+    cfg.billing.initialCredit = 1;
+    cfg.billing.dataCost = 2;
+    Cluster c(cfg);
+    QVERIFY(c.start());
+    QSignalSpy finished(&c, &Cluster::sessionFinished);
+    c.submit(LoadGenerator::subscriberFor(1), u"DATA"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    const auto r = finished.at(0).at(0).value<ClientReply>();
+    QCOMPARE(toString(r.outcome), u"ABORTED"_s);
+    QCOMPARE(r.reason, u"insufficient credit"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        [&] {
+            int held = -1;
+            c.inspect<ResourceManager>(cast::rm(), [&](ResourceManager &rm) {
+                held = rm.reservedUnits() + rm.allocatedUnits();
+            });
+            return held;
+        }(),
+        0, 10000);
+    c.inspect<ResourceManager>(cast::rm(),
+                               [](ResourceManager &rm) { QCOMPARE(rm.votesYes(), quint64(1)); });
+    c.inspect<BillingService>(cast::billing(), [](BillingService &b) {
+        QCOMPARE(b.reservedCredit(), qint64(0));
+        QCOMPARE(b.chargedTotal(), qint64(0));
     });
 }
 

@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 #include <QtEndian>
@@ -57,9 +58,11 @@ private Q_SLOTS:
     void streamEndingMidFrameIsTruncated();
     void pausedClockParksFramesUntilRun();
     void timersRunOnTheLabClock();
+    void reconnectsWhenThePeerComesUp();
 
 private:
     QByteArray frame(quint64 seq, MsgType type = MsgType::Prepare) const;
+    HostConfig config(NodeId id, const QString &name, TraceStore *trace) const;
     std::unique_ptr<QTcpSocket> connectClient();
     int count(TraceKind kind, WireError reason = WireError::None) const;
 
@@ -83,6 +86,17 @@ QByteArray TestThreadHost::frame(quint64 seq, MsgType type) const
     e.txId = seq;
     e.payload = "payload";
     return encodeFrame(e, *m_mac);
+}
+
+HostConfig TestThreadHost::config(NodeId id, const QString &name, TraceStore *trace) const
+{
+    HostConfig hc;
+    hc.id = id;
+    hc.name = name;
+    hc.clock = m_clock.get();
+    hc.trace = trace;
+    hc.keys = m_keys;
+    return hc;
 }
 
 std::unique_ptr<QTcpSocket> TestThreadHost::connectClient()
@@ -110,12 +124,7 @@ void TestThreadHost::init()
     m_mac = std::make_unique<HmacSha256>(m_keys.keys.value(m_keys.signingKeyId));
     m_clock = std::make_unique<LabClock>();
     m_trace = std::make_unique<TraceStore>(2);
-    HostConfig hc;
-    hc.id = kHost;
-    hc.name = u"probe"_s;
-    hc.clock = m_clock.get();
-    hc.trace = m_trace.get();
-    hc.keys = m_keys;
+    const HostConfig hc = config(kHost, u"probe"_s, m_trace.get());
     m_host = std::make_unique<ThreadHost>(hc, std::make_unique<Quiet>());
     QString error;
     QVERIFY2(m_host->listen(&error), qPrintable(error));
@@ -238,12 +247,7 @@ void TestThreadHost::timersRunOnTheLabClock()
     // A separate host whose service sets a 5 s lab timer; the clock is paused, so only an
     // explicit advance of lab time can make it fire.
     m_clock->pause();
-    HostConfig hc;
-    hc.id = kHost;
-    hc.name = u"alarm"_s;
-    hc.clock = m_clock.get();
-    hc.trace = m_trace.get();
-    hc.keys = m_keys;
+    const HostConfig hc = config(kHost, u"alarm"_s, m_trace.get());
     ThreadHost alarm(hc, std::make_unique<Alarm>());
     QVERIFY(alarm.listen());
     auto dir = std::make_shared<Directory>();
@@ -261,6 +265,64 @@ void TestThreadHost::timersRunOnTheLabClock()
     QCOMPARE(fired(), 0);
     m_clock->advanceTo(m_clock->now() + std::chrono::seconds(1));
     QTRY_COMPARE(fired(), 1);
+}
+
+// Sends one PREPARE to node 2 when started.
+class Sender final : public Service
+{
+public:
+    void start(Context &ctx) override
+    {
+        Envelope e;
+        e.type = MsgType::Prepare;
+        e.txId = 77;
+        ctx.send(2, e);
+    }
+    void onMessage(const Envelope &, Context &) override {}
+    void onTimer(TimerId, Context &) override {}
+};
+
+void TestThreadHost::reconnectsWhenThePeerComesUp()
+{
+    // Find a free port, then leave it closed: the sender's first attempts are refused and it
+    // backs off; once the peer listens there, a retry connects and the held frame goes out.
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    TraceStore trace(2);
+    const HostConfig a = config(1, u"sender"_s, &trace);
+    HostConfig b = config(2, u"late"_s, &trace);
+    b.listenPort = port;
+    ThreadHost sender(a, std::make_unique<Sender>());
+    ThreadHost late(b, std::make_unique<Quiet>());
+    QVERIFY(sender.listen());
+    auto dir = std::make_shared<Directory>();
+    dir->nodes = {NodeInfo{1, u"sender"_s, u"127.0.0.1"_s, sender.port()},
+                  NodeInfo{2, u"late"_s, u"127.0.0.1"_s, port}};
+    sender.start(dir);
+    auto delivered = [&trace] {
+        int n = 0;
+        trace.forEach(0, trace.size(), [&](const TraceEvent &e) {
+            n += e.kind == TraceKind::Deliver && e.txId == 77;
+        });
+        return n;
+    };
+    auto failedConnects = [&trace] {
+        int n = 0;
+        trace.forEach(0, trace.size(), [&](const TraceEvent &e) {
+            n += e.kind == TraceKind::Connection && e.detail.startsWith(u"connect failed"_s);
+        });
+        return n;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(failedConnects() >= 2, 15000); // refused, backed off, refused again
+    QCOMPARE(delivered(), 0);
+    QString error;
+    QVERIFY2(late.listen(&error), qPrintable(error));
+    late.start(dir);
+    QTRY_COMPARE_WITH_TIMEOUT(delivered(), 1, 15000);
 }
 
 QTEST_GUILESS_MAIN(TestThreadHost)
