@@ -449,6 +449,7 @@ void NodeRuntime::onIncomingClosed(QTcpSocket *socket)
 void NodeRuntime::rejectFrame(WireError error, const Envelope &claimed, qsizetype bytes)
 {
     ++m_stats.framesRejected;
+    ++m_stats.rejectedByReason[static_cast<size_t>(error)];
     // The sender named in a refused frame is only what the frame claims.
     traceMessage(TraceKind::Reject, claimed, claimed.sender, static_cast<quint8>(error),
                  toString(error) + u" ("_s + QString::number(bytes) + u" bytes)"_s);

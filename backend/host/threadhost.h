@@ -8,10 +8,12 @@
 #include "directory.h"
 #include "service.h"
 #include "wire/keyring.h"
+#include "wire/wireerror.h"
 
 #include <QObject>
 #include <QThread>
 
+#include <array>
 #include <functional>
 #include <memory>
 
@@ -40,6 +42,7 @@ struct HostStats
     quint64 framesSent = 0;
     quint64 framesDelivered = 0;
     quint64 framesRejected = 0;
+    std::array<quint64, kWireErrorCount> rejectedByReason{}; // indexed by WireError
     quint64 bytesSent = 0;
     quint64 connectionsClosed = 0; // incoming connections closed for a malformed stream
 };

@@ -202,7 +202,10 @@ void TestThreadHost::badFrameClosesOnlyItsConnection()
     honest->write(frame(++m_seq));
     QTRY_COMPARE(count(TraceKind::Deliver), 1);
     QCOMPARE(honest->state(), QAbstractSocket::ConnectedState);
-    QCOMPARE(m_host->stats().connectionsClosed, quint64(1));
+    const HostStats stats = m_host->stats();
+    QCOMPARE(stats.connectionsClosed, quint64(1));
+    QCOMPARE(stats.framesRejected, quint64(1));
+    QCOMPARE(stats.rejectedByReason[static_cast<size_t>(reason)], quint64(1));
 }
 
 void TestThreadHost::bitFlippedFrameIsRejected()
