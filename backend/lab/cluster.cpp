@@ -9,6 +9,8 @@
 #include "services/sessionmanager.h"
 
 #include <QDir>
+#include <QEventLoop>
+#include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -89,6 +91,34 @@ void Cluster::stop()
     for (auto &h : m_hosts)
         h->stop();
     m_running = false;
+}
+
+bool Cluster::settle(int timeoutMs)
+{
+    auto quiet = [this] {
+        const qsizetype size = m_trace->size();
+        m_trace->forEach(m_settleScanned, size, [this](const TraceEvent &e) {
+            if (e.kind == TraceKind::Send)
+                ++m_settleInFlight;
+            else if (e.kind == TraceKind::Deliver && e.peer != kNoNode)
+                --m_settleInFlight;
+        });
+        m_settleScanned = size;
+        return m_settleInFlight <= 0;
+    };
+    if (quiet())
+        return true;
+    QEventLoop loop;
+    QTimer poll;
+    poll.setInterval(5);
+    connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (quiet())
+            loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    poll.start();
+    loop.exec();
+    return quiet();
 }
 
 quint64 Cluster::submit(const QString &subscriber, const QString &trafficClass,

@@ -38,6 +38,9 @@ public:
     bool start(QString *error = nullptr);
     void stop();
     bool isRunning() const { return m_running; }
+    // Runs the event loop until every frame sent so far has been delivered or refused (the
+    // cluster is quiet), or timeoutMs of wall time pass. Returns whether it became quiet.
+    bool settle(int timeoutMs = 2000);
 
     // Submits a session request at the edge. Returns its request id; the answer comes as
     // sessionFinished. Thread: the cluster's.
@@ -70,6 +73,8 @@ private:
     std::shared_ptr<Directory> m_directory;
     std::vector<std::unique_ptr<ThreadHost>> m_hosts;
     quint64 m_nextRequest = 1;
+    qsizetype m_settleScanned = 0;
+    qint64 m_settleInFlight = 0; // sends minus deliveries seen in the trace so far
     bool m_running = false;
 };
 

@@ -88,6 +88,7 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
     if (!load.isFinished())
         loop.exec();
     const double wallSeconds = double(wall.nsecsElapsed()) / 1e9;
+    cluster.settle(); // let trailing acknowledgements and events arrive before stopping
     cluster.stop();
 
     const Summary summary = Summary::compute(scenario->name, options.seed, load.replies(),
