@@ -79,7 +79,8 @@ DsmResult DsmStore::acquireLease(const QString &key, NodeId owner, Duration ttl,
 DsmResult DsmStore::renewLease(const QString &key, NodeId owner, Duration ttl, Instant now)
 {
     auto it = m_entries.find(key);
-    if (it == m_entries.end() || it->leaseOwner != owner || !it->leaseExpiry || *it->leaseExpiry <= now) {
+    if (it == m_entries.end() || it->leaseOwner != owner || !it->leaseExpiry ||
+        *it->leaseExpiry <= now) {
         const DsmEntry cur = m_entries.value(key);
         return DsmResult{DsmStatus::NotOwner, cur.version, cur};
     }

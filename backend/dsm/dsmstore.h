@@ -62,7 +62,8 @@ public:
     QList<QString> keys() const { return m_entries.keys(); }
 
     // Unconditional write: a new version.
-    DsmResult put(const QString &key, const QByteArray &value, NodeId writer, quint64 fencingToken = 0);
+    DsmResult put(const QString &key, const QByteArray &value, NodeId writer,
+                  quint64 fencingToken = 0);
     // Writes only if the key is at expectedVersion (0: only if it does not exist). A fenced
     // writer (token > 0) is refused if the key was last written with a higher token.
     DsmResult cas(const QString &key, quint64 expectedVersion, const QByteArray &value,

@@ -53,7 +53,8 @@ void TestDsm::cas_data()
     QTest::addColumn<QString>("status");
     QTest::addColumn<quint64>("versionAfter");
     QTest::newRow("create when absent") << 0 << quint64(0) << u"ok"_s << quint64(1);
-    QTest::newRow("create when present conflicts") << 2 << quint64(0) << u"conflict"_s << quint64(2);
+    QTest::newRow("create when present conflicts")
+        << 2 << quint64(0) << u"conflict"_s << quint64(2);
     QTest::newRow("at current version") << 2 << quint64(2) << u"ok"_s << quint64(3);
     QTest::newRow("stale version conflicts") << 3 << quint64(2) << u"conflict"_s << quint64(3);
     QTest::newRow("future version conflicts") << 1 << quint64(5) << u"conflict"_s << quint64(1);
@@ -80,26 +81,30 @@ void TestDsm::lease_data()
     // afterwards at that time, and the token (version) the key has.
     QTest::addColumn<QStringList>("steps");
     QTest::addColumn<QStringList>("expect");
-    QTest::newRow("acquire free")
-        << QStringList{u"acquire 2 0"_s} << QStringList{u"ok holder=2 token=1"_s};
+    QTest::newRow("acquire free") << QStringList{u"acquire 2 0"_s}
+                                  << QStringList{u"ok holder=2 token=1"_s};
     QTest::newRow("held by another")
         << QStringList{u"acquire 2 0"_s, u"acquire 3 1000"_s}
         << QStringList{u"ok holder=2 token=1"_s, u"lease-held holder=2 token=1"_s};
     QTest::newRow("renew keeps the token and extends")
         << QStringList{u"acquire 2 0"_s, u"renew 2 1000"_s, u"acquire 3 3500"_s}
-        << QStringList{u"ok holder=2 token=1"_s, u"ok holder=2 token=1"_s, u"lease-held holder=2 token=1"_s};
+        << QStringList{u"ok holder=2 token=1"_s, u"ok holder=2 token=1"_s,
+                       u"lease-held holder=2 token=1"_s};
     QTest::newRow("expiry: takeover with a higher token")
         << QStringList{u"acquire 2 0"_s, u"acquire 3 3000"_s, u"renew 2 3100"_s}
-        << QStringList{u"ok holder=2 token=1"_s, u"ok holder=3 token=2"_s, u"not-owner holder=3 token=2"_s};
+        << QStringList{u"ok holder=2 token=1"_s, u"ok holder=3 token=2"_s,
+                       u"not-owner holder=3 token=2"_s};
     QTest::newRow("release frees it")
         << QStringList{u"acquire 2 0"_s, u"release 2 100"_s, u"acquire 3 200"_s}
-        << QStringList{u"ok holder=2 token=1"_s, u"ok holder=0 token=1"_s, u"ok holder=3 token=3"_s};
+        << QStringList{u"ok holder=2 token=1"_s, u"ok holder=0 token=1"_s,
+                       u"ok holder=3 token=3"_s};
     QTest::newRow("release by a stranger refused")
         << QStringList{u"acquire 2 0"_s, u"release 3 100"_s}
         << QStringList{u"ok holder=2 token=1"_s, u"not-owner holder=2 token=1"_s};
     QTest::newRow("acquire by the holder renews")
         << QStringList{u"acquire 2 0"_s, u"acquire 2 2000"_s, u"acquire 3 4000"_s}
-        << QStringList{u"ok holder=2 token=1"_s, u"ok holder=2 token=1"_s, u"lease-held holder=2 token=1"_s};
+        << QStringList{u"ok holder=2 token=1"_s, u"ok holder=2 token=1"_s,
+                       u"lease-held holder=2 token=1"_s};
     QTest::newRow("renew after expiry refused")
         << QStringList{u"acquire 2 0"_s, u"renew 2 3000"_s}
         << QStringList{u"ok holder=2 token=1"_s, u"not-owner holder=0 token=1"_s};
