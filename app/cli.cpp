@@ -43,6 +43,8 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
                                       u"Number of session set-ups (overrides the scenario); "
                                       "in the window, a load test started on opening."_s,
                                       u"n"_s);
+    const QCommandLineOption protocol(
+        u"protocol"_s, u"Commit protocol for every session: 2PC or 3PC."_s, u"2pc|3pc"_s);
     const QCommandLineOption list(u"list-scenarios"_s, u"List the built-in scenarios and exit."_s);
     QCommandLineOption screenshot(u"screenshot"_s, u"Save a PNG of the window before quitting."_s,
                                   u"file"_s);
@@ -50,8 +52,8 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
     QCommandLineOption quitAfter(u"quit-after"_s, u"Close the window after this many ms."_s,
                                  u"ms"_s);
     quitAfter.setFlags(QCommandLineOption::HiddenFromHelp);
-    p.addOptions(
-        {help, version, headless, scenario, seed, outDir, sessions, list, screenshot, quitAfter});
+    p.addOptions({help, version, headless, scenario, seed, outDir, sessions, protocol, list,
+                  screenshot, quitAfter});
 
     if (!p.parse(arguments))
         return exitWith(2, u"edgecore-lab: "_s + p.errorText() + u"\nTry 'edgecore-lab --help'."_s);
@@ -98,6 +100,13 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
         if (!ok || o.quitAfterMs < 0)
             return exitWith(2, u"edgecore-lab: --quit-after takes milliseconds, not '"_s +
                                    p.value(quitAfter) + u"'"_s);
+    }
+    if (p.isSet(protocol)) {
+        const auto proto = parseProtocol(p.value(protocol));
+        if (!proto)
+            return exitWith(2, u"edgecore-lab: --protocol takes 2pc or 3pc, not '"_s +
+                                   p.value(protocol) + u"'"_s);
+        o.headless.protocol = toString(*proto);
     }
     o.screenshotPath = p.value(screenshot);
     o.headless.scenario = p.value(scenario);

@@ -34,6 +34,16 @@ QString toString(MsgType t)
         return u"DSM_PUT_REPLY"_s;
     case MsgType::SessionEvent:
         return u"SESSION_EVENT"_s;
+    case MsgType::PreCommit:
+        return u"PRECOMMIT"_s;
+    case MsgType::PreCommitAck:
+        return u"PRECOMMIT_ACK"_s;
+    case MsgType::OutcomeRequest:
+        return u"OUTCOME_REQUEST"_s;
+    case MsgType::StateRequest:
+        return u"STATE_REQUEST"_s;
+    case MsgType::StateReport:
+        return u"STATE_REPORT"_s;
     }
     return u"TYPE_"_s + QString::number(static_cast<int>(t));
 }

@@ -16,19 +16,24 @@ constexpr quint8 kWireVersion = 1;
 
 // Message types. Values are wire format: never renumber, only append.
 enum class MsgType : quint16 {
-    ClientRequest = 1, // local only: a request entering at the edge, never on the wire
-    SessionCreate = 2, // edge -> session manager
-    SessionResult = 3, // session manager -> edge
-    Prepare = 4,       // coordinator -> participant
-    Vote = 5,          // participant -> coordinator
-    Commit = 6,        // coordinator -> participant
-    Abort = 7,         // coordinator -> participant
-    Ack = 8,           // participant -> coordinator
-    DsmPut = 9,        // any -> dsm
-    DsmPutReply = 10,  // dsm -> writer
-    SessionEvent = 11, // coordinator -> analytics
+    ClientRequest = 1,   // local only: a request entering at the edge, never on the wire
+    SessionCreate = 2,   // edge -> session manager
+    SessionResult = 3,   // session manager -> edge
+    Prepare = 4,         // coordinator -> participant
+    Vote = 5,            // participant -> coordinator
+    Commit = 6,          // coordinator -> participant
+    Abort = 7,           // coordinator -> participant
+    Ack = 8,             // participant -> coordinator
+    DsmPut = 9,          // any -> dsm
+    DsmPutReply = 10,    // dsm -> writer
+    SessionEvent = 11,   // coordinator -> analytics
+    PreCommit = 12,      // 3PC coordinator -> participant
+    PreCommitAck = 13,   // 3PC participant -> coordinator
+    OutcomeRequest = 14, // 2PC participant in doubt -> coordinator
+    StateRequest = 15,   // 3PC termination: participant -> participant
+    StateReport = 16,    // 3PC termination: participant -> participant
 };
-constexpr quint16 kMaxMsgType = 11;
+constexpr quint16 kMaxMsgType = 16;
 
 bool isKnownMsgType(quint16 raw);
 QString toString(MsgType t);
@@ -72,6 +77,9 @@ enum class Field : int {
     Outcome = 12,
     LatencyUs = 13,
     Ok = 14,
+    Participants = 15, // array of node ids taking part in a transaction
+    State = 16,        // ParticipantState
+    Commit = 17,       // bool: the outcome
 };
 
 // A small typed view over a CBOR map payload.

@@ -55,6 +55,7 @@ public:
     // TraceSink
     void record(TraceKind kind, const QString &detail, TxId tx, SessionId session,
                 NodeId peer) override;
+    void refuse(const Envelope &msg, quint8 reason, const QString &detail) override;
 
 Q_SIGNALS:
     void clientReply(const edgecore::ClientReply &reply);

@@ -36,6 +36,9 @@ public:
     virtual ~TraceSink() = default;
     virtual void record(TraceKind kind, const QString &detail, TxId tx = 0, SessionId session = 0,
                         NodeId peer = kNoNode) = 0;
+    // A delivered message the service refuses to act on (e.g. a stale fencing token); the
+    // reason is a WireError value.
+    virtual void refuse(const Envelope &msg, quint8 reason, const QString &detail) = 0;
 };
 
 class Context

@@ -339,7 +339,6 @@ void NodeRuntime::connectPeer(NodeId to)
     Peer &peer = m_peers[to];
     peer.retryScheduled = false;
     auto *socket = new QTcpSocket(this);
-    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     peer.socket = socket;
     connect(socket, &QTcpSocket::connected, this, [this, to] { onPeerConnected(to); });
     connect(socket, &QTcpSocket::disconnected, this, [this, to] { onPeerLost(to); });
@@ -352,6 +351,10 @@ void NodeRuntime::connectPeer(NodeId to)
 void NodeRuntime::onPeerConnected(NodeId to)
 {
     Peer &peer = m_peers[to];
+    // TCP_NODELAY: small frames must not wait for the peer's delayed ACK (Nagle). Qt ignores
+    // socket options set before the connection exists, so it is set here.
+    if (peer.socket)
+        peer.socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     peer.connected = true;
     peer.attempts = 0;
     record(TraceKind::Connection, u"connected"_s, 0, 0, to);
@@ -444,6 +447,14 @@ void NodeRuntime::onIncomingClosed(QTcpSocket *socket)
         rejectFrame(WireError::Truncated, Envelope{}, it->reader.bufferedBytes());
     m_incoming.erase(it);
     socket->deleteLater();
+}
+
+void NodeRuntime::refuse(const Envelope &msg, quint8 reason, const QString &detail)
+{
+    ++m_stats.framesRejected;
+    if (reason < m_stats.rejectedByReason.size())
+        ++m_stats.rejectedByReason[reason];
+    traceMessage(TraceKind::Reject, msg, msg.sender, reason, detail);
 }
 
 void NodeRuntime::rejectFrame(WireError error, const Envelope &claimed, qsizetype bytes)

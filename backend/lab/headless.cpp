@@ -58,6 +58,8 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
     }
     if (options.sessions >= 0)
         scenario->load.sessions = options.sessions;
+    if (!options.protocol.isEmpty())
+        scenario->load.protocol = options.protocol;
     QString error;
     if (!options.outDir.isEmpty() && !prepareOutDir(options.outDir, &error)) {
         err << "edgecore-lab: " << error << '\n';

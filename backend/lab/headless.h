@@ -13,6 +13,7 @@ struct HeadlessOptions
     quint64 seed = 1;
     QString outDir;    // empty: nothing written
     int sessions = -1; // override the scenario's count
+    QString protocol;  // override the scenario's protocol (2PC or 3PC)
 };
 
 // Exit codes of the runner.

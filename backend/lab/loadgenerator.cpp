@@ -38,7 +38,7 @@ void LoadGenerator::submitNext()
     ++m_submitted;
     const QString subscriber = subscriberFor(m_rng.below(static_cast<quint64>(m_spec.subscribers)));
     const QString cls = m_rng.chance(m_spec.voiceShare) ? u"VOICE"_s : u"DATA"_s;
-    m_mine.insert(m_cluster.submit(subscriber, cls));
+    m_mine.insert(m_cluster.submit(subscriber, cls, m_spec.protocol));
 }
 
 void LoadGenerator::onReply(const ClientReply &r)

@@ -14,8 +14,9 @@ struct LoadSpec
 {
     int sessions = 200;
     double voiceShare = 0.5;
-    int concurrency = 8;   // requests in flight at once
-    int subscribers = 500; // distinct subscriber ids drawn from
+    int concurrency = 8;                      // requests in flight at once
+    int subscribers = 500;                    // distinct subscriber ids drawn from
+    QString protocol = QStringLiteral("2PC"); // 2PC or 3PC for every session
 };
 
 class LoadGenerator : public QObject

@@ -35,7 +35,8 @@ public:
     // Call at start and whenever nextWakeup() is reached.
     LeaseActions tick(Instant now);
     // The DSM's answer to request `requestId`: granted with `token`, or held by `holder`.
-    LeaseActions onReply(quint64 requestId, bool granted, quint64 token, NodeId holder, Instant now);
+    LeaseActions onReply(quint64 requestId, bool granted, quint64 token, NodeId holder,
+                         Instant now);
 
     bool isLeader(Instant now) const { return m_leader && now < m_validUntil; }
     quint64 token() const { return m_token; }

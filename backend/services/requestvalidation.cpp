@@ -35,11 +35,7 @@ ValidationResult validateRequest(const QString &subscriber, const QString &traff
     const auto proto =
         protocol.trimmed().isEmpty() ? std::optional(Protocol::TwoPhase) : parseProtocol(protocol);
     if (!proto) {
-        r.error = u"protocol must be 2PC"_s;
-        return r;
-    }
-    if (*proto != Protocol::TwoPhase) {
-        r.error = u"protocol 3PC is not available in this build"_s;
+        r.error = u"protocol must be 2PC or 3PC"_s;
         return r;
     }
     r.request = SessionRequest{s, *cls, *proto};

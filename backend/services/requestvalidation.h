@@ -24,7 +24,7 @@ struct ValidationResult
 };
 
 // subscriber: spaces and dashes are dropped, an "imsi-", "tel:" or "+" prefix is removed.
-// trafficClass: VOICE or DATA, any case. protocol: 2PC (also when empty).
+// trafficClass: VOICE or DATA, any case. protocol: 2PC (also when empty) or 3PC.
 ValidationResult validateRequest(const QString &subscriber, const QString &trafficClass,
                                  const QString &protocol);
 

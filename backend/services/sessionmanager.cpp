@@ -2,6 +2,8 @@
 
 #include "storage/storage.h"
 
+#include <QCborArray>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace edgecore {
@@ -21,11 +23,22 @@ void SessionManager::onMessage(const Envelope &msg, Context &ctx)
         return;
     }
     const auto it = m_txs.find(msg.txId);
-    if (it == m_txs.end())
+    if (it == m_txs.end()) {
+        if (msg.type == MsgType::OutcomeRequest)
+            answerFromHistory(msg, ctx);
         return; // late vote or ack for a finished transaction
+    }
     Tx &tx = it->second;
     const Payload in = Payload::decode(msg.payload);
     switch (msg.type) {
+    case MsgType::PreCommitAck:
+        apply(tx, tx.coordinator->onPreCommitAck(msg.sender), ctx);
+        break;
+    case MsgType::OutcomeRequest:
+        // A participant in doubt: answer once decided; until then it keeps asking.
+        if (tx.coordinator->decided())
+            sendDecision(tx, msg.sender, tx.coordinator->committed(), ctx);
+        break;
     case MsgType::Vote:
         apply(tx,
               tx.coordinator->onVote(msg.sender, in.boolean(Field::Vote), in.string(Field::Reason)),
@@ -45,8 +58,9 @@ void SessionManager::onSessionCreate(const Envelope &msg, Context &ctx)
     // Transaction ids carry the coordinator's node id in the top bits: unique across managers.
     const TxId id = (TxId(ctx.self()) << 48) | m_nextTx++;
     Tx tx;
+    tx.protocol = static_cast<Protocol>(in.integer(Field::Protocol));
     tx.coordinator =
-        std::make_unique<TwoPhaseCoordinator>(id, std::vector<NodeId>{m_rm, m_billing});
+        std::make_unique<Coordinator>(id, tx.protocol, std::vector<NodeId>{m_rm, m_billing});
     tx.sessionId = msg.sessionId;
     tx.requestId = static_cast<quint64>(in.integer(Field::RequestId));
     tx.client = msg.sender;
@@ -64,7 +78,7 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
         switch (a.kind) {
         case CoordinatorAction::Kind::LogIntent:
             ctx.storage().append(LogRecord{u"intent"_s, id, tx.sessionId, u"PREPARING"_s,
-                                           toString(Protocol::TwoPhase).toUtf8(), toUs(ctx.now())});
+                                           toString(tx.protocol).toUtf8(), toUs(ctx.now())});
             ctx.trace().record(TraceKind::State, u"tx PREPARING (intent logged)"_s, id,
                                tx.sessionId);
             putSessionRecord(tx, u"PENDING"_s, ctx);
@@ -79,7 +93,27 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
             e.payload = Payload()
                             .set(Field::Subscriber, tx.subscriber)
                             .set(Field::TrafficClass, static_cast<int>(tx.trafficClass))
+                            .set(Field::Protocol, static_cast<int>(tx.protocol))
+                            .set(Field::Participants, QCborArray{m_rm, m_billing})
                             .encode();
+            ctx.send(a.to, std::move(e));
+            break;
+        }
+        case CoordinatorAction::Kind::LogPreCommit:
+            ctx.storage().append(
+                LogRecord{u"precommit"_s, id, tx.sessionId, u"PRECOMMIT"_s, {}, toUs(ctx.now())});
+            ctx.trace().record(TraceKind::State, u"tx PRECOMMITTING (all voted YES)"_s, id,
+                               tx.sessionId);
+            ctx.cancelTimer(tx.timer);
+            m_timers.remove(tx.timer);
+            tx.timer = ctx.startTimer(std::chrono::milliseconds(m_config.prepareTimeoutMs));
+            m_timers.insert(tx.timer, id);
+            break;
+        case CoordinatorAction::Kind::SendPreCommit: {
+            Envelope e;
+            e.type = MsgType::PreCommit;
+            e.txId = id;
+            e.sessionId = tx.sessionId;
             ctx.send(a.to, std::move(e));
             break;
         }
@@ -130,6 +164,7 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
         case CoordinatorAction::Kind::Finished:
             ctx.cancelTimer(tx.timer);
             m_timers.remove(tx.timer);
+            remember(id, tx.coordinator->committed());
             m_txs.erase(id); // tx is dangling from here on
             return;
         }
@@ -163,6 +198,28 @@ void SessionManager::putSessionRecord(const Tx &tx, const QString &state, Contex
     ctx.send(m_dsm, std::move(e));
 }
 
+void SessionManager::remember(TxId id, bool commit)
+{
+    m_history.emplace(id, commit);
+    m_historyOrder.push_back(id);
+    while (m_historyOrder.size() > 100000) {
+        m_history.erase(m_historyOrder.front());
+        m_historyOrder.pop_front();
+    }
+}
+
+void SessionManager::answerFromHistory(const Envelope &msg, Context &ctx)
+{
+    // Finished here: answer from memory. Never heard of it: presumed abort (nothing
+    // undecided can have been committed).
+    const auto it = m_history.find(msg.txId);
+    Envelope e;
+    e.type = it != m_history.end() && it->second ? MsgType::Commit : MsgType::Abort;
+    e.txId = msg.txId;
+    e.sessionId = msg.sessionId;
+    ctx.send(msg.sender, std::move(e));
+}
+
 void SessionManager::onTimer(TimerId id, Context &ctx)
 {
     const auto it = m_timers.find(id);
@@ -183,10 +240,11 @@ void SessionManager::onTimer(TimerId id, Context &ctx)
     if (tx.retriesLeft-- <= 0) {
         ctx.trace().record(TraceKind::Note, u"decision unacknowledged after retries"_s, txId,
                            tx.sessionId);
+        remember(txId, tx.coordinator->committed());
         m_txs.erase(txIt);
         return;
     }
-    const bool commit = tx.coordinator->phase() == TwoPhaseCoordinator::Phase::Committed;
+    const bool commit = tx.coordinator->committed();
     for (NodeId p : tx.coordinator->unacknowledged())
         sendDecision(tx, p, commit, ctx);
     tx.timer = ctx.startTimer(std::chrono::milliseconds(m_config.decisionRetryMs));

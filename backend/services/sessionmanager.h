@@ -1,14 +1,15 @@
 #pragma once
-// A session manager: coordinates each session set-up as a 2PC transaction between the
+// A session manager: coordinates each session set-up as a 2PC or 3PC transaction between the
 // resource manager and billing, records the session in the DSM and reports the outcome to
 // the edge and to analytics.
 
 #include "cast.h"
 #include "host/service.h"
-#include "protocol/twophasecoordinator.h"
+#include "protocol/coordinator.h"
 
 #include <QHash>
 
+#include <deque>
 #include <memory>
 #include <unordered_map>
 
@@ -32,12 +33,13 @@ public:
 private:
     struct Tx
     {
-        std::unique_ptr<TwoPhaseCoordinator> coordinator;
+        std::unique_ptr<Coordinator> coordinator;
         SessionId sessionId = 0;
         quint64 requestId = 0;
         NodeId client = kNoNode; // the edge that asked
         QString subscriber;
         TrafficClass trafficClass = TrafficClass::Data;
+        Protocol protocol = Protocol::TwoPhase;
         Instant started{};
         TimerId timer = 0;
         int retriesLeft = 0;
@@ -47,6 +49,8 @@ private:
     void apply(Tx &tx, const CoordinatorActions &actions, Context &ctx);
     void sendDecision(const Tx &tx, NodeId to, bool commit, Context &ctx);
     void putSessionRecord(const Tx &tx, const QString &state, Context &ctx);
+    void remember(TxId id, bool commit);
+    void answerFromHistory(const Envelope &msg, Context &ctx);
 
     CoordinatorConfig m_config;
     NodeId m_rm = kNoNode;
@@ -56,6 +60,8 @@ private:
     quint64 m_nextTx = 1;
     std::unordered_map<TxId, Tx> m_txs;
     QHash<TimerId, TxId> m_timers;
+    std::unordered_map<TxId, bool> m_history; // finished transactions: committed?
+    std::deque<TxId> m_historyOrder;
     quint64 m_committed = 0;
     quint64 m_aborted = 0;
 };

@@ -31,6 +31,8 @@ QString toString(WireError e)
         return u"replay"_s;
     case WireError::StaleTimestamp:
         return u"stale-timestamp"_s;
+    case WireError::StaleToken:
+        return u"stale-token"_s;
     }
     return u"unknown"_s;
 }

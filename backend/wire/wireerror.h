@@ -1,5 +1,6 @@
 #pragma once
-// Why an incoming frame was refused. Every refusal is traced with one of these and counted.
+// Why an incoming frame or message was refused. Every refusal is traced with one of these and
+// counted.
 
 #include <QString>
 #include <QtGlobal>
@@ -19,8 +20,9 @@ enum class WireError : quint8 {
     BadTag,          // HMAC does not match
     Replay,          // sequence number already seen or too old for the replay window
     StaleTimestamp,  // wall time outside the accepted window
+    StaleToken,      // a coordinator message with a fencing token older than one already seen
 };
-constexpr int kWireErrorCount = 12;
+constexpr int kWireErrorCount = 13;
 
 QString toString(WireError e);
 // Framing and shape errors leave the stream unusable: the connection is closed. Authentication

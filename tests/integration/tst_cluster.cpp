@@ -26,6 +26,7 @@ class TestCluster : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void sessionsCommit();
+    void threePhaseCommits();
     void fullCellAbortsAndReleases();
     void emptyAccountAbortsAndReleases();
     void malloryChangesNothing();
@@ -116,6 +117,38 @@ void TestCluster::sessionsCommit()
         db.close();
     }
     QSqlDatabase::removeDatabase(u"check"_s);
+}
+
+void TestCluster::threePhaseCommits()
+{
+    ClusterConfig cfg;
+    cfg.seed = 8;
+    Cluster c(cfg);
+    QVERIFY(c.start());
+    LoadSpec spec;
+    spec.sessions = 30;
+    spec.protocol = u"3PC"_s;
+    const QVector<ClientReply> replies = runLoad(c, spec, 8);
+    QCOMPARE(replies.size(), 30);
+    for (const ClientReply &r : replies) {
+        QCOMPARE(toString(r.outcome), u"COMMITTED"_s);
+        QCOMPARE(toString(r.protocol), u"3PC"_s);
+    }
+    QVERIFY(c.settle(10000));
+    int precommits = 0;
+    int precommitAcks = 0;
+    c.trace().forEach(0, c.trace().size(), [&](const TraceEvent &e) {
+        if (e.kind != TraceKind::Deliver)
+            return;
+        precommits += e.msgType == quint16(MsgType::PreCommit);
+        precommitAcks += e.msgType == quint16(MsgType::PreCommitAck);
+    });
+    QCOMPARE(precommits, 60); // two participants per session
+    QCOMPARE(precommitAcks, 60);
+    c.inspect<ResourceManager>(cast::rm(), [](ResourceManager &rm) {
+        QCOMPARE(rm.reservedUnits(), 0);
+        QCOMPARE(rm.inDoubtCount(), 0);
+    });
 }
 
 void TestCluster::fullCellAbortsAndReleases()

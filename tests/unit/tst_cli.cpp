@@ -48,6 +48,8 @@ void TestCli::parse_data()
         << QStringList{u"--sessions"_s, u"50"_s} << true << gui << 0 << QString();
     QTest::newRow("stray argument")
         << QStringList{u"demo"_s} << true << exit << 2 << u"unexpected argument 'demo'"_s;
+    QTest::newRow("bad protocol") << QStringList{u"--headless"_s, u"--protocol"_s, u"4pc"_s} << true
+                                  << exit << 2 << u"--protocol takes 2pc or 3pc"_s;
     QTest::newRow("list scenarios")
         << QStringList{u"--list-scenarios"_s} << true << exit << 0 << u"demo"_s;
     QTest::newRow("headless") << QStringList{u"--headless"_s} << true << headless << 0 << QString();
@@ -79,6 +81,9 @@ void TestCli::headlessOptions()
     QCOMPARE(o.headless.seed, quint64(7));
     QCOMPARE(o.headless.outDir, u"/tmp/x"_s);
     QCOMPARE(o.headless.sessions, 20);
+    QCOMPARE(parseCli({u"edgecore-lab"_s, u"--headless"_s, u"--protocol"_s, u"3pc"_s}, true)
+                 .headless.protocol,
+             u"3PC"_s);
     // Headless without --seed uses seed 1.
     QCOMPARE(parseCli({u"edgecore-lab"_s, u"--headless"_s}, true).headless.seed, quint64(1));
 }

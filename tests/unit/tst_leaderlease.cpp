@@ -45,7 +45,8 @@ QString run(const QString &script)
             a = lease.onReply(w[1].toULongLong(), true, w[2].toULongLong(), kNoNode, t);
         else
             a = lease.onReply(w[1].toULongLong(), false, 0, static_cast<NodeId>(w[2].toUInt()), t);
-        lines << step.trimmed() + u": "_s + describe(a) + (lease.isLeader(t) ? u" [L]"_s : QString());
+        lines << step.trimmed() + u": "_s + describe(a) +
+                     (lease.isLeader(t) ? u" [L]"_s : QString());
     }
     return lines.join(u" | "_s);
 }

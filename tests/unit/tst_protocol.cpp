@@ -1,7 +1,8 @@
 // Protocol cores with no I/O: the 2PC coordinator's transitions as scripts with their
 // transcripts, and the edge's request validation.
 
-#include "protocol/twophasecoordinator.h"
+#include "protocol/coordinator.h"
+#include "protocol/participanttx.h"
 #include "services/requestvalidation.h"
 #include "services/resourcemanager.h"
 
@@ -23,6 +24,12 @@ QString describe(const CoordinatorActions &actions)
         case CoordinatorAction::Kind::SendPrepare:
             out << u"prepare>"_s + QString::number(a.to);
             break;
+        case CoordinatorAction::Kind::LogPreCommit:
+            out << u"log-precommit"_s;
+            break;
+        case CoordinatorAction::Kind::SendPreCommit:
+            out << u"precommit>"_s + QString::number(a.to);
+            break;
         case CoordinatorAction::Kind::LogDecision:
             out << (a.commit ? u"log-commit"_s : u"log-abort"_s);
             break;
@@ -40,9 +47,9 @@ QString describe(const CoordinatorActions &actions)
     return out.join(u' ');
 }
 
-// Runs a script of inputs ("start", "yes 3", "no 4", "timeout", "ack 3") against a coordinator
-// with participants 3 and 4, and returns one transcript line per input.
-QString run(const QString &script, TwoPhaseCoordinator &c)
+// Runs a script of inputs ("start", "yes 3", "no 4", "timeout", "pack 3" for a pre-commit ack,
+// "ack 3") against a coordinator with participants 3 and 4: one transcript line per input.
+QString run(const QString &script, Coordinator &c)
 {
     QStringList lines;
     for (const QString &step : script.split(u';', Qt::SkipEmptyParts)) {
@@ -56,6 +63,94 @@ QString run(const QString &script, TwoPhaseCoordinator &c)
             a = c.onTimeout();
         else if (w[0] == u"ack"_s)
             a = c.onAck(static_cast<NodeId>(w[1].toUInt()));
+        else if (w[0] == u"pack"_s)
+            a = c.onPreCommitAck(static_cast<NodeId>(w[1].toUInt()));
+        lines << step.trimmed() + u": "_s + describe(a);
+    }
+    return lines.join(u" | "_s);
+}
+
+QString describe(const ParticipantActions &actions)
+{
+    using K = ParticipantAction::Kind;
+    QStringList out;
+    for (const ParticipantAction &a : actions) {
+        switch (a.kind) {
+        case K::LogPrepared:
+            out << u"log-prepared"_s;
+            break;
+        case K::VoteYes:
+            out << u"yes>"_s + QString::number(a.to);
+            break;
+        case K::VoteNo:
+            out << u"no>"_s + QString::number(a.to);
+            break;
+        case K::LogPreCommitted:
+            out << u"log-precommitted"_s;
+            break;
+        case K::AckPreCommit:
+            out << u"pack>"_s + QString::number(a.to);
+            break;
+        case K::LogOutcome:
+            out << (a.commit ? u"log-commit"_s : u"log-abort"_s);
+            break;
+        case K::Finalize:
+            out << u"finalize"_s;
+            break;
+        case K::Release:
+            out << u"release"_s;
+            break;
+        case K::AckDecision:
+            out << u"ack>"_s + QString::number(a.to);
+            break;
+        case K::AskOutcome:
+            out << u"ask>"_s + QString::number(a.to);
+            break;
+        case K::RequestStates:
+            out << u"state?>"_s + QString::number(a.to);
+            break;
+        case K::ReportState:
+            out << u"state>"_s + QString::number(a.to) + u'=' + toString(a.state);
+            break;
+        case K::Decided:
+            out << (a.commit ? u"decided-commit"_s : u"decided-abort"_s);
+            break;
+        }
+    }
+    return out.join(u' ');
+}
+
+// A participant (self 3) of coordinator 1 with peer 4. Steps: "prepare", "refuse", "precommit",
+// "commit", "abort", "timeout", "peer STATE", "asked", "tt" (termination timeout).
+QString runParticipant(const QString &script, ParticipantTx &p)
+{
+    QStringList lines;
+    for (const QString &step : script.split(u';', Qt::SkipEmptyParts)) {
+        const QStringList w = step.trimmed().split(u' ');
+        ParticipantActions a;
+        if (w[0] == u"prepare"_s)
+            a = p.onPrepare(true);
+        else if (w[0] == u"refuse"_s)
+            a = p.onPrepare(false, u"full"_s);
+        else if (w[0] == u"precommit"_s)
+            a = p.onPreCommit();
+        else if (w[0] == u"commit"_s || w[0] == u"abort"_s)
+            a = p.onDecision(w[0] == u"commit"_s);
+        else if (w[0] == u"timeout"_s)
+            a = p.onTimeout();
+        else if (w[0] == u"tt"_s)
+            a = p.onTerminationTimeout();
+        else if (w[0] == u"asked"_s)
+            a = p.onStateRequest(4);
+        else if (w[0] == u"peer"_s) {
+            const QString st = w[1];
+            ParticipantState ps = ParticipantState::Init;
+            for (auto c : {ParticipantState::Prepared, ParticipantState::PreCommitted,
+                           ParticipantState::Committed, ParticipantState::Aborted})
+                if (toString(c) == st)
+                    ps = c;
+            a = p.onPeerState(4, ps);
+        }
         lines << step.trimmed() + u": "_s + describe(a);
     }
     return lines.join(u" | "_s);
@@ -69,6 +164,8 @@ class TestProtocol : public QObject
 private Q_SLOTS:
     void coordinator_data();
     void coordinator();
+    void participant_data();
+    void participant();
     void validation_data();
     void validation();
     void cellsAreStable();
@@ -76,49 +173,145 @@ private Q_SLOTS:
 
 void TestProtocol::coordinator_data()
 {
+    QTest::addColumn<QString>("protocol");
     QTest::addColumn<QString>("script");
     QTest::addColumn<QString>("transcript");
     QTest::addColumn<QString>("phase");
 
-    QTest::newRow("all yes commits")
-        << u"start; yes 3; yes 4"_s
+    QTest::newRow("2PC: all yes commits")
+        << u"2PC"_s << u"start; yes 3; yes 4"_s
         << u"start: log-intent prepare>3 prepare>4 | yes 3:  | yes 4: log-commit commit>3 commit>4 decided-commit"_s
         << u"COMMITTED"_s;
-    QTest::newRow("a no aborts at once")
-        << u"start; no 4; yes 3"_s
+    QTest::newRow("2PC: a no aborts at once")
+        << u"2PC"_s << u"start; no 4; yes 3"_s
         << u"start: log-intent prepare>3 prepare>4 | no 4: log-abort abort>3 abort>4 decided-abort | yes 3: "_s
         << u"ABORTED"_s;
-    QTest::newRow("timeout aborts")
-        << u"start; yes 3; timeout"_s
+    QTest::newRow("2PC: timeout aborts")
+        << u"2PC"_s << u"start; yes 3; timeout"_s
         << u"start: log-intent prepare>3 prepare>4 | yes 3:  | timeout: log-abort abort>3 abort>4 decided-abort"_s
         << u"ABORTED"_s;
-    QTest::newRow("timeout after decision changes nothing")
-        << u"start; yes 3; yes 4; timeout"_s
+    QTest::newRow("2PC: timeout after decision changes nothing")
+        << u"2PC"_s << u"start; yes 3; yes 4; timeout"_s
         << u"start: log-intent prepare>3 prepare>4 | yes 3:  | yes 4: log-commit commit>3 commit>4 decided-commit | timeout: "_s
         << u"COMMITTED"_s;
-    QTest::newRow("duplicate vote ignored")
-        << u"start; yes 3; yes 3"_s
+    QTest::newRow("2PC: duplicate vote ignored")
+        << u"2PC"_s << u"start; yes 3; yes 3"_s
         << u"start: log-intent prepare>3 prepare>4 | yes 3:  | yes 3: "_s << u"PREPARING"_s;
-    QTest::newRow("stranger's vote ignored")
-        << u"start; yes 9; no 9"_s << u"start: log-intent prepare>3 prepare>4 | yes 9:  | no 9: "_s
-        << u"PREPARING"_s;
-    QTest::newRow("acks finish")
-        << u"start; yes 3; yes 4; ack 3; ack 3; ack 4"_s
+    QTest::newRow("2PC: stranger's vote ignored")
+        << u"2PC"_s << u"start; yes 9; no 9"_s
+        << u"start: log-intent prepare>3 prepare>4 | yes 9:  | no 9: "_s << u"PREPARING"_s;
+    QTest::newRow("2PC: acks finish")
+        << u"2PC"_s << u"start; yes 3; yes 4; ack 3; ack 3; ack 4"_s
         << u"start: log-intent prepare>3 prepare>4 | yes 3:  | yes 4: log-commit commit>3 commit>4 decided-commit | ack 3:  | ack 3:  | ack 4: finished"_s
         << u"COMMITTED"_s;
-    QTest::newRow("ack before decision ignored")
-        << u"start; ack 3"_s << u"start: log-intent prepare>3 prepare>4 | ack 3: "_s
+    QTest::newRow("2PC: ack before decision ignored")
+        << u"2PC"_s << u"start; ack 3"_s << u"start: log-intent prepare>3 prepare>4 | ack 3: "_s
+        << u"PREPARING"_s;
+    QTest::newRow("3PC: all yes, pre-commit acks, commit")
+        << u"3PC"_s << u"start; yes 3; yes 4; pack 3; pack 4; ack 3; ack 4"_s
+        << u"start: log-intent prepare>3 prepare>4 | yes 3:  | yes 4: log-precommit precommit>3 precommit>4 | pack 3:  | pack 4: log-commit commit>3 commit>4 decided-commit | ack 3:  | ack 4: finished"_s
+        << u"COMMITTED"_s;
+    QTest::newRow("3PC: a no aborts before pre-commit")
+        << u"3PC"_s << u"start; yes 3; no 4"_s
+        << u"start: log-intent prepare>3 prepare>4 | yes 3:  | no 4: log-abort abort>3 abort>4 decided-abort"_s
+        << u"ABORTED"_s;
+    QTest::newRow("3PC: vote timeout aborts")
+        << u"3PC"_s << u"start; timeout"_s
+        << u"start: log-intent prepare>3 prepare>4 | timeout: log-abort abort>3 abort>4 decided-abort"_s
+        << u"ABORTED"_s;
+    QTest::newRow("3PC: pre-commit ack timeout commits")
+        << u"3PC"_s << u"start; yes 3; yes 4; pack 3; timeout"_s
+        << u"start: log-intent prepare>3 prepare>4 | yes 3:  | yes 4: log-precommit precommit>3 precommit>4 | pack 3:  | timeout: log-commit commit>3 commit>4 decided-commit"_s
+        << u"COMMITTED"_s;
+    QTest::newRow("3PC: votes after pre-commit ignored")
+        << u"3PC"_s << u"start; yes 3; yes 4; no 4"_s
+        << u"start: log-intent prepare>3 prepare>4 | yes 3:  | yes 4: log-precommit precommit>3 precommit>4 | no 4: "_s
+        << u"PRECOMMITTING"_s;
+    QTest::newRow("2PC: pre-commit ack is not part of 2PC")
+        << u"2PC"_s << u"start; pack 3"_s << u"start: log-intent prepare>3 prepare>4 | pack 3: "_s
         << u"PREPARING"_s;
 }
 
 void TestProtocol::coordinator()
 {
+    QFETCH(QString, protocol);
     QFETCH(QString, script);
     QFETCH(QString, transcript);
     QFETCH(QString, phase);
-    TwoPhaseCoordinator c(1, {3, 4});
+    Coordinator c(1, *parseProtocol(protocol), {3, 4});
     QCOMPARE(run(script, c), transcript);
-    QCOMPARE(TwoPhaseCoordinator::toString(c.phase()), phase);
+    QCOMPARE(Coordinator::toString(c.phase()), phase);
+}
+
+void TestProtocol::participant_data()
+{
+    QTest::addColumn<QString>("protocol");
+    QTest::addColumn<QString>("script");
+    QTest::addColumn<QString>("transcript");
+    QTest::addColumn<QString>("state");
+    QTest::newRow("2PC: prepare, commit")
+        << u"2PC"_s << u"prepare; commit; commit"_s
+        << u"prepare: log-prepared yes>1 | commit: log-commit finalize decided-commit ack>1 | commit: ack>1"_s
+        << u"COMMITTED"_s;
+    QTest::newRow("2PC: refuse votes no")
+        << u"2PC"_s << u"refuse; abort"_s << u"refuse: no>1 | abort: ack>1"_s << u"ABORTED"_s;
+    QTest::newRow("2PC: abort releases")
+        << u"2PC"_s << u"prepare; abort"_s
+        << u"prepare: log-prepared yes>1 | abort: log-abort release decided-abort ack>1"_s
+        << u"ABORTED"_s;
+    QTest::newRow("2PC: in doubt asks, stays blocked")
+        << u"2PC"_s << u"prepare; timeout; timeout; commit"_s
+        << u"prepare: log-prepared yes>1 | timeout: ask>1 | timeout: ask>1 | commit: log-commit finalize decided-commit ack>1"_s
+        << u"COMMITTED"_s;
+    QTest::newRow("2PC: commit for something never prepared is ignored")
+        << u"2PC"_s << u"commit"_s << u"commit: "_s << u"INIT"_s;
+    QTest::newRow("2PC: resent prepare gets the same vote")
+        << u"2PC"_s << u"prepare; prepare"_s << u"prepare: log-prepared yes>1 | prepare: yes>1"_s
+        << u"PREPARED"_s;
+    QTest::newRow("3PC: full run")
+        << u"3PC"_s << u"prepare; precommit; commit"_s
+        << u"prepare: log-prepared yes>1 | precommit: log-precommitted pack>1 | commit: log-commit finalize decided-commit ack>1"_s
+        << u"COMMITTED"_s;
+    QTest::newRow("3PC: termination, peer precommitted -> commit")
+        << u"3PC"_s << u"prepare; timeout; peer PRECOMMITTED"_s
+        << u"prepare: log-prepared yes>1 | timeout: state?>4 | peer PRECOMMITTED: log-commit finalize decided-commit"_s
+        << u"COMMITTED"_s;
+    QTest::newRow("3PC: termination, both only prepared -> abort")
+        << u"3PC"_s << u"prepare; timeout; peer PREPARED"_s
+        << u"prepare: log-prepared yes>1 | timeout: state?>4 | peer PREPARED: log-abort release decided-abort"_s
+        << u"ABORTED"_s;
+    QTest::newRow("3PC: termination, self precommitted, peer silent -> commit alone")
+        << u"3PC"_s << u"prepare; precommit; timeout; tt"_s
+        << u"prepare: log-prepared yes>1 | precommit: log-precommitted pack>1 | timeout: state?>4 | tt: log-commit finalize decided-commit"_s
+        << u"COMMITTED"_s;
+    QTest::newRow("3PC: termination, self prepared, peer silent -> abort alone")
+        << u"3PC"_s << u"prepare; timeout; tt"_s
+        << u"prepare: log-prepared yes>1 | timeout: state?>4 | tt: log-abort release decided-abort"_s
+        << u"ABORTED"_s;
+    QTest::newRow("3PC: peer aborted wins over precommitted")
+        << u"3PC"_s << u"prepare; precommit; timeout; peer ABORTED"_s
+        << u"prepare: log-prepared yes>1 | precommit: log-precommitted pack>1 | timeout: state?>4 | peer ABORTED: log-abort release decided-abort"_s
+        << u"ABORTED"_s;
+    QTest::newRow("3PC: asked before voting -> abort, later prepare votes no")
+        << u"3PC"_s << u"asked; prepare"_s << u"asked: log-abort state>4=ABORTED | prepare: no>1"_s
+        << u"ABORTED"_s;
+    QTest::newRow("3PC: asked while prepared reports it")
+        << u"3PC"_s << u"prepare; asked"_s
+        << u"prepare: log-prepared yes>1 | asked: state>4=PREPARED"_s << u"PREPARED"_s;
+    QTest::newRow("2PC: precommit is not part of 2PC")
+        << u"2PC"_s << u"prepare; precommit"_s << u"prepare: log-prepared yes>1 | precommit: "_s
+        << u"PREPARED"_s;
+}
+
+void TestProtocol::participant()
+{
+    QFETCH(QString, protocol);
+    QFETCH(QString, script);
+    QFETCH(QString, transcript);
+    QFETCH(QString, state);
+    ParticipantTx p(9, *parseProtocol(protocol), 1, {4});
+    QCOMPARE(runParticipant(script, p), transcript);
+    QCOMPARE(toString(p.state()), state);
 }
 
 void TestProtocol::validation_data()
@@ -144,7 +337,7 @@ void TestProtocol::validation_data()
     QTest::newRow("bad class") << u"001010000000001"_s << u"VIDEO"_s << u"2PC"_s << QString()
                                << u"traffic class must be VOICE or DATA"_s;
     QTest::newRow("bad protocol") << u"001010000000001"_s << u"DATA"_s << u"paxos"_s << QString()
-                                  << u"protocol must be 2PC"_s;
+                                  << u"protocol must be 2PC or 3PC"_s;
 }
 
 void TestProtocol::validation()

@@ -1,0 +1,157 @@
+#include "coordinator.h"
+
+#include "core/check.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace edgecore {
+
+Coordinator::Coordinator(TxId tx, Protocol protocol, std::vector<NodeId> participants)
+    : m_tx(tx)
+    , m_protocol(protocol)
+    , m_participants(std::move(participants))
+    , m_votes(m_participants.size(), -1)
+    , m_acked(m_participants.size(), false)
+{
+    EC_CHECK(!m_participants.empty());
+}
+
+int Coordinator::indexOf(NodeId n) const
+{
+    for (size_t i = 0; i < m_participants.size(); ++i)
+        if (m_participants[i] == n)
+            return static_cast<int>(i);
+    return -1;
+}
+
+CoordinatorActions Coordinator::start()
+{
+    EC_CHECK(m_phase == Phase::Init);
+    m_phase = Phase::Preparing;
+    CoordinatorActions out{{CoordinatorAction::Kind::LogIntent}};
+    for (NodeId p : m_participants)
+        out.push_back({CoordinatorAction::Kind::SendPrepare, p});
+    return out;
+}
+
+CoordinatorActions Coordinator::onVote(NodeId from, bool yes, const QString &reason)
+{
+    const int i = indexOf(from);
+    // A vote from a stranger, a repeated vote, or one after the votes phase changes nothing.
+    if (i < 0 || m_phase != Phase::Preparing || m_votes[static_cast<size_t>(i)] != -1)
+        return {};
+    m_votes[static_cast<size_t>(i)] = yes ? 1 : 0;
+    if (!yes)
+        return decide(false, reason.isEmpty() ? u"participant voted no"_s : reason);
+    for (int v : m_votes)
+        if (v != 1)
+            return {};
+    return m_protocol == Protocol::ThreePhase ? preCommit() : decide(true, {});
+}
+
+CoordinatorActions Coordinator::preCommit()
+{
+    EC_CHECK(m_phase == Phase::Preparing);
+    m_phase = Phase::PreCommitting;
+    CoordinatorActions out{{CoordinatorAction::Kind::LogPreCommit}};
+    for (NodeId p : m_participants)
+        out.push_back({CoordinatorAction::Kind::SendPreCommit, p});
+    return out;
+}
+
+CoordinatorActions Coordinator::onPreCommitAck(NodeId from)
+{
+    const int i = indexOf(from);
+    if (i < 0 || m_phase != Phase::PreCommitting || m_acked[static_cast<size_t>(i)])
+        return {};
+    m_acked[static_cast<size_t>(i)] = true;
+    for (bool a : m_acked)
+        if (!a)
+            return {};
+    return decide(true, {});
+}
+
+CoordinatorActions Coordinator::onTimeout()
+{
+    switch (m_phase) {
+    case Phase::Preparing:
+        return decide(false, u"timeout waiting for votes"_s);
+    case Phase::PreCommitting:
+        // Every participant voted YES and the pre-commit is durable: commit. One that missed
+        // the PRECOMMIT learns the outcome from the COMMIT or on recovery.
+        return decide(true, {});
+    default:
+        return {};
+    }
+}
+
+CoordinatorActions Coordinator::decide(bool commit, const QString &reason)
+{
+    EC_CHECK(m_phase == Phase::Preparing || m_phase == Phase::PreCommitting);
+    EC_CHECK(commit || m_phase == Phase::Preparing); // a pre-committed transaction never aborts
+    m_phase = commit ? Phase::Committed : Phase::Aborted;
+    m_abortReason = reason;
+    std::fill(m_acked.begin(), m_acked.end(), false);
+    CoordinatorActions out{{CoordinatorAction::Kind::LogDecision, kNoNode, commit}};
+    for (NodeId p : m_participants)
+        out.push_back({CoordinatorAction::Kind::SendDecision, p, commit});
+    out.push_back({CoordinatorAction::Kind::Decided, kNoNode, commit});
+    return out;
+}
+
+CoordinatorActions Coordinator::onAck(NodeId from)
+{
+    const int i = indexOf(from);
+    if (i < 0 || !decided() || m_acked[static_cast<size_t>(i)])
+        return {};
+    m_acked[static_cast<size_t>(i)] = true;
+    for (bool a : m_acked)
+        if (!a)
+            return {};
+    return {{CoordinatorAction::Kind::Finished}};
+}
+
+Coordinator Coordinator::recover(TxId tx, Protocol protocol, std::vector<NodeId> participants,
+                                 bool decisionLogged, bool commit, CoordinatorActions &actions)
+{
+    Coordinator c(tx, protocol, std::move(participants));
+    c.m_phase = Phase::Preparing;
+    if (!decisionLogged) {
+        // Presumed abort: nothing was decided, so nobody can have been told COMMIT.
+        actions = c.decide(false, u"coordinator restarted before deciding"_s);
+        return c;
+    }
+    c.m_phase = commit ? Phase::Committed : Phase::Aborted;
+    actions.clear();
+    for (NodeId p : c.m_participants)
+        actions.push_back({CoordinatorAction::Kind::SendDecision, p, commit});
+    return c;
+}
+
+std::vector<NodeId> Coordinator::unacknowledged() const
+{
+    std::vector<NodeId> out;
+    for (size_t i = 0; i < m_participants.size(); ++i)
+        if (!m_acked[i])
+            out.push_back(m_participants[i]);
+    return out;
+}
+
+QString Coordinator::toString(Phase p)
+{
+    switch (p) {
+    case Phase::Init:
+        return u"INIT"_s;
+    case Phase::Preparing:
+        return u"PREPARING"_s;
+    case Phase::PreCommitting:
+        return u"PRECOMMITTING"_s;
+    case Phase::Committed:
+        return u"COMMITTED"_s;
+    case Phase::Aborted:
+        return u"ABORTED"_s;
+    }
+    return u"?"_s;
+}
+
+} // namespace edgecore
