@@ -20,11 +20,6 @@ namespace {
 constexpr qsizetype kMaxPendingBytesPerPeer = 64 * 1024 * 1024;
 constexpr int kBackoffBaseMs = 20;
 constexpr int kBackoffCapMs = 2000;
-
-qint64 wallUsNow()
-{
-    return QDateTime::currentMSecsSinceEpoch() * 1000;
-}
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -111,16 +106,13 @@ HostStats ThreadHost::stats()
 // NodeRuntime: the worker thread's side.
 
 NodeRuntime::NodeRuntime(const HostConfig &config, std::unique_ptr<Service> service)
-    : m_config(config)
-    , m_service(std::move(service))
-    , m_keys(config.keys)
-    , m_verifier(config.id, &m_keys, config.timestampWindowMs)
-    , m_rng(Rng::derive(config.seed, config.id))
-    , m_vclock(static_cast<size_t>(config.id) + 1, 0)
-    // Sequence numbers start from the wall clock in microseconds, so a restarted sender is
-    // still ahead of what its peers' replay windows remember.
-    , m_nextSeq(static_cast<quint64>(wallUsNow()))
+    : NodeCore(config, std::move(service))
 {}
+
+qint64 NodeRuntime::wallMsNow() const
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
 NodeRuntime::~NodeRuntime() = default;
 
@@ -142,38 +134,32 @@ quint16 NodeRuntime::listenOn(quint16 port, QString *error)
     return m_server->serverPort();
 }
 
-void NodeRuntime::begin(std::shared_ptr<const Directory> directory)
+void NodeRuntime::begin(std::shared_ptr<const Directory> dir)
 {
-    m_directory = std::move(directory);
-    if (m_vclock.size() < m_directory->nodes.size() + 1)
-        m_vclock.resize(m_directory->nodes.size() + 1, 0);
+    setDirectory(std::move(dir));
     if (!m_config.dataDir.isEmpty()) {
         auto sqlite = std::make_unique<SqliteStorage>();
         const QString path = QDir(m_config.dataDir).filePath(m_config.name + u".sqlite"_s);
-        if (sqlite->open(path)) {
-            m_storage = std::move(sqlite);
-        } else {
+        if (sqlite->open(path))
+            setStorage(std::move(sqlite));
+        else
             record(TraceKind::Note,
                    u"storage unavailable, keeping the log in memory: "_s + sqlite->lastError(), 0,
                    0, kNoNode);
-        }
     }
-    if (!m_storage)
-        m_storage = std::make_unique<MemoryStorage>();
     m_started = true;
     // Connect to every peer now rather than on the first send, so the first sessions do not
     // pay for TCP set-up.
-    for (const NodeInfo &n : m_directory->nodes)
+    for (const NodeInfo &n : directory()->nodes)
         if (n.id != m_config.id && !m_peers[n.id].socket)
             connectPeer(n.id);
-    m_service->start(*this);
+    service().start(*this);
 }
 
 void NodeRuntime::shutdown(QThread *returnTo)
 {
     m_started = false;
-    if (m_storage)
-        m_storage->flush();
+    storage().flush();
     for (auto &[id, peer] : m_peers) {
         if (peer.socket) {
             peer.socket->disconnect(this);
@@ -195,8 +181,8 @@ void NodeRuntime::shutdown(QThread *returnTo)
     m_timer = nullptr;
     disconnect(m_config.clock, nullptr, this, nullptr);
     // The service and storage (a SQLite connection) belong to this thread: end them here.
-    m_service.reset();
-    m_storage.reset();
+    resetService(nullptr);
+    takeStorage().reset();
     moveToThread(returnTo);
 }
 
@@ -205,87 +191,18 @@ Instant NodeRuntime::now() const
     return m_config.clock->now();
 }
 
-NodeId NodeRuntime::lookup(const QString &name) const
-{
-    return m_directory ? m_directory->lookup(name) : kNoNode;
-}
-
-QString NodeRuntime::nameOf(NodeId id) const
-{
-    const NodeInfo *n = m_directory ? m_directory->find(id) : nullptr;
-    return n ? n->name : QString();
-}
-
-quint64 NodeRuntime::lamport() const
-{
-    // The sum of a vector clock grows along every causal chain, so it serves as the Lamport
-    // clock without a wire field of its own.
-    quint64 sum = 0;
-    for (quint64 c : m_vclock)
-        sum += c;
-    return sum;
-}
-
-void NodeRuntime::record(TraceKind kind, const QString &detail, TxId tx, SessionId session,
-                         NodeId peer)
-{
-    TraceEvent e;
-    e.kind = kind;
-    e.node = m_config.id;
-    e.peer = peer;
-    e.labUs = toUs(now());
-    e.wallUs = wallUsNow();
-    e.lamport = lamport();
-    e.txId = tx;
-    e.sessionId = session;
-    e.vclock = m_vclock;
-    e.detail = detail;
-    m_config.trace->append(e);
-}
-
-void NodeRuntime::traceMessage(TraceKind kind, const Envelope &env, NodeId peer, quint8 reason,
-                               const QString &detail)
-{
-    TraceEvent e;
-    e.kind = kind;
-    e.node = m_config.id;
-    e.peer = peer;
-    e.msgType = static_cast<quint16>(env.type);
-    e.reason = reason;
-    e.labUs = toUs(now());
-    e.wallUs = wallUsNow();
-    e.lamport = lamport();
-    e.seq = env.seq;
-    e.txId = env.txId;
-    e.sessionId = env.sessionId;
-    e.vclock = m_vclock;
-    e.detail = detail;
-    m_config.trace->append(e);
-}
-
 void NodeRuntime::send(NodeId to, Envelope msg)
 {
-    const HmacSha256 *mac = m_keys.signer();
-    if (!m_started || !mac || !m_directory || !m_directory->find(to))
+    if (!m_started)
         return;
-    ++m_vclock[m_config.id];
-    msg.version = kWireVersion;
-    msg.sender = m_config.id;
-    msg.receiver = to;
-    msg.keyId = m_keys.signingKeyId();
-    msg.seq = m_nextSeq++;
-    msg.labTimeUs = toUs(now());
-    msg.wallTimeMs = QDateTime::currentMSecsSinceEpoch();
-    msg.vclock = m_vclock;
-    const QByteArray frame = encodeFrame(msg, *mac);
-    traceMessage(TraceKind::Send, msg, to);
-    ++m_stats.framesSent;
-    enqueue(to, frame);
+    const QByteArray frame = seal(to, msg);
+    if (!frame.isEmpty())
+        enqueue(to, frame);
 }
 
 void NodeRuntime::sendRaw(NodeId to, const QByteArray &frame)
 {
-    if (!m_started || !m_directory || !m_directory->find(to))
+    if (!m_started || !directory() || !directory()->find(to))
         return;
     enqueue(to, frame);
 }
@@ -298,7 +215,6 @@ void NodeRuntime::enqueue(NodeId to, const QByteArray &frame)
         return;
     }
     peer.pending += frame;
-    m_stats.bytesSent += static_cast<quint64>(frame.size());
     if (!peer.socket && !peer.retryScheduled)
         connectPeer(to);
     scheduleFlush();
@@ -318,9 +234,9 @@ void NodeRuntime::flush()
     if (!m_started)
         return;
     // Group commit: every record of this pass is durable before any frame of it leaves.
-    if (m_storage && !m_storage->flush()) {
-        record(TraceKind::Note,
-               u"storage flush failed, holding frames: "_s + m_storage->lastError(), 0, 0, kNoNode);
+    if (!storage().flush()) {
+        record(TraceKind::Note, u"storage flush failed, holding frames: "_s + storage().lastError(),
+               0, 0, kNoNode);
         return;
     }
     for (auto &[id, peer] : m_peers) {
@@ -333,7 +249,7 @@ void NodeRuntime::flush()
 
 void NodeRuntime::connectPeer(NodeId to)
 {
-    const NodeInfo *info = m_directory ? m_directory->find(to) : nullptr;
+    const NodeInfo *info = directory() ? directory()->find(to) : nullptr;
     if (!info || !m_started)
         return;
     Peer &peer = m_peers[to];
@@ -378,7 +294,7 @@ void NodeRuntime::onPeerLost(NodeId to)
     const int exp = std::min(peer.attempts, 16);
     const qint64 delay = std::min<qint64>(kBackoffCapMs, qint64(kBackoffBaseMs) << exp);
     const qint64 wait =
-        delay / 2 + static_cast<qint64>(m_rng.below(static_cast<quint64>(delay / 2 + 1)));
+        delay / 2 + static_cast<qint64>(rng().below(static_cast<quint64>(delay / 2 + 1)));
     ++peer.attempts;
     record(TraceKind::Connection,
            (wasConnected ? u"connection lost, reconnecting in "_s
@@ -408,7 +324,6 @@ void NodeRuntime::onReadyRead(QTcpSocket *socket)
     it->reader.append(socket->readAll());
     QByteArray body;
     WireError error = WireError::None;
-    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     for (;;) {
         const FrameReader::Status st = it->reader.next(body, error);
         if (st == FrameReader::Status::NeedMore)
@@ -416,7 +331,7 @@ void NodeRuntime::onReadyRead(QTcpSocket *socket)
         Envelope env;
         qsizetype bytes = body.size() + kFrameHeaderBytes;
         if (st == FrameReader::Status::Frame)
-            error = m_verifier.verify(body, env, nowMs);
+            error = open(body, env);
         else
             bytes = it->reader.bufferedBytes();
         if (error == WireError::None) {
@@ -449,23 +364,6 @@ void NodeRuntime::onIncomingClosed(QTcpSocket *socket)
     socket->deleteLater();
 }
 
-void NodeRuntime::refuse(const Envelope &msg, quint8 reason, const QString &detail)
-{
-    ++m_stats.framesRejected;
-    if (reason < m_stats.rejectedByReason.size())
-        ++m_stats.rejectedByReason[reason];
-    traceMessage(TraceKind::Reject, msg, msg.sender, reason, detail);
-}
-
-void NodeRuntime::rejectFrame(WireError error, const Envelope &claimed, qsizetype bytes)
-{
-    ++m_stats.framesRejected;
-    ++m_stats.rejectedByReason[static_cast<size_t>(error)];
-    // The sender named in a refused frame is only what the frame claims.
-    traceMessage(TraceKind::Reject, claimed, claimed.sender, static_cast<quint8>(error),
-                 toString(error) + u" ("_s + QString::number(bytes) + u" bytes)"_s);
-}
-
 void NodeRuntime::deliverLocal(Envelope env)
 {
     deliver(std::move(env), true);
@@ -483,19 +381,6 @@ void NodeRuntime::deliver(Envelope env, bool local)
         return;
     }
     dispatch(env, local);
-}
-
-void NodeRuntime::dispatch(const Envelope &env, bool local)
-{
-    if (!local) {
-        const size_t n = std::min(env.vclock.size(), m_vclock.size());
-        for (size_t i = 0; i < n; ++i)
-            m_vclock[i] = std::max(m_vclock[i], env.vclock[i]);
-    }
-    ++m_vclock[m_config.id];
-    ++m_stats.framesDelivered;
-    traceMessage(TraceKind::Deliver, env, local ? kNoNode : env.sender);
-    m_service->onMessage(env, *this);
 }
 
 void NodeRuntime::reply(const ClientReply &r)
@@ -554,7 +439,7 @@ void NodeRuntime::onTimerFired()
         it = m_timerQueue.erase(it);
     }
     for (TimerId id : due)
-        m_service->onTimer(id, *this);
+        service().onTimer(id, *this);
     armTimer();
 }
 

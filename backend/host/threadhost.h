@@ -5,15 +5,11 @@
 // timers on the lab clock. While the lab clock is paused, verified frames are parked and
 // delivered on resume.
 
-#include "directory.h"
-#include "service.h"
-#include "wire/keyring.h"
-#include "wire/wireerror.h"
+#include "nodecore.h"
 
 #include <QObject>
 #include <QThread>
 
-#include <array>
 #include <functional>
 #include <memory>
 
@@ -22,30 +18,6 @@ namespace edgecore {
 class LabClock;
 class TraceStore;
 class NodeRuntime;
-
-struct HostConfig
-{
-    NodeId id = kNoNode;
-    QString name;
-    LabClock *clock = nullptr;
-    TraceStore *trace = nullptr;
-    KeyMaterial keys;
-    quint64 seed = 1;
-    QString dataDir;        // empty: in-memory storage
-    quint16 listenPort = 0; // 0: any free port
-    qint64 timestampWindowMs = 30000;
-};
-
-// Counters a host keeps about its wire traffic; read with ThreadHost::stats().
-struct HostStats
-{
-    quint64 framesSent = 0;
-    quint64 framesDelivered = 0;
-    quint64 framesRejected = 0;
-    std::array<quint64, kWireErrorCount> rejectedByReason{}; // indexed by WireError
-    quint64 bytesSent = 0;
-    quint64 connectionsClosed = 0; // incoming connections closed for a malformed stream
-};
 
 class ThreadHost : public QObject
 {

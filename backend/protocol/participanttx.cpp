@@ -23,7 +23,8 @@ QString toString(ParticipantState s)
     return u"?"_s;
 }
 
-ParticipantTx::ParticipantTx(TxId tx, Protocol protocol, NodeId coordinator, std::vector<NodeId> peers)
+ParticipantTx::ParticipantTx(TxId tx, Protocol protocol, NodeId coordinator,
+                             std::vector<NodeId> peers)
     : m_tx(tx)
     , m_protocol(protocol)
     , m_coordinator(coordinator)

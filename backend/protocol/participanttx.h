@@ -33,14 +33,14 @@ struct ParticipantAction
         VoteNo,
         LogPreCommitted,
         AckPreCommit,
-        LogOutcome,         // commit says which
-        Finalize,           // turn the reservation into an allocation
-        Release,            // give the reservation back
+        LogOutcome, // commit says which
+        Finalize,   // turn the reservation into an allocation
+        Release,    // give the reservation back
         AckDecision,
-        AskOutcome,         // 2PC: ask the coordinator
-        RequestStates,      // 3PC: ask every other participant (`to`)
-        ReportState,        // answer a state request from `to`
-        Decided,            // the outcome is final here
+        AskOutcome,    // 2PC: ask the coordinator
+        RequestStates, // 3PC: ask every other participant (`to`)
+        ReportState,   // answer a state request from `to`
+        Decided,       // the outcome is final here
     };
     ParticipantAction(Kind k, NodeId t = kNoNode, bool c = false,
                       ParticipantState s = ParticipantState::Init, QString r = {})

@@ -1,0 +1,141 @@
+#include "nodecore.h"
+
+#include "storage/storage.h"
+#include "trace/tracestore.h"
+
+#include <QDateTime>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace edgecore {
+
+NodeCore::NodeCore(const HostConfig &config, std::unique_ptr<Service> service)
+    : m_config(config)
+    , m_service(std::move(service))
+    , m_storage(std::make_unique<MemoryStorage>())
+    , m_keys(config.keys)
+    , m_verifier(config.id, &m_keys, config.timestampWindowMs)
+    , m_rng(Rng::derive(config.seed, config.id))
+    , m_vclock(static_cast<size_t>(config.id) + 1, 0)
+    // By default sequence numbers start from the wall clock in microseconds, so a restarted
+    // sender is still ahead of what its peers' replay windows remember.
+    , m_nextSeq(config.firstSeq ? config.firstSeq
+                                : static_cast<quint64>(QDateTime::currentMSecsSinceEpoch()) * 1000)
+{}
+
+NodeCore::~NodeCore() = default;
+
+void NodeCore::setDirectory(std::shared_ptr<const Directory> directory)
+{
+    m_directory = std::move(directory);
+    if (m_vclock.size() < m_directory->nodes.size() + 1)
+        m_vclock.resize(m_directory->nodes.size() + 1, 0);
+}
+
+NodeId NodeCore::lookup(const QString &name) const
+{
+    return m_directory ? m_directory->lookup(name) : kNoNode;
+}
+
+QString NodeCore::nameOf(NodeId id) const
+{
+    const NodeInfo *n = m_directory ? m_directory->find(id) : nullptr;
+    return n ? n->name : QString();
+}
+
+quint64 NodeCore::lamport() const
+{
+    // The sum of a vector clock grows along every causal chain, so it serves as the Lamport
+    // clock without a wire field of its own.
+    quint64 sum = 0;
+    for (quint64 c : m_vclock)
+        sum += c;
+    return sum;
+}
+
+void NodeCore::record(TraceKind kind, const QString &detail, TxId tx, SessionId session, NodeId peer)
+{
+    TraceEvent e;
+    e.kind = kind;
+    e.node = m_config.id;
+    e.peer = peer;
+    e.labUs = toUs(now());
+    e.wallUs = wallMsNow() * 1000;
+    e.lamport = lamport();
+    e.txId = tx;
+    e.sessionId = session;
+    e.vclock = m_vclock;
+    e.detail = detail;
+    m_config.trace->append(e);
+}
+
+void NodeCore::traceMessage(TraceKind kind, const Envelope &env, NodeId peer, quint8 reason,
+                            const QString &detail)
+{
+    TraceEvent e;
+    e.kind = kind;
+    e.node = m_config.id;
+    e.peer = peer;
+    e.msgType = static_cast<quint16>(env.type);
+    e.reason = reason;
+    e.labUs = toUs(now());
+    e.wallUs = wallMsNow() * 1000;
+    e.lamport = lamport();
+    e.seq = env.seq;
+    e.txId = env.txId;
+    e.sessionId = env.sessionId;
+    e.vclock = m_vclock;
+    e.detail = detail;
+    m_config.trace->append(e);
+}
+
+void NodeCore::refuse(const Envelope &msg, quint8 reason, const QString &detail)
+{
+    ++m_stats.framesRejected;
+    if (reason < m_stats.rejectedByReason.size())
+        ++m_stats.rejectedByReason[reason];
+    traceMessage(TraceKind::Reject, msg, msg.sender, reason, detail);
+}
+
+void NodeCore::rejectFrame(WireError error, const Envelope &claimed, qsizetype bytes)
+{
+    // The sender named in a refused frame is only what the frame claims.
+    refuse(claimed, static_cast<quint8>(error),
+           toString(error) + u" ("_s + QString::number(bytes) + u" bytes)"_s);
+}
+
+QByteArray NodeCore::seal(NodeId to, Envelope &msg)
+{
+    const HmacSha256 *mac = m_keys.signer();
+    if (!mac || !m_directory || !m_directory->find(to))
+        return {};
+    ++m_vclock[m_config.id];
+    msg.version = kWireVersion;
+    msg.sender = m_config.id;
+    msg.receiver = to;
+    msg.keyId = m_keys.signingKeyId();
+    msg.seq = m_nextSeq++;
+    msg.labTimeUs = toUs(now());
+    msg.wallTimeMs = wallMsNow();
+    msg.vclock = m_vclock;
+    QByteArray frame = encodeFrame(msg, *mac);
+    traceMessage(TraceKind::Send, msg, to);
+    ++m_stats.framesSent;
+    m_stats.bytesSent += static_cast<quint64>(frame.size());
+    return frame;
+}
+
+void NodeCore::dispatch(const Envelope &env, bool local)
+{
+    if (!local) {
+        const size_t n = std::min(env.vclock.size(), m_vclock.size());
+        for (size_t i = 0; i < n; ++i)
+            m_vclock[i] = std::max(m_vclock[i], env.vclock[i]);
+    }
+    ++m_vclock[m_config.id];
+    ++m_stats.framesDelivered;
+    traceMessage(TraceKind::Deliver, env, local ? kNoNode : env.sender);
+    m_service->onMessage(env, *this);
+}
+
+} // namespace edgecore

@@ -1,0 +1,111 @@
+#pragma once
+// What every host does for one node, whatever carries its frames: the Context a service sees
+// (directory, rng, storage, trace), the wire path (seal: header, clocks, HMAC; open: the
+// verifier's checks), clocks, tracing and dispatch. ThreadHost's NodeRuntime puts the frames
+// on TCP; SimHost's nodes hand them to a simulated network.
+
+#include "directory.h"
+#include "service.h"
+#include "storage/storage.h"
+#include "wire/codec.h"
+#include "wire/keyring.h"
+#include "wire/verifier.h"
+#include "wire/wireerror.h"
+
+#include <array>
+#include <memory>
+
+namespace edgecore {
+
+class LabClock;
+class TraceStore;
+
+struct HostConfig
+{
+    NodeId id = kNoNode;
+    QString name;
+    LabClock *clock = nullptr; // ThreadHost only
+    TraceStore *trace = nullptr;
+    KeyMaterial keys;
+    quint64 seed = 1;
+    QString dataDir;        // empty: in-memory storage
+    quint16 listenPort = 0; // 0: any free port
+    qint64 timestampWindowMs = 30000;
+    quint64 firstSeq = 0; // 0: from the wall clock in microseconds
+};
+
+// Counters a host keeps about its wire traffic.
+struct HostStats
+{
+    quint64 framesSent = 0;
+    quint64 framesDelivered = 0;
+    quint64 framesRejected = 0;
+    std::array<quint64, kWireErrorCount> rejectedByReason{}; // indexed by WireError
+    quint64 bytesSent = 0;
+    quint64 connectionsClosed = 0; // incoming connections closed for a malformed stream
+};
+
+class NodeCore : public Context, public TraceSink
+{
+public:
+    NodeCore(const HostConfig &config, std::unique_ptr<Service> service);
+    ~NodeCore() override;
+    NodeCore(const NodeCore &) = delete;
+    NodeCore &operator=(const NodeCore &) = delete;
+
+    // Context: the parts no host does differently.
+    NodeId self() const override { return m_config.id; }
+    NodeId lookup(const QString &name) const override;
+    QString nameOf(NodeId id) const override;
+    Rng &rng() override { return m_rng; }
+    Storage &storage() override { return *m_storage; }
+    TraceSink &trace() override { return *this; }
+
+    // TraceSink
+    void record(TraceKind kind, const QString &detail, TxId tx, SessionId session,
+                NodeId peer) override;
+    void refuse(const Envelope &msg, quint8 reason, const QString &detail) override;
+
+    HostStats stats() const { return m_stats; }
+    const HostConfig &config() const { return m_config; }
+    Service &service() { return *m_service; }
+    bool hasService() const { return m_service != nullptr; }
+
+protected:
+    // The wall clock frames and trace events are stamped with (a simulation's is virtual).
+    virtual qint64 wallMsNow() const = 0;
+
+    void setDirectory(std::shared_ptr<const Directory> directory);
+    void setStorage(std::unique_ptr<Storage> storage) { m_storage = std::move(storage); }
+    std::unique_ptr<Storage> takeStorage() { return std::move(m_storage); }
+    void resetService(std::unique_ptr<Service> service) { m_service = std::move(service); }
+    const Directory *directory() const { return m_directory.get(); }
+
+    // Fills msg's header and clocks, signs it and traces the send. Empty when the peer is
+    // unknown or there is no signing key.
+    QByteArray seal(NodeId to, Envelope &msg);
+    // The verifier's checks on a received body (ARCHITECTURE.md order).
+    WireError open(const QByteArray &body, Envelope &out) { return m_verifier.verify(body, out, wallMsNow()); }
+    void rejectFrame(WireError error, const Envelope &claimed, qsizetype bytes);
+    // Merges clocks, traces the delivery and hands the message to the service.
+    void dispatch(const Envelope &env, bool local);
+    void traceMessage(TraceKind kind, const Envelope &env, NodeId peer, quint8 reason = 0,
+                      const QString &detail = {});
+
+    HostConfig m_config;
+    HostStats m_stats;
+
+private:
+    quint64 lamport() const;
+
+    std::unique_ptr<Service> m_service;
+    std::unique_ptr<Storage> m_storage;
+    std::shared_ptr<const Directory> m_directory;
+    KeyRing m_keys;
+    Verifier m_verifier;
+    Rng m_rng;
+    VectorClock m_vclock;
+    quint64 m_nextSeq;
+};
+
+} // namespace edgecore
