@@ -60,6 +60,7 @@ QVariant SessionsModel::data(const QModelIndex &index, int role) const
         case Outcome::Aborted:
             return QBrush(QColor(0xb0, 0x3a, 0x2e));
         case Outcome::Invalid:
+        case Outcome::Unknown:
             return QBrush(QColor(0x8a, 0x6d, 0x00));
         default:
             return {};

@@ -52,6 +52,8 @@ QString toString(Outcome o)
         return u"ABORTED"_s;
     case Outcome::Invalid:
         return u"INVALID"_s;
+    case Outcome::Unknown:
+        return u"UNKNOWN"_s;
     }
     return u"?"_s;
 }

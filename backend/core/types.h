@@ -57,7 +57,8 @@ std::optional<TrafficClass> parseTrafficClass(const QString &text);
 std::optional<Protocol> parseProtocol(const QString &text);
 
 // How a session set-up ended, as the edge reports it to the client.
-enum class Outcome : quint8 { Pending = 0, Committed = 1, Aborted = 2, Invalid = 3 };
+// Unknown: the edge gave up waiting; the transaction may still have committed.
+enum class Outcome : quint8 { Pending = 0, Committed = 1, Aborted = 2, Invalid = 3, Unknown = 4 };
 QString toString(Outcome o);
 
 } // namespace edgecore

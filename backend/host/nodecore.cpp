@@ -53,7 +53,8 @@ quint64 NodeCore::lamport() const
     return sum;
 }
 
-void NodeCore::record(TraceKind kind, const QString &detail, TxId tx, SessionId session, NodeId peer)
+void NodeCore::record(TraceKind kind, const QString &detail, TxId tx, SessionId session,
+                      NodeId peer)
 {
     TraceEvent e;
     e.kind = kind;

@@ -85,7 +85,10 @@ protected:
     // unknown or there is no signing key.
     QByteArray seal(NodeId to, Envelope &msg);
     // The verifier's checks on a received body (ARCHITECTURE.md order).
-    WireError open(const QByteArray &body, Envelope &out) { return m_verifier.verify(body, out, wallMsNow()); }
+    WireError open(const QByteArray &body, Envelope &out)
+    {
+        return m_verifier.verify(body, out, wallMsNow());
+    }
     void rejectFrame(WireError error, const Envelope &claimed, qsizetype bytes);
     // Merges clocks, traces the delivery and hands the message to the service.
     void dispatch(const Envelope &env, bool local);

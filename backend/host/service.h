@@ -12,6 +12,9 @@
 #include <QMetaType>
 #include <QString>
 
+#include <functional>
+#include <memory>
+
 namespace edgecore {
 
 class Storage;
@@ -70,6 +73,8 @@ public:
     virtual void onMessage(const Envelope &msg, Context &ctx) = 0;
     virtual void onTimer(TimerId id, Context &ctx) = 0;
 };
+
+using ServiceFactory = std::function<std::unique_ptr<Service>()>;
 
 } // namespace edgecore
 

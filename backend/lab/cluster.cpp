@@ -16,30 +16,43 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace edgecore {
 
+std::vector<CastMember> buildCast(const ClusterConfig &c)
+{
+    return {
+        {cast::edge(), [c] { return std::make_unique<EdgeGateway>(c.edge); }},
+        {cast::sessionManager(1), [c] { return std::make_unique<SessionManager>(c.coordinator); }},
+        {cast::rm(), [c] { return std::make_unique<ResourceManager>(c.resources); }},
+        {cast::billing(), [c] { return std::make_unique<BillingService>(c.billing); }},
+        {cast::analytics(), [] { return std::make_unique<Analytics>(); }},
+        {cast::dsm(), [] { return std::make_unique<DsmService>(); }},
+        {cast::mallory(), [c] { return std::make_unique<Mallory>(c.mallory); }},
+    };
+}
+
+Envelope clientRequest(quint64 requestId, const QString &subscriber, const QString &trafficClass,
+                       const QString &protocol)
+{
+    Envelope e;
+    e.type = MsgType::ClientRequest;
+    e.payload = Payload()
+                    .set(Field::RequestId, static_cast<qint64>(requestId))
+                    .set(Field::Subscriber, subscriber)
+                    .set(Field::TrafficClass, trafficClass)
+                    .set(Field::Protocol, protocol)
+                    .encode();
+    return e;
+}
+
 Cluster::Cluster(ClusterConfig config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_directory(std::make_shared<Directory>())
 {
-    struct Member
-    {
-        QString name;
-        std::unique_ptr<Service> service;
-    };
-    std::vector<Member> cast;
-    cast.push_back({cast::edge(), std::make_unique<EdgeGateway>(m_config.edge)});
-    cast.push_back(
-        {cast::sessionManager(1), std::make_unique<SessionManager>(m_config.coordinator)});
-    cast.push_back({cast::rm(), std::make_unique<ResourceManager>(m_config.resources)});
-    cast.push_back({cast::billing(), std::make_unique<BillingService>(m_config.billing)});
-    cast.push_back({cast::analytics(), std::make_unique<Analytics>()});
-    cast.push_back({cast::dsm(), std::make_unique<DsmService>()});
-    cast.push_back({cast::mallory(), std::make_unique<Mallory>(m_config.mallory)});
-
+    const std::vector<CastMember> cast = buildCast(m_config);
     m_trace = std::make_unique<TraceStore>(static_cast<int>(cast.size()), m_config.traceCapacity);
     const KeyMaterial keys = KeyMaterial::generate(m_config.seed);
     NodeId next = 1;
-    for (Member &m : cast) {
+    for (const CastMember &m : cast) {
         HostConfig hc;
         hc.id = next++;
         hc.name = m.name;
@@ -48,7 +61,7 @@ Cluster::Cluster(ClusterConfig config, QObject *parent)
         hc.keys = keys;
         hc.seed = m_config.seed;
         hc.dataDir = m_config.dataDir;
-        auto host = std::make_unique<ThreadHost>(hc, std::move(m.service));
+        auto host = std::make_unique<ThreadHost>(hc, m.make());
         if (m.name == cast::edge())
             connect(host.get(), &ThreadHost::clientReply, this, &Cluster::sessionFinished);
         m_directory->nodes.push_back(NodeInfo{hc.id, hc.name});
@@ -125,17 +138,9 @@ quint64 Cluster::submit(const QString &subscriber, const QString &trafficClass,
                         const QString &protocol)
 {
     const quint64 id = m_nextRequest++;
-    Envelope e;
-    e.type = MsgType::ClientRequest;
-    e.payload = Payload()
-                    .set(Field::RequestId, static_cast<qint64>(id))
-                    .set(Field::Subscriber, subscriber)
-                    .set(Field::TrafficClass, trafficClass)
-                    .set(Field::Protocol, protocol)
-                    .encode();
     Q_EMIT sessionSubmitted(id, subscriber, trafficClass);
     if (ThreadHost *edge = host(cast::edge()); edge && m_running)
-        edge->post(e);
+        edge->post(clientRequest(id, subscriber, trafficClass, protocol));
     return id;
 }
 

@@ -27,6 +27,19 @@ struct ClusterConfig
     qsizetype traceCapacity = TraceStore::kDefaultCapacity;
 };
 
+// The cast as names and factories, in NodeId order: the one description of who runs, shared
+// by the threaded Cluster and the simulated SimCluster.
+struct CastMember
+{
+    QString name;
+    ServiceFactory make;
+};
+std::vector<CastMember> buildCast(const ClusterConfig &config);
+
+// The client request the edge receives for a session set-up.
+Envelope clientRequest(quint64 requestId, const QString &subscriber, const QString &trafficClass,
+                       const QString &protocol);
+
 class Cluster : public QObject
 {
     Q_OBJECT

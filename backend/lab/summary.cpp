@@ -40,6 +40,9 @@ Summary Summary::compute(const QString &scenario, quint64 seed, const QVector<Cl
             ++s.aborted;
             s.abortReasons[r.reason.isEmpty() ? u"unknown"_s : r.reason]++;
             break;
+        case Outcome::Unknown:
+            ++s.unknown;
+            break;
         default:
             ++s.invalid;
             break;
@@ -91,6 +94,8 @@ QString Summary::toText() const
     for (auto it = abortReasons.cbegin(); it != abortReasons.cend(); ++it)
         line(u"    "_s + it.key(), QString::number(it.value()));
     line(u"  invalid requests"_s, QString::number(invalid));
+    if (unknown)
+        line(u"  outcome unknown"_s, QString::number(unknown));
     line(u"rejected frames"_s, QString::number(rejectedTotal));
     for (auto it = rejectedByReason.cbegin(); it != rejectedByReason.cend(); ++it)
         line(u"  "_s + it.key(), QString::number(it.value()));
@@ -122,6 +127,7 @@ QJsonObject Summary::toJson() const
         {u"aborted"_s, aborted},
         {u"abort_reasons"_s, aborts},
         {u"invalid"_s, invalid},
+        {u"unknown"_s, unknown},
         {u"rejected_frames"_s, static_cast<qint64>(rejectedTotal)},
         {u"rejected_by_reason"_s, reasons},
         {u"latency_ms"_s,

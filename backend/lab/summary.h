@@ -22,6 +22,7 @@ struct Summary
     int committed = 0;
     int aborted = 0;
     int invalid = 0;
+    int unknown = 0; // the edge gave up waiting
     int voiceCommitted = 0;
     int dataCommitted = 0;
     QMap<QString, int> abortReasons;

@@ -86,7 +86,7 @@ void EdgeGateway::onTimer(TimerId id, Context &ctx)
         return;
     const auto pit = m_pending.find(*it);
     if (pit != m_pending.end())
-        finish(*pit, Outcome::Aborted, 0, u"no answer from the session manager"_s, ctx);
+        finish(*pit, Outcome::Unknown, 0, u"no answer from the session manager"_s, ctx);
 }
 
 void EdgeGateway::finish(Pending p, Outcome outcome, TxId tx, const QString &reason, Context &ctx)

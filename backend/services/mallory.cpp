@@ -2,8 +2,6 @@
 
 #include "wire/codec.h"
 
-#include <QDateTime>
-
 using namespace Qt::Literals::StringLiterals;
 
 namespace edgecore {
@@ -20,7 +18,8 @@ void Mallory::start(Context &ctx)
             m_targets.push_back(id);
     }
     m_impersonated = ctx.lookup(cast::sessionManager(1));
-    m_seq = static_cast<quint64>(QDateTime::currentMSecsSinceEpoch()) * 1000;
+    // Services have no wall clock: forged sequence numbers start somewhere plausible and random.
+    m_seq = (ctx.rng().next() >> 12) + 1;
     schedule(ctx);
 }
 
@@ -40,7 +39,7 @@ void Mallory::onTimer(TimerId, Context &ctx)
     e.keyId = 1; // the honest key's id: only the tag gives the forgery away
     e.seq = m_seq++;
     e.labTimeUs = toUs(ctx.now());
-    e.wallTimeMs = QDateTime::currentMSecsSinceEpoch();
+    e.wallTimeMs = 0; // the tag gives the forgery away before the timestamp is looked at
     // What would change state if it were believed: a PREPARE that reserves a lot, a COMMIT for
     // an unknown transaction, a DSM write.
     switch (ctx.rng().below(3)) {

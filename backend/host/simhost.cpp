@@ -1,0 +1,304 @@
+#include "simhost.h"
+
+#include "trace/tracestore.h"
+
+#include <QCryptographicHash>
+#include <QDataStream>
+#include <QHashSeed>
+#include <QIODevice>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace edgecore {
+
+namespace {
+// Frames carry a wall time; a simulation's is its virtual time from a fixed epoch, so the
+// timestamp window works and runs stay reproducible.
+constexpr qint64 kSimEpochMs = 1'700'000'000'000;
+} // namespace
+
+class SimHost::Node final : public NodeCore
+{
+public:
+    Node(SimHost &sim, const HostConfig &config, std::unique_ptr<Service> service)
+        : NodeCore(config, std::move(service))
+        , m_sim(sim)
+    {}
+
+    void begin(std::shared_ptr<const Directory> dir, std::unique_ptr<Storage> disk)
+    {
+        setDirectory(std::move(dir));
+        setStorage(std::move(disk));
+        service().start(*this);
+    }
+    std::unique_ptr<Storage> end() { return takeStorage(); }
+
+    void receive(const QByteArray &frame)
+    {
+        Envelope env;
+        const WireError e = open(frame.mid(kFrameHeaderBytes), env);
+        if (e != WireError::None) {
+            rejectFrame(e, env, frame.size());
+            return;
+        }
+        dispatch(env, false);
+    }
+    void receiveLocal(const Envelope &env) { dispatch(env, true); }
+    void fire(TimerId id) { service().onTimer(id, *this); }
+
+    Instant now() const override { return m_sim.m_now; }
+    void send(NodeId to, Envelope msg) override
+    {
+        const QByteArray frame = seal(to, msg);
+        if (!frame.isEmpty())
+            m_sim.transmit(self(), to, frame);
+    }
+    TimerId startTimer(Duration after) override { return m_sim.addTimer(self(), after); }
+    void cancelTimer(TimerId id) override { m_sim.cancelTimer(id); }
+    void reply(const ClientReply &r) override
+    {
+        if (m_sim.onReply)
+            m_sim.onReply(r);
+    }
+    void sendRaw(NodeId to, const QByteArray &frame) override { m_sim.transmit(self(), to, frame); }
+
+protected:
+    qint64 wallMsNow() const override { return kSimEpochMs + toUs(m_sim.m_now) / 1000; }
+
+private:
+    SimHost &m_sim;
+};
+
+SimHost::SimHost(quint64 seed, TraceStore *trace, KeyMaterial keys, SimNetwork network)
+    : m_seed(seed)
+    , m_trace(trace)
+    , m_keys(std::move(keys))
+    , m_network(network)
+    , m_rng(Rng::derive(seed, 0x5113))
+    , m_directory(std::make_shared<Directory>())
+{
+    // QHash iteration order must not depend on the process: same seed, same run.
+    QHashSeed::setDeterministicGlobalSeed();
+}
+
+SimHost::~SimHost() = default;
+
+NodeId SimHost::add(const QString &name, ServiceFactory factory)
+{
+    Q_ASSERT(!m_started);
+    const auto id = static_cast<NodeId>(m_slots.size() + 1);
+    Slot slot;
+    slot.name = name;
+    slot.factory = std::move(factory);
+    slot.disk = std::make_unique<MemoryStorage>();
+    m_slots.push_back(std::move(slot));
+    m_directory->nodes.push_back(NodeInfo{id, name, QString(), 0});
+    return id;
+}
+
+std::unique_ptr<SimHost::Node> SimHost::makeNode(NodeId id, quint64 incarnation)
+{
+    HostConfig hc;
+    hc.id = id;
+    hc.name = m_slots[id - 1].name;
+    hc.trace = m_trace;
+    hc.keys = m_keys;
+    hc.seed = m_seed ^ (incarnation * 0x9e3779b97f4a7c15ULL);
+    // Each incarnation's sequence numbers start past the last one's.
+    hc.firstSeq = (incarnation << 40) + 1;
+    return std::make_unique<Node>(*this, hc, m_slots[id - 1].factory());
+}
+
+void SimHost::start()
+{
+    m_started = true;
+    m_trace->setNodeNames(m_directory->names());
+    for (size_t i = 0; i < m_slots.size(); ++i)
+        m_slots[i].node = makeNode(static_cast<NodeId>(i + 1), 0);
+    for (size_t i = 0; i < m_slots.size(); ++i)
+        m_slots[i].node->begin(m_directory, std::move(m_slots[i].disk));
+}
+
+void SimHost::schedule(Event e)
+{
+    e.order = m_order++;
+    m_queue.push(std::move(e));
+}
+
+void SimHost::post(NodeId to, const Envelope &local)
+{
+    Event e;
+    e.at = m_now;
+    e.kind = Event::Kind::Local;
+    e.node = to;
+    e.incarnation = m_slots[to - 1].incarnation;
+    e.local = local;
+    schedule(std::move(e));
+}
+
+void SimHost::transmit(NodeId from, NodeId to, const QByteArray &frame)
+{
+    if (to < 1 || to > m_slots.size())
+        return;
+    if (!reachable(from, to)) {
+        m_slots[from - 1].node->record(TraceKind::Note, u"dropped: partition"_s, 0, 0, to);
+        return;
+    }
+    if (m_network.lossRate > 0 && m_rng.chance(m_network.lossRate)) {
+        m_slots[from - 1].node->record(TraceKind::Note, u"dropped: loss"_s, 0, 0, to);
+        return;
+    }
+    const int copies = m_network.duplicateRate > 0 && m_rng.chance(m_network.duplicateRate) ? 2 : 1;
+    for (int c = 0; c < copies; ++c) {
+        const qint64 span = toUs(m_network.delayMax - m_network.delayMin);
+        Instant at = m_now + m_network.delayMin +
+                     Duration(span > 0 ? static_cast<qint64>(m_rng.below(static_cast<quint64>(span) + 1)) : 0);
+        if (!m_network.reorder) {
+            Instant &clear = m_linkClear[{from, to}];
+            at = std::max(at, clear);
+            clear = at;
+        }
+        Event e;
+        e.at = at;
+        e.kind = Event::Kind::Frame;
+        e.node = to;
+        e.incarnation = m_slots[to - 1].incarnation;
+        e.frame = frame;
+        schedule(std::move(e));
+    }
+}
+
+TimerId SimHost::addTimer(NodeId node, Duration after)
+{
+    Event e;
+    e.at = m_now + after;
+    e.kind = Event::Kind::Timer;
+    e.node = node;
+    e.incarnation = m_slots[node - 1].incarnation;
+    e.timer = m_nextTimer++;
+    const TimerId id = e.timer;
+    schedule(std::move(e));
+    return id;
+}
+
+bool SimHost::step()
+{
+    while (!m_queue.empty()) {
+        Event e = m_queue.top();
+        m_queue.pop();
+        m_now = std::max(m_now, e.at);
+        Slot &slot = m_slots[e.node - 1];
+        // Events for a crashed node, or for an incarnation that has since died, vanish.
+        if (!slot.node || e.incarnation != slot.incarnation)
+            continue;
+        if (e.kind == Event::Kind::Timer && m_cancelled.erase(e.timer))
+            continue;
+        switch (e.kind) {
+        case Event::Kind::Frame:
+            slot.node->receive(e.frame);
+            break;
+        case Event::Kind::Local:
+            slot.node->receiveLocal(e.local);
+            break;
+        case Event::Kind::Timer:
+            slot.node->fire(e.timer);
+            break;
+        }
+        ++m_processed;
+        if (afterEvent)
+            afterEvent();
+        return true;
+    }
+    return false;
+}
+
+qint64 SimHost::runUntil(Instant t, qint64 maxEvents)
+{
+    qint64 n = 0;
+    while (n < maxEvents && !m_queue.empty() && m_queue.top().at <= t && step())
+        ++n;
+    m_now = std::max(m_now, t);
+    return n;
+}
+
+qint64 SimHost::runUntilIdle(qint64 maxEvents)
+{
+    qint64 n = 0;
+    while (n < maxEvents && step())
+        ++n;
+    return n;
+}
+
+void SimHost::crash(NodeId id)
+{
+    Slot &slot = m_slots[id - 1];
+    if (!slot.node)
+        return;
+    slot.node->record(TraceKind::State, u"crashed"_s, 0, 0, kNoNode);
+    slot.disk = slot.node->end();
+    slot.node.reset();
+    ++slot.incarnation;
+}
+
+void SimHost::restart(NodeId id)
+{
+    Slot &slot = m_slots[id - 1];
+    if (slot.node)
+        return;
+    slot.node = makeNode(id, slot.incarnation);
+    slot.node->record(TraceKind::State, u"restarted"_s, 0, 0, kNoNode);
+    slot.node->begin(m_directory, std::move(slot.disk));
+}
+
+bool SimHost::isUp(NodeId id) const
+{
+    return id >= 1 && id <= m_slots.size() && m_slots[id - 1].node != nullptr;
+}
+
+void SimHost::partition(const std::vector<std::vector<NodeId>> &groups)
+{
+    m_group.clear();
+    for (size_t g = 0; g < groups.size(); ++g)
+        for (NodeId n : groups[g])
+            m_group[n] = static_cast<int>(g);
+}
+
+void SimHost::heal()
+{
+    m_group.clear();
+}
+
+bool SimHost::reachable(NodeId a, NodeId b) const
+{
+    const auto ga = m_group.find(a);
+    const auto gb = m_group.find(b);
+    if (ga == m_group.end() || gb == m_group.end())
+        return true;
+    return ga->second == gb->second;
+}
+
+Service *SimHost::service(NodeId id)
+{
+    return isUp(id) ? &m_slots[id - 1].node->service() : nullptr;
+}
+
+HostStats SimHost::stats(NodeId id) const
+{
+    return isUp(id) ? m_slots[id - 1].node->stats() : HostStats{};
+}
+
+QByteArray traceDigest(const TraceStore &trace)
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    QByteArray buf;
+    trace.forEach(0, trace.size(), [&](const TraceEvent &e) {
+        buf.clear();
+        QDataStream s(&buf, QIODevice::WriteOnly);
+        s << quint8(e.kind) << e.node << e.peer << e.msgType << e.reason << e.labUs << e.lamport
+          << e.seq << e.txId << e.sessionId << e.detail;
+        h.addData(buf);
+    });
+    return h.result().toHex();
+}
+
+} // namespace edgecore

@@ -1,0 +1,127 @@
+#pragma once
+// SimHost, the test bed: every service of a cast on one thread, a simulated network and a
+// virtual clock, every choice drawn from one seed. Frames go through the same sealing and
+// verification as on ThreadHost; only their transport is simulated. The same seed and code
+// give the same trace, event for event.
+
+#include "nodecore.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <queue>
+#include <set>
+#include <vector>
+
+namespace edgecore {
+
+class TraceStore;
+
+// The network's fault options: a plain struct.
+struct SimNetwork
+{
+    Duration delayMin = std::chrono::microseconds(200);
+    Duration delayMax = std::chrono::microseconds(2000);
+    double lossRate = 0;      // per frame
+    double duplicateRate = 0; // per frame
+    bool reorder = false;     // false: FIFO per link, as TCP is
+};
+
+class SimHost
+{
+public:
+    SimHost(quint64 seed, TraceStore *trace, KeyMaterial keys, SimNetwork network = {});
+    ~SimHost();
+    SimHost(const SimHost &) = delete;
+    SimHost &operator=(const SimHost &) = delete;
+
+    // Adds a node before start(); the factory is kept to build the service again on restart.
+    NodeId add(const QString &name, ServiceFactory factory);
+    void start();
+
+    // Delivers a local (client) message to the node at the current time.
+    void post(NodeId to, const Envelope &local);
+    // Processes the next event; false when there is none.
+    bool step();
+    // Processes events up to time t (inclusive) or until maxEvents; returns how many.
+    qint64 runUntil(Instant t, qint64 maxEvents = std::numeric_limits<qint64>::max());
+    // Processes events until none is left or maxEvents; returns how many.
+    qint64 runUntilIdle(qint64 maxEvents = std::numeric_limits<qint64>::max());
+    Instant now() const { return m_now; }
+    bool hasPending() const { return !m_queue.empty(); }
+    qint64 eventsProcessed() const { return m_processed; }
+
+    // Faults.
+    void setNetwork(const SimNetwork &n) { m_network = n; }
+    const SimNetwork &network() const { return m_network; }
+    void crash(NodeId id);   // memory lost, storage kept, pending events for it dropped
+    void restart(NodeId id); // a new service from the factory over the kept storage
+    bool isUp(NodeId id) const;
+    // Nodes in different groups cannot reach each other; nodes in no group reach everyone.
+    void partition(const std::vector<std::vector<NodeId>> &groups);
+    void heal();
+    bool reachable(NodeId a, NodeId b) const;
+
+    // Observation.
+    std::function<void(const ClientReply &)> onReply;
+    // Called after every processed event (the checker hooks in here).
+    std::function<void()> afterEvent;
+    Service *service(NodeId id);
+    const Directory &directory() const { return *m_directory; }
+    TraceStore &trace() const { return *m_trace; }
+    HostStats stats(NodeId id) const;
+
+private:
+    class Node;
+    friend class Node;
+    struct Event
+    {
+        Instant at;
+        quint64 order = 0; // ties broken by scheduling order: deterministic
+        enum class Kind { Frame, Timer, Local } kind = Kind::Frame;
+        NodeId node = kNoNode;
+        quint64 incarnation = 0;
+        TimerId timer = 0;
+        QByteArray frame;
+        Envelope local;
+        bool operator>(const Event &o) const { return at != o.at ? at > o.at : order > o.order; }
+    };
+
+    void schedule(Event e);
+    void transmit(NodeId from, NodeId to, const QByteArray &frame);
+    TimerId addTimer(NodeId node, Duration after);
+    void cancelTimer(TimerId id) { m_cancelled.insert(id); }
+    std::unique_ptr<Node> makeNode(NodeId id, quint64 incarnation);
+
+    struct Slot
+    {
+        QString name;
+        ServiceFactory factory;
+        std::unique_ptr<Node> node; // null while crashed
+        std::unique_ptr<Storage> disk; // the storage that outlives a crash
+        quint64 incarnation = 0;
+    };
+
+    quint64 m_seed;
+    TraceStore *m_trace;
+    KeyMaterial m_keys;
+    SimNetwork m_network;
+    Rng m_rng;
+    Instant m_now{};
+    quint64 m_order = 0;
+    qint64 m_processed = 0;
+    TimerId m_nextTimer = 1;
+    std::set<TimerId> m_cancelled;
+    std::priority_queue<Event, std::vector<Event>, std::greater<>> m_queue;
+    std::map<std::pair<NodeId, NodeId>, Instant> m_linkClear; // FIFO: last delivery per link
+    std::vector<Slot> m_slots; // index = NodeId - 1
+    std::map<NodeId, int> m_group;
+    std::shared_ptr<Directory> m_directory;
+    bool m_started = false;
+};
+
+// A stable digest of a trace: every field but wall time, in order. Equal digests mean equal
+// runs.
+QByteArray traceDigest(const TraceStore &trace);
+
+} // namespace edgecore

@@ -1,0 +1,161 @@
+// The simulator: the same seed gives the same trace; the cast commits 2PC and 3PC sessions
+// on a simulated network; loss, crashes and partitions have their effects, and nothing stays
+// in doubt once the network heals.
+
+#include "lab/simcluster.h"
+#include "services/billingservice.h"
+#include "services/resourcemanager.h"
+#include "services/sessionmanager.h"
+#include "trace/tracestore.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+using namespace edgecore;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QByteArray runDigest(quint64 seed, double loss = 0)
+{
+    ClusterConfig cfg;
+    cfg.seed = seed;
+    cfg.mallory.framesPerSecond = 50;
+    SimNetwork net;
+    net.lossRate = loss;
+    SimCluster sim(cfg, net);
+    LoadSpec spec;
+    spec.sessions = 100;
+    sim.runLoad(spec, seed);
+    sim.settle();
+    return traceDigest(sim.trace());
+}
+
+int count(const QVector<ClientReply> &replies, Outcome o)
+{
+    return static_cast<int>(std::count_if(replies.begin(), replies.end(),
+                                          [o](const ClientReply &r) { return r.outcome == o; }));
+}
+
+} // namespace
+
+class TestSimHost : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void sameSeedSameTrace();
+    void sessionsCommit_data();
+    void sessionsCommit();
+    void lossResolvesOnceHealed();
+    void crashedParticipantThenRestart();
+    void partitionThenHeal();
+};
+
+void TestSimHost::sameSeedSameTrace()
+{
+    const QByteArray a = runDigest(5, 0.02);
+    QCOMPARE(runDigest(5, 0.02), a);
+    QVERIFY(runDigest(6, 0.02) != a);
+    QCOMPARE(a.size(), 64);
+}
+
+void TestSimHost::sessionsCommit_data()
+{
+    QTest::addColumn<QString>("protocol");
+    QTest::newRow("2PC") << u"2PC"_s;
+    QTest::newRow("3PC") << u"3PC"_s;
+}
+
+void TestSimHost::sessionsCommit()
+{
+    QFETCH(QString, protocol);
+    ClusterConfig cfg;
+    cfg.seed = 11;
+    SimCluster sim(cfg);
+    LoadSpec spec;
+    spec.sessions = 200;
+    spec.concurrency = 16;
+    spec.protocol = protocol;
+    QElapsedTimer wall;
+    wall.start();
+    const QVector<ClientReply> replies = sim.runLoad(spec, 11);
+    const double speed = double(toUs(sim.host().now())) / (double(wall.nsecsElapsed()) / 1000.0);
+    qInfo("simulated %lld events, %.1fx real time", static_cast<long long>(sim.host().eventsProcessed()), speed);
+    QCOMPARE(replies.size(), 200);
+    QCOMPARE(count(replies, Outcome::Committed), 200);
+    sim.settle();
+    QCOMPARE(sim.service<ResourceManager>(cast::rm())->reservedUnits(), 0);
+    QCOMPARE(sim.service<SessionManager>(cast::sessionManager(1))->activeTransactions(), 0);
+}
+
+void TestSimHost::lossResolvesOnceHealed()
+{
+    ClusterConfig cfg;
+    cfg.seed = 12;
+    SimNetwork lossy;
+    lossy.lossRate = 0.1;
+    SimCluster sim(cfg, lossy);
+    LoadSpec spec;
+    spec.sessions = 100;
+    const QVector<ClientReply> replies = sim.runLoad(spec, 12);
+    QCOMPARE(replies.size(), 100);
+    QVERIFY(count(replies, Outcome::Aborted) > 0); // lost PREPAREs and votes time out
+    QVERIFY(count(replies, Outcome::Committed) > 0);
+    sim.host().setNetwork(SimNetwork{});
+    sim.settle(std::chrono::seconds(30));
+    // In-doubt participants asked until answered; every hold matches a committed session.
+    auto *rm = sim.service<ResourceManager>(cast::rm());
+    auto *billing = sim.service<BillingService>(cast::billing());
+    QCOMPARE(rm->inDoubtCount(), 0);
+    QCOMPARE(billing->inDoubtCount(), 0);
+    QCOMPARE(rm->reservedUnits(), 0);
+    QCOMPARE(billing->reservedCredit(), qint64(0));
+    // Every transaction the coordinator committed was charged once; the client was told
+    // COMMITTED for a subset (a lost answer leaves the edge with UNKNOWN, never a wrong ABORTED).
+    auto *sm = sim.service<SessionManager>(cast::sessionManager(1));
+    QCOMPARE(billing->chargingRecords(), sm->committed());
+    QVERIFY(quint64(count(replies, Outcome::Committed)) <= sm->committed());
+    QVERIFY(quint64(count(replies, Outcome::Aborted)) <= sm->aborted());
+    QCOMPARE(count(replies, Outcome::Committed) + count(replies, Outcome::Aborted) +
+                 count(replies, Outcome::Unknown),
+             100);
+}
+
+void TestSimHost::crashedParticipantThenRestart()
+{
+    ClusterConfig cfg;
+    cfg.seed = 13;
+    SimCluster sim(cfg);
+    sim.host().crash(sim.id(cast::rm()));
+    LoadSpec spec;
+    spec.sessions = 5;
+    QVector<ClientReply> replies = sim.runLoad(spec, 13);
+    QCOMPARE(count(replies, Outcome::Aborted), 5);
+    QCOMPARE(replies.first().reason, u"timeout waiting for votes"_s);
+    sim.host().restart(sim.id(cast::rm()));
+    replies = sim.runLoad(spec, 14);
+    QCOMPARE(count(replies, Outcome::Committed), 5);
+}
+
+void TestSimHost::partitionThenHeal()
+{
+    ClusterConfig cfg;
+    cfg.seed = 15;
+    SimCluster sim(cfg);
+    const NodeId sm = sim.id(cast::sessionManager(1));
+    const NodeId billing = sim.id(cast::billing());
+    std::vector<NodeId> rest;
+    for (const NodeInfo &n : sim.host().directory().nodes)
+        if (n.id != billing)
+            rest.push_back(n.id);
+    sim.host().partition({{billing}, rest});
+    QVERIFY(!sim.host().reachable(sm, billing));
+    LoadSpec spec;
+    spec.sessions = 4;
+    QCOMPARE(count(sim.runLoad(spec, 15), Outcome::Aborted), 4);
+    sim.host().heal();
+    QCOMPARE(count(sim.runLoad(spec, 16), Outcome::Committed), 4);
+}
+
+QTEST_GUILESS_MAIN(TestSimHost)
+#include "tst_simhost.moc"
