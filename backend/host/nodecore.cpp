@@ -90,6 +90,16 @@ void NodeCore::traceMessage(TraceKind kind, const Envelope &env, NodeId peer, qu
     m_config.trace->append(e);
 }
 
+void NodeCore::fact(TraceKind kind, quint8 value, TxId tx, SessionId session, quint64 number,
+                    const QString &detail)
+{
+    Envelope e;
+    e.txId = tx;
+    e.sessionId = session;
+    e.seq = number;
+    traceMessage(kind, e, kNoNode, value, detail);
+}
+
 void NodeCore::refuse(const Envelope &msg, quint8 reason, const QString &detail)
 {
     ++m_stats.framesRejected;

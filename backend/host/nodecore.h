@@ -65,6 +65,8 @@ public:
     void record(TraceKind kind, const QString &detail, TxId tx, SessionId session,
                 NodeId peer) override;
     void refuse(const Envelope &msg, quint8 reason, const QString &detail) override;
+    void fact(TraceKind kind, quint8 value, TxId tx, SessionId session, quint64 number,
+              const QString &detail) override;
 
     HostStats stats() const { return m_stats; }
     const HostConfig &config() const { return m_config; }

@@ -39,6 +39,9 @@ public:
     virtual ~TraceSink() = default;
     virtual void record(TraceKind kind, const QString &detail, TxId tx = 0, SessionId session = 0,
                         NodeId peer = kNoNode) = 0;
+    // A fact for the checker: a durable vote, a durable decision, a leadership change.
+    virtual void fact(TraceKind kind, quint8 value, TxId tx, SessionId session, quint64 number = 0,
+                      const QString &detail = {}) = 0;
     // A delivered message the service refuses to act on (e.g. a stale fencing token); the
     // reason is a WireError value.
     virtual void refuse(const Envelope &msg, quint8 reason, const QString &detail) = 0;

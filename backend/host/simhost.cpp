@@ -151,8 +151,10 @@ void SimHost::transmit(NodeId from, NodeId to, const QByteArray &frame)
     const int copies = m_network.duplicateRate > 0 && m_rng.chance(m_network.duplicateRate) ? 2 : 1;
     for (int c = 0; c < copies; ++c) {
         const qint64 span = toUs(m_network.delayMax - m_network.delayMin);
-        Instant at = m_now + m_network.delayMin +
-                     Duration(span > 0 ? static_cast<qint64>(m_rng.below(static_cast<quint64>(span) + 1)) : 0);
+        Instant at =
+            m_now + m_network.delayMin +
+            Duration(span > 0 ? static_cast<qint64>(m_rng.below(static_cast<quint64>(span) + 1))
+                              : 0);
         if (!m_network.reorder) {
             Instant &clear = m_linkClear[{from, to}];
             at = std::max(at, clear);

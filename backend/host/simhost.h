@@ -97,7 +97,7 @@ private:
     {
         QString name;
         ServiceFactory factory;
-        std::unique_ptr<Node> node; // null while crashed
+        std::unique_ptr<Node> node;    // null while crashed
         std::unique_ptr<Storage> disk; // the storage that outlives a crash
         quint64 incarnation = 0;
     };
@@ -114,7 +114,7 @@ private:
     std::set<TimerId> m_cancelled;
     std::priority_queue<Event, std::vector<Event>, std::greater<>> m_queue;
     std::map<std::pair<NodeId, NodeId>, Instant> m_linkClear; // FIFO: last delivery per link
-    std::vector<Slot> m_slots; // index = NodeId - 1
+    std::vector<Slot> m_slots;                                // index = NodeId - 1
     std::map<NodeId, int> m_group;
     std::shared_ptr<Directory> m_directory;
     bool m_started = false;

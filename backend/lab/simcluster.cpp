@@ -10,14 +10,16 @@ SimCluster::SimCluster(const ClusterConfig &config, SimNetwork network)
 {
     const std::vector<CastMember> cast = buildCast(config);
     m_trace = std::make_unique<TraceStore>(static_cast<int>(cast.size()), config.traceCapacity);
-    m_host = std::make_unique<SimHost>(config.seed, m_trace.get(), KeyMaterial::generate(config.seed), network);
+    m_host = std::make_unique<SimHost>(config.seed, m_trace.get(),
+                                       KeyMaterial::generate(config.seed), network);
     for (const CastMember &m : cast)
         m_host->add(m.name, m.make);
     m_host->onReply = [this](const ClientReply &r) { m_replies.push_back(r); };
     m_host->start();
 }
 
-quint64 SimCluster::submit(const QString &subscriber, const QString &trafficClass, const QString &protocol)
+quint64 SimCluster::submit(const QString &subscriber, const QString &trafficClass,
+                           const QString &protocol)
 {
     const quint64 id = m_nextRequest++;
     m_host->post(this->id(cast::edge()), clientRequest(id, subscriber, trafficClass, protocol));
@@ -34,7 +36,8 @@ QVector<ClientReply> SimCluster::runLoad(const LoadSpec &spec, quint64 seed, Dur
         if (submitted >= spec.sessions)
             return;
         ++submitted;
-        const QString subscriber = LoadGenerator::subscriberFor(rng.below(static_cast<quint64>(spec.subscribers)));
+        const QString subscriber =
+            LoadGenerator::subscriberFor(rng.below(static_cast<quint64>(spec.subscribers)));
         const QString cls = rng.chance(spec.voiceShare) ? u"VOICE"_s : u"DATA"_s;
         mine.insert(submit(subscriber, cls, spec.protocol));
     };

@@ -18,12 +18,16 @@ public:
     SimHost &host() { return *m_host; }
     TraceStore &trace() { return *m_trace; }
     NodeId id(const QString &name) const { return m_host->directory().lookup(name); }
-    template <typename S> S *service(const QString &name) { return static_cast<S *>(m_host->service(id(name))); }
+    template <typename S> S *service(const QString &name)
+    {
+        return static_cast<S *>(m_host->service(id(name)));
+    }
 
     quint64 submit(const QString &subscriber, const QString &trafficClass, const QString &protocol);
     // Runs spec to completion (every request answered) or until limit of lab time passes.
     // Subscribers and classes are drawn as LoadGenerator draws them.
-    QVector<ClientReply> runLoad(const LoadSpec &spec, quint64 seed, Duration limit = std::chrono::seconds(600));
+    QVector<ClientReply> runLoad(const LoadSpec &spec, quint64 seed,
+                                 Duration limit = std::chrono::seconds(600));
     // Runs until nothing is pending or `limit` of lab time passes (timers of idle services,
     // such as mallory's, keep a simulation from ever being idle).
     void settle(Duration limit = std::chrono::seconds(5));

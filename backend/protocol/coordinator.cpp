@@ -77,6 +77,13 @@ CoordinatorActions Coordinator::onTimeout()
     case Phase::Preparing:
         return decide(false, u"timeout waiting for votes"_s);
     case Phase::PreCommitting:
+        if (m_querying) { // still no answer from someone: ask again (blocked, like 2PC)
+            CoordinatorActions out;
+            for (size_t i = 0; i < m_participants.size(); ++i)
+                if (m_states[i] < 0)
+                    out.push_back({CoordinatorAction::Kind::QueryState, m_participants[i]});
+            return out;
+        }
         // Every participant voted YES and the pre-commit is durable: commit. One that missed
         // the PRECOMMIT learns the outcome from the COMMIT or on recovery.
         return decide(true, {});
@@ -88,7 +95,9 @@ CoordinatorActions Coordinator::onTimeout()
 CoordinatorActions Coordinator::decide(bool commit, const QString &reason)
 {
     EC_CHECK(m_phase == Phase::Preparing || m_phase == Phase::PreCommitting);
-    EC_CHECK(commit || m_phase == Phase::Preparing); // a pre-committed transaction never aborts
+    // A pre-committed transaction aborts only when recovery found nobody pre-committed.
+    EC_CHECK(commit || m_phase == Phase::Preparing || m_querying);
+    m_querying = false;
     m_phase = commit ? Phase::Committed : Phase::Aborted;
     m_abortReason = reason;
     std::fill(m_acked.begin(), m_acked.end(), false);
@@ -112,20 +121,51 @@ CoordinatorActions Coordinator::onAck(NodeId from)
 }
 
 Coordinator Coordinator::recover(TxId tx, Protocol protocol, std::vector<NodeId> participants,
-                                 bool decisionLogged, bool commit, CoordinatorActions &actions)
+                                 bool preCommitLogged, std::optional<bool> decision,
+                                 CoordinatorActions &actions)
 {
     Coordinator c(tx, protocol, std::move(participants));
-    c.m_phase = Phase::Preparing;
-    if (!decisionLogged) {
-        // Presumed abort: nothing was decided, so nobody can have been told COMMIT.
-        actions = c.decide(false, u"coordinator restarted before deciding"_s);
+    actions.clear();
+    if (decision) {
+        c.m_phase = *decision ? Phase::Committed : Phase::Aborted;
+        for (NodeId p : c.m_participants)
+            actions.push_back({CoordinatorAction::Kind::SendDecision, p, *decision});
         return c;
     }
-    c.m_phase = commit ? Phase::Committed : Phase::Aborted;
-    actions.clear();
-    for (NodeId p : c.m_participants)
-        actions.push_back({CoordinatorAction::Kind::SendDecision, p, commit});
+    if (protocol == Protocol::ThreePhase && preCommitLogged) {
+        c.m_phase = Phase::PreCommitting;
+        c.m_querying = true;
+        c.m_states.assign(c.m_participants.size(), -1);
+        for (NodeId p : c.m_participants)
+            actions.push_back({CoordinatorAction::Kind::QueryState, p});
+        return c;
+    }
+    c.m_phase = Phase::Preparing;
+    actions = c.decide(false, u"coordinator restarted before deciding"_s);
     return c;
+}
+
+CoordinatorActions Coordinator::onParticipantState(NodeId from, ParticipantState state)
+{
+    const int i = indexOf(from);
+    if (i < 0 || !m_querying)
+        return {};
+    m_states[static_cast<size_t>(i)] = static_cast<int>(state);
+    for (int st : m_states)
+        if (st < 0)
+            return {};
+    bool anyCommit = false;
+    bool anyAbort = false;
+    for (int st : m_states) {
+        const auto ps = static_cast<ParticipantState>(st);
+        anyCommit |= ps == ParticipantState::Committed || ps == ParticipantState::PreCommitted;
+        anyAbort |= ps == ParticipantState::Aborted || ps == ParticipantState::Init;
+    }
+    if (anyAbort)
+        return decide(false, u"recovery: a participant aborted"_s);
+    if (anyCommit)
+        return decide(true, {});
+    return decide(false, u"recovery: nobody pre-committed"_s);
 }
 
 std::vector<NodeId> Coordinator::unacknowledged() const

@@ -9,9 +9,11 @@
 // Every decision is logged before it is sent (the caller's storage flush guarantees it).
 
 #include "core/types.h"
+#include "participanttx.h"
 
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace edgecore {
@@ -27,6 +29,7 @@ struct CoordinatorAction
         SendDecision,  // COMMIT or ABORT to `to`
         Decided,       // the outcome is final: report it
         Finished,      // every participant acknowledged: forget the transaction
+        QueryState,    // recovery (3PC): ask `to` for its state
     };
     Kind kind;
     NodeId to = kNoNode;
@@ -52,18 +55,25 @@ public:
     // The deadline of the current phase passed: votes (abort) or pre-commit acks (commit).
     CoordinatorActions onTimeout();
     CoordinatorActions onAck(NodeId from);
+    // Recovery (3PC): a participant's answer to QueryState.
+    CoordinatorActions onParticipantState(NodeId from, ParticipantState state);
 
     // Recovery after a restart, from what the log holds for this transaction:
-    // intent only -> presumed abort; a logged decision -> send it again. (3PC with a logged
-    // PRECOMMIT but no decision must ask the participants instead; not handled here yet.)
+    //   a logged decision          -> send it again
+    //   3PC, pre-commit logged     -> ask every participant's state, then decide as the
+    //                                 termination protocol does (a participant may already
+    //                                 have committed, or aborted, on its own)
+    //   otherwise (intent only)    -> presumed abort: nobody can have been told COMMIT
     static Coordinator recover(TxId tx, Protocol protocol, std::vector<NodeId> participants,
-                               bool decisionLogged, bool commit, CoordinatorActions &actions);
+                               bool preCommitLogged, std::optional<bool> decision,
+                               CoordinatorActions &actions);
 
     TxId txId() const { return m_tx; }
     Protocol protocol() const { return m_protocol; }
     Phase phase() const { return m_phase; }
     bool decided() const { return m_phase == Phase::Committed || m_phase == Phase::Aborted; }
     bool committed() const { return m_phase == Phase::Committed; }
+    bool querying() const { return m_querying; }
     QString abortReason() const { return m_abortReason; }
     const std::vector<NodeId> &participants() const { return m_participants; }
     // Participants that have not yet acknowledged the current phase's message.
@@ -83,6 +93,8 @@ private:
     std::vector<bool> m_acked;
     Phase m_phase = Phase::Init;
     QString m_abortReason;
+    bool m_querying = false;
+    std::vector<int> m_states; // recovery answers: -1 none, else ParticipantState
 };
 
 } // namespace edgecore

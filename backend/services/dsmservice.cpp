@@ -16,10 +16,9 @@ void DsmService::onMessage(const Envelope &msg, Context &ctx)
     e.value = in.get(Field::Value).toByteArray();
     e.writer = msg.sender;
     const QCborMap record = QCborValue::fromCbor(e.value).toMap();
-    ctx.trace().record(TraceKind::DsmWrite,
-                       key + u" v"_s + QString::number(old) + u"→v"_s + QString::number(e.version) +
-                           u" "_s + record.value(u"state"_s).toString(),
-                       msg.txId, msg.sessionId, msg.sender);
+    ctx.trace().fact(TraceKind::DsmWrite, 1, msg.txId, msg.sessionId, e.version,
+                     key + u" v"_s + QString::number(old) + u"→v"_s + QString::number(e.version) +
+                         u" "_s + record.value(u"state"_s).toString());
     Envelope reply;
     reply.type = MsgType::DsmPutReply;
     reply.txId = msg.txId;

@@ -4,6 +4,7 @@
 #include "wire/wireerror.h"
 
 #include <QCborArray>
+#include <QCborMap>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -58,13 +59,87 @@ Participant::Tx &Participant::txFor(const Envelope &msg, Protocol protocol,
 {
     auto it = m_txs.find(msg.txId);
     if (it == m_txs.end()) {
-        it = m_txs
-                 .emplace(msg.txId,
-                          Tx{ParticipantTx(msg.txId, protocol, msg.sender, std::move(peers)),
-                             msg.sessionId, 0, false})
-                 .first;
+        Tx tx{ParticipantTx(msg.txId, protocol, msg.sender, peers),      msg.sessionId, 0,    false,
+              msg.type == MsgType::Prepare ? msg.payload : QByteArray(), protocol,      peers};
+        it = m_txs.emplace(msg.txId, std::move(tx)).first;
     }
     return it->second;
+}
+
+void Participant::start(Context &ctx)
+{
+    m_self = ctx.self();
+    recover(ctx);
+}
+
+void Participant::recover(Context &ctx)
+{
+    // Replays the log in order: reservations are taken, finalised and released again exactly
+    // as before the crash; what was prepared and never decided is in doubt again.
+    int replayed = 0;
+    for (const LogRecord &r : ctx.storage().readAll()) {
+        ++replayed;
+        if (r.kind == u"prepared"_s) {
+            const QCborMap rec = QCborValue::fromCbor(r.data).toMap();
+            const QByteArray request = rec.value(u"request"_s).toByteArray();
+            const auto protocol = static_cast<Protocol>(rec.value(u"protocol"_s).toInteger());
+            const auto coordinator = static_cast<NodeId>(rec.value(u"coordinator"_s).toInteger());
+            std::vector<NodeId> peers;
+            for (const QCborValue &v : rec.value(u"peers"_s).toArray())
+                peers.push_back(static_cast<NodeId>(v.toInteger()));
+            if (const auto refusal = reserve(r.txId, Payload::decode(request)))
+                ctx.trace().record(TraceKind::Note,
+                                   u"recovery could not reserve again: "_s + *refusal, r.txId,
+                                   r.sessionId);
+            Tx tx{ParticipantTx::recover(r.txId, protocol, coordinator, peers,
+                                         ParticipantState::Prepared),
+                  r.sessionId,
+                  0,
+                  false,
+                  request,
+                  protocol,
+                  peers};
+            m_txs.insert_or_assign(r.txId, std::move(tx));
+        } else if (r.kind == u"precommitted"_s) {
+            if (auto it = m_txs.find(r.txId); it != m_txs.end())
+                it->second.logic = ParticipantTx::recover(
+                    r.txId, it->second.protocol, it->second.logic.coordinator(), it->second.peers,
+                    ParticipantState::PreCommitted);
+        } else if (r.kind == u"outcome"_s) {
+            const bool commit = r.state == u"COMMIT"_s;
+            auto it = m_txs.find(r.txId);
+            if (it == m_txs.end()) { // aborted before voting (asked for its state)
+                Tx tx{ParticipantTx(r.txId, Protocol::ThreePhase, kNoNode, {}),
+                      r.sessionId,
+                      0,
+                      false,
+                      {},
+                      Protocol::ThreePhase,
+                      {}};
+                tx.logic.onPrepare(false);
+                m_txs.insert_or_assign(r.txId, std::move(tx));
+            } else if (it->second.logic.inDoubt()) {
+                for (const ParticipantAction &a : it->second.logic.onDecision(commit)) {
+                    if (a.kind == ParticipantAction::Kind::Finalize)
+                        finalize(r.txId);
+                    else if (a.kind == ParticipantAction::Kind::Release)
+                        release(r.txId);
+                }
+            }
+            remember(r.txId);
+        }
+    }
+    int inDoubt = 0;
+    for (auto &[id, tx] : m_txs) {
+        if (!tx.logic.inDoubt())
+            continue;
+        ++inDoubt;
+        arm(tx, 1, false, ctx); // ask (2PC) or terminate (3PC) right away
+    }
+    if (replayed)
+        ctx.trace().record(TraceKind::State, u"recovered from the log: "_s +
+                                                 QString::number(replayed) + u" records, "_s +
+                                                 QString::number(inDoubt) + u" in doubt"_s);
 }
 
 void Participant::onMessage(const Envelope &msg, Context &ctx)
@@ -193,20 +268,31 @@ void Participant::apply(TxId id, const ParticipantActions &actions, Context &ctx
     Tx &tx = m_txs.at(id);
     for (const ParticipantAction &a : actions) {
         switch (a.kind) {
-        case K::LogPrepared:
-            // PREPARED is durable before the YES leaves (the host flushes storage first).
+        case K::LogPrepared: {
+            // PREPARED is durable before the YES leaves (the host flushes storage first), with
+            // what recovery needs to take the reservation again and finish the transaction.
+            QCborArray peers;
+            for (NodeId p : tx.peers)
+                peers.append(p);
+            const QCborMap record{{u"request"_s, tx.request},
+                                  {u"protocol"_s, static_cast<int>(tx.protocol)},
+                                  {u"coordinator"_s, tx.logic.coordinator()},
+                                  {u"peers"_s, peers}};
             ctx.storage().append(LogRecord{u"prepared"_s, id, tx.sessionId, u"PREPARED"_s,
-                                           describe(id).toUtf8(), toUs(ctx.now())});
+                                           QCborValue(record).toCbor(), toUs(ctx.now())});
             ctx.trace().record(TraceKind::State, u"PREPARED, vote YES: "_s + describe(id), id,
                                tx.sessionId);
             break;
+        }
         case K::VoteYes:
+            ctx.trace().fact(TraceKind::Vote, 1, id, tx.sessionId);
             send(a.to, MsgType::Vote, tx, Payload().set(Field::Vote, true), ctx);
             arm(tx, m_config.inDoubtTimeoutMs, false, ctx);
             break;
         case K::VoteNo:
             remember(id);
             ctx.trace().record(TraceKind::State, u"vote NO: "_s + a.reason, id, tx.sessionId);
+            ctx.trace().fact(TraceKind::Vote, 0, id, tx.sessionId);
             send(a.to, MsgType::Vote, tx,
                  Payload().set(Field::Vote, false).set(Field::Reason, a.reason), ctx);
             break;
@@ -221,6 +307,7 @@ void Participant::apply(TxId id, const ParticipantActions &actions, Context &ctx
             break;
         case K::LogOutcome:
             remember(id);
+            ctx.trace().fact(TraceKind::Decide, a.commit ? 1 : 0, id, tx.sessionId);
             ctx.storage().append(LogRecord{u"outcome"_s,
                                            id,
                                            tx.sessionId,

@@ -28,7 +28,7 @@ public:
         : m_config(config)
     {}
 
-    void start(Context &ctx) override { m_self = ctx.self(); }
+    void start(Context &ctx) override;
     void onMessage(const Envelope &msg, Context &ctx) override;
     void onTimer(TimerId id, Context &ctx) override;
 
@@ -52,6 +52,9 @@ private:
         SessionId sessionId = 0;
         TimerId timer = 0;
         bool terminationTimer = false;
+        QByteArray request; // the PREPARE payload, logged with PREPARED for recovery
+        Protocol protocol = Protocol::TwoPhase;
+        std::vector<NodeId> peers;
     };
 
     bool fenced(const Envelope &msg, Context &ctx);
@@ -61,6 +64,7 @@ private:
     void arm(Tx &tx, qint64 ms, bool termination, Context &ctx);
     void disarm(Tx &tx, Context &ctx);
     void remember(TxId id);
+    void recover(Context &ctx);
 
     ParticipantConfig m_config;
     NodeId m_self = kNoNode;

@@ -14,6 +14,83 @@ void SessionManager::start(Context &ctx)
     m_billing = ctx.lookup(cast::billing());
     m_dsm = ctx.lookup(cast::dsm());
     m_analytics = ctx.lookup(cast::analytics());
+    recover(ctx);
+}
+
+QByteArray SessionManager::intentRecord(const Tx &tx)
+{
+    // What recovery needs to finish the transaction and answer for it.
+    QCborMap m;
+    m.insert(u"protocol"_s, static_cast<int>(tx.protocol));
+    m.insert(u"request"_s, static_cast<qint64>(tx.requestId));
+    m.insert(u"client"_s, tx.client);
+    m.insert(u"subscriber"_s, tx.subscriber);
+    m.insert(u"class"_s, static_cast<int>(tx.trafficClass));
+    return QCborValue(m).toCbor();
+}
+
+void SessionManager::recover(Context &ctx)
+{
+    struct Logged
+    {
+        SessionId session = 0;
+        QByteArray intent;
+        bool preCommit = false;
+        std::optional<bool> decision;
+        bool ended = false;
+    };
+    std::map<TxId, Logged> logged; // ordered: recovery is deterministic
+    for (const LogRecord &r : ctx.storage().readAll()) {
+        Logged &l = logged[r.txId];
+        if (r.kind == u"intent"_s) {
+            l.session = r.sessionId;
+            l.intent = r.data;
+        } else if (r.kind == u"precommit"_s) {
+            l.preCommit = true;
+        } else if (r.kind == u"decision"_s) {
+            l.decision = r.state == u"COMMIT"_s;
+        } else if (r.kind == u"end"_s) {
+            l.ended = true;
+        }
+        m_nextTx = std::max(m_nextTx, (r.txId & 0xffffffffffffULL) + 1);
+    }
+    int resumed = 0;
+    for (auto &[id, l] : logged) {
+        if (l.decision && l.ended) {
+            remember(id, *l.decision);
+            continue;
+        }
+        if (l.intent.isEmpty())
+            continue;
+        const QCborMap intent = QCborValue::fromCbor(l.intent).toMap();
+        Tx tx;
+        tx.protocol = static_cast<Protocol>(intent.value(u"protocol"_s).toInteger());
+        tx.sessionId = l.session;
+        tx.requestId = static_cast<quint64>(intent.value(u"request"_s).toInteger());
+        tx.client = static_cast<NodeId>(intent.value(u"client"_s).toInteger());
+        tx.subscriber = intent.value(u"subscriber"_s).toString();
+        tx.trafficClass = static_cast<TrafficClass>(intent.value(u"class"_s).toInteger());
+        tx.started = ctx.now();
+        CoordinatorActions actions;
+        tx.coordinator = std::make_unique<Coordinator>(Coordinator::recover(
+            id, tx.protocol, {m_rm, m_billing}, l.preCommit, l.decision, actions));
+        Tx &stored = m_txs.emplace(id, std::move(tx)).first->second;
+        if (l.decision) {
+            // Decided before the crash: resend until everyone acknowledges.
+            stored.retriesLeft = m_config.decisionRetries;
+            stored.timer = ctx.startTimer(std::chrono::milliseconds(m_config.decisionRetryMs));
+            m_timers.insert(stored.timer, id);
+        } else if (stored.coordinator->querying()) {
+            stored.timer = ctx.startTimer(std::chrono::milliseconds(m_config.prepareTimeoutMs));
+            m_timers.insert(stored.timer, id);
+        }
+        ++resumed;
+        apply(stored, actions, ctx);
+    }
+    if (!logged.empty())
+        ctx.trace().record(TraceKind::State,
+                           u"recovered from the log: "_s + QString::number(logged.size()) +
+                               u" transactions, "_s + QString::number(resumed) + u" resumed"_s);
 }
 
 void SessionManager::onMessage(const Envelope &msg, Context &ctx)
@@ -31,6 +108,12 @@ void SessionManager::onMessage(const Envelope &msg, Context &ctx)
     Tx &tx = it->second;
     const Payload in = Payload::decode(msg.payload);
     switch (msg.type) {
+    case MsgType::StateReport:
+        apply(tx,
+              tx.coordinator->onParticipantState(
+                  msg.sender, static_cast<ParticipantState>(in.integer(Field::State))),
+              ctx);
+        break;
     case MsgType::PreCommitAck:
         apply(tx, tx.coordinator->onPreCommitAck(msg.sender), ctx);
         break;
@@ -78,7 +161,7 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
         switch (a.kind) {
         case CoordinatorAction::Kind::LogIntent:
             ctx.storage().append(LogRecord{u"intent"_s, id, tx.sessionId, u"PREPARING"_s,
-                                           toString(tx.protocol).toUtf8(), toUs(ctx.now())});
+                                           intentRecord(tx), toUs(ctx.now())});
             ctx.trace().record(TraceKind::State, u"tx PREPARING (intent logged)"_s, id,
                                tx.sessionId);
             putSessionRecord(tx, u"PENDING"_s, ctx);
@@ -104,6 +187,7 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
                 LogRecord{u"precommit"_s, id, tx.sessionId, u"PRECOMMIT"_s, {}, toUs(ctx.now())});
             ctx.trace().record(TraceKind::State, u"tx PRECOMMITTING (all voted YES)"_s, id,
                                tx.sessionId);
+            ctx.trace().fact(TraceKind::Decide, 2, id, tx.sessionId); // durable pre-commit
             ctx.cancelTimer(tx.timer);
             m_timers.remove(tx.timer);
             tx.timer = ctx.startTimer(std::chrono::milliseconds(m_config.prepareTimeoutMs));
@@ -132,6 +216,7 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
             tx.timer = ctx.startTimer(std::chrono::milliseconds(m_config.decisionRetryMs));
             m_timers.insert(tx.timer, id);
             (a.commit ? m_committed : m_aborted)++;
+            ctx.trace().fact(TraceKind::Decide, a.commit ? 1 : 0, id, tx.sessionId);
             const QString reason = tx.coordinator->abortReason();
             ctx.trace().record(TraceKind::State,
                                a.commit ? u"tx COMMITTED"_s : u"tx ABORTED: "_s + reason, id,
@@ -161,7 +246,20 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
             ctx.send(m_analytics, std::move(event));
             break;
         }
+        case CoordinatorAction::Kind::QueryState: {
+            Envelope e;
+            e.type = MsgType::StateRequest;
+            e.txId = id;
+            e.sessionId = tx.sessionId;
+            e.payload =
+                Payload().set(Field::Protocol, static_cast<int>(Protocol::ThreePhase)).encode();
+            ctx.send(a.to, std::move(e));
+            break;
+        }
         case CoordinatorAction::Kind::Finished:
+            // Everyone knows: recovery need not resend this decision.
+            ctx.storage().append(
+                LogRecord{u"end"_s, id, tx.sessionId, u"END"_s, {}, toUs(ctx.now())});
             ctx.cancelTimer(tx.timer);
             m_timers.remove(tx.timer);
             remember(id, tx.coordinator->committed());
@@ -234,6 +332,10 @@ void SessionManager::onTimer(TimerId id, Context &ctx)
     tx.timer = 0;
     if (!tx.coordinator->decided()) {
         apply(tx, tx.coordinator->onTimeout(), ctx);
+        if (!tx.coordinator->decided() && tx.timer == 0) { // recovery still waiting for answers
+            tx.timer = ctx.startTimer(std::chrono::milliseconds(m_config.prepareTimeoutMs));
+            m_timers.insert(tx.timer, txId);
+        }
         return;
     }
     // Decided but not every participant acknowledged: resend, a bounded number of times.

@@ -50,6 +50,8 @@ private:
     void sendDecision(const Tx &tx, NodeId to, bool commit, Context &ctx);
     void putSessionRecord(const Tx &tx, const QString &state, Context &ctx);
     void remember(TxId id, bool commit);
+    void recover(Context &ctx);
+    static QByteArray intentRecord(const Tx &tx);
     void answerFromHistory(const Envelope &msg, Context &ctx);
 
     CoordinatorConfig m_config;

@@ -18,8 +18,14 @@ enum class TraceKind : quint8 {
     Session = 5,    // the edge finished a session set-up (detail: outcome)
     Connection = 6, // a connection opened, closed or failed
     Note = 7,       // anything else worth a line in the log
+    // Facts the checker reads (value in `reason`, a number in `seq`):
+    Vote = 8,   // a participant's durable vote on txId: reason 1 YES, 0 NO
+    Decide = 9, // a durable decision on txId by node: reason 1 commit, 0 abort, 2 (coordinator,
+                // 3PC) pre-commit
+    // DsmWrite (4) also carries the new version in `seq` and the key first in `detail`.
+    Lease = 10, // node became (reason 1) or stopped being (0) leader; seq = fencing token
 };
-constexpr int kTraceKindCount = 8;
+constexpr int kTraceKindCount = 11;
 QString toString(TraceKind k);
 
 struct TraceEvent

@@ -23,6 +23,12 @@ QString toString(TraceKind k)
         return u"connection"_s;
     case TraceKind::Note:
         return u"note"_s;
+    case TraceKind::Vote:
+        return u"vote"_s;
+    case TraceKind::Decide:
+        return u"decide"_s;
+    case TraceKind::Lease:
+        return u"lease"_s;
     }
     return u"?"_s;
 }

@@ -80,7 +80,8 @@ void TestSimHost::sessionsCommit()
     wall.start();
     const QVector<ClientReply> replies = sim.runLoad(spec, 11);
     const double speed = double(toUs(sim.host().now())) / (double(wall.nsecsElapsed()) / 1000.0);
-    qInfo("simulated %lld events, %.1fx real time", static_cast<long long>(sim.host().eventsProcessed()), speed);
+    qInfo("simulated %lld events, %.1fx real time",
+          static_cast<long long>(sim.host().eventsProcessed()), speed);
     QCOMPARE(replies.size(), 200);
     QCOMPARE(count(replies, Outcome::Committed), 200);
     sim.settle();

@@ -42,6 +42,9 @@ QString describe(const CoordinatorActions &actions)
         case CoordinatorAction::Kind::Finished:
             out << u"finished"_s;
             break;
+        case CoordinatorAction::Kind::QueryState:
+            out << u"query>"_s + QString::number(a.to);
+            break;
         }
     }
     return out.join(u' ');
@@ -164,6 +167,8 @@ class TestProtocol : public QObject
 private Q_SLOTS:
     void coordinator_data();
     void coordinator();
+    void recovery_data();
+    void recovery();
     void participant_data();
     void participant();
     void validation_data();
@@ -241,6 +246,56 @@ void TestProtocol::coordinator()
     Coordinator c(1, *parseProtocol(protocol), {3, 4});
     QCOMPARE(run(script, c), transcript);
     QCOMPARE(Coordinator::toString(c.phase()), phase);
+}
+
+void TestProtocol::recovery_data()
+{
+    // What a restarted coordinator does with what its log holds, then with the answers it gets.
+    QTest::addColumn<QString>("protocol");
+    QTest::addColumn<bool>("preCommit");
+    QTest::addColumn<int>("decision");    // -1 none, 0 abort, 1 commit
+    QTest::addColumn<QString>("answers"); // "3=PRECOMMITTED 4=PREPARED"
+    QTest::addColumn<QString>("transcript");
+    QTest::newRow("2PC intent only: presumed abort")
+        << u"2PC"_s << false << -1 << QString() << u"log-abort abort>3 abort>4 decided-abort"_s;
+    QTest::newRow("logged commit is resent")
+        << u"2PC"_s << false << 1 << QString() << u"commit>3 commit>4"_s;
+    QTest::newRow("3PC without pre-commit: presumed abort")
+        << u"3PC"_s << false << -1 << QString() << u"log-abort abort>3 abort>4 decided-abort"_s;
+    QTest::newRow("3PC pre-committed: a participant pre-committed -> commit")
+        << u"3PC"_s << true << -1 << u"3=PRECOMMITTED 4=PREPARED"_s
+        << u"query>3 query>4 | 3:  | 4: log-commit commit>3 commit>4 decided-commit"_s;
+    QTest::newRow("3PC pre-committed: both only prepared -> abort")
+        << u"3PC"_s << true << -1 << u"3=PREPARED 4=PREPARED"_s
+        << u"query>3 query>4 | 3:  | 4: log-abort abort>3 abort>4 decided-abort"_s;
+    QTest::newRow("3PC pre-committed: a participant terminated with abort -> abort")
+        << u"3PC"_s << true << -1 << u"3=ABORTED 4=PRECOMMITTED"_s
+        << u"query>3 query>4 | 3:  | 4: log-abort abort>3 abort>4 decided-abort"_s;
+}
+
+void TestProtocol::recovery()
+{
+    QFETCH(QString, protocol);
+    QFETCH(bool, preCommit);
+    QFETCH(int, decision);
+    QFETCH(QString, answers);
+    QFETCH(QString, transcript);
+    CoordinatorActions first;
+    Coordinator c = Coordinator::recover(
+        1, *parseProtocol(protocol), {3, 4}, preCommit,
+        decision < 0 ? std::nullopt : std::optional<bool>(decision == 1), first);
+    QStringList lines{describe(first)};
+    for (const QString &a : answers.split(u' ', Qt::SkipEmptyParts)) {
+        const QStringList kv = a.split(u'=');
+        ParticipantState st = ParticipantState::Init;
+        for (auto x : {ParticipantState::Prepared, ParticipantState::PreCommitted,
+                       ParticipantState::Committed, ParticipantState::Aborted})
+            if (toString(x) == kv[1])
+                st = x;
+        lines << kv[0] + u": "_s +
+                     describe(c.onParticipantState(static_cast<NodeId>(kv[0].toUInt()), st));
+    }
+    QCOMPARE(lines.join(u" | "_s), transcript);
 }
 
 void TestProtocol::participant_data()

@@ -1,0 +1,165 @@
+#include "checker.h"
+
+#include "trace/tracestore.h"
+
+#include <QJsonArray>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace edgecore {
+
+QString Checker::name(NodeId id) const
+{
+    return m_trace.nodeName(id);
+}
+
+void Checker::violate(const QString &invariant, TxId tx, const QString &detail, qsizetype index)
+{
+    m_violations.push_back(Violation{invariant, tx, detail, index});
+}
+
+bool Checker::advance()
+{
+    const qsizetype size = m_trace.size();
+    qsizetype index = m_read;
+    m_trace.forEach(m_read, size, [&](const TraceEvent &e) { consume(index++, e); });
+    m_read = size;
+    return ok();
+}
+
+void Checker::consume(qsizetype index, const TraceEvent &e)
+{
+    switch (e.kind) {
+    case TraceKind::Send:
+        if (e.msgType == static_cast<quint16>(MsgType::Prepare)) {
+            Tx &tx = m_txs[e.txId];
+            tx.coordinator = e.node;
+            tx.participants.insert(e.peer);
+        }
+        break;
+    case TraceKind::Vote: {
+        Tx &tx = m_txs[e.txId];
+        tx.voted.insert(e.node);
+        if (e.reason == 1)
+            tx.yes.insert(e.node);
+        break;
+    }
+    case TraceKind::Decide:
+        decide(index, e);
+        break;
+    case TraceKind::DsmWrite: {
+        const QString key = e.detail.section(u' ', 0, 0);
+        quint64 &last = m_dsmVersions[key];
+        if (e.seq <= last)
+            violate(u"DSM"_s, e.txId,
+                    u"key "_s + key + u" went from version "_s + QString::number(last) + u" to "_s +
+                        QString::number(e.seq),
+                    index);
+        last = std::max(last, e.seq);
+        break;
+    }
+    case TraceKind::Lease:
+        if (e.reason == 1) {
+            const auto [it, fresh] = m_leaderOfToken.emplace(e.seq, e.node);
+            if (!fresh && it->second != e.node)
+                violate(u"LEASE"_s, 0,
+                        u"two leaders with fencing token "_s + QString::number(e.seq) + u": "_s +
+                            name(it->second) + u" and "_s + name(e.node),
+                        index);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+void Checker::decide(qsizetype index, const TraceEvent &e)
+{
+    Tx &tx = m_txs[e.txId];
+    const QString txName = formatId(e.txId);
+    if (e.reason == 2) { // the coordinator's durable pre-commit (3PC)
+        tx.preCommitted = true;
+        return;
+    }
+    const bool commit = e.reason == 1;
+    const QString verdict = commit ? u"COMMIT"_s : u"ABORT"_s;
+    const bool isCoordinator = e.node == tx.coordinator || (tx.coordinator == kNoNode && tx.participants.count(e.node) == 0);
+    std::optional<bool> previous;
+    if (isCoordinator) {
+        previous = tx.coordinatorDecision;
+        tx.coordinatorDecision = commit;
+    } else {
+        if (const auto it = tx.decisions.find(e.node); it != tx.decisions.end())
+            previous = it->second;
+        tx.decisions[e.node] = commit;
+    }
+    if (previous && *previous != commit) {
+        violate(u"AC2"_s, e.txId, u"tx "_s + txName + u": "_s + name(e.node) + u" reversed its decision to "_s + verdict, index);
+        return;
+    }
+    // AC1: every decision on this transaction agrees.
+    if (tx.coordinatorDecision && *tx.coordinatorDecision != commit)
+        violate(u"AC1"_s, e.txId, u"tx "_s + txName + u": "_s + name(e.node) + u" decided "_s + verdict +
+                                      u", the coordinator "_s + (*tx.coordinatorDecision ? u"COMMIT"_s : u"ABORT"_s),
+                index);
+    for (const auto &[node, d] : tx.decisions)
+        if (d != commit && node != e.node) {
+            violate(u"AC1"_s, e.txId, u"tx "_s + txName + u": "_s + name(e.node) + u" decided "_s + verdict + u", "_s +
+                                          name(node) + u' ' + (d ? u"COMMIT"_s : u"ABORT"_s),
+                    index);
+            break;
+        }
+    if (!commit)
+        return;
+    // AC3: nobody commits without a durable YES from every participant.
+    for (NodeId p : tx.participants)
+        if (!tx.yes.count(p))
+            violate(u"AC3"_s, e.txId,
+                    u"tx "_s + txName + u": "_s + name(e.node) + u" committed without a YES from "_s + name(p), index);
+    // A participant's commit follows a durable coordinator decision (or 3PC pre-commit).
+    if (!isCoordinator && !(tx.coordinatorDecision.value_or(false) || tx.preCommitted))
+        violate(u"DECIDE"_s, e.txId,
+                u"tx "_s + txName + u": "_s + name(e.node) + u" committed before any durable coordinator decision"_s, index);
+}
+
+void Checker::finish(bool expectAllCommitted)
+{
+    advance();
+    for (const auto &[id, tx] : m_txs) {
+        if (tx.coordinator == kNoNode)
+            continue;
+        const QString txName = formatId(id);
+        if (!tx.coordinatorDecision)
+            violate(u"AC5"_s, id, u"tx "_s + txName + u": the coordinator never decided"_s, -1);
+        for (NodeId p : tx.yes)
+            if (!tx.decisions.count(p))
+                violate(u"AC5"_s, id, u"tx "_s + txName + u": "_s + name(p) + u" voted YES and never learned the outcome"_s, -1);
+        if (expectAllCommitted && tx.coordinatorDecision && !*tx.coordinatorDecision)
+            violate(u"AC4"_s, id, u"tx "_s + txName + u" aborted in a run with no faults"_s, -1);
+    }
+}
+
+QString Checker::report(quint64 seed) const
+{
+    QString out;
+    for (const Violation &v : m_violations)
+        out += v.invariant + u" violated: "_s + v.detail +
+               (v.eventIndex >= 0 ? u" (trace event #"_s + QString::number(v.eventIndex) + u')' : QString()) +
+               u"; replay with --seed "_s + QString::number(seed) + u'\n';
+    return out;
+}
+
+QJsonObject Checker::toJson() const
+{
+    QJsonArray list;
+    for (const Violation &v : m_violations)
+        list.append(QJsonObject{{u"invariant"_s, v.invariant},
+                                {u"tx"_s, formatId(v.txId)},
+                                {u"detail"_s, v.detail},
+                                {u"event"_s, static_cast<qint64>(v.eventIndex)}});
+    return QJsonObject{{u"ok"_s, ok()},
+                       {u"transactions"_s, static_cast<qint64>(m_txs.size())},
+                       {u"violations"_s, list}};
+}
+
+} // namespace edgecore

@@ -1,0 +1,84 @@
+#pragma once
+// The invariant checker, run by the tests and by every headless run. It reads the trace (the
+// single source) incrementally, so it can run after every simulated step, and names the first
+// event that breaks a rule.
+//
+//   AC1  no two nodes decide differently for one transaction
+//   AC2  no node's decision is ever reversed
+//   AC3  commit only if every participant durably voted YES
+//   AC4  (finish, when asked) with no faults and no forced aborts every transaction commits
+//   AC5  (finish) once faults heal, every transaction is decided everywhere it was prepared
+//   DECIDE  every commit seen at a participant follows a durable coordinator decision or
+//           pre-commit
+//   DSM  versions strictly increase per key
+//   LEASE  at most one leader per fencing token
+
+#include "core/types.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <map>
+#include <optional>
+#include <set>
+#include <unordered_map>
+#include <vector>
+
+namespace edgecore {
+
+class TraceStore;
+struct TraceEvent;
+
+struct Violation
+{
+    QString invariant;
+    TxId txId = 0;
+    QString detail;
+    qsizetype eventIndex = -1;
+};
+
+class Checker
+{
+public:
+    explicit Checker(const TraceStore &trace)
+        : m_trace(trace)
+    {}
+
+    // Reads what was appended since the last call. Returns true while no rule is broken.
+    bool advance();
+    // End-of-run rules; call once the run has settled with faults healed.
+    void finish(bool expectAllCommitted);
+
+    bool ok() const { return m_violations.empty(); }
+    const std::vector<Violation> &violations() const { return m_violations; }
+    // One line per violation, naming the invariant, the transaction and the seed.
+    QString report(quint64 seed) const;
+    QJsonObject toJson() const;
+    qsizetype transactions() const { return static_cast<qsizetype>(m_txs.size()); }
+
+private:
+    struct Tx
+    {
+        NodeId coordinator = kNoNode;
+        std::set<NodeId> participants;
+        std::set<NodeId> yes;
+        std::set<NodeId> voted;
+        std::optional<bool> coordinatorDecision;
+        bool preCommitted = false;
+        std::map<NodeId, bool> decisions; // participants
+    };
+
+    void consume(qsizetype index, const TraceEvent &e);
+    void decide(qsizetype index, const TraceEvent &e);
+    void violate(const QString &invariant, TxId tx, const QString &detail, qsizetype index);
+    QString name(NodeId id) const;
+
+    const TraceStore &m_trace;
+    qsizetype m_read = 0;
+    std::unordered_map<TxId, Tx> m_txs;
+    std::unordered_map<QString, quint64> m_dsmVersions;
+    std::map<quint64, NodeId> m_leaderOfToken;
+    std::vector<Violation> m_violations;
+};
+
+} // namespace edgecore
