@@ -80,6 +80,7 @@ enum class Field : int {
     Participants = 15, // array of node ids taking part in a transaction
     State = 16,        // ParticipantState
     Commit = 17,       // bool: the outcome
+    Recovering = 18,   // bool: a state report from a participant that came back in doubt
 };
 
 // A small typed view over a CBOR map payload.

@@ -164,6 +164,7 @@ void SimHost::transmit(NodeId from, NodeId to, const QByteArray &frame)
         e.at = at;
         e.kind = Event::Kind::Frame;
         e.node = to;
+        e.from = from;
         e.incarnation = m_slots[to - 1].incarnation;
         e.frame = frame;
         schedule(std::move(e));
@@ -197,6 +198,10 @@ bool SimHost::step()
             continue;
         switch (e.kind) {
         case Event::Kind::Frame:
+            if (!reachable(e.from, e.node)) { // cut while in flight
+                slot.node->record(TraceKind::Note, u"dropped in flight: partition"_s, 0, 0, e.from);
+                break;
+            }
             slot.node->receive(e.frame);
             break;
         case Event::Kind::Local:

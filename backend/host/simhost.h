@@ -80,6 +80,7 @@ private:
         quint64 order = 0; // ties broken by scheduling order: deterministic
         enum class Kind { Frame, Timer, Local } kind = Kind::Frame;
         NodeId node = kNoNode;
+        NodeId from = kNoNode; // frames: the sender
         quint64 incarnation = 0;
         TimerId timer = 0;
         QByteArray frame;

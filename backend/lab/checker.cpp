@@ -83,7 +83,8 @@ void Checker::decide(qsizetype index, const TraceEvent &e)
     }
     const bool commit = e.reason == 1;
     const QString verdict = commit ? u"COMMIT"_s : u"ABORT"_s;
-    const bool isCoordinator = e.node == tx.coordinator || (tx.coordinator == kNoNode && tx.participants.count(e.node) == 0);
+    const bool isCoordinator = e.node == tx.coordinator ||
+                               (tx.coordinator == kNoNode && tx.participants.count(e.node) == 0);
     std::optional<bool> previous;
     if (isCoordinator) {
         previous = tx.coordinatorDecision;
@@ -94,18 +95,23 @@ void Checker::decide(qsizetype index, const TraceEvent &e)
         tx.decisions[e.node] = commit;
     }
     if (previous && *previous != commit) {
-        violate(u"AC2"_s, e.txId, u"tx "_s + txName + u": "_s + name(e.node) + u" reversed its decision to "_s + verdict, index);
+        violate(u"AC2"_s, e.txId,
+                u"tx "_s + txName + u": "_s + name(e.node) + u" reversed its decision to "_s +
+                    verdict,
+                index);
         return;
     }
     // AC1: every decision on this transaction agrees.
     if (tx.coordinatorDecision && *tx.coordinatorDecision != commit)
-        violate(u"AC1"_s, e.txId, u"tx "_s + txName + u": "_s + name(e.node) + u" decided "_s + verdict +
-                                      u", the coordinator "_s + (*tx.coordinatorDecision ? u"COMMIT"_s : u"ABORT"_s),
+        violate(u"AC1"_s, e.txId,
+                u"tx "_s + txName + u": "_s + name(e.node) + u" decided "_s + verdict +
+                    u", the coordinator "_s + (*tx.coordinatorDecision ? u"COMMIT"_s : u"ABORT"_s),
                 index);
     for (const auto &[node, d] : tx.decisions)
         if (d != commit && node != e.node) {
-            violate(u"AC1"_s, e.txId, u"tx "_s + txName + u": "_s + name(e.node) + u" decided "_s + verdict + u", "_s +
-                                          name(node) + u' ' + (d ? u"COMMIT"_s : u"ABORT"_s),
+            violate(u"AC1"_s, e.txId,
+                    u"tx "_s + txName + u": "_s + name(e.node) + u" decided "_s + verdict +
+                        u", "_s + name(node) + u' ' + (d ? u"COMMIT"_s : u"ABORT"_s),
                     index);
             break;
         }
@@ -115,11 +121,15 @@ void Checker::decide(qsizetype index, const TraceEvent &e)
     for (NodeId p : tx.participants)
         if (!tx.yes.count(p))
             violate(u"AC3"_s, e.txId,
-                    u"tx "_s + txName + u": "_s + name(e.node) + u" committed without a YES from "_s + name(p), index);
+                    u"tx "_s + txName + u": "_s + name(e.node) +
+                        u" committed without a YES from "_s + name(p),
+                    index);
     // A participant's commit follows a durable coordinator decision (or 3PC pre-commit).
     if (!isCoordinator && !(tx.coordinatorDecision.value_or(false) || tx.preCommitted))
         violate(u"DECIDE"_s, e.txId,
-                u"tx "_s + txName + u": "_s + name(e.node) + u" committed before any durable coordinator decision"_s, index);
+                u"tx "_s + txName + u": "_s + name(e.node) +
+                    u" committed before any durable coordinator decision"_s,
+                index);
 }
 
 void Checker::finish(bool expectAllCommitted)
@@ -133,7 +143,10 @@ void Checker::finish(bool expectAllCommitted)
             violate(u"AC5"_s, id, u"tx "_s + txName + u": the coordinator never decided"_s, -1);
         for (NodeId p : tx.yes)
             if (!tx.decisions.count(p))
-                violate(u"AC5"_s, id, u"tx "_s + txName + u": "_s + name(p) + u" voted YES and never learned the outcome"_s, -1);
+                violate(u"AC5"_s, id,
+                        u"tx "_s + txName + u": "_s + name(p) +
+                            u" voted YES and never learned the outcome"_s,
+                        -1);
         if (expectAllCommitted && tx.coordinatorDecision && !*tx.coordinatorDecision)
             violate(u"AC4"_s, id, u"tx "_s + txName + u" aborted in a run with no faults"_s, -1);
     }
@@ -144,8 +157,28 @@ QString Checker::report(quint64 seed) const
     QString out;
     for (const Violation &v : m_violations)
         out += v.invariant + u" violated: "_s + v.detail +
-               (v.eventIndex >= 0 ? u" (trace event #"_s + QString::number(v.eventIndex) + u')' : QString()) +
+               (v.eventIndex >= 0 ? u" (trace event #"_s + QString::number(v.eventIndex) + u')'
+                                  : QString()) +
                u"; replay with --seed "_s + QString::number(seed) + u'\n';
+    return out;
+}
+
+QString Checker::story(TxId tx) const
+{
+    QString out;
+    m_trace.forEach(0, m_trace.size(), [&](const TraceEvent &e) {
+        if (e.txId != tx)
+            return;
+        QString what = toString(e.kind);
+        if (e.kind == TraceKind::Send || e.kind == TraceKind::Deliver ||
+            e.kind == TraceKind::Reject)
+            what += u' ' + toString(static_cast<MsgType>(e.msgType));
+        if (e.kind == TraceKind::Vote || e.kind == TraceKind::Decide)
+            what += u'=' + QString::number(e.reason);
+        out += u"  "_s + QString::number(e.labUs / 1000.0, 'f', 3).rightJustified(10) + u" ms  "_s +
+               name(e.node).leftJustified(10) + what.leftJustified(24) +
+               name(e.peer).leftJustified(10) + e.detail + u'\n';
+    });
     return out;
 }
 

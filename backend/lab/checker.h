@@ -53,6 +53,8 @@ public:
     const std::vector<Violation> &violations() const { return m_violations; }
     // One line per violation, naming the invariant, the transaction and the seed.
     QString report(quint64 seed) const;
+    // Every trace event of one transaction, one line each: the story behind a violation.
+    QString story(TxId tx) const;
     QJsonObject toJson() const;
     qsizetype transactions() const { return static_cast<qsizetype>(m_txs.size()); }
 

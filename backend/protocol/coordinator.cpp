@@ -77,11 +77,11 @@ CoordinatorActions Coordinator::onTimeout()
     case Phase::Preparing:
         return decide(false, u"timeout waiting for votes"_s);
     case Phase::PreCommitting:
-        if (m_querying) { // still no answer from someone: ask again (blocked, like 2PC)
+        if (m_querying) { // no decision yet: ask everyone again (states change)
             CoordinatorActions out;
-            for (size_t i = 0; i < m_participants.size(); ++i)
-                if (m_states[i] < 0)
-                    out.push_back({CoordinatorAction::Kind::QueryState, m_participants[i]});
+            std::fill(m_states.begin(), m_states.end(), -1);
+            for (NodeId p : m_participants)
+                out.push_back({CoordinatorAction::Kind::QueryState, p});
             return out;
         }
         // Every participant voted YES and the pre-commit is durable: commit. One that missed
@@ -136,6 +136,7 @@ Coordinator Coordinator::recover(TxId tx, Protocol protocol, std::vector<NodeId>
         c.m_phase = Phase::PreCommitting;
         c.m_querying = true;
         c.m_states.assign(c.m_participants.size(), -1);
+        c.m_blocked.assign(c.m_participants.size(), false);
         for (NodeId p : c.m_participants)
             actions.push_back({CoordinatorAction::Kind::QueryState, p});
         return c;
@@ -145,27 +146,27 @@ Coordinator Coordinator::recover(TxId tx, Protocol protocol, std::vector<NodeId>
     return c;
 }
 
-CoordinatorActions Coordinator::onParticipantState(NodeId from, ParticipantState state)
+CoordinatorActions Coordinator::onParticipantState(NodeId from, ParticipantState state,
+                                                   bool recovering)
 {
     const int i = indexOf(from);
     if (i < 0 || !m_querying)
         return {};
     m_states[static_cast<size_t>(i)] = static_cast<int>(state);
-    for (int st : m_states)
-        if (st < 0)
-            return {};
-    bool anyCommit = false;
-    bool anyAbort = false;
-    for (int st : m_states) {
-        const auto ps = static_cast<ParticipantState>(st);
-        anyCommit |= ps == ParticipantState::Committed || ps == ParticipantState::PreCommitted;
-        anyAbort |= ps == ParticipantState::Aborted || ps == ParticipantState::Init;
-    }
-    if (anyAbort)
-        return decide(false, u"recovery: a participant aborted"_s);
-    if (anyCommit)
+    m_blocked[static_cast<size_t>(i)] = recovering;
+    // Someone knows: adopt it.
+    if (state == ParticipantState::Committed)
         return decide(true, {});
-    return decide(false, u"recovery: nobody pre-committed"_s);
+    if (state == ParticipantState::Aborted || state == ParticipantState::Init)
+        return decide(false, u"recovery: a participant aborted"_s);
+    for (size_t k = 0; k < m_states.size(); ++k)
+        if (m_states[k] < 0 || !m_blocked[k])
+            return {}; // an undecided participant still up will terminate; wait and ask again
+    // Everyone came back in doubt and is blocked: nobody decided, so the rule is safe.
+    bool anyPreCommitted = false;
+    for (int st : m_states)
+        anyPreCommitted |= static_cast<ParticipantState>(st) == ParticipantState::PreCommitted;
+    return anyPreCommitted ? decide(true, {}) : decide(false, u"recovery: nobody pre-committed"_s);
 }
 
 std::vector<NodeId> Coordinator::unacknowledged() const

@@ -55,14 +55,16 @@ public:
     // The deadline of the current phase passed: votes (abort) or pre-commit acks (commit).
     CoordinatorActions onTimeout();
     CoordinatorActions onAck(NodeId from);
-    // Recovery (3PC): a participant's answer to QueryState.
-    CoordinatorActions onParticipantState(NodeId from, ParticipantState state);
+    // Recovery (3PC): a participant's answer to QueryState. `recovering`: it too came back in
+    // doubt and is blocked, so it will not decide on its own.
+    CoordinatorActions onParticipantState(NodeId from, ParticipantState state, bool recovering);
 
     // Recovery after a restart, from what the log holds for this transaction:
     //   a logged decision          -> send it again
-    //   3PC, pre-commit logged     -> ask every participant's state, then decide as the
-    //                                 termination protocol does (a participant may already
-    //                                 have committed, or aborted, on its own)
+    //   3PC, pre-commit logged     -> ask the participants: adopt a decision one of them has
+    //                                 (they may have terminated without us); decide by the
+    //                                 termination rule only when every one of them is itself
+    //                                 recovering and blocked, so nobody can decide behind us
     //   otherwise (intent only)    -> presumed abort: nobody can have been told COMMIT
     static Coordinator recover(TxId tx, Protocol protocol, std::vector<NodeId> participants,
                                bool preCommitLogged, std::optional<bool> decision,
@@ -94,7 +96,8 @@ private:
     Phase m_phase = Phase::Init;
     QString m_abortReason;
     bool m_querying = false;
-    std::vector<int> m_states; // recovery answers: -1 none, else ParticipantState
+    std::vector<int> m_states;   // recovery answers: -1 none, else ParticipantState
+    std::vector<bool> m_blocked; // recovery answers: the participant is recovering too
 };
 
 } // namespace edgecore

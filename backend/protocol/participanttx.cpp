@@ -103,7 +103,10 @@ ParticipantActions ParticipantTx::onTimeout()
         return {};
     if (m_protocol == Protocol::TwoPhase)
         return {{K::AskOutcome, m_coordinator}};
-    return terminate();
+    ParticipantActions out = terminate();
+    if (m_recovering) // the coordinator may know the outcome too
+        out.insert(out.begin(), {K::AskOutcome, m_coordinator});
+    return out;
 }
 
 ParticipantActions ParticipantTx::terminate()
@@ -127,7 +130,7 @@ ParticipantActions ParticipantTx::onStateRequest(NodeId from)
         m_state = ParticipantState::Aborted;
         return {{K::LogOutcome, kNoNode, false}, {K::ReportState, from, false, m_state}};
     }
-    return {{K::ReportState, from, false, m_state}};
+    return {{K::ReportState, from, false, m_state, {}, m_recovering && inDoubt()}};
 }
 
 ParticipantActions ParticipantTx::onPeerState(NodeId from, ParticipantState state)
@@ -135,6 +138,9 @@ ParticipantActions ParticipantTx::onPeerState(NodeId from, ParticipantState stat
     if (!m_terminating)
         return {};
     m_peerStates[from] = state;
+    if (m_recovering && state != ParticipantState::Committed &&
+        state != ParticipantState::Aborted && state != ParticipantState::Init)
+        return {}; // not news to someone who may only adopt: wait for the timeout to ask again
     if (m_peerStates.size() < m_peers.size())
         return {};
     return onTerminationTimeout();
@@ -142,8 +148,25 @@ ParticipantActions ParticipantTx::onPeerState(NodeId from, ParticipantState stat
 
 ParticipantActions ParticipantTx::onTerminationTimeout()
 {
+    using K = ParticipantAction::Kind;
     if (!m_terminating || !inDoubt())
         return {};
+    if (m_recovering) {
+        // Adopt a decision if someone has one; otherwise stay blocked and ask again.
+        for (const auto &[peer, st] : m_peerStates) {
+            if (st == ParticipantState::Committed)
+                return decide(true, u"recovery: a participant committed"_s);
+            if (st == ParticipantState::Aborted || st == ParticipantState::Init)
+                return decide(false, u"recovery: a participant aborted"_s);
+        }
+        m_terminating = false;
+        ParticipantActions out{{K::AskOutcome, m_coordinator}};
+        for (NodeId p : m_peers)
+            out.push_back({K::RequestStates, p});
+        m_terminating = true;
+        m_peerStates.clear();
+        return out;
+    }
     bool anyCommit = m_state == ParticipantState::PreCommitted;
     bool anyAbort = false;
     for (const auto &[peer, st] : m_peerStates) {
@@ -164,6 +187,7 @@ ParticipantTx ParticipantTx::recover(TxId tx, Protocol protocol, NodeId coordina
     ParticipantTx p(tx, protocol, coordinator, std::move(peers));
     p.m_state = logged;
     p.m_reserved = true; // the service re-reserves from the log
+    p.m_recovering = true;
     return p;
 }
 

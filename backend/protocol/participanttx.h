@@ -12,6 +12,9 @@
 //          any COMMITTED or PRECOMMITTED -> commit; any ABORTED or INIT -> abort;
 //          everyone (reachable) only PREPARED -> abort.
 //     A participant asked for its state before it has voted aborts unilaterally.
+//   A participant that recovered in doubt from its log missed what happened while it was down:
+//   it never decides from others' uncertain states, it only adopts a decision (COMMITTED or
+//   ABORTED) from a peer or the coordinator, asking until someone knows (Skeen's recovery rule).
 
 #include "core/types.h"
 
@@ -43,12 +46,13 @@ struct ParticipantAction
         Decided,       // the outcome is final here
     };
     ParticipantAction(Kind k, NodeId t = kNoNode, bool c = false,
-                      ParticipantState s = ParticipantState::Init, QString r = {})
+                      ParticipantState s = ParticipantState::Init, QString r = {}, bool rec = false)
         : kind(k)
         , to(t)
         , commit(c)
         , state(s)
         , reason(std::move(r))
+        , recovering(rec)
     {}
 
     Kind kind;
@@ -56,6 +60,7 @@ struct ParticipantAction
     bool commit = false;
     ParticipantState state = ParticipantState::Init; // ReportState
     QString reason;                                  // VoteNo, Decided
+    bool recovering = false; // ReportState: the reporter recovered in doubt and is blocked
 
     bool operator==(const ParticipantAction &o) const
     {
@@ -92,6 +97,7 @@ public:
         return m_state == ParticipantState::Prepared || m_state == ParticipantState::PreCommitted;
     }
     bool terminating() const { return m_terminating; }
+    bool recovering() const { return m_recovering; }
     NodeId coordinator() const { return m_coordinator; }
 
 private:
@@ -105,6 +111,7 @@ private:
     ParticipantState m_state = ParticipantState::Init;
     bool m_reserved = false;
     bool m_terminating = false;
+    bool m_recovering = false;
     std::map<NodeId, ParticipantState> m_peerStates;
 };
 

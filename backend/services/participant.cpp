@@ -341,7 +341,10 @@ void Participant::apply(TxId id, const ParticipantActions &actions, Context &ctx
             break;
         case K::ReportState:
             send(a.to, MsgType::StateReport, tx,
-                 Payload().set(Field::State, static_cast<int>(a.state)), ctx);
+                 Payload()
+                     .set(Field::State, static_cast<int>(a.state))
+                     .set(Field::Recovering, a.recovering),
+                 ctx);
             break;
         case K::Decided:
             disarm(tx, ctx);

@@ -111,7 +111,8 @@ void SessionManager::onMessage(const Envelope &msg, Context &ctx)
     case MsgType::StateReport:
         apply(tx,
               tx.coordinator->onParticipantState(
-                  msg.sender, static_cast<ParticipantState>(in.integer(Field::State))),
+                  msg.sender, static_cast<ParticipantState>(in.integer(Field::State)),
+                  in.boolean(Field::Recovering)),
               ctx);
         break;
     case MsgType::PreCommitAck:

@@ -17,7 +17,8 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 
 // Steps the simulation until pred holds (checking invariants after every step).
-bool runUntil(SimCluster &sim, Checker &checker, const std::function<bool()> &pred, int maxSteps = 100000)
+bool runUntil(SimCluster &sim, Checker &checker, const std::function<bool()> &pred,
+              int maxSteps = 100000)
 {
     for (int i = 0; i < maxSteps; ++i) {
         if (pred())
@@ -34,7 +35,8 @@ int countFacts(const TraceStore &t, TraceKind kind, NodeId node = kNoNode, int v
 {
     int n = 0;
     t.forEach(0, t.size(), [&](const TraceEvent &e) {
-        n += e.kind == kind && (node == kNoNode || e.node == node) && (value < 0 || e.reason == value);
+        n += e.kind == kind && (node == kNoNode || e.node == node) &&
+             (value < 0 || e.reason == value);
     });
     return n;
 }
@@ -68,7 +70,8 @@ void TestRecovery::coordinatorCrashAfterPrepare2pcBlocksUntilRecovery()
     const NodeId sm = sim.id(cast::sessionManager(1));
     sim.submit(u"001010000000001"_s, u"DATA"_s, u"2PC"_s);
     // Both participants have voted YES (durably); crash the coordinator before it decides.
-    QVERIFY(runUntil(sim, checker, [&] { return countFacts(sim.trace(), TraceKind::Vote, kNoNode, 1) == 2; }));
+    QVERIFY(runUntil(sim, checker,
+                     [&] { return countFacts(sim.trace(), TraceKind::Vote, kNoNode, 1) == 2; }));
     sim.host().crash(sm);
     sim.settle(std::chrono::seconds(10));
     QVERIFY2(checker.advance(), qPrintable(checker.report(21)));
@@ -106,7 +109,8 @@ void TestRecovery::coordinatorCrashAfterPrecommit3pcTerminates()
     }));
     sim.host().crash(sm);
     // No coordinator: the participants time out, ask each other, see PRECOMMITTED and commit.
-    QVERIFY(runUntil(sim, checker, [&] { return countFacts(sim.trace(), TraceKind::Decide, kNoNode, 1) == 2; }));
+    QVERIFY(runUntil(sim, checker,
+                     [&] { return countFacts(sim.trace(), TraceKind::Decide, kNoNode, 1) == 2; }));
     QVERIFY2(checker.ok(), qPrintable(checker.report(22)));
     QCOMPARE(countState(sim.trace(), rmId, u"coordinator silent: termination"_s), 1);
     auto *rm = sim.service<ResourceManager>(cast::rm());
@@ -134,7 +138,8 @@ void TestRecovery::participantCrashRebuildsFromLog()
     two.voiceShare = 0;
     QCOMPARE(sim.runLoad(two, 23).size(), 2);
     sim.submit(u"001010000000003"_s, u"DATA"_s, u"2PC"_s);
-    QVERIFY(runUntil(sim, checker, [&] { return countFacts(sim.trace(), TraceKind::Vote, rmId, 1) == 3; }));
+    QVERIFY(runUntil(sim, checker,
+                     [&] { return countFacts(sim.trace(), TraceKind::Vote, rmId, 1) == 3; }));
     sim.host().crash(rmId);
     sim.settle(std::chrono::seconds(1));
     sim.host().restart(rmId);

@@ -113,7 +113,8 @@ QString describe(const ParticipantActions &actions)
             out << u"state?>"_s + QString::number(a.to);
             break;
         case K::ReportState:
-            out << u"state>"_s + QString::number(a.to) + u'=' + toString(a.state);
+            out << u"state>"_s + QString::number(a.to) + u'=' + toString(a.state) +
+                       (a.recovering ? u"(blocked)"_s : QString());
             break;
         case K::Decided:
             out << (a.commit ? u"decided-commit"_s : u"decided-abort"_s);
@@ -262,14 +263,20 @@ void TestProtocol::recovery_data()
         << u"2PC"_s << false << 1 << QString() << u"commit>3 commit>4"_s;
     QTest::newRow("3PC without pre-commit: presumed abort")
         << u"3PC"_s << false << -1 << QString() << u"log-abort abort>3 abort>4 decided-abort"_s;
-    QTest::newRow("3PC pre-committed: a participant pre-committed -> commit")
-        << u"3PC"_s << true << -1 << u"3=PRECOMMITTED 4=PREPARED"_s
+    QTest::newRow("3PC pre-committed: adopt a participant's commit")
+        << u"3PC"_s << true << -1 << u"3=PREPARED 4=COMMITTED"_s
         << u"query>3 query>4 | 3:  | 4: log-commit commit>3 commit>4 decided-commit"_s;
-    QTest::newRow("3PC pre-committed: both only prepared -> abort")
-        << u"3PC"_s << true << -1 << u"3=PREPARED 4=PREPARED"_s
-        << u"query>3 query>4 | 3:  | 4: log-abort abort>3 abort>4 decided-abort"_s;
-    QTest::newRow("3PC pre-committed: a participant terminated with abort -> abort")
+    QTest::newRow("3PC pre-committed: adopt a participant's abort")
         << u"3PC"_s << true << -1 << u"3=ABORTED 4=PRECOMMITTED"_s
+        << u"query>3 query>4 | 3: log-abort abort>3 abort>4 decided-abort | 4: "_s;
+    QTest::newRow("3PC pre-committed: undecided participants still up -> wait for them")
+        << u"3PC"_s << true << -1 << u"3=PRECOMMITTED 4=PREPARED"_s
+        << u"query>3 query>4 | 3:  | 4: "_s;
+    QTest::newRow("3PC pre-committed: all blocked, one pre-committed -> commit")
+        << u"3PC"_s << true << -1 << u"3=PRECOMMITTED=blocked 4=PREPARED=blocked"_s
+        << u"query>3 query>4 | 3:  | 4: log-commit commit>3 commit>4 decided-commit"_s;
+    QTest::newRow("3PC pre-committed: all blocked, only prepared -> abort")
+        << u"3PC"_s << true << -1 << u"3=PREPARED=blocked 4=PREPARED=blocked"_s
         << u"query>3 query>4 | 3:  | 4: log-abort abort>3 abort>4 decided-abort"_s;
 }
 
@@ -293,7 +300,8 @@ void TestProtocol::recovery()
             if (toString(x) == kv[1])
                 st = x;
         lines << kv[0] + u": "_s +
-                     describe(c.onParticipantState(static_cast<NodeId>(kv[0].toUInt()), st));
+                     describe(c.onParticipantState(static_cast<NodeId>(kv[0].toUInt()), st,
+                                                   kv.size() > 2));
     }
     QCOMPARE(lines.join(u" | "_s), transcript);
 }
@@ -353,6 +361,19 @@ void TestProtocol::participant_data()
     QTest::newRow("3PC: asked while prepared reports it")
         << u"3PC"_s << u"prepare; asked"_s
         << u"prepare: log-prepared yes>1 | asked: state>4=PREPARED"_s << u"PREPARED"_s;
+    QTest::newRow("3PC recovered in doubt: peer only prepared -> stay blocked, ask again")
+        << u"3PC"_s << u"recovered; timeout; peer PREPARED; tt"_s
+        << u"timeout: ask>1 state?>4 | peer PREPARED:  | tt: ask>1 state?>4"_s << u"PREPARED"_s;
+    QTest::newRow("3PC recovered in doubt: peer silent -> stay blocked")
+        << u"3PC"_s << u"recovered; timeout; tt"_s
+        << u"timeout: ask>1 state?>4 | tt: ask>1 state?>4"_s << u"PREPARED"_s;
+    QTest::newRow("3PC recovered in doubt: adopt a peer's commit")
+        << u"3PC"_s << u"recovered; timeout; peer COMMITTED"_s
+        << u"timeout: ask>1 state?>4 | peer COMMITTED: log-commit finalize decided-commit"_s
+        << u"COMMITTED"_s;
+    QTest::newRow("3PC recovered in doubt: asked, reports itself blocked")
+        << u"3PC"_s << u"recovered; asked"_s << u"asked: state>4=PREPARED(blocked)"_s
+        << u"PREPARED"_s;
     QTest::newRow("2PC: precommit is not part of 2PC")
         << u"2PC"_s << u"prepare; precommit"_s << u"prepare: log-prepared yes>1 | precommit: "_s
         << u"PREPARED"_s;
@@ -364,8 +385,14 @@ void TestProtocol::participant()
     QFETCH(QString, script);
     QFETCH(QString, transcript);
     QFETCH(QString, state);
-    ParticipantTx p(9, *parseProtocol(protocol), 1, {4});
-    QCOMPARE(runParticipant(script, p), transcript);
+    ParticipantTx p = script.startsWith(u"recovered"_s)
+                          ? ParticipantTx::recover(9, *parseProtocol(protocol), 1, {4},
+                                                   ParticipantState::Prepared)
+                          : ParticipantTx(9, *parseProtocol(protocol), 1, {4});
+    QCOMPARE(runParticipant(script.startsWith(u"recovered"_s) ? script.mid(script.indexOf(u';') + 1)
+                                                              : script,
+                            p),
+             transcript);
     QCOMPARE(toString(p.state()), state);
 }
 

@@ -1,0 +1,142 @@
+#include "chaosrun.h"
+
+#include "loadgenerator.h"
+#include "simcluster.h"
+
+#include <QSet>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace edgecore {
+
+namespace {
+struct FaultStep
+{
+    Instant at;
+    enum class Kind { Crash, Restart, Isolate, Heal } kind;
+    NodeId node;
+};
+} // namespace
+
+ChaosResult runChaos(quint64 seed, const ChaosOptions &o)
+{
+    Rng rng = Rng::derive(seed, 0xc4a05);
+    SimNetwork net;
+    net.delayMin = std::chrono::microseconds(100);
+    net.delayMax = net.delayMin + std::chrono::microseconds(rng.below(3000));
+    if (o.lossy) {
+        net.lossRate = rng.uniform() * 0.05;
+        net.duplicateRate = rng.uniform() * 0.03;
+    }
+    net.reorder = rng.chance(0.3);
+    ClusterConfig cfg;
+    cfg.seed = seed;
+    SimCluster sim(cfg, net);
+    Checker checker(sim.trace());
+    SimHost &host = sim.host();
+
+    // The fault schedule: a few faults, each starting while the load runs and lasting a while.
+    const std::vector<NodeId> victims{sim.id(cast::sessionManager(1)), sim.id(cast::rm()), sim.id(cast::billing())};
+    std::vector<FaultStep> steps;
+    const int faults = (o.crashes || o.partitions) ? 1 + static_cast<int>(rng.below(3)) : 0;
+    for (int i = 0; i < faults; ++i) {
+        const NodeId node = victims[rng.below(victims.size())];
+        const Instant start = Instant(std::chrono::microseconds(rng.below(200'000)));
+        const Instant end = start + std::chrono::milliseconds(200 + static_cast<qint64>(rng.below(4800)));
+        const bool crash = o.crashes && (!o.partitions || rng.chance(0.5));
+        steps.push_back({start, crash ? FaultStep::Kind::Crash : FaultStep::Kind::Isolate, node});
+        steps.push_back({end, crash ? FaultStep::Kind::Restart : FaultStep::Kind::Heal, node});
+    }
+    std::stable_sort(steps.begin(), steps.end(), [](const FaultStep &a, const FaultStep &b) { return a.at < b.at; });
+    std::map<NodeId, int> isolated;
+    auto applyStep = [&](const FaultStep &s) {
+        switch (s.kind) {
+        case FaultStep::Kind::Crash:
+            host.crash(s.node);
+            break;
+        case FaultStep::Kind::Restart:
+            host.restart(s.node);
+            break;
+        case FaultStep::Kind::Isolate:
+        case FaultStep::Kind::Heal: {
+            isolated[s.node] += s.kind == FaultStep::Kind::Isolate ? 1 : -1;
+            std::vector<NodeId> cut;
+            std::vector<NodeId> rest;
+            for (const NodeInfo &n : host.directory().nodes)
+                (isolated[n.id] > 0 ? cut : rest).push_back(n.id);
+            if (cut.empty())
+                host.heal();
+            else
+                host.partition({cut, rest});
+            break;
+        }
+        }
+    };
+
+    // The load: a bounded number in flight, each answer bringing the next request.
+    Rng load = Rng::derive(seed, 0x10ad);
+    const QString protocol = toString(o.protocol);
+    int submitted = 0;
+    auto submitNext = [&] {
+        if (submitted >= o.sessions)
+            return;
+        ++submitted;
+        sim.submit(LoadGenerator::subscriberFor(load.below(500)), load.chance(0.5) ? u"VOICE"_s : u"DATA"_s,
+                   protocol);
+    };
+    for (int i = 0; i < std::min(o.concurrency, o.sessions); ++i)
+        submitNext();
+    size_t next = 0;
+    qsizetype answered = 0;
+    const Instant deadline = Instant(std::chrono::seconds(600));
+    while (host.now() < deadline) {
+        while (next < steps.size() && steps[next].at <= host.now())
+            applyStep(steps[next++]);
+        const bool loadDone = sim.replies().size() >= o.sessions;
+        if (loadDone && next >= steps.size())
+            break;
+        if (!host.step()) {
+            if (next >= steps.size())
+                break;
+            host.runUntil(steps[next].at); // idle until the next fault
+            continue;
+        }
+        checker.advance();
+        while (answered < sim.replies().size()) {
+            ++answered;
+            submitNext();
+        }
+    }
+    // Heal everything and let the system finish what it started.
+    while (next < steps.size())
+        applyStep(steps[next++]);
+    host.heal();
+    for (NodeId v : victims)
+        host.restart(v);
+    host.setNetwork(SimNetwork{});
+    const Instant settleUntil = host.now() + o.settle;
+    while (host.now() <= settleUntil && host.hasPending()) {
+        host.runUntil(host.now() + std::chrono::milliseconds(50));
+        checker.advance();
+    }
+    checker.finish(false);
+
+    ChaosResult r;
+    r.seed = seed;
+    r.faults = faults;
+    r.events = host.eventsProcessed();
+    r.labUs = toUs(host.now());
+    for (const ClientReply &reply : sim.replies()) {
+        ++r.replies;
+        r.committed += reply.outcome == Outcome::Committed;
+        r.aborted += reply.outcome == Outcome::Aborted;
+        r.unknown += reply.outcome == Outcome::Unknown;
+    }
+    r.violations = checker.violations();
+    r.report = checker.report(seed);
+    if (!r.violations.empty() && r.violations.front().txId)
+        r.report += u"the transaction's story:\n"_s + checker.story(r.violations.front().txId);
+    return r;
+}
+
+} // namespace edgecore

@@ -1,0 +1,44 @@
+#pragma once
+// One seeded chaos run in the simulator: a load of session set-ups while faults drawn from the
+// seed come and go (crashes and restarts, partitions, loss, duplication, reordering), the
+// checker reading the trace after every step; then everything heals and the run settles, and
+// the liveness rules are checked. A failure names the seed that replays it.
+
+#include "checker.h"
+#include "core/types.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace edgecore {
+
+struct ChaosOptions
+{
+    Protocol protocol = Protocol::TwoPhase;
+    int sessions = 100;
+    int concurrency = 8;
+    bool crashes = true;    // session manager, rm, billing crash and restart
+    bool partitions = true; // one of them cut off for a while
+    bool lossy = true;      // loss and duplication on every link
+    Duration settle = std::chrono::seconds(60); // lab time after healing
+};
+
+struct ChaosResult
+{
+    quint64 seed = 0;
+    int replies = 0;
+    int committed = 0;
+    int aborted = 0;
+    int unknown = 0;
+    int faults = 0;
+    qint64 events = 0;
+    qint64 labUs = 0;
+    std::vector<Violation> violations;
+    QString report; // the checker's lines, naming the seed
+    bool ok() const { return violations.empty(); }
+};
+
+ChaosResult runChaos(quint64 seed, const ChaosOptions &options);
+
+} // namespace edgecore
