@@ -45,6 +45,9 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
                                       u"n"_s);
     const QCommandLineOption protocol(
         u"protocol"_s, u"Commit protocol for every session: 2PC or 3PC."_s, u"2pc|3pc"_s);
+    const QCommandLineOption simOption(
+        u"sim"_s, u"Run the scenario in the simulator (one thread, virtual "
+                  "clock, deterministic from the seed) instead of on threads."_s);
     const QCommandLineOption list(u"list-scenarios"_s, u"List the built-in scenarios and exit."_s);
     QCommandLineOption screenshot(u"screenshot"_s, u"Save a PNG of the window before quitting."_s,
                                   u"file"_s);
@@ -52,8 +55,8 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
     QCommandLineOption quitAfter(u"quit-after"_s, u"Close the window after this many ms."_s,
                                  u"ms"_s);
     quitAfter.setFlags(QCommandLineOption::HiddenFromHelp);
-    p.addOptions({help, version, headless, scenario, seed, outDir, sessions, protocol, list,
-                  screenshot, quitAfter});
+    p.addOptions({help, version, headless, scenario, seed, outDir, sessions, protocol, simOption,
+                  list, screenshot, quitAfter});
 
     if (!p.parse(arguments))
         return exitWith(2, u"edgecore-lab: "_s + p.errorText() + u"\nTry 'edgecore-lab --help'."_s);
@@ -108,12 +111,14 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
                                    p.value(protocol) + u"'"_s);
         o.headless.protocol = toString(*proto);
     }
+    o.headless.sim = p.isSet(simOption);
     o.screenshotPath = p.value(screenshot);
     o.headless.scenario = p.value(scenario);
     o.headless.outDir = p.value(outDir);
-    const bool wantsHeadless = p.isSet(headless) || p.isSet(outDir) || p.isSet(scenario);
+    const bool wantsHeadless =
+        p.isSet(headless) || p.isSet(outDir) || p.isSet(scenario) || p.isSet(simOption);
     if (wantsHeadless && !p.isSet(headless))
-        return exitWith(2, u"edgecore-lab: --scenario and --out go with --headless"_s);
+        return exitWith(2, u"edgecore-lab: --scenario, --out and --sim go with --headless"_s);
     if (p.isSet(headless)) {
         o.action = CliOptions::Action::Headless;
     } else if (!hasDisplay) {

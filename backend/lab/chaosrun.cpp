@@ -36,18 +36,21 @@ ChaosResult runChaos(quint64 seed, const ChaosOptions &o)
     SimHost &host = sim.host();
 
     // The fault schedule: a few faults, each starting while the load runs and lasting a while.
-    const std::vector<NodeId> victims{sim.id(cast::sessionManager(1)), sim.id(cast::rm()), sim.id(cast::billing())};
+    const std::vector<NodeId> victims{sim.id(cast::sessionManager(1)), sim.id(cast::rm()),
+                                      sim.id(cast::billing())};
     std::vector<FaultStep> steps;
     const int faults = (o.crashes || o.partitions) ? 1 + static_cast<int>(rng.below(3)) : 0;
     for (int i = 0; i < faults; ++i) {
         const NodeId node = victims[rng.below(victims.size())];
         const Instant start = Instant(std::chrono::microseconds(rng.below(200'000)));
-        const Instant end = start + std::chrono::milliseconds(200 + static_cast<qint64>(rng.below(4800)));
+        const Instant end =
+            start + std::chrono::milliseconds(200 + static_cast<qint64>(rng.below(4800)));
         const bool crash = o.crashes && (!o.partitions || rng.chance(0.5));
         steps.push_back({start, crash ? FaultStep::Kind::Crash : FaultStep::Kind::Isolate, node});
         steps.push_back({end, crash ? FaultStep::Kind::Restart : FaultStep::Kind::Heal, node});
     }
-    std::stable_sort(steps.begin(), steps.end(), [](const FaultStep &a, const FaultStep &b) { return a.at < b.at; });
+    std::stable_sort(steps.begin(), steps.end(),
+                     [](const FaultStep &a, const FaultStep &b) { return a.at < b.at; });
     std::map<NodeId, int> isolated;
     auto applyStep = [&](const FaultStep &s) {
         switch (s.kind) {
@@ -81,8 +84,8 @@ ChaosResult runChaos(quint64 seed, const ChaosOptions &o)
         if (submitted >= o.sessions)
             return;
         ++submitted;
-        sim.submit(LoadGenerator::subscriberFor(load.below(500)), load.chance(0.5) ? u"VOICE"_s : u"DATA"_s,
-                   protocol);
+        sim.submit(LoadGenerator::subscriberFor(load.below(500)),
+                   load.chance(0.5) ? u"VOICE"_s : u"DATA"_s, protocol);
     };
     for (int i = 0; i < std::min(o.concurrency, o.sessions); ++i)
         submitNext();

@@ -18,9 +18,9 @@ struct ChaosOptions
     Protocol protocol = Protocol::TwoPhase;
     int sessions = 100;
     int concurrency = 8;
-    bool crashes = true;    // session manager, rm, billing crash and restart
-    bool partitions = true; // one of them cut off for a while
-    bool lossy = true;      // loss and duplication on every link
+    bool crashes = true;                        // session manager, rm, billing crash and restart
+    bool partitions = true;                     // one of them cut off for a while
+    bool lossy = true;                          // loss and duplication on every link
     Duration settle = std::chrono::seconds(60); // lab time after healing
 };
 

@@ -1,7 +1,9 @@
 #include "headless.h"
 
+#include "checker.h"
 #include "loadgenerator.h"
 #include "scenario.h"
+#include "simcluster.h"
 #include "summary.h"
 #include "trace/chrometrace.h"
 
@@ -68,48 +70,79 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
 
     ClusterConfig config;
     config.seed = options.seed;
-    if (!options.outDir.isEmpty())
+    if (!options.outDir.isEmpty() && !options.sim)
         config.dataDir = QDir(options.outDir).filePath(u"data"_s);
     scenario->applyTo(config);
-    Cluster cluster(config);
-    if (!cluster.start(&error)) {
-        err << "edgecore-lab: cannot start the cluster: " << error << '\n';
-        return ExitRunFailed;
-    }
 
     QElapsedTimer wall;
     wall.start();
-    LoadGenerator load(cluster, scenario->load, options.seed);
-    QEventLoop loop;
-    QObject::connect(&load, &LoadGenerator::finished, &loop, &QEventLoop::quit);
-    QTimer timeout;
-    timeout.setSingleShot(true);
-    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
-    timeout.start(static_cast<int>(scenario->wallTimeoutMs));
-    load.start();
-    if (!load.isFinished())
-        loop.exec();
-    const double wallSeconds = double(wall.nsecsElapsed()) / 1e9;
-    cluster.settle(); // let trailing acknowledgements and events arrive before stopping
-    cluster.stop();
-
-    const Summary summary = Summary::compute(scenario->name, options.seed, load.replies(),
-                                             cluster.trace(), wallSeconds);
+    QVector<ClientReply> replies;
+    bool finished = false;
+    Summary summary;
+    auto conclude = [&](const TraceStore &trace, const QString &host) {
+        Checker checker(trace);
+        checker.finish(scenario->expectAllCommitted && finished);
+        summary = Summary::compute(scenario->name, options.seed, replies, trace,
+                                   double(wall.nsecsElapsed()) / 1e9);
+        summary.host = host;
+        summary.checker = checker.toJson();
+        summary.checkerReport = checker.report(options.seed);
+        return checker.ok();
+    };
+    bool invariantsHold = false;
+    std::unique_ptr<SimCluster> sim;
+    std::unique_ptr<Cluster> cluster;
+    if (options.sim) {
+        sim = std::make_unique<SimCluster>(config);
+        replies = sim->runLoad(scenario->load, options.seed);
+        finished = replies.size() >= scenario->load.sessions;
+        sim->settle();
+        invariantsHold = conclude(sim->trace(), u"sim"_s);
+        summary.traceDigest = traceDigest(sim->trace());
+        // The simulator's speed: lab time covered per second of wall time.
+        summary.labSeconds = toUs(sim->host().now()) / 1e6;
+    } else {
+        cluster = std::make_unique<Cluster>(config);
+        if (!cluster->start(&error)) {
+            err << "edgecore-lab: cannot start the cluster: " << error << '\n';
+            return ExitRunFailed;
+        }
+        LoadGenerator load(*cluster, scenario->load, options.seed);
+        QEventLoop loop;
+        QObject::connect(&load, &LoadGenerator::finished, &loop, &QEventLoop::quit);
+        QTimer timeout;
+        timeout.setSingleShot(true);
+        QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+        timeout.start(static_cast<int>(scenario->wallTimeoutMs));
+        load.start();
+        if (!load.isFinished())
+            loop.exec();
+        finished = load.isFinished();
+        replies = load.replies();
+        cluster->settle(); // let trailing acknowledgements and events arrive before stopping
+        cluster->stop();
+        invariantsHold = conclude(cluster->trace(), u"threads"_s);
+    }
+    const TraceStore &trace = sim ? sim->trace() : cluster->trace();
     out << summary.toText();
     out.flush();
     if (!options.outDir.isEmpty()) {
         const QDir dir(options.outDir);
         if (!writeJson(dir.filePath(u"summary.json"_s), summary.toJson(), &error) ||
-            !writeChromeTrace(cluster.trace(), dir.filePath(u"trace.json"_s), &error)) {
+            !writeChromeTrace(trace, dir.filePath(u"trace.json"_s), &error)) {
             err << "edgecore-lab: " << error << '\n';
             return ExitRunFailed;
         }
         out << "wrote " << QDir::toNativeSeparators(dir.filePath(u"summary.json"_s)) << " and "
             << QDir::toNativeSeparators(dir.filePath(u"trace.json"_s)) << '\n';
     }
-    if (!load.isFinished()) {
-        err << "edgecore-lab: scenario timed out after " << load.replies().size() << " of "
+    if (!finished) {
+        err << "edgecore-lab: scenario timed out after " << replies.size() << " of "
             << scenario->load.sessions << " sessions\n";
+        return ExitRunFailed;
+    }
+    if (!invariantsHold) {
+        err << "edgecore-lab: the checker found violations (see above)\n";
         return ExitRunFailed;
     }
     return ExitOk;

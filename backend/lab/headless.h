@@ -14,6 +14,7 @@ struct HeadlessOptions
     QString outDir;    // empty: nothing written
     int sessions = -1; // override the scenario's count
     QString protocol;  // override the scenario's protocol (2PC or 3PC)
+    bool sim = false;  // run in the simulator instead of on threads
 };
 
 // Exit codes of the runner.

@@ -17,7 +17,8 @@ struct Scenario
     QString description;
     LoadSpec load;
     double malloryFramesPerSecond = 0;
-    qint64 wallTimeoutMs = 120000; // a run that takes longer than this has failed
+    qint64 wallTimeoutMs = 120000;  // a run that takes longer than this has failed
+    bool expectAllCommitted = true; // AC4: no faults, no forced aborts
 
     void applyTo(ClusterConfig &config) const;
 

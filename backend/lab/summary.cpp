@@ -106,6 +106,18 @@ QString Summary::toText() const
     line(u"trace events"_s, QString::number(traceEvents));
     line(u"duration"_s, QString::number(wallSeconds, 'f', 2) + u" s wall, "_s +
                             QString::number(labSeconds, 'f', 2) + u" s lab"_s);
+    if (host == u"sim"_s) {
+        line(u"simulator speed"_s,
+             QString::number(wallSeconds > 0 ? labSeconds / wallSeconds : 0, 'f', 1) +
+                 u"x real time"_s);
+        line(u"trace digest"_s, QString::fromLatin1(traceDigest));
+    }
+    line(u"checker"_s, checker.value(u"ok"_s).toBool()
+                           ? u"ok ("_s +
+                                 QString::number(checker.value(u"transactions"_s).toInteger()) +
+                                 u" transactions)"_s
+                           : u"VIOLATIONS"_s);
+    t += checkerReport;
     return t;
 }
 
@@ -137,6 +149,9 @@ QJsonObject Summary::toJson() const
         {u"trace_events"_s, static_cast<qint64>(traceEvents)},
         {u"wall_seconds"_s, wallSeconds},
         {u"lab_seconds"_s, labSeconds},
+        {u"host"_s, host},
+        {u"trace_digest"_s, QString::fromLatin1(traceDigest)},
+        {u"checker"_s, checker},
     };
 }
 

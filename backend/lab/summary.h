@@ -36,6 +36,10 @@ struct Summary
     double latencyMaxMs = 0;
     double wallSeconds = 0;
     double labSeconds = 0;
+    QString host = QStringLiteral("threads"); // or "sim"
+    QByteArray traceDigest;                   // sim runs: equal for equal seeds
+    QJsonObject checker;                      // the invariant checker's verdict
+    QString checkerReport;                    // its lines, when it found something
 
     static Summary compute(const QString &scenario, quint64 seed,
                            const QVector<ClientReply> &replies, const TraceStore &trace,

@@ -32,7 +32,8 @@ void TestSweep::sweep_data()
     QTest::addColumn<int>("seeds");
     QTest::newRow("2PC, crashes + partitions + loss + duplicates + reordering")
         << int(Protocol::TwoPhase) << true << true << true << 300;
-    QTest::newRow("3PC, crashes and restarts") << int(Protocol::ThreePhase) << true << false << false << 300;
+    QTest::newRow("3PC, crashes and restarts")
+        << int(Protocol::ThreePhase) << true << false << false << 300;
 }
 
 void TestSweep::sweep()
@@ -65,8 +66,10 @@ void TestSweep::sweep()
         faults += r.faults;
     }
     const double wallS = double(wall.nsecsElapsed()) / 1e9;
-    qInfo("%d seeds x %d sessions: %d committed, %d faults, %lld events, %.1f s wall, %.0fx real time",
-          seeds, o.sessions, committed, faults, static_cast<long long>(events), wallS, double(labUs) / 1e6 / wallS);
+    qInfo("%d seeds x %d sessions: %d committed, %d faults, %lld events, %.1f s wall, %.0fx real "
+          "time",
+          seeds, o.sessions, committed, faults, static_cast<long long>(events), wallS,
+          double(labUs) / 1e6 / wallS);
     QVERIFY(committed > seeds * o.sessions / 2); // faults abort some, not most
 }
 

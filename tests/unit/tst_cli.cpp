@@ -50,6 +50,8 @@ void TestCli::parse_data()
         << QStringList{u"demo"_s} << true << exit << 2 << u"unexpected argument 'demo'"_s;
     QTest::newRow("bad protocol") << QStringList{u"--headless"_s, u"--protocol"_s, u"4pc"_s} << true
                                   << exit << 2 << u"--protocol takes 2pc or 3pc"_s;
+    QTest::newRow("sim without headless")
+        << QStringList{u"--sim"_s} << true << exit << 2 << u"go with --headless"_s;
     QTest::newRow("list scenarios")
         << QStringList{u"--list-scenarios"_s} << true << exit << 0 << u"demo"_s;
     QTest::newRow("headless") << QStringList{u"--headless"_s} << true << headless << 0 << QString();

@@ -1,0 +1,129 @@
+// The headless runner as a user runs it: summary and trace files, exit codes and one-line
+// errors, and --sim giving the same trace digest for the same seed.
+
+#include "lab/headless.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextStream>
+
+using namespace edgecore;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Run run(const HeadlessOptions &o)
+{
+    Run r;
+    QTextStream out(&r.out);
+    QTextStream err(&r.err);
+    r.code = runHeadless(o, out, err);
+    out.flush();
+    err.flush();
+    return r;
+}
+
+QJsonObject readJson(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+} // namespace
+
+class TestHeadless : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void demoOnThreadsWritesFiles();
+    void simIsDeterministic();
+    void usageErrors();
+};
+
+void TestHeadless::demoOnThreadsWritesFiles()
+{
+    QTemporaryDir dir;
+    HeadlessOptions o;
+    o.seed = 7;
+    o.sessions = 40;
+    o.outDir = dir.path();
+    const Run r = run(o);
+    QCOMPARE(r.code, int(ExitOk));
+    QVERIFY2(r.out.contains(u"committed                 40"_s), qPrintable(r.out));
+    const QJsonObject summary = readJson(dir.filePath(u"summary.json"_s));
+    QCOMPARE(summary.value(u"committed"_s).toInt(), 40);
+    QCOMPARE(summary.value(u"checker"_s).toObject().value(u"ok"_s).toBool(), true);
+    QCOMPARE(summary.value(u"messages_sent"_s).toInteger(), summary.value(u"messages_delivered"_s).toInteger());
+    // The trace is valid JSON in Chrome's format: tracks named, every flow start has its end.
+    const QJsonObject trace = readJson(dir.filePath(u"trace.json"_s));
+    const QJsonArray events = trace.value(u"traceEvents"_s).toArray();
+    QVERIFY(events.size() > 1000);
+    QSet<QString> starts;
+    QSet<QString> ends;
+    QStringList tracks;
+    for (const QJsonValue &v : events) {
+        const QJsonObject e = v.toObject();
+        const QString ph = e.value(u"ph"_s).toString();
+        if (ph == u"s"_s)
+            starts.insert(e.value(u"id"_s).toString());
+        else if (ph == u"f"_s)
+            ends.insert(e.value(u"id"_s).toString());
+        else if (e.value(u"name"_s).toString() == u"thread_name"_s)
+            tracks << e.value(u"args"_s).toObject().value(u"name"_s).toString();
+    }
+    QCOMPARE(starts.size(), summary.value(u"messages_sent"_s).toInt());
+    QCOMPARE(ends, starts);
+    QVERIFY(tracks.contains(u"sm-1"_s) && tracks.contains(u"mallory"_s));
+    QVERIFY(QFile::exists(dir.filePath(u"data/sm-1.sqlite"_s)));
+}
+
+void TestHeadless::simIsDeterministic()
+{
+    QTemporaryDir a;
+    QTemporaryDir b;
+    HeadlessOptions o;
+    o.sim = true;
+    o.seed = 9;
+    o.protocol = u"3PC"_s;
+    o.outDir = a.path();
+    QCOMPARE(run(o).code, int(ExitOk));
+    o.outDir = b.path();
+    const Run second = run(o);
+    QCOMPARE(second.code, int(ExitOk));
+    QVERIFY(second.out.contains(u"simulator speed"_s));
+    const QJsonObject sa = readJson(a.filePath(u"summary.json"_s));
+    const QJsonObject sb = readJson(b.filePath(u"summary.json"_s));
+    QCOMPARE(sa.value(u"host"_s).toString(), u"sim"_s);
+    QCOMPARE(sa.value(u"trace_digest"_s).toString().size(), 64);
+    QCOMPARE(sa.value(u"trace_digest"_s), sb.value(u"trace_digest"_s));
+    QCOMPARE(sa.value(u"committed"_s).toInt(), 200);
+}
+
+void TestHeadless::usageErrors()
+{
+    HeadlessOptions unknown;
+    unknown.scenario = u"nope"_s;
+    Run r = run(unknown);
+    QCOMPARE(r.code, int(ExitUsage));
+    QCOMPARE(r.err, u"edgecore-lab: unknown scenario 'nope' (known: demo)\n"_s);
+    HeadlessOptions unwritable;
+    unwritable.outDir = u"/proc/edgecore-cannot-write-here"_s;
+    r = run(unwritable);
+    QCOMPARE(r.code, int(ExitUsage));
+    QVERIFY(r.err.startsWith(u"edgecore-lab: cannot create output folder"_s));
+    QCOMPARE(r.err.count(u'\n'), 1);
+}
+
+QTEST_GUILESS_MAIN(TestHeadless)
+#include "tst_headless.moc"
