@@ -48,6 +48,8 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
     const QCommandLineOption simOption(
         u"sim"_s, u"Run the scenario in the simulator (one thread, virtual "
                   "clock, deterministic from the seed) instead of on threads."_s);
+    const QCommandLineOption speed(
+        u"speed"_s, u"Lab clock speed, 0.1 (slow motion) to 10 (default 1)."_s, u"factor"_s);
     const QCommandLineOption list(u"list-scenarios"_s, u"List the built-in scenarios and exit."_s);
     QCommandLineOption screenshot(u"screenshot"_s, u"Save a PNG of the window before quitting."_s,
                                   u"file"_s);
@@ -112,6 +114,13 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
         o.headless.protocol = toString(*proto);
     }
     o.headless.sim = p.isSet(simOption);
+    if (p.isSet(speed)) {
+        bool ok = false;
+        o.headless.speed = p.value(speed).toDouble(&ok);
+        if (!ok || o.headless.speed < 0.1 || o.headless.speed > 10)
+            return exitWith(2, u"edgecore-lab: --speed takes a factor from 0.1 to 10, not '"_s +
+                                   p.value(speed) + u"'"_s);
+    }
     o.screenshotPath = p.value(screenshot);
     o.headless.scenario = p.value(scenario);
     o.headless.outDir = p.value(outDir);

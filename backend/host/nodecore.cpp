@@ -138,6 +138,14 @@ QByteArray NodeCore::seal(NodeId to, Envelope &msg)
 
 void NodeCore::dispatch(const Envelope &env, bool local)
 {
+    if (m_crashPending)
+        return;
+    if (m_crashTrigger && m_crashTrigger(env)) {
+        m_crashTrigger = nullptr;
+        m_crashPending = true;
+        requestCrash();
+        return;
+    }
     if (!local) {
         const size_t n = std::min(env.vclock.size(), m_vclock.size());
         for (size_t i = 0; i < n; ++i)

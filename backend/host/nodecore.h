@@ -13,6 +13,7 @@
 #include "wire/wireerror.h"
 
 #include <array>
+#include <functional>
 #include <memory>
 
 namespace edgecore {
@@ -69,6 +70,11 @@ public:
               const QString &detail) override;
 
     HostStats stats() const { return m_stats; }
+    // Fault injection: the node crashes instead of delivering the first message that matches.
+    void setCrashTrigger(std::function<bool(const Envelope &)> trigger)
+    {
+        m_crashTrigger = std::move(trigger);
+    }
     const HostConfig &config() const { return m_config; }
     Service &service() { return *m_service; }
     bool hasService() const { return m_service != nullptr; }
@@ -76,6 +82,8 @@ public:
 protected:
     // The wall clock frames and trace events are stamped with (a simulation's is virtual).
     virtual qint64 wallMsNow() const = 0;
+    // The crash trigger matched: the host crashes the node as soon as it safely can.
+    virtual void requestCrash() = 0;
 
     void setDirectory(std::shared_ptr<const Directory> directory);
     void setStorage(std::unique_ptr<Storage> storage) { m_storage = std::move(storage); }
@@ -99,6 +107,8 @@ protected:
 
     HostConfig m_config;
     HostStats m_stats;
+    bool m_crashPending = false;
+    std::function<bool(const Envelope &)> m_crashTrigger;
 
 private:
     quint64 lamport() const;

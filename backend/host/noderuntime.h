@@ -32,6 +32,8 @@ public:
     void begin(std::shared_ptr<const Directory> dir);
     void shutdown(QThread *returnTo);
     void deliverLocal(Envelope env);
+    void crash();
+    bool restart(std::unique_ptr<Service> fresh);
     void runOn(const std::function<void(Service &, Context &)> &f) { f(service(), *this); }
 
     // Context: what TCP and the lab clock do differently.
@@ -47,6 +49,7 @@ Q_SIGNALS:
 
 protected:
     qint64 wallMsNow() const override;
+    void requestCrash() override;
 
 private:
     struct Peer
@@ -62,6 +65,9 @@ private:
         FrameReader reader;
     };
 
+    void closeEverything();
+    void openStorage();
+    void connectAllPeers();
     void onNewConnection();
     void onReadyRead(QTcpSocket *socket);
     void onIncomingClosed(QTcpSocket *socket);
@@ -78,6 +84,7 @@ private:
     void onClockChanged();
 
     QTcpServer *m_server = nullptr;
+    quint16 m_port = 0;
     QHash<QTcpSocket *, Incoming> m_incoming;
     std::map<NodeId, Peer> m_peers;
     bool m_flushScheduled = false;

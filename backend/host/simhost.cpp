@@ -49,6 +49,8 @@ public:
     Instant now() const override { return m_sim.m_now; }
     void send(NodeId to, Envelope msg) override
     {
+        if (m_crashPending)
+            return;
         const QByteArray frame = seal(to, msg);
         if (!frame.isEmpty())
             m_sim.transmit(self(), to, frame);
@@ -62,8 +64,11 @@ public:
     }
     void sendRaw(NodeId to, const QByteArray &frame) override { m_sim.transmit(self(), to, frame); }
 
+    bool crashRequested() const { return m_crashPending; }
+
 protected:
     qint64 wallMsNow() const override { return kSimEpochMs + toUs(m_sim.m_now) / 1000; }
+    void requestCrash() override {} // SimHost::step crashes the node once its event is done
 
 private:
     SimHost &m_sim;
@@ -123,6 +128,15 @@ void SimHost::schedule(Event e)
 {
     e.order = m_order++;
     m_queue.push(std::move(e));
+}
+
+void SimHost::at(Instant t, std::function<void()> f)
+{
+    Event e;
+    e.at = std::max(t, m_now);
+    e.kind = Event::Kind::Callback;
+    e.callback = std::move(f);
+    schedule(std::move(e));
 }
 
 void SimHost::post(NodeId to, const Envelope &local)
@@ -190,6 +204,13 @@ bool SimHost::step()
         Event e = m_queue.top();
         m_queue.pop();
         m_now = std::max(m_now, e.at);
+        if (e.kind == Event::Kind::Callback) {
+            e.callback();
+            ++m_processed;
+            if (afterEvent)
+                afterEvent();
+            return true;
+        }
         Slot &slot = m_slots[e.node - 1];
         // Events for a crashed node, or for an incarnation that has since died, vanish.
         if (!slot.node || e.incarnation != slot.incarnation)
@@ -210,7 +231,11 @@ bool SimHost::step()
         case Event::Kind::Timer:
             slot.node->fire(e.timer);
             break;
+        case Event::Kind::Callback:
+            break;
         }
+        if (slot.node && slot.node->crashRequested())
+            crash(e.node);
         ++m_processed;
         if (afterEvent)
             afterEvent();
@@ -255,6 +280,12 @@ void SimHost::restart(NodeId id)
     slot.node = makeNode(id, slot.incarnation);
     slot.node->record(TraceKind::State, u"restarted"_s, 0, 0, kNoNode);
     slot.node->begin(m_directory, std::move(slot.disk));
+}
+
+void SimHost::crashWhen(NodeId id, std::function<bool(const Envelope &)> trigger)
+{
+    if (isUp(id))
+        m_slots[id - 1].node->setCrashTrigger(std::move(trigger));
 }
 
 bool SimHost::isUp(NodeId id) const

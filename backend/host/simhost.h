@@ -39,6 +39,8 @@ public:
     NodeId add(const QString &name, ServiceFactory factory);
     void start();
 
+    // Runs f at lab time t on the simulation's thread (a scenario's timed step).
+    void at(Instant t, std::function<void()> f);
     // Delivers a local (client) message to the node at the current time.
     void post(NodeId to, const Envelope &local);
     // Processes the next event; false when there is none.
@@ -57,6 +59,8 @@ public:
     void crash(NodeId id);   // memory lost, storage kept, pending events for it dropped
     void restart(NodeId id); // a new service from the factory over the kept storage
     bool isUp(NodeId id) const;
+    // Crashes the node instead of delivering the first message that matches.
+    void crashWhen(NodeId id, std::function<bool(const Envelope &)> trigger);
     // Nodes in different groups cannot reach each other; nodes in no group reach everyone.
     void partition(const std::vector<std::vector<NodeId>> &groups);
     void heal();
@@ -78,13 +82,14 @@ private:
     {
         Instant at;
         quint64 order = 0; // ties broken by scheduling order: deterministic
-        enum class Kind { Frame, Timer, Local } kind = Kind::Frame;
+        enum class Kind { Frame, Timer, Local, Callback } kind = Kind::Frame;
         NodeId node = kNoNode;
         NodeId from = kNoNode; // frames: the sender
         quint64 incarnation = 0;
         TimerId timer = 0;
         QByteArray frame;
         Envelope local;
+        std::function<void()> callback;
         bool operator>(const Event &o) const { return at != o.at ? at > o.at : order > o.order; }
     };
 

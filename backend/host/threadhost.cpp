@@ -36,6 +36,40 @@ ThreadHost::ThreadHost(HostConfig config, std::unique_ptr<Service> service, QObj
     connect(m_runtime, &NodeRuntime::clientReply, this, &ThreadHost::clientReply);
 }
 
+ThreadHost::ThreadHost(HostConfig config, ServiceFactory factory, QObject *parent)
+    : ThreadHost(std::move(config), factory(), parent)
+{
+    m_factory = std::move(factory);
+}
+
+void ThreadHost::crashWhen(std::function<bool(const Envelope &)> trigger)
+{
+    if (!m_thread.isRunning() || m_stopped)
+        return;
+    QMetaObject::invokeMethod(
+        m_runtime,
+        [rt = m_runtime, t = std::move(trigger)]() mutable { rt->setCrashTrigger(std::move(t)); },
+        Qt::BlockingQueuedConnection);
+}
+
+void ThreadHost::crash()
+{
+    if (!m_thread.isRunning() || m_stopped)
+        return;
+    QMetaObject::invokeMethod(
+        m_runtime, [rt = m_runtime] { rt->crash(); }, Qt::BlockingQueuedConnection);
+}
+
+bool ThreadHost::restart()
+{
+    if (!m_thread.isRunning() || m_stopped || !m_factory)
+        return false;
+    bool ok = false;
+    QMetaObject::invokeMethod(
+        m_runtime, [&] { ok = m_runtime->restart(m_factory()); }, Qt::BlockingQueuedConnection);
+    return ok;
+}
+
 ThreadHost::~ThreadHost()
 {
     stop();
@@ -109,6 +143,12 @@ NodeRuntime::NodeRuntime(const HostConfig &config, std::unique_ptr<Service> serv
     : NodeCore(config, std::move(service))
 {}
 
+void NodeRuntime::requestCrash()
+{
+    // Not from inside a socket's own handler: crash on the next pass of the event loop.
+    QMetaObject::invokeMethod(this, &NodeRuntime::crash, Qt::QueuedConnection);
+}
+
 qint64 NodeRuntime::wallMsNow() const
 {
     return QDateTime::currentMSecsSinceEpoch();
@@ -131,35 +171,21 @@ quint16 NodeRuntime::listenOn(quint16 port, QString *error)
     connect(m_timer, &QTimer::timeout, this, &NodeRuntime::onTimerFired);
     connect(m_config.clock, &LabClock::changed, this, &NodeRuntime::onClockChanged);
     m_wasPaused = m_config.clock->isPaused();
-    return m_server->serverPort();
+    m_port = m_server->serverPort();
+    return m_port;
 }
 
 void NodeRuntime::begin(std::shared_ptr<const Directory> dir)
 {
     setDirectory(std::move(dir));
-    if (!m_config.dataDir.isEmpty()) {
-        auto sqlite = std::make_unique<SqliteStorage>();
-        const QString path = QDir(m_config.dataDir).filePath(m_config.name + u".sqlite"_s);
-        if (sqlite->open(path))
-            setStorage(std::move(sqlite));
-        else
-            record(TraceKind::Note,
-                   u"storage unavailable, keeping the log in memory: "_s + sqlite->lastError(), 0,
-                   0, kNoNode);
-    }
+    openStorage();
     m_started = true;
-    // Connect to every peer now rather than on the first send, so the first sessions do not
-    // pay for TCP set-up.
-    for (const NodeInfo &n : directory()->nodes)
-        if (n.id != m_config.id && !m_peers[n.id].socket)
-            connectPeer(n.id);
+    connectAllPeers();
     service().start(*this);
 }
 
-void NodeRuntime::shutdown(QThread *returnTo)
+void NodeRuntime::closeEverything()
 {
-    m_started = false;
-    storage().flush();
     for (auto &[id, peer] : m_peers) {
         if (peer.socket) {
             peer.socket->disconnect(this);
@@ -175,6 +201,18 @@ void NodeRuntime::shutdown(QThread *returnTo)
         delete s;
     }
     m_incoming.clear();
+    m_parked.clear();
+    m_timerDeadlines.clear();
+    m_timerQueue.clear();
+    if (m_timer)
+        m_timer->stop();
+}
+
+void NodeRuntime::shutdown(QThread *returnTo)
+{
+    m_started = false;
+    storage().flush();
+    closeEverything();
     delete m_server;
     m_server = nullptr;
     delete m_timer;
@@ -186,6 +224,63 @@ void NodeRuntime::shutdown(QThread *returnTo)
     moveToThread(returnTo);
 }
 
+void NodeRuntime::crash()
+{
+    if (!m_started)
+        return;
+    // Like a killed process: the server closes, connections drop, memory is gone. Only what
+    // was flushed to the SQLite file survives (records appended in this pass are lost).
+    record(TraceKind::State, u"crashed"_s, 0, 0, kNoNode);
+    m_started = false;
+    m_crashPending = false;
+    closeEverything();
+    m_server->close();
+    resetService(nullptr);
+    takeStorage().reset();
+    setStorage(std::make_unique<MemoryStorage>());
+}
+
+bool NodeRuntime::restart(std::unique_ptr<Service> fresh)
+{
+    if (m_started)
+        return true;
+    if (!m_server->listen(QHostAddress::LocalHost, m_port)) {
+        record(TraceKind::Note,
+               u"restart failed: cannot listen again: "_s + m_server->errorString(), 0, 0, kNoNode);
+        return false;
+    }
+    resetService(std::move(fresh));
+    openStorage();
+    m_started = true;
+    record(TraceKind::State, u"restarted"_s, 0, 0, kNoNode);
+    connectAllPeers();
+    service().start(*this); // recovers from the log
+    return true;
+}
+
+void NodeRuntime::openStorage()
+{
+    if (m_config.dataDir.isEmpty())
+        return;
+    auto sqlite = std::make_unique<SqliteStorage>();
+    const QString path = QDir(m_config.dataDir).filePath(m_config.name + u".sqlite"_s);
+    if (sqlite->open(path))
+        setStorage(std::move(sqlite));
+    else
+        record(TraceKind::Note,
+               u"storage unavailable, keeping the log in memory: "_s + sqlite->lastError(), 0, 0,
+               kNoNode);
+}
+
+void NodeRuntime::connectAllPeers()
+{
+    // Connect to every peer now rather than on the first send, so the first sessions do not
+    // pay for TCP set-up.
+    for (const NodeInfo &n : directory()->nodes)
+        if (n.id != m_config.id && !m_peers[n.id].socket)
+            connectPeer(n.id);
+}
+
 Instant NodeRuntime::now() const
 {
     return m_config.clock->now();
@@ -193,7 +288,7 @@ Instant NodeRuntime::now() const
 
 void NodeRuntime::send(NodeId to, Envelope msg)
 {
-    if (!m_started)
+    if (!m_started || m_crashPending)
         return;
     const QByteArray frame = seal(to, msg);
     if (!frame.isEmpty())
@@ -428,7 +523,7 @@ void NodeRuntime::armTimer()
 
 void NodeRuntime::onTimerFired()
 {
-    if (!m_started)
+    if (!m_started || m_crashPending)
         return;
     const Instant t = now();
     // Bounded: only timers already due fire in this pass; new ones wait for the next.

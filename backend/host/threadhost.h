@@ -24,6 +24,8 @@ class ThreadHost : public QObject
     Q_OBJECT
 public:
     ThreadHost(HostConfig config, std::unique_ptr<Service> service, QObject *parent = nullptr);
+    // With a factory the host can restart its service after a crash.
+    ThreadHost(HostConfig config, ServiceFactory factory, QObject *parent = nullptr);
     ~ThreadHost() override;
 
     NodeId id() const { return m_config.id; }
@@ -37,6 +39,13 @@ public:
     // Closes everything and ends the thread; blocks until done. Idempotent.
     void stop();
     bool isRunning() const { return m_thread.isRunning(); }
+    // Kills the service like a process crash: server closed, connections dropped, memory lost;
+    // its SQLite file stays. restart() listens again on the same port with a fresh service from
+    // the factory, which recovers from that file.
+    void crash();
+    bool restart();
+    // Crashes instead of delivering the first message that matches (a precise fault point).
+    void crashWhen(std::function<bool(const Envelope &)> trigger);
 
     // Thread-safe: delivers a local (unsigned, never on the wire) message to the service.
     void post(const Envelope &local);
@@ -52,6 +61,7 @@ private:
     HostConfig m_config;
     QThread m_thread;
     NodeRuntime *m_runtime = nullptr;
+    ServiceFactory m_factory;
     quint16 m_port = 0;
     bool m_stopped = false;
 };

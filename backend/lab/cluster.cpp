@@ -50,6 +50,7 @@ Cluster::Cluster(ClusterConfig config, QObject *parent)
 {
     const std::vector<CastMember> cast = buildCast(m_config);
     m_trace = std::make_unique<TraceStore>(static_cast<int>(cast.size()), m_config.traceCapacity);
+    m_clock.setSpeed(m_config.clockSpeed);
     const KeyMaterial keys = KeyMaterial::generate(m_config.seed);
     NodeId next = 1;
     for (const CastMember &m : cast) {
@@ -61,7 +62,7 @@ Cluster::Cluster(ClusterConfig config, QObject *parent)
         hc.keys = keys;
         hc.seed = m_config.seed;
         hc.dataDir = m_config.dataDir;
-        auto host = std::make_unique<ThreadHost>(hc, m.make());
+        auto host = std::make_unique<ThreadHost>(hc, m.make);
         if (m.name == cast::edge())
             connect(host.get(), &ThreadHost::clientReply, this, &Cluster::sessionFinished);
         m_directory->nodes.push_back(NodeInfo{hc.id, hc.name});

@@ -25,6 +25,7 @@ struct ClusterConfig
     BillingConfig billing;
     MalloryConfig mallory;
     qsizetype traceCapacity = TraceStore::kDefaultCapacity;
+    double clockSpeed = 1.0; // lab seconds per wall second (0.1 to 10)
 };
 
 // The cast as names and factories, in NodeId order: the one description of who runs, shared

@@ -22,6 +22,78 @@ namespace edgecore {
 
 namespace {
 
+// Feeds new trace events to a scenario script and lets it act on the lab.
+class ScriptDriver
+{
+public:
+    ScriptDriver(ScenarioScript *script, const TraceStore &trace, LabControls &lab)
+        : m_script(script)
+        , m_trace(trace)
+        , m_lab(lab)
+    {}
+    void poll()
+    {
+        if (!m_script)
+            return;
+        const qsizetype size = m_trace.size();
+        m_trace.forEach(m_read, size,
+                        [this](const TraceEvent &e) { m_script->onEvent(e, m_trace, m_lab); });
+        m_read = size;
+        m_script->onTick(m_lab);
+    }
+
+private:
+    ScenarioScript *m_script;
+    const TraceStore &m_trace;
+    LabControls &m_lab;
+    qsizetype m_read = 0;
+};
+
+class SimControls final : public LabControls
+{
+public:
+    explicit SimControls(SimCluster &sim)
+        : m_sim(sim)
+    {}
+    Instant now() const override { return m_sim.host().now(); }
+    void crash(const QString &node) override { m_sim.host().crash(m_sim.id(node)); }
+    void restart(const QString &node) override { m_sim.host().restart(m_sim.id(node)); }
+    void crashWhen(const QString &node, std::function<bool(const Envelope &)> trigger) override
+    {
+        m_sim.host().crashWhen(m_sim.id(node), std::move(trigger));
+    }
+
+private:
+    SimCluster &m_sim;
+};
+
+class ThreadControls final : public LabControls
+{
+public:
+    explicit ThreadControls(Cluster &cluster)
+        : m_cluster(cluster)
+    {}
+    Instant now() const override { return m_cluster.clock().now(); }
+    void crash(const QString &node) override
+    {
+        if (ThreadHost *h = m_cluster.host(node))
+            h->crash();
+    }
+    void restart(const QString &node) override
+    {
+        if (ThreadHost *h = m_cluster.host(node))
+            h->restart();
+    }
+    void crashWhen(const QString &node, std::function<bool(const Envelope &)> trigger) override
+    {
+        if (ThreadHost *h = m_cluster.host(node))
+            h->crashWhen(std::move(trigger));
+    }
+
+private:
+    Cluster &m_cluster;
+};
+
 bool prepareOutDir(const QString &dir, QString *error)
 {
     if (!QDir().mkpath(dir)) {
@@ -70,8 +142,15 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
 
     ClusterConfig config;
     config.seed = options.seed;
-    if (!options.outDir.isEmpty() && !options.sim)
-        config.dataDir = QDir(options.outDir).filePath(u"data"_s);
+    config.clockSpeed = options.speed;
+    if (!options.outDir.isEmpty() && !options.sim) {
+        // A run starts from empty service logs: recovery must not find an earlier run's.
+        QDir data(QDir(options.outDir).filePath(u"data"_s));
+        for (const QString &f :
+             data.entryList({u"*.sqlite"_s, u"*.sqlite-wal"_s, u"*.sqlite-shm"_s}, QDir::Files))
+            data.remove(f);
+        config.dataDir = data.path();
+    }
     scenario->applyTo(config);
 
     QElapsedTimer wall;
@@ -92,8 +171,20 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
     bool invariantsHold = false;
     std::unique_ptr<SimCluster> sim;
     std::unique_ptr<Cluster> cluster;
+    const Protocol protocol = parseProtocol(scenario->load.protocol).value_or(Protocol::TwoPhase);
+    std::unique_ptr<ScenarioScript> script =
+        scenario->script ? scenario->script(protocol) : nullptr;
     if (options.sim) {
         sim = std::make_unique<SimCluster>(config);
+        SimControls controls(*sim);
+        ScriptDriver driver(script.get(), sim->trace(), controls);
+        sim->host().afterEvent = [&driver] { driver.poll(); };
+        // A scenario's timed steps need the clock looked at even when nothing else happens.
+        std::function<void()> tick;
+        tick = [&] { sim->host().at(sim->host().now() + std::chrono::milliseconds(100), tick); };
+        if (script)
+            tick();
+        driver.poll(); // lets the script arm its fault points before the load starts
         replies = sim->runLoad(scenario->load, options.seed);
         finished = replies.size() >= scenario->load.sessions;
         sim->settle();
@@ -107,6 +198,13 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
             err << "edgecore-lab: cannot start the cluster: " << error << '\n';
             return ExitRunFailed;
         }
+        ThreadControls controls(*cluster);
+        ScriptDriver driver(script.get(), cluster->trace(), controls);
+        QTimer poll;
+        QObject::connect(&poll, &QTimer::timeout, &poll, [&driver] { driver.poll(); });
+        if (script)
+            poll.start(2);
+        driver.poll(); // lets the script arm its fault points before the load starts
         LoadGenerator load(*cluster, scenario->load, options.seed);
         QEventLoop loop;
         QObject::connect(&load, &LoadGenerator::finished, &loop, &QEventLoop::quit);
@@ -120,10 +218,13 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
         finished = load.isFinished();
         replies = load.replies();
         cluster->settle(); // let trailing acknowledgements and events arrive before stopping
+        poll.stop();
         cluster->stop();
         invariantsHold = conclude(cluster->trace(), u"threads"_s);
     }
     const TraceStore &trace = sim ? sim->trace() : cluster->trace();
+    if (script)
+        summary.findings = script->findings(trace);
     out << summary.toText();
     out.flush();
     if (!options.outDir.isEmpty()) {

@@ -11,10 +11,11 @@ struct HeadlessOptions
 {
     QString scenario = QStringLiteral("demo");
     quint64 seed = 1;
-    QString outDir;    // empty: nothing written
-    int sessions = -1; // override the scenario's count
-    QString protocol;  // override the scenario's protocol (2PC or 3PC)
-    bool sim = false;  // run in the simulator instead of on threads
+    QString outDir;     // empty: nothing written
+    int sessions = -1;  // override the scenario's count
+    QString protocol;   // override the scenario's protocol (2PC or 3PC)
+    bool sim = false;   // run in the simulator instead of on threads
+    double speed = 1.0; // lab clock speed on threads
 };
 
 // Exit codes of the runner.

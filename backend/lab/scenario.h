@@ -7,9 +7,35 @@
 
 #include <QStringList>
 
+#include <functional>
+#include <memory>
 #include <optional>
 
 namespace edgecore {
+
+// What a scenario script may do to the running lab, on threads or in the simulator.
+class LabControls
+{
+public:
+    virtual ~LabControls() = default;
+    virtual Instant now() const = 0;
+    virtual void crash(const QString &node) = 0;
+    virtual void restart(const QString &node) = 0;
+    // Crash the node instead of delivering the first message that matches.
+    virtual void crashWhen(const QString &node, std::function<bool(const Envelope &)> trigger) = 0;
+};
+
+// A scenario's story beyond its load: it watches the trace as it grows and acts at the right
+// moment (crash the coordinator once both participants voted, ...).
+class ScenarioScript
+{
+public:
+    virtual ~ScenarioScript() = default;
+    virtual void onEvent(const TraceEvent &e, const TraceStore &trace, LabControls &lab) = 0;
+    virtual void onTick(LabControls &) {}
+    // What the run showed, as summary lines ("participants blocked in doubt for 6.0 s").
+    virtual QStringList findings(const TraceStore &trace) const = 0;
+};
 
 struct Scenario
 {
@@ -19,6 +45,7 @@ struct Scenario
     double malloryFramesPerSecond = 0;
     qint64 wallTimeoutMs = 120000;  // a run that takes longer than this has failed
     bool expectAllCommitted = true; // AC4: no faults, no forced aborts
+    std::function<std::unique_ptr<ScenarioScript>(Protocol)> script;
 
     void applyTo(ClusterConfig &config) const;
 

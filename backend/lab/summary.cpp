@@ -83,7 +83,7 @@ QString Summary::toText() const
 {
     QString t;
     auto line = [&t](const QString &label, const QString &value) {
-        t += label.leftJustified(28, u' ') + value + u'\n';
+        t += label.leftJustified(27, u' ') + u' ' + value + u'\n';
     };
     t += u"EdgeCore Lab: scenario "_s + scenario + u", seed "_s + QString::number(seed) + u'\n';
     line(u"sessions"_s, QString::number(sessions));
@@ -118,6 +118,8 @@ QString Summary::toText() const
                                  u" transactions)"_s
                            : u"VIOLATIONS"_s);
     t += checkerReport;
+    for (const QString &f : findings)
+        t += u"  * "_s + f + u'\n';
     return t;
 }
 
@@ -152,6 +154,7 @@ QJsonObject Summary::toJson() const
         {u"host"_s, host},
         {u"trace_digest"_s, QString::fromLatin1(traceDigest)},
         {u"checker"_s, checker},
+        {u"findings"_s, QJsonArray::fromStringList(findings)},
     };
 }
 

@@ -40,6 +40,7 @@ struct Summary
     QByteArray traceDigest;                   // sim runs: equal for equal seeds
     QJsonObject checker;                      // the invariant checker's verdict
     QString checkerReport;                    // its lines, when it found something
+    QStringList findings;                     // what a scenario script observed
 
     static Summary compute(const QString &scenario, quint64 seed,
                            const QVector<ClientReply> &replies, const TraceStore &trace,

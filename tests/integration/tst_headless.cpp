@@ -48,6 +48,8 @@ class TestHeadless : public QObject
 private Q_SLOTS:
     void demoOnThreadsWritesFiles();
     void simIsDeterministic();
+    void coordinatorCrash_data();
+    void coordinatorCrash();
     void usageErrors();
 };
 
@@ -64,7 +66,8 @@ void TestHeadless::demoOnThreadsWritesFiles()
     const QJsonObject summary = readJson(dir.filePath(u"summary.json"_s));
     QCOMPARE(summary.value(u"committed"_s).toInt(), 40);
     QCOMPARE(summary.value(u"checker"_s).toObject().value(u"ok"_s).toBool(), true);
-    QCOMPARE(summary.value(u"messages_sent"_s).toInteger(), summary.value(u"messages_delivered"_s).toInteger());
+    QCOMPARE(summary.value(u"messages_sent"_s).toInteger(),
+             summary.value(u"messages_delivered"_s).toInteger());
     // The trace is valid JSON in Chrome's format: tracks named, every flow start has its end.
     const QJsonObject trace = readJson(dir.filePath(u"trace.json"_s));
     const QJsonArray events = trace.value(u"traceEvents"_s).toArray();
@@ -110,13 +113,53 @@ void TestHeadless::simIsDeterministic()
     QCOMPARE(sa.value(u"committed"_s).toInt(), 200);
 }
 
+void TestHeadless::coordinatorCrash_data()
+{
+    QTest::addColumn<bool>("sim");
+    QTest::addColumn<QString>("protocol");
+    QTest::addColumn<QString>("expect"); // a finding that must appear
+    QTest::newRow("sim 2PC: blocked until recovery, presumed abort")
+        << true << u"2PC"_s << u"participants asked the absent coordinator"_s;
+    QTest::newRow("sim 3PC: terminated without the coordinator")
+        << true << u"3PC"_s << u"rm decided COMMIT at 3."_s;
+    QTest::newRow("threads 2PC") << false << u"2PC"_s
+                                 << u"participants asked the absent coordinator"_s;
+    QTest::newRow("threads 3PC") << false << u"3PC"_s << u"(coordinator down)"_s;
+}
+
+void TestHeadless::coordinatorCrash()
+{
+    QFETCH(bool, sim);
+    QFETCH(QString, protocol);
+    QFETCH(QString, expect);
+    QTemporaryDir dir;
+    HeadlessOptions o;
+    o.scenario = u"coordinator-crash"_s;
+    o.sim = sim;
+    o.protocol = protocol;
+    o.seed = 3;
+    o.speed = 10; // threads: 6 s of lab time in 0.6 s
+    o.outDir = dir.path();
+    const Run r = run(o);
+    QVERIFY2(r.code == int(ExitOk), qPrintable(r.out + r.err));
+    const QJsonObject summary = readJson(dir.filePath(u"summary.json"_s));
+    QCOMPARE(summary.value(u"checker"_s).toObject().value(u"ok"_s).toBool(), true);
+    const QStringList findings = summary.value(u"findings"_s).toVariant().toStringList();
+    QVERIFY2(findings.join(u'\n').contains(expect), qPrintable(findings.join(u'\n')));
+    QVERIFY(findings.first().startsWith(u"coordinator crashed at"_s));
+    // The caught transaction ends the same way everywhere: the checker's AC1 held, and here
+    // 2PC aborted (presumed abort) while 3PC committed (termination).
+    const QString verdict = protocol == u"2PC"_s ? u"decided ABORT"_s : u"decided COMMIT"_s;
+    QCOMPARE(findings.filter(verdict).size(), 3);
+}
+
 void TestHeadless::usageErrors()
 {
     HeadlessOptions unknown;
     unknown.scenario = u"nope"_s;
     Run r = run(unknown);
     QCOMPARE(r.code, int(ExitUsage));
-    QCOMPARE(r.err, u"edgecore-lab: unknown scenario 'nope' (known: demo)\n"_s);
+    QCOMPARE(r.err, u"edgecore-lab: unknown scenario 'nope' (known: demo, coordinator-crash)\n"_s);
     HeadlessOptions unwritable;
     unwritable.outDir = u"/proc/edgecore-cannot-write-here"_s;
     r = run(unwritable);

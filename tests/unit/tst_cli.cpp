@@ -52,6 +52,9 @@ void TestCli::parse_data()
                                   << exit << 2 << u"--protocol takes 2pc or 3pc"_s;
     QTest::newRow("sim without headless")
         << QStringList{u"--sim"_s} << true << exit << 2 << u"go with --headless"_s;
+    QTest::newRow("speed out of range")
+        << QStringList{u"--headless"_s, u"--speed"_s, u"50"_s} << true << exit << 2
+        << u"--speed takes a factor from 0.1 to 10"_s;
     QTest::newRow("list scenarios")
         << QStringList{u"--list-scenarios"_s} << true << exit << 0 << u"demo"_s;
     QTest::newRow("headless") << QStringList{u"--headless"_s} << true << headless << 0 << QString();
