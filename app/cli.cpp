@@ -58,7 +58,7 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
                                  u"ms"_s);
     quitAfter.setFlags(QCommandLineOption::HiddenFromHelp);
     p.addOptions({help, version, headless, scenario, seed, outDir, sessions, protocol, simOption,
-                  list, screenshot, quitAfter});
+                  speed, list, screenshot, quitAfter});
 
     if (!p.parse(arguments))
         return exitWith(2, u"edgecore-lab: "_s + p.errorText() + u"\nTry 'edgecore-lab --help'."_s);
