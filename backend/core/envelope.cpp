@@ -44,6 +44,18 @@ QString toString(MsgType t)
         return u"STATE_REQUEST"_s;
     case MsgType::StateReport:
         return u"STATE_REPORT"_s;
+    case MsgType::DsmLease:
+        return u"DSM_LEASE"_s;
+    case MsgType::DsmLeaseReply:
+        return u"DSM_LEASE_REPLY"_s;
+    case MsgType::DsmWatch:
+        return u"DSM_WATCH"_s;
+    case MsgType::DsmChanged:
+        return u"DSM_CHANGED"_s;
+    case MsgType::NotLeader:
+        return u"NOT_LEADER"_s;
+    case MsgType::DsmCas:
+        return u"DSM_CAS"_s;
     }
     return u"TYPE_"_s + QString::number(static_cast<int>(t));
 }

@@ -32,8 +32,14 @@ enum class MsgType : quint16 {
     OutcomeRequest = 14, // 2PC participant in doubt -> coordinator
     StateRequest = 15,   // 3PC termination: participant -> participant
     StateReport = 16,    // 3PC termination: participant -> participant
+    DsmLease = 17,       // session manager -> dsm: acquire or renew a lease
+    DsmLeaseReply = 18,  // dsm -> session manager
+    DsmWatch = 19,       // any -> dsm: tell me about changes under a prefix
+    DsmChanged = 20,     // dsm -> watcher
+    NotLeader = 21,      // session manager -> edge: ask the leader (hint) instead
+    DsmCas = 22,         // any -> dsm: write only at the expected version
 };
-constexpr quint16 kMaxMsgType = 16;
+constexpr quint16 kMaxMsgType = 22;
 
 bool isKnownMsgType(quint16 raw);
 QString toString(MsgType t);
@@ -81,6 +87,9 @@ enum class Field : int {
     State = 16,        // ParticipantState
     Commit = 17,       // bool: the outcome
     Recovering = 18,   // bool: a state report from a participant that came back in doubt
+    TtlMs = 19,        // lease time to live
+    Holder = 20,       // node id holding a lease
+    Status = 21,       // DsmStatus
 };
 
 // A small typed view over a CBOR map payload.

@@ -18,15 +18,25 @@ namespace edgecore {
 
 std::vector<CastMember> buildCast(const ClusterConfig &c)
 {
-    return {
-        {cast::edge(), [c] { return std::make_unique<EdgeGateway>(c.edge); }},
-        {cast::sessionManager(1), [c] { return std::make_unique<SessionManager>(c.coordinator); }},
+    std::vector<CastMember> cast{
+        {cast::edge(), [c] { return std::make_unique<EdgeGateway>(c.edge); }}};
+    for (int i = 1; i <= std::max(1, c.sessionManagers); ++i) {
+        CoordinatorConfig sm = c.coordinator;
+        // sm-1 asks for the lease first; the others a little later, so the first election
+        // has a predictable winner (and any of them takes over when it is gone).
+        sm.firstLeaseAttemptMs = c.coordinator.firstLeaseAttemptMs + (i - 1) * 300;
+        cast.push_back(
+            {cast::sessionManager(i), [sm] { return std::make_unique<SessionManager>(sm); }});
+    }
+    std::vector<CastMember> rest{
         {cast::rm(), [c] { return std::make_unique<ResourceManager>(c.resources); }},
         {cast::billing(), [c] { return std::make_unique<BillingService>(c.billing); }},
         {cast::analytics(), [] { return std::make_unique<Analytics>(); }},
         {cast::dsm(), [] { return std::make_unique<DsmService>(); }},
         {cast::mallory(), [c] { return std::make_unique<Mallory>(c.mallory); }},
     };
+    cast.insert(cast.end(), rest.begin(), rest.end());
+    return cast;
 }
 
 Envelope clientRequest(quint64 requestId, const QString &subscriber, const QString &trafficClass,

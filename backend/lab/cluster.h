@@ -26,6 +26,7 @@ struct ClusterConfig
     MalloryConfig mallory;
     qsizetype traceCapacity = TraceStore::kDefaultCapacity;
     double clockSpeed = 1.0; // lab seconds per wall second (0.1 to 10)
+    int sessionManagers = 3; // instances competing for the leader lease
 };
 
 // The cast as names and factories, in NodeId order: the one description of who runs, shared

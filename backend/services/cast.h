@@ -42,8 +42,10 @@ namespace edgecore {
 
 struct EdgeConfig
 {
-    QString sessionManager = cast::sessionManager(1);
+    QString sessionManager = cast::sessionManager(1); // asked first, until the lease says who leads
     qint64 requestTimeoutMs = 10000; // lab ms before the edge gives up on a session set-up
+    int leaderRetries = 5;           // NOT_LEADER redirects per request
+    qint64 noLeaderRetryMs = 500;    // wait when nobody is known to lead
 };
 
 struct CoordinatorConfig
@@ -51,7 +53,15 @@ struct CoordinatorConfig
     qint64 prepareTimeoutMs = 2000; // lab ms to wait for every vote
     qint64 decisionRetryMs = 1000;  // lab ms between resends of an unacknowledged decision
     int decisionRetries = 3;
+    qint64 leaseTtlMs = 3000;       // the leader lease
+    qint64 leaseDriftMs = 100;      // clock drift bound subtracted from its validity
+    qint64 firstLeaseAttemptMs = 0; // lets sm-1 win the first election (the others wait)
 };
+
+inline QString leaderKey()
+{
+    return QStringLiteral("leader/session-manager");
+}
 
 struct ResourceConfig
 {

@@ -1,32 +1,30 @@
 #pragma once
-// The distributed shared memory service: a versioned key-value store. Every put makes a new
-// version of its key; versions strictly increase per key.
+// The distributed shared memory service: DsmStore behind messages. Puts, compare-and-swaps,
+// leases and watches; every change is a trace event with the key, the old and new version and
+// the writer, and is logged so a restarted dsm comes back with every version it had.
 
+#include "dsm/dsmstore.h"
 #include "host/service.h"
-
-#include <QHash>
 
 namespace edgecore {
 
 class DsmService final : public Service
 {
 public:
-    struct Entry
-    {
-        quint64 version = 0;
-        QByteArray value;
-        NodeId writer = kNoNode;
-    };
-
-    void start(Context &) override {}
+    void start(Context &ctx) override;
     void onMessage(const Envelope &msg, Context &ctx) override;
     void onTimer(TimerId, Context &) override {}
 
-    Entry get(const QString &key) const { return m_entries.value(key); }
-    int keyCount() const { return static_cast<int>(m_entries.size()); }
+    DsmEntry get(const QString &key) const { return m_store.get(key); }
+    int keyCount() const { return m_store.size(); }
+    const DsmStore &store() const { return m_store; }
 
 private:
-    QHash<QString, Entry> m_entries;
+    void persist(const QString &key, const DsmEntry &e, Context &ctx);
+    void traceWrite(const Envelope &msg, const QString &key, const DsmResult &r, Context &ctx);
+    void notifyWatchers(Context &ctx);
+
+    DsmStore m_store;
 };
 
 } // namespace edgecore

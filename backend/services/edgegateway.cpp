@@ -9,6 +9,45 @@ namespace edgecore {
 void EdgeGateway::start(Context &ctx)
 {
     m_sessionManager = ctx.lookup(m_config.sessionManager);
+    m_dsm = ctx.lookup(cast::dsm());
+    // Follow the leader lease: the dsm tells us who holds it now and whenever it changes.
+    Envelope watch;
+    watch.type = MsgType::DsmWatch;
+    watch.payload = Payload().set(Field::Key, leaderKey()).encode();
+    ctx.send(m_dsm, std::move(watch));
+}
+
+void EdgeGateway::sendCreate(const Pending &p, Context &ctx)
+{
+    Envelope out;
+    out.type = MsgType::SessionCreate;
+    out.sessionId = p.sessionId;
+    out.payload = p.create;
+    ctx.send(m_sessionManager, std::move(out));
+}
+
+void EdgeGateway::onNotLeader(const Envelope &msg, Context &ctx)
+{
+    const auto it = m_pending.find(msg.sessionId);
+    if (it == m_pending.end())
+        return;
+    const auto hint = static_cast<NodeId>(Payload::decode(msg.payload).integer(Field::Holder));
+    if (++it->redirects > m_config.leaderRetries) {
+        finish(*it, Outcome::Aborted, 0, u"no session manager leads"_s, ctx);
+        return;
+    }
+    if (hint != kNoNode && hint != msg.sender) {
+        m_sessionManager = hint;
+        ctx.trace().record(TraceKind::State,
+                           u"redirected to "_s + ctx.nameOf(hint) + u" (not leader: "_s +
+                               ctx.nameOf(msg.sender) + u')',
+                           0, msg.sessionId);
+        sendCreate(*it, ctx);
+        return;
+    }
+    // Nobody is known to lead (an election is under way): ask again shortly.
+    it->retryTimer = ctx.startTimer(std::chrono::milliseconds(m_config.noLeaderRetryMs));
+    m_retries.insert(it->retryTimer, it->sessionId);
 }
 
 void EdgeGateway::onMessage(const Envelope &msg, Context &ctx)
@@ -19,6 +58,21 @@ void EdgeGateway::onMessage(const Envelope &msg, Context &ctx)
         break;
     case MsgType::SessionResult:
         onSessionResult(msg, ctx);
+        break;
+    case MsgType::NotLeader:
+        onNotLeader(msg, ctx);
+        break;
+    case MsgType::DsmChanged: {
+        const Payload in = Payload::decode(msg.payload);
+        const auto holder = static_cast<NodeId>(in.integer(Field::Holder));
+        if (in.string(Field::Key) == leaderKey() && holder != kNoNode &&
+            holder != m_sessionManager) {
+            m_sessionManager = holder;
+            ctx.trace().record(TraceKind::State, u"leader is now "_s + ctx.nameOf(holder));
+        }
+        break;
+    }
+    case MsgType::DsmPutReply:
         break;
     default:
         ctx.trace().record(TraceKind::Note, u"edge ignores "_s + toString(msg.type), msg.txId,
@@ -48,23 +102,20 @@ void EdgeGateway::onClientRequest(const Envelope &msg, Context &ctx)
     p.trafficClass = v.request->trafficClass;
     p.protocol = v.request->protocol;
     p.timer = ctx.startTimer(std::chrono::milliseconds(m_config.requestTimeoutMs));
+
+    p.create = Payload()
+                   .set(Field::RequestId, static_cast<qint64>(p.requestId))
+                   .set(Field::Subscriber, p.subscriber)
+                   .set(Field::TrafficClass, static_cast<int>(p.trafficClass))
+                   .set(Field::Protocol, static_cast<int>(p.protocol))
+                   .encode();
     m_pending.insert(p.sessionId, p);
     m_timers.insert(p.timer, p.sessionId);
-
-    Envelope out;
-    out.type = MsgType::SessionCreate;
-    out.sessionId = p.sessionId;
-    out.payload = Payload()
-                      .set(Field::RequestId, static_cast<qint64>(p.requestId))
-                      .set(Field::Subscriber, p.subscriber)
-                      .set(Field::TrafficClass, static_cast<int>(p.trafficClass))
-                      .set(Field::Protocol, static_cast<int>(p.protocol))
-                      .encode();
     ctx.trace().record(TraceKind::State,
                        u"accepted "_s + toString(p.trafficClass) + u" session for "_s +
                            p.subscriber,
                        0, p.sessionId);
-    ctx.send(m_sessionManager, std::move(out));
+    sendCreate(p, ctx);
 }
 
 void EdgeGateway::onSessionResult(const Envelope &msg, Context &ctx)
@@ -81,6 +132,15 @@ void EdgeGateway::onSessionResult(const Envelope &msg, Context &ctx)
 
 void EdgeGateway::onTimer(TimerId id, Context &ctx)
 {
+    if (const auto r = m_retries.find(id); r != m_retries.end()) {
+        const SessionId sid = *r;
+        m_retries.erase(r);
+        if (const auto p = m_pending.find(sid); p != m_pending.end()) {
+            p->retryTimer = 0;
+            sendCreate(*p, ctx);
+        }
+        return;
+    }
     const auto it = m_timers.find(id);
     if (it == m_timers.end())
         return;
@@ -94,6 +154,10 @@ void EdgeGateway::finish(Pending p, Outcome outcome, TxId tx, const QString &rea
     if (p.timer) {
         ctx.cancelTimer(p.timer);
         m_timers.remove(p.timer);
+    }
+    if (p.retryTimer) {
+        ctx.cancelTimer(p.retryTimer);
+        m_retries.remove(p.retryTimer);
     }
     m_pending.remove(p.sessionId);
     ClientReply r;

@@ -32,10 +32,15 @@ private:
         TrafficClass trafficClass = TrafficClass::Data;
         Protocol protocol = Protocol::TwoPhase;
         QString subscriber;
+        QByteArray create; // the SESSION_CREATE payload, for redirects
+        int redirects = 0;
+        TimerId retryTimer = 0;
     };
 
     void onClientRequest(const Envelope &msg, Context &ctx);
     void onSessionResult(const Envelope &msg, Context &ctx);
+    void onNotLeader(const Envelope &msg, Context &ctx);
+    void sendCreate(const Pending &p, Context &ctx);
     void finish(Pending p, Outcome outcome, TxId tx, const QString &reason, Context &ctx);
 
     EdgeConfig m_config;
@@ -43,6 +48,8 @@ private:
     quint64 m_nextSession = 1;
     QHash<SessionId, Pending> m_pending;
     QHash<TimerId, SessionId> m_timers;
+    QHash<TimerId, SessionId> m_retries;
+    NodeId m_dsm = kNoNode;
 };
 
 } // namespace edgecore

@@ -38,20 +38,21 @@ int Participant::inDoubtCount() const
     return n;
 }
 
-bool Participant::fenced(const Envelope &msg, Context &ctx)
+bool Participant::fenced(const Envelope &msg, quint64 floor, Context &ctx)
 {
-    // Coordinator messages carry the leader's fencing token; an older one than any seen comes
-    // from a deposed leader and must not change anything.
-    if (msg.fencingToken == 0)
+    // New work (PREPARE) with a token older than any seen comes from a deposed leader and must
+    // not change anything. A decision must carry at least the token its transaction was
+    // prepared under: a deposed coordinator may still finish what it began, nothing more.
+    // Token 0 is unfenced (a recovering coordinator's resend, an answer from history).
+    if (msg.fencingToken == 0 || msg.fencingToken >= floor) {
+        if (msg.type == MsgType::Prepare)
+            m_highestToken = std::max(m_highestToken, msg.fencingToken);
         return false;
-    if (msg.fencingToken < m_highestToken) {
-        ctx.trace().refuse(msg, static_cast<quint8>(WireError::StaleToken),
-                           u"stale fencing token "_s + QString::number(msg.fencingToken) +
-                               u" < "_s + QString::number(m_highestToken));
-        return true;
     }
-    m_highestToken = msg.fencingToken;
-    return false;
+    ctx.trace().refuse(msg, static_cast<quint8>(WireError::StaleToken),
+                       u"stale fencing token "_s + QString::number(msg.fencingToken) + u" < "_s +
+                           QString::number(floor));
+    return true;
 }
 
 Participant::Tx &Participant::txFor(const Envelope &msg, Protocol protocol,
@@ -59,8 +60,14 @@ Participant::Tx &Participant::txFor(const Envelope &msg, Protocol protocol,
 {
     auto it = m_txs.find(msg.txId);
     if (it == m_txs.end()) {
-        Tx tx{ParticipantTx(msg.txId, protocol, msg.sender, peers),      msg.sessionId, 0,    false,
-              msg.type == MsgType::Prepare ? msg.payload : QByteArray(), protocol,      peers};
+        Tx tx{ParticipantTx(msg.txId, protocol, msg.sender, peers),
+              msg.sessionId,
+              0,
+              false,
+              msg.type == MsgType::Prepare ? msg.payload : QByteArray(),
+              protocol,
+              peers,
+              msg.type == MsgType::Prepare ? msg.fencingToken : 0};
         it = m_txs.emplace(msg.txId, std::move(tx)).first;
     }
     return it->second;
@@ -147,7 +154,7 @@ void Participant::onMessage(const Envelope &msg, Context &ctx)
     const Payload in = Payload::decode(msg.payload);
     switch (msg.type) {
     case MsgType::Prepare: {
-        if (fenced(msg, ctx))
+        if (fenced(msg, m_highestToken, ctx))
             return;
         const auto protocol = static_cast<Protocol>(in.integer(Field::Protocol));
         Tx &tx = txFor(msg, protocol, peersFrom(in, m_self));
@@ -166,8 +173,6 @@ void Participant::onMessage(const Envelope &msg, Context &ctx)
     case MsgType::PreCommit:
     case MsgType::Commit:
     case MsgType::Abort: {
-        if (fenced(msg, ctx))
-            return;
         const auto it = m_txs.find(msg.txId);
         if (it == m_txs.end()) {
             // Never heard of it (or long forgotten): acknowledge so the coordinator can finish;
@@ -181,6 +186,8 @@ void Participant::onMessage(const Envelope &msg, Context &ctx)
             }
             return;
         }
+        if (fenced(msg, it->second.token, ctx))
+            return;
         if (msg.type == MsgType::PreCommit)
             apply(msg.txId, it->second.logic.onPreCommit(), ctx);
         else

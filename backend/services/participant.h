@@ -55,9 +55,10 @@ private:
         QByteArray request; // the PREPARE payload, logged with PREPARED for recovery
         Protocol protocol = Protocol::TwoPhase;
         std::vector<NodeId> peers;
+        quint64 token = 0; // the fencing token of its PREPARE
     };
 
-    bool fenced(const Envelope &msg, Context &ctx);
+    bool fenced(const Envelope &msg, quint64 floor, Context &ctx);
     Tx &txFor(const Envelope &msg, Protocol protocol, std::vector<NodeId> peers);
     void apply(TxId id, const ParticipantActions &actions, Context &ctx);
     void send(NodeId to, MsgType type, const Tx &tx, Payload payload, Context &ctx);

@@ -8,6 +8,80 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace edgecore {
 
+SessionManager::SessionManager(CoordinatorConfig config)
+    : m_config(config)
+    , m_lease(LeaseConfig{std::chrono::milliseconds(config.leaseTtlMs),
+                          std::chrono::milliseconds(config.leaseDriftMs)})
+{}
+
+void SessionManager::send(NodeId to, Envelope e, Context &ctx)
+{
+    e.fencingToken = m_lease.token();
+    ctx.send(to, std::move(e));
+}
+
+void SessionManager::armLease(Context &ctx)
+{
+    if (m_leaseTimer)
+        ctx.cancelTimer(m_leaseTimer);
+    const Duration wait = std::max(Duration(1000), m_lease.nextWakeup() - ctx.now());
+    m_leaseTimer = ctx.startTimer(wait);
+}
+
+void SessionManager::leaseTick(Context &ctx)
+{
+    applyLease(m_lease.tick(ctx.now()), ctx);
+    armLease(ctx);
+}
+
+void SessionManager::applyLease(const LeaseActions &actions, Context &ctx)
+{
+    for (const LeaseAction &a : actions) {
+        switch (a.kind) {
+        case LeaseAction::Kind::SendAcquire: {
+            Envelope e;
+            e.type = MsgType::DsmLease;
+            e.payload = Payload()
+                            .set(Field::Key, leaderKey())
+                            .set(Field::TtlMs, m_config.leaseTtlMs)
+                            .set(Field::RequestId, static_cast<qint64>(a.requestId))
+                            .encode();
+            ctx.send(m_dsm, std::move(e));
+            break;
+        }
+        case LeaseAction::Kind::BecameLeader: {
+            ctx.trace().fact(TraceKind::Lease, 1, 0, 0, a.token);
+            ctx.trace().record(TraceKind::State, u"became leader (fencing token "_s +
+                                                     QString::number(a.token) + u')');
+            auto waiting = std::exchange(m_waiting, {});
+            for (const Envelope &create : waiting)
+                onSessionCreate(create, ctx);
+            break;
+        }
+        case LeaseAction::Kind::LostLeadership:
+            ctx.trace().fact(TraceKind::Lease, 0, 0, 0, a.token);
+            ctx.trace().record(TraceKind::State, u"lost leadership (fencing token "_s +
+                                                     QString::number(a.token) + u')');
+            break;
+        }
+    }
+    // Requests held during the election go to whoever won it.
+    if (!m_lease.isLeader(ctx.now()) && m_lease.leaderHint() != kNoNode) {
+        auto waiting = std::exchange(m_waiting, {});
+        for (const Envelope &create : waiting)
+            refuseNotLeader(create, ctx);
+    }
+}
+
+void SessionManager::refuseNotLeader(const Envelope &create, Context &ctx)
+{
+    Envelope e;
+    e.type = MsgType::NotLeader;
+    e.sessionId = create.sessionId;
+    e.payload = Payload().set(Field::Holder, m_lease.leaderHint()).encode();
+    ctx.send(create.sender, std::move(e));
+}
+
 void SessionManager::start(Context &ctx)
 {
     m_rm = ctx.lookup(cast::rm());
@@ -15,6 +89,7 @@ void SessionManager::start(Context &ctx)
     m_dsm = ctx.lookup(cast::dsm());
     m_analytics = ctx.lookup(cast::analytics());
     recover(ctx);
+    m_leaseTimer = ctx.startTimer(std::chrono::milliseconds(m_config.firstLeaseAttemptMs));
 }
 
 QByteArray SessionManager::intentRecord(const Tx &tx)
@@ -96,7 +171,22 @@ void SessionManager::recover(Context &ctx)
 void SessionManager::onMessage(const Envelope &msg, Context &ctx)
 {
     if (msg.type == MsgType::SessionCreate) {
-        onSessionCreate(msg, ctx);
+        if (m_lease.isLeader(ctx.now()))
+            onSessionCreate(msg, ctx);
+        else if (m_lease.leaderHint() == kNoNode && m_waiting.size() < 10000)
+            m_waiting.push_back(msg); // the election is under way: answer once it is decided
+        else
+            refuseNotLeader(msg, ctx);
+        return;
+    }
+    if (msg.type == MsgType::DsmLeaseReply) {
+        const Payload in = Payload::decode(msg.payload);
+        applyLease(m_lease.onReply(static_cast<quint64>(in.integer(Field::RequestId)),
+                                   in.boolean(Field::Ok),
+                                   static_cast<quint64>(in.integer(Field::Version)),
+                                   static_cast<NodeId>(in.integer(Field::Holder)), ctx.now()),
+                   ctx);
+        armLease(ctx);
         return;
     }
     const auto it = m_txs.find(msg.txId);
@@ -151,6 +241,7 @@ void SessionManager::onSessionCreate(const Envelope &msg, Context &ctx)
     tx.subscriber = in.string(Field::Subscriber);
     tx.trafficClass = static_cast<TrafficClass>(in.integer(Field::TrafficClass));
     tx.started = ctx.now();
+    tx.token = m_lease.token();
     Tx &stored = m_txs.emplace(id, std::move(tx)).first->second;
     apply(stored, stored.coordinator->start(), ctx);
 }
@@ -180,7 +271,7 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
                             .set(Field::Protocol, static_cast<int>(tx.protocol))
                             .set(Field::Participants, QCborArray{m_rm, m_billing})
                             .encode();
-            ctx.send(a.to, std::move(e));
+            send(a.to, std::move(e), ctx);
             break;
         }
         case CoordinatorAction::Kind::LogPreCommit:
@@ -199,7 +290,7 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
             e.type = MsgType::PreCommit;
             e.txId = id;
             e.sessionId = tx.sessionId;
-            ctx.send(a.to, std::move(e));
+            send(a.to, std::move(e), ctx);
             break;
         }
         case CoordinatorAction::Kind::LogDecision:
@@ -254,7 +345,7 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
             e.sessionId = tx.sessionId;
             e.payload =
                 Payload().set(Field::Protocol, static_cast<int>(Protocol::ThreePhase)).encode();
-            ctx.send(a.to, std::move(e));
+            send(a.to, std::move(e), ctx);
             break;
         }
         case CoordinatorAction::Kind::Finished:
@@ -276,6 +367,7 @@ void SessionManager::sendDecision(const Tx &tx, NodeId to, bool commit, Context 
     e.type = commit ? MsgType::Commit : MsgType::Abort;
     e.txId = tx.coordinator->txId();
     e.sessionId = tx.sessionId;
+    e.fencingToken = tx.token; // the token the transaction was prepared under
     ctx.send(to, std::move(e));
 }
 
@@ -294,6 +386,7 @@ void SessionManager::putSessionRecord(const Tx &tx, const QString &state, Contex
                     .set(Field::Key, QString(u"session/"_s + QString::number(tx.sessionId)))
                     .set(Field::Value, QCborValue(record).toCbor())
                     .encode();
+    e.fencingToken = tx.token;
     ctx.send(m_dsm, std::move(e));
 }
 
@@ -321,6 +414,11 @@ void SessionManager::answerFromHistory(const Envelope &msg, Context &ctx)
 
 void SessionManager::onTimer(TimerId id, Context &ctx)
 {
+    if (id == m_leaseTimer) {
+        m_leaseTimer = 0;
+        leaseTick(ctx);
+        return;
+    }
     const auto it = m_timers.find(id);
     if (it == m_timers.end())
         return;

@@ -6,6 +6,7 @@
 #include "cast.h"
 #include "host/service.h"
 #include "protocol/coordinator.h"
+#include "protocol/leaderlease.h"
 
 #include <QHash>
 
@@ -18,9 +19,7 @@ namespace edgecore {
 class SessionManager final : public Service
 {
 public:
-    explicit SessionManager(CoordinatorConfig config = {})
-        : m_config(config)
-    {}
+    explicit SessionManager(CoordinatorConfig config = {});
 
     void start(Context &ctx) override;
     void onMessage(const Envelope &msg, Context &ctx) override;
@@ -29,6 +28,7 @@ public:
     int activeTransactions() const { return static_cast<int>(m_txs.size()); }
     quint64 committed() const { return m_committed; }
     quint64 aborted() const { return m_aborted; }
+    const LeaderLease &lease() const { return m_lease; }
 
 private:
     struct Tx
@@ -40,6 +40,7 @@ private:
         QString subscriber;
         TrafficClass trafficClass = TrafficClass::Data;
         Protocol protocol = Protocol::TwoPhase;
+        quint64 token = 0; // the leader's fencing token when the transaction began
         Instant started{};
         TimerId timer = 0;
         int retriesLeft = 0;
@@ -50,6 +51,11 @@ private:
     void sendDecision(const Tx &tx, NodeId to, bool commit, Context &ctx);
     void putSessionRecord(const Tx &tx, const QString &state, Context &ctx);
     void remember(TxId id, bool commit);
+    void leaseTick(Context &ctx);
+    void applyLease(const LeaseActions &actions, Context &ctx);
+    void armLease(Context &ctx);
+    void refuseNotLeader(const Envelope &create, Context &ctx);
+    void send(NodeId to, Envelope e, Context &ctx); // fenced with the lease's token
     void recover(Context &ctx);
     static QByteArray intentRecord(const Tx &tx);
     void answerFromHistory(const Envelope &msg, Context &ctx);
@@ -64,6 +70,9 @@ private:
     QHash<TimerId, TxId> m_timers;
     std::unordered_map<TxId, bool> m_history; // finished transactions: committed?
     std::deque<TxId> m_historyOrder;
+    LeaderLease m_lease;
+    TimerId m_leaseTimer = 0;
+    std::vector<Envelope> m_waiting; // session requests that came during the first election
     quint64 m_committed = 0;
     quint64 m_aborted = 0;
 };
