@@ -236,8 +236,10 @@ void NodeRuntime::crash()
     closeEverything();
     m_server->close();
     resetService(nullptr);
-    takeStorage().reset();
-    setStorage(std::make_unique<MemoryStorage>());
+    if (!m_config.dataDir.isEmpty()) { // the file stays; the connection goes with the process
+        takeStorage().reset();
+        setStorage(std::make_unique<MemoryStorage>());
+    } // without a data folder the in-memory log stands in for the disk and survives
 }
 
 bool NodeRuntime::restart(std::unique_ptr<Service> fresh)

@@ -35,6 +35,7 @@ void Checker::consume(qsizetype index, const TraceEvent &e)
             Tx &tx = m_txs[e.txId];
             tx.coordinator = e.node;
             tx.participants.insert(e.peer);
+            tx.session = e.sessionId;
         }
         break;
     case TraceKind::Vote: {
@@ -89,6 +90,14 @@ void Checker::decide(qsizetype index, const TraceEvent &e)
     if (isCoordinator) {
         previous = tx.coordinatorDecision;
         tx.coordinatorDecision = commit;
+        if (tx.session) {
+            const auto [it, fresh] = m_sessionTx.emplace(tx.session, e.txId);
+            if (!fresh && it->second != e.txId)
+                violate(u"SESSION"_s, e.txId,
+                        u"session "_s + formatId(tx.session) + u" decided by tx "_s +
+                            formatId(it->second) + u" and again by tx "_s + txName,
+                        index);
+        }
     } else {
         if (const auto it = tx.decisions.find(e.node); it != tx.decisions.end())
             previous = it->second;

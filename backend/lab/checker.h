@@ -12,6 +12,7 @@
 //           pre-commit
 //   DSM  versions strictly increase per key
 //   LEASE  at most one leader per fencing token
+//   SESSION  no session is decided by two transactions
 
 #include "core/types.h"
 
@@ -68,6 +69,7 @@ private:
         std::optional<bool> coordinatorDecision;
         bool preCommitted = false;
         std::map<NodeId, bool> decisions; // participants
+        SessionId session = 0;
     };
 
     void consume(qsizetype index, const TraceEvent &e);
@@ -80,6 +82,7 @@ private:
     std::unordered_map<TxId, Tx> m_txs;
     std::unordered_map<QString, quint64> m_dsmVersions;
     std::map<quint64, NodeId> m_leaderOfToken;
+    std::unordered_map<SessionId, TxId> m_sessionTx; // the transaction that decided each session
     std::vector<Violation> m_violations;
 };
 

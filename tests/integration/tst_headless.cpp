@@ -50,6 +50,8 @@ private Q_SLOTS:
     void simIsDeterministic();
     void coordinatorCrash_data();
     void coordinatorCrash();
+    void failover_data();
+    void failover();
     void usageErrors();
 };
 
@@ -153,13 +155,57 @@ void TestHeadless::coordinatorCrash()
     QCOMPARE(findings.filter(verdict).size(), 3);
 }
 
+void TestHeadless::failover_data()
+{
+    QTest::addColumn<bool>("sim");
+    QTest::addColumn<QString>("protocol");
+    QTest::newRow("sim 2PC") << true << u"2PC"_s;
+    QTest::newRow("sim 3PC") << true << u"3PC"_s;
+    QTest::newRow("threads 2PC") << false << u"2PC"_s;
+}
+
+void TestHeadless::failover()
+{
+    QFETCH(bool, sim);
+    QFETCH(QString, protocol);
+    QTemporaryDir dir;
+    HeadlessOptions o;
+    o.scenario = u"failover"_s;
+    o.sim = sim;
+    o.protocol = protocol;
+    o.seed = 4;
+    o.speed = 10;
+    o.outDir = dir.path();
+    const Run r = run(o);
+    QVERIFY2(r.code == int(ExitOk), qPrintable(r.out + r.err));
+    const QJsonObject summary = readJson(dir.filePath(u"summary.json"_s));
+    QCOMPARE(summary.value(u"checker"_s).toObject().value(u"ok"_s).toBool(),
+             true); // incl. LEASE, SESSION
+    const QStringList findings = summary.value(u"findings"_s).toVariant().toStringList();
+    QCOMPARE(findings.size(), 3);
+    QVERIFY2(findings[0].startsWith(u"sm-1 (leader, fencing token 1) crashed"_s),
+             qPrintable(findings[0]));
+    // "sm-N became leader with fencing token T after S s": a new leader, a higher token, and
+    // within two lease TTLs (3 s each).
+    const QStringList w = findings[1].split(u' ');
+    QVERIFY2(w.size() == 10 && w[1] == u"became"_s, qPrintable(findings[1]));
+    QVERIFY(w[0] != u"sm-1"_s);
+    QVERIFY(w[6].toULongLong() > 1);
+    QVERIFY2(w[8].toDouble() > 0 && w[8].toDouble() < 6.0, qPrintable(findings[1]));
+    // Sessions kept committing: everything but what was in flight at the crash.
+    QCOMPARE(summary.value(u"sessions"_s).toInt(), 60);
+    QVERIFY(summary.value(u"committed"_s).toInt() >= 56);
+}
+
 void TestHeadless::usageErrors()
 {
     HeadlessOptions unknown;
     unknown.scenario = u"nope"_s;
     Run r = run(unknown);
     QCOMPARE(r.code, int(ExitUsage));
-    QCOMPARE(r.err, u"edgecore-lab: unknown scenario 'nope' (known: demo, coordinator-crash)\n"_s);
+    QCOMPARE(
+        r.err,
+        u"edgecore-lab: unknown scenario 'nope' (known: demo, coordinator-crash, failover)\n"_s);
     HeadlessOptions unwritable;
     unwritable.outDir = u"/proc/edgecore-cannot-write-here"_s;
     r = run(unwritable);
