@@ -50,6 +50,11 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
                   "clock, deterministic from the seed) instead of on threads."_s);
     const QCommandLineOption speed(
         u"speed"_s, u"Lab clock speed, 0.1 (slow motion) to 10 (default 1)."_s, u"factor"_s);
+    const QCommandLineOption verifyLedger(
+        u"verify-ledger"_s,
+        u"Check the audit ledgers of a run's folder (its --out DIR) and "
+        "name the first broken entry."_s,
+        u"dir"_s);
     const QCommandLineOption list(u"list-scenarios"_s, u"List the built-in scenarios and exit."_s);
     QCommandLineOption screenshot(u"screenshot"_s, u"Save a PNG of the window before quitting."_s,
                                   u"file"_s);
@@ -58,7 +63,7 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
                                  u"ms"_s);
     quitAfter.setFlags(QCommandLineOption::HiddenFromHelp);
     p.addOptions({help, version, headless, scenario, seed, outDir, sessions, protocol, simOption,
-                  speed, list, screenshot, quitAfter});
+                  speed, verifyLedger, list, screenshot, quitAfter});
 
     if (!p.parse(arguments))
         return exitWith(2, u"edgecore-lab: "_s + p.errorText() + u"\nTry 'edgecore-lab --help'."_s);
@@ -75,6 +80,12 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
         for (const QString &name : Scenario::builtinNames())
             text += name.leftJustified(12, u' ') + Scenario::builtin(name)->description + u'\n';
         return exitWith(0, text);
+    }
+    if (p.isSet(verifyLedger)) {
+        CliOptions o;
+        o.action = CliOptions::Action::VerifyLedger;
+        o.ledgerDir = p.value(verifyLedger);
+        return o;
     }
     if (!p.positionalArguments().isEmpty())
         return exitWith(2, u"edgecore-lab: unexpected argument '"_s +

@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "lab/headless.h"
 #include "mainwindow.h"
+#include "storage/ledger.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -28,6 +29,10 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(u"edgecore-lab"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(EDGECORE_VERSION));
 
+    if (opts.action == edgecore::CliOptions::Action::VerifyLedger) {
+        QCoreApplication app(argc, argv);
+        return edgecore::verifyLedgers(opts.ledgerDir, out, err);
+    }
     if (opts.action == edgecore::CliOptions::Action::Headless) {
         QCoreApplication app(argc, argv);
         if (!opts.message.isEmpty())

@@ -115,7 +115,9 @@ void SessionManager::recover(Context &ctx)
         bool ended = false;
     };
     std::map<TxId, Logged> logged; // ordered: recovery is deterministic
-    for (const LogRecord &r : ctx.storage().readAll()) {
+    const QVector<LogRecord> log = ctx.storage().readAll();
+    m_ledger.restore(log);
+    for (const LogRecord &r : log) {
         Logged &l = logged[r.txId];
         if (r.kind == u"intent"_s) {
             l.session = r.sessionId;
@@ -297,6 +299,7 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
             ctx.storage().append(
                 LogRecord{u"decision"_s, id, tx.sessionId, a.commit ? u"COMMIT"_s : u"ABORT"_s,
                           tx.coordinator->abortReason().toUtf8(), toUs(ctx.now())});
+            m_ledger.append(ctx.storage(), id, tx.sessionId, a.commit, toUs(ctx.now()));
             break;
         case CoordinatorAction::Kind::SendDecision:
             sendDecision(tx, a.to, a.commit, ctx);

@@ -7,6 +7,7 @@
 #include "host/service.h"
 #include "protocol/coordinator.h"
 #include "protocol/leaderlease.h"
+#include "storage/ledger.h"
 
 #include <QHash>
 
@@ -71,6 +72,7 @@ private:
     std::unordered_map<TxId, bool> m_history; // finished transactions: committed?
     std::deque<TxId> m_historyOrder;
     LeaderLease m_lease;
+    AuditLedger m_ledger;
     TimerId m_leaseTimer = 0;
     std::vector<Envelope> m_waiting; // session requests that came during the first election
     quint64 m_committed = 0;

@@ -2,6 +2,12 @@
 // errors, and --sim giving the same trace digest for the same seed.
 
 #include "lab/headless.h"
+#include "storage/ledger.h"
+
+#include <QCborMap>
+#include <QCborValue>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 
 #include <QFile>
 #include <QJsonArray>
@@ -52,6 +58,7 @@ private Q_SLOTS:
     void coordinatorCrash();
     void failover_data();
     void failover();
+    void ledgerVerifiesAndCatchesTampering();
     void usageErrors();
 };
 
@@ -195,6 +202,57 @@ void TestHeadless::failover()
     // Sessions kept committing: everything but what was in flight at the crash.
     QCOMPARE(summary.value(u"sessions"_s).toInt(), 60);
     QVERIFY(summary.value(u"committed"_s).toInt() >= 56);
+}
+
+void TestHeadless::ledgerVerifiesAndCatchesTampering()
+{
+    QTemporaryDir dir;
+    HeadlessOptions o;
+    o.seed = 5;
+    o.sessions = 30;
+    o.outDir = dir.path();
+    QCOMPARE(run(o).code, int(ExitOk));
+    QString outText;
+    QString errText;
+    {
+        QTextStream out(&outText);
+        QTextStream err(&errText);
+        QCOMPARE(verifyLedgers(dir.path(), out, err), 0);
+    }
+    QVERIFY2(outText.contains(u"sm-1.sqlite: 30 decisions, chain intact"_s),
+             qPrintable(outText + errText));
+    // Rewrite the 7th decision from COMMIT to ABORT inside its hashed content.
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
+        db.setDatabaseName(dir.filePath(u"data/sm-1.sqlite"_s));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(
+            u"SELECT id, data FROM log WHERE kind = 'ledger' ORDER BY id LIMIT 1 OFFSET 6"_s));
+        QVERIFY(q.next());
+        const qint64 id = q.value(0).toLongLong();
+        QCborMap record = QCborValue::fromCbor(q.value(1).toByteArray()).toMap();
+        QCborMap entry = QCborValue::fromCbor(record.value(u"entry"_s).toByteArray()).toMap();
+        entry.insert(u"decision"_s, u"ABORT"_s);
+        record.insert(u"entry"_s, QCborValue(entry).toCbor());
+        QSqlQuery u(db);
+        u.prepare(u"UPDATE log SET data = ? WHERE id = ?"_s);
+        u.addBindValue(QCborValue(record).toCbor());
+        u.addBindValue(id);
+        QVERIFY(u.exec());
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"tamper"_s);
+    outText.clear();
+    {
+        QTextStream out(&outText);
+        QTextStream err(&errText);
+        QCOMPARE(verifyLedgers(dir.path(), out, err), 1);
+    }
+    QVERIFY2(
+        outText.contains(
+            u"sm-1.sqlite: chain broken at entry 7 of 30: its hash does not match its content"_s),
+        qPrintable(outText));
 }
 
 void TestHeadless::usageErrors()
