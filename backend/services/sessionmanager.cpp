@@ -141,6 +141,7 @@ void SessionManager::recover(Context &ctx)
             continue;
         const QCborMap intent = QCborValue::fromCbor(l.intent).toMap();
         Tx tx;
+        tx.claimed = true; // the intent is only logged once the session record exists
         tx.protocol = static_cast<Protocol>(intent.value(u"protocol"_s).toInteger());
         tx.sessionId = l.session;
         tx.requestId = static_cast<quint64>(intent.value(u"request"_s).toInteger());
@@ -199,6 +200,11 @@ void SessionManager::onMessage(const Envelope &msg, Context &ctx)
     }
     Tx &tx = it->second;
     const Payload in = Payload::decode(msg.payload);
+    if (!tx.claimed) {
+        if (msg.type == MsgType::DsmPutReply)
+            onClaimed(tx, in.boolean(Field::Ok), ctx);
+        return;
+    }
     switch (msg.type) {
     case MsgType::StateReport:
         apply(tx,
@@ -245,7 +251,38 @@ void SessionManager::onSessionCreate(const Envelope &msg, Context &ctx)
     tx.started = ctx.now();
     tx.token = m_lease.token();
     Tx &stored = m_txs.emplace(id, std::move(tx)).first->second;
-    apply(stored, stored.coordinator->start(), ctx);
+    // Claim the session first: its record is created PENDING by compare-and-swap from
+    // "absent", so a session can only ever become one transaction. PREPARE waits for it.
+    putSessionRecord(stored, u"PENDING"_s, 0, ctx);
+    stored.timer = ctx.startTimer(std::chrono::milliseconds(m_config.prepareTimeoutMs));
+    m_timers.insert(stored.timer, id);
+}
+
+void SessionManager::onClaimed(Tx &tx, bool ok, Context &ctx)
+{
+    const TxId id = tx.coordinator->txId();
+    ctx.cancelTimer(tx.timer);
+    m_timers.remove(tx.timer);
+    tx.timer = 0;
+    if (ok) {
+        tx.claimed = true;
+        apply(tx, tx.coordinator->start(), ctx);
+        return;
+    }
+    // Not started, nothing logged: tell the client and forget it.
+    ++m_unclaimed;
+    Envelope result;
+    result.type = MsgType::SessionResult;
+    result.txId = id;
+    result.sessionId = tx.sessionId;
+    result.payload = Payload()
+                         .set(Field::RequestId, static_cast<qint64>(tx.requestId))
+                         .set(Field::Outcome, static_cast<int>(Outcome::Aborted))
+                         .set(Field::Reason, u"session record exists or dsm unavailable"_s)
+                         .encode();
+    ctx.trace().record(TraceKind::State, u"session not claimed: not started"_s, id, tx.sessionId);
+    ctx.send(tx.client, std::move(result));
+    m_txs.erase(id);
 }
 
 void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &ctx)
@@ -258,7 +295,6 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
                                            intentRecord(tx), toUs(ctx.now())});
             ctx.trace().record(TraceKind::State, u"tx PREPARING (intent logged)"_s, id,
                                tx.sessionId);
-            putSessionRecord(tx, u"PENDING"_s, ctx);
             tx.timer = ctx.startTimer(std::chrono::milliseconds(m_config.prepareTimeoutMs));
             m_timers.insert(tx.timer, id);
             break;
@@ -316,7 +352,7 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
             ctx.trace().record(TraceKind::State,
                                a.commit ? u"tx COMMITTED"_s : u"tx ABORTED: "_s + reason, id,
                                tx.sessionId);
-            putSessionRecord(tx, a.commit ? u"COMMITTED"_s : u"ABORTED"_s, ctx);
+            putSessionRecord(tx, a.commit ? u"COMMITTED"_s : u"ABORTED"_s, 1, ctx);
             const Outcome outcome = a.commit ? Outcome::Committed : Outcome::Aborted;
             Envelope result;
             result.type = MsgType::SessionResult;
@@ -374,10 +410,11 @@ void SessionManager::sendDecision(const Tx &tx, NodeId to, bool commit, Context 
     ctx.send(to, std::move(e));
 }
 
-void SessionManager::putSessionRecord(const Tx &tx, const QString &state, Context &ctx)
+void SessionManager::putSessionRecord(const Tx &tx, const QString &state, quint64 expectedVersion,
+                                      Context &ctx)
 {
     Envelope e;
-    e.type = MsgType::DsmPut;
+    e.type = MsgType::DsmCas;
     e.txId = tx.coordinator->txId();
     e.sessionId = tx.sessionId;
     QCborMap record;
@@ -388,6 +425,7 @@ void SessionManager::putSessionRecord(const Tx &tx, const QString &state, Contex
     e.payload = Payload()
                     .set(Field::Key, QString(u"session/"_s + QString::number(tx.sessionId)))
                     .set(Field::Value, QCborValue(record).toCbor())
+                    .set(Field::Version, static_cast<qint64>(expectedVersion))
                     .encode();
     e.fencingToken = tx.token;
     ctx.send(m_dsm, std::move(e));
@@ -432,6 +470,10 @@ void SessionManager::onTimer(TimerId id, Context &ctx)
         return;
     Tx &tx = txIt->second;
     tx.timer = 0;
+    if (!tx.claimed) {
+        onClaimed(tx, false, ctx); // the dsm never answered
+        return;
+    }
     if (!tx.coordinator->decided()) {
         apply(tx, tx.coordinator->onTimeout(), ctx);
         if (!tx.coordinator->decided() && tx.timer == 0) { // recovery still waiting for answers

@@ -29,6 +29,7 @@ public:
     int activeTransactions() const { return static_cast<int>(m_txs.size()); }
     quint64 committed() const { return m_committed; }
     quint64 aborted() const { return m_aborted; }
+    quint64 unclaimed() const { return m_unclaimed; } // refused before becoming a transaction
     const LeaderLease &lease() const { return m_lease; }
 
 private:
@@ -41,7 +42,8 @@ private:
         QString subscriber;
         TrafficClass trafficClass = TrafficClass::Data;
         Protocol protocol = Protocol::TwoPhase;
-        quint64 token = 0; // the leader's fencing token when the transaction began
+        quint64 token = 0;    // the leader's fencing token when the transaction began
+        bool claimed = false; // its session record was created (recovered ones were)
         Instant started{};
         TimerId timer = 0;
         int retriesLeft = 0;
@@ -50,7 +52,9 @@ private:
     void onSessionCreate(const Envelope &msg, Context &ctx);
     void apply(Tx &tx, const CoordinatorActions &actions, Context &ctx);
     void sendDecision(const Tx &tx, NodeId to, bool commit, Context &ctx);
-    void putSessionRecord(const Tx &tx, const QString &state, Context &ctx);
+    void putSessionRecord(const Tx &tx, const QString &state, quint64 expectedVersion,
+                          Context &ctx);
+    void onClaimed(Tx &tx, bool ok, Context &ctx);
     void remember(TxId id, bool commit);
     void leaseTick(Context &ctx);
     void applyLease(const LeaseActions &actions, Context &ctx);
@@ -76,6 +80,7 @@ private:
     TimerId m_leaseTimer = 0;
     std::vector<Envelope> m_waiting; // session requests that came during the first election
     quint64 m_committed = 0;
+    quint64 m_unclaimed = 0;
     quint64 m_aborted = 0;
 };
 

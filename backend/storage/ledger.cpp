@@ -44,7 +44,8 @@ void AuditLedger::append(Storage &storage, TxId tx, SessionId session, bool comm
                                  .toCbor();
     const QByteArray hash = chainHash(m_lastHash, entry);
     const QCborMap record{{u"entry"_s, entry}, {u"prev"_s, m_lastHash}, {u"hash"_s, hash}};
-    storage.append(LogRecord{kKind, tx, session, commit ? u"COMMIT"_s : u"ABORT"_s, QCborValue(record).toCbor(), labUs});
+    storage.append(LogRecord{kKind, tx, session, commit ? u"COMMIT"_s : u"ABORT"_s,
+                             QCborValue(record).toCbor(), labUs});
     m_lastHash = hash;
     ++m_entries;
 }
@@ -69,7 +70,8 @@ AuditLedger::Verdict AuditLedger::verify(const QVector<LogRecord> &log)
         else if (chainHash(prev, entry) != hash)
             reason = u"its hash does not match its content"_s;
         else if (QCborValue::fromCbor(entry).toMap().value(u"decision"_s).toString() != r.state ||
-                 static_cast<TxId>(QCborValue::fromCbor(entry).toMap().value(u"tx"_s).toInteger()) != r.txId)
+                 static_cast<TxId>(
+                     QCborValue::fromCbor(entry).toMap().value(u"tx"_s).toInteger()) != r.txId)
             reason = u"the logged decision differs from the hashed one"_s;
         if (!reason.isEmpty()) {
             v.ok = false;
@@ -96,7 +98,8 @@ int verifyLedgers(const QString &dir, QTextStream &out, QTextStream &err)
     for (const QString &file : d.entryList({u"*.sqlite"_s}, QDir::Files, QDir::Name)) {
         SqliteStorage s;
         if (!s.open(d.filePath(file))) {
-            err << "edgecore-lab: cannot open " << d.filePath(file) << ": " << s.lastError() << '\n';
+            err << "edgecore-lab: cannot open " << d.filePath(file) << ": " << s.lastError()
+                << '\n';
             allOk = false;
             continue;
         }

@@ -4,6 +4,7 @@
 
 #include "lab/simcluster.h"
 #include "services/billingservice.h"
+#include "services/dsmservice.h"
 #include "services/resourcemanager.h"
 #include "services/sessionmanager.h"
 #include "trace/tracestore.h"
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void lossResolvesOnceHealed();
     void crashedParticipantThenRestart();
     void partitionThenHeal();
+    void dsmServiceCasLeaseWatch();
 };
 
 void TestSimHost::sameSeedSameTrace()
@@ -116,7 +118,7 @@ void TestSimHost::lossResolvesOnceHealed()
     auto *sm = sim.service<SessionManager>(cast::sessionManager(1));
     QCOMPARE(billing->chargingRecords(), sm->committed());
     QVERIFY(quint64(count(replies, Outcome::Committed)) <= sm->committed());
-    QVERIFY(quint64(count(replies, Outcome::Aborted)) <= sm->aborted());
+    QVERIFY(quint64(count(replies, Outcome::Aborted)) <= sm->aborted() + sm->unclaimed());
     QCOMPARE(count(replies, Outcome::Committed) + count(replies, Outcome::Aborted) +
                  count(replies, Outcome::Unknown),
              100);
@@ -156,6 +158,90 @@ void TestSimHost::partitionThenHeal()
     QCOMPARE(count(sim.runLoad(spec, 15), Outcome::Aborted), 4);
     sim.host().heal();
     QCOMPARE(count(sim.runLoad(spec, 16), Outcome::Committed), 4);
+}
+
+namespace {
+// Sends a scripted list of DSM requests on start and keeps every reply.
+class DsmProbe final : public Service
+{
+public:
+    std::vector<Envelope> script;
+    std::vector<Payload> replies;
+    void start(Context &ctx) override
+    {
+        for (Envelope e : script)
+            ctx.send(ctx.lookup(cast::dsm()), std::move(e));
+    }
+    void onMessage(const Envelope &msg, Context &) override
+    {
+        replies.push_back(Payload::decode(msg.payload));
+    }
+    void onTimer(TimerId, Context &) override {}
+};
+
+Envelope dsmRequest(MsgType type, const QString &key, qint64 version = 0,
+                    const QByteArray &value = {})
+{
+    Envelope e;
+    e.type = type;
+    e.payload = Payload()
+                    .set(Field::Key, key)
+                    .set(Field::Version, version)
+                    .set(Field::Value, value)
+                    .set(Field::TtlMs, 3000)
+                    .encode();
+    return e;
+}
+} // namespace
+
+void TestSimHost::dsmServiceCasLeaseWatch()
+{
+    TraceStore trace(3);
+    SimHost sim(1, &trace, KeyMaterial::generate(1));
+    DsmProbe *a = nullptr;
+    DsmProbe *b = nullptr;
+    const NodeId dsm = sim.add(cast::dsm(), [] { return std::make_unique<DsmService>(); });
+    const NodeId pa = sim.add(u"probe-a"_s, [&a] {
+        auto p = std::make_unique<DsmProbe>();
+        p->script = {dsmRequest(MsgType::DsmCas, u"session/1"_s, 0, "PENDING"),
+                     dsmRequest(MsgType::DsmCas, u"session/1"_s, 1, "COMMITTED"),
+                     dsmRequest(MsgType::DsmCas, u"session/1"_s, 1, "ABORTED"), // stale: now at 2
+                     dsmRequest(MsgType::DsmLease, leaderKey())};
+        a = p.get();
+        return p;
+    });
+    sim.add(u"probe-b"_s, [&b] {
+        auto p = std::make_unique<DsmProbe>();
+        p->script = {dsmRequest(MsgType::DsmWatch, u"session/"_s)};
+        b = p.get();
+        return p;
+    });
+    sim.start();
+    sim.runUntil(Instant(std::chrono::milliseconds(100)));
+    QCOMPARE(a->replies.size(), size_t(4));
+    QVERIFY(a->replies[0].boolean(Field::Ok));
+    QVERIFY(a->replies[1].boolean(Field::Ok));
+    QVERIFY(!a->replies[2].boolean(Field::Ok)); // the stale CAS
+    QCOMPARE(a->replies[2].integer(Field::Version), 2);
+    QVERIFY(a->replies[3].boolean(Field::Ok)); // lease granted
+    QCOMPARE(a->replies[3].integer(Field::Holder), qint64(pa));
+    auto *d = static_cast<DsmService *>(sim.service(dsm));
+    QCOMPARE(d->get(u"session/1"_s).value, QByteArray("COMMITTED"));
+    int conflicts = 0;
+    trace.forEach(0, trace.size(), [&](const TraceEvent &e) {
+        conflicts += e.kind == TraceKind::State && e.node == dsm &&
+                     e.detail.contains(u"session/1: conflict"_s);
+    });
+    QCOMPARE(conflicts, 1);
+    // The watcher was told of every change under its prefix after it registered.
+    QVERIFY(!b->replies.empty());
+    QCOMPARE(b->replies.back().string(Field::Key), u"session/1"_s);
+    // A restarted dsm comes back with every version it had.
+    sim.crash(dsm);
+    sim.restart(dsm);
+    d = static_cast<DsmService *>(sim.service(dsm));
+    QCOMPARE(d->get(u"session/1"_s).version, quint64(2));
+    QCOMPARE(d->store().leaseHolder(leaderKey(), sim.now()), pa);
 }
 
 QTEST_GUILESS_MAIN(TestSimHost)
