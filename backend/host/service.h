@@ -31,6 +31,7 @@ struct ClientReply
     QString subscriber;
     QString reason;
     qint64 latencyUs = 0; // lab time from ingress to reply
+    qint64 queueUs = 0;   // of which waiting in the edge's scheduler
 };
 
 class TraceSink

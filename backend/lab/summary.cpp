@@ -30,7 +30,12 @@ Summary Summary::compute(const QString &scenario, quint64 seed, const QVector<Cl
     s.sessions = static_cast<int>(replies.size());
     s.wallSeconds = wallSeconds;
     QVector<double> latencies;
+    QVector<double> voiceQueue;
+    QVector<double> dataQueue;
     for (const ClientReply &r : replies) {
+        if (r.outcome != Outcome::Invalid)
+            (r.trafficClass == TrafficClass::Voice ? voiceQueue : dataQueue)
+                << double(r.queueUs) / 1000.0;
         switch (r.outcome) {
         case Outcome::Committed:
             ++s.committed;
@@ -53,6 +58,8 @@ Summary Summary::compute(const QString &scenario, quint64 seed, const QVector<Cl
     s.latencyP50Ms = percentile(latencies, 50);
     s.latencyP99Ms = percentile(latencies, 99);
     s.latencyMaxMs = percentile(latencies, 100);
+    s.voiceQueueP99Ms = percentile(voiceQueue, 99);
+    s.dataQueueP99Ms = percentile(dataQueue, 99);
     qint64 firstLab = 0;
     qint64 lastLab = 0;
     trace.forEach(0, trace.size(), [&](const TraceEvent &e) {
@@ -101,6 +108,8 @@ QString Summary::toText() const
         line(u"  "_s + it.key(), QString::number(it.value()));
     line(u"session latency p50"_s, QString::number(latencyP50Ms, 'f', 2) + u" ms"_s);
     line(u"session latency p99"_s, QString::number(latencyP99Ms, 'f', 2) + u" ms"_s);
+    line(u"edge queue p99 VOICE / DATA"_s, QString::number(voiceQueueP99Ms, 'f', 2) + u" / "_s +
+                                               QString::number(dataQueueP99Ms, 'f', 2) + u" ms"_s);
     line(u"messages sent / delivered"_s,
          QString::number(messagesSent) + u" / "_s + QString::number(messagesDelivered));
     line(u"trace events"_s, QString::number(traceEvents));

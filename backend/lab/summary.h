@@ -34,6 +34,8 @@ struct Summary
     double latencyP50Ms = 0;
     double latencyP99Ms = 0;
     double latencyMaxMs = 0;
+    double voiceQueueP99Ms = 0; // time waiting in the edge's scheduler, per class
+    double dataQueueP99Ms = 0;
     double wallSeconds = 0;
     double labSeconds = 0;
     QString host = QStringLiteral("threads"); // or "sim"

@@ -45,6 +45,8 @@ struct EdgeConfig
     QString sessionManager = cast::sessionManager(1); // asked first, until the lease says who leads
     qint64 requestTimeoutMs = 10000; // lab ms before the edge gives up on a session set-up
     int leaderRetries = 5;           // NOT_LEADER redirects per request
+    int workers = 16;                // session set-ups in flight towards the core at once
+    bool schedulerAging = false;     // strict VOICE-before-DATA unless switched on
     qint64 noLeaderRetryMs = 500;    // wait when nobody is known to lead
 };
 

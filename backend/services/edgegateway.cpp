@@ -6,6 +6,27 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace edgecore {
 
+EdgeGateway::EdgeGateway(EdgeConfig config)
+    : m_config(std::move(config))
+    , m_scheduler(SchedulerConfig{std::max(1, m_config.workers), m_config.schedulerAging,
+                                  std::chrono::milliseconds(500), 100000})
+{}
+
+void EdgeGateway::dispatch(Context &ctx)
+{
+    // VOICE before DATA (seed 001 §8): the scheduler hands out free workers by class.
+    for (quint64 id : m_scheduler.dispatch(ctx.now())) {
+        const auto it = m_pending.find(id);
+        if (it == m_pending.end()) { // answered while queued (timed out): give the worker back
+            m_scheduler.complete();
+            continue;
+        }
+        it->dispatched = true;
+        it->queueUs = toUs(ctx.now() - it->enqueued);
+        sendCreate(*it, ctx);
+    }
+}
+
 void EdgeGateway::start(Context &ctx)
 {
     m_sessionManager = ctx.lookup(m_config.sessionManager);
@@ -109,13 +130,20 @@ void EdgeGateway::onClientRequest(const Envelope &msg, Context &ctx)
                    .set(Field::TrafficClass, static_cast<int>(p.trafficClass))
                    .set(Field::Protocol, static_cast<int>(p.protocol))
                    .encode();
+    p.enqueued = ctx.now();
+    if (!m_scheduler.enqueue(p.sessionId, p.trafficClass, p.enqueued)) {
+        ctx.cancelTimer(p.timer);
+        p.timer = 0;
+        finish(p, Outcome::Aborted, 0, u"edge queue full"_s, ctx);
+        return;
+    }
     m_pending.insert(p.sessionId, p);
     m_timers.insert(p.timer, p.sessionId);
     ctx.trace().record(TraceKind::State,
                        u"accepted "_s + toString(p.trafficClass) + u" session for "_s +
                            p.subscriber,
                        0, p.sessionId);
-    sendCreate(p, ctx);
+    dispatch(ctx);
 }
 
 void EdgeGateway::onSessionResult(const Envelope &msg, Context &ctx)
@@ -160,6 +188,10 @@ void EdgeGateway::finish(Pending p, Outcome outcome, TxId tx, const QString &rea
         m_retries.remove(p.retryTimer);
     }
     m_pending.remove(p.sessionId);
+    if (p.dispatched) {
+        m_scheduler.complete();
+        dispatch(ctx);
+    }
     ClientReply r;
     r.requestId = p.requestId;
     r.sessionId = p.sessionId;
@@ -170,6 +202,7 @@ void EdgeGateway::finish(Pending p, Outcome outcome, TxId tx, const QString &rea
     r.subscriber = p.subscriber;
     r.reason = reason;
     r.latencyUs = toUs(ctx.now() - p.started);
+    r.queueUs = p.dispatched ? p.queueUs : r.latencyUs;
     QString detail = toString(outcome);
     if (!reason.isEmpty())
         detail += u": "_s + reason;

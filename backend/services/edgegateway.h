@@ -4,6 +4,7 @@
 
 #include "cast.h"
 #include "host/service.h"
+#include "protocol/priorityscheduler.h"
 
 #include <QHash>
 
@@ -12,15 +13,14 @@ namespace edgecore {
 class EdgeGateway final : public Service
 {
 public:
-    explicit EdgeGateway(EdgeConfig config = {})
-        : m_config(std::move(config))
-    {}
+    explicit EdgeGateway(EdgeConfig config = {});
 
     void start(Context &ctx) override;
     void onMessage(const Envelope &msg, Context &ctx) override;
     void onTimer(TimerId id, Context &ctx) override;
 
     int inFlight() const { return static_cast<int>(m_pending.size()); }
+    const PriorityScheduler &scheduler() const { return m_scheduler; }
 
 private:
     struct Pending
@@ -35,12 +35,16 @@ private:
         QByteArray create; // the SESSION_CREATE payload, for redirects
         int redirects = 0;
         TimerId retryTimer = 0;
+        bool dispatched = false; // holds a scheduler worker
+        Instant enqueued{};
+        qint64 queueUs = 0;
     };
 
     void onClientRequest(const Envelope &msg, Context &ctx);
     void onSessionResult(const Envelope &msg, Context &ctx);
     void onNotLeader(const Envelope &msg, Context &ctx);
     void sendCreate(const Pending &p, Context &ctx);
+    void dispatch(Context &ctx);
     void finish(Pending p, Outcome outcome, TxId tx, const QString &reason, Context &ctx);
 
     EdgeConfig m_config;
@@ -50,6 +54,7 @@ private:
     QHash<TimerId, SessionId> m_timers;
     QHash<TimerId, SessionId> m_retries;
     NodeId m_dsm = kNoNode;
+    PriorityScheduler m_scheduler;
 };
 
 } // namespace edgecore

@@ -51,6 +51,7 @@ private Q_SLOTS:
     void crashedParticipantThenRestart();
     void partitionThenHeal();
     void dsmServiceCasLeaseWatch();
+    void edgeServesVoiceBeforeData();
 };
 
 void TestSimHost::sameSeedSameTrace()
@@ -242,6 +243,32 @@ void TestSimHost::dsmServiceCasLeaseWatch()
     d = static_cast<DsmService *>(sim.service(dsm));
     QCOMPARE(d->get(u"session/1"_s).version, quint64(2));
     QCOMPARE(d->store().leaseHolder(leaderKey(), sim.now()), pa);
+}
+
+void TestSimHost::edgeServesVoiceBeforeData()
+{
+    ClusterConfig cfg;
+    cfg.seed = 17;
+    cfg.edge.workers = 1; // one session set-up towards the core at a time
+    SimCluster sim(cfg);
+    sim.host().runUntil(Instant(std::chrono::milliseconds(50))); // the first election is over
+    for (int i = 0; i < 6; ++i)
+        sim.submit(LoadGenerator::subscriberFor(static_cast<quint64>(i)), u"DATA"_s, u"2PC"_s);
+    for (int i = 0; i < 6; ++i)
+        sim.submit(LoadGenerator::subscriberFor(static_cast<quint64>(100 + i)), u"VOICE"_s,
+                   u"2PC"_s);
+    sim.settle(std::chrono::seconds(2));
+    QCOMPARE(sim.replies().size(), 12);
+    // The order sessions reached the core: the first DATA took the free worker at once; every
+    // VOICE went before the DATA that queued behind it.
+    QStringList order;
+    for (const ClientReply &r : sim.replies())
+        order << toString(r.trafficClass);
+    QCOMPARE(order.join(u' '),
+             u"DATA VOICE VOICE VOICE VOICE VOICE VOICE DATA DATA DATA DATA DATA"_s);
+    const ClientReply &lastData = sim.replies().back();
+    QVERIFY(lastData.queueUs > sim.replies()[1].queueUs);
+    QCOMPARE(toString(lastData.outcome), u"COMMITTED"_s);
 }
 
 QTEST_GUILESS_MAIN(TestSimHost)
