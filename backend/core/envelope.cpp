@@ -56,6 +56,14 @@ QString toString(MsgType t)
         return u"NOT_LEADER"_s;
     case MsgType::DsmCas:
         return u"DSM_CAS"_s;
+    case MsgType::EventAppend:
+        return u"EVENT_APPEND"_s;
+    case MsgType::EventSubscribe:
+        return u"EVENT_SUBSCRIBE"_s;
+    case MsgType::EventDeliver:
+        return u"EVENT_DELIVER"_s;
+    case MsgType::EventAck:
+        return u"EVENT_ACK"_s;
     }
     return u"TYPE_"_s + QString::number(static_cast<int>(t));
 }

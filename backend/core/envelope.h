@@ -38,8 +38,12 @@ enum class MsgType : quint16 {
     DsmChanged = 20,     // dsm -> watcher
     NotLeader = 21,      // session manager -> edge: ask the leader (hint) instead
     DsmCas = 22,         // any -> dsm: write only at the expected version
+    EventAppend = 23,    // coordinator -> dsm: append to a session's ordered stream
+    EventSubscribe = 24, // consumer -> dsm: deliver a group's events to me
+    EventDeliver = 25,   // dsm -> consumer
+    EventAck = 26,       // consumer -> dsm
 };
-constexpr quint16 kMaxMsgType = 22;
+constexpr quint16 kMaxMsgType = 26;
 
 bool isKnownMsgType(quint16 raw);
 QString toString(MsgType t);
@@ -90,6 +94,10 @@ enum class Field : int {
     TtlMs = 19,        // lease time to live
     Holder = 20,       // node id holding a lease
     Status = 21,       // DsmStatus
+    Group = 22,        // consumer group name
+    EventId = 23,      // position in the dsm's event log
+    Seq = 24,          // per-session sequence number
+    State2 = 25,       // event state text (PENDING, COMMITTED, ABORTED)
 };
 
 // A small typed view over a CBOR map payload.

@@ -89,6 +89,7 @@ private:
     std::map<NodeId, Peer> m_peers;
     bool m_flushScheduled = false;
     bool m_started = false;
+    bool m_begun = false; // begin() has run once
     bool m_wasPaused = false;
     std::deque<std::pair<Envelope, bool>> m_parked; // frames that arrived while paused
     QTimer *m_timer = nullptr;

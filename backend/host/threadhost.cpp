@@ -180,8 +180,10 @@ void NodeRuntime::begin(std::shared_ptr<const Directory> dir)
     setDirectory(std::move(dir));
     openStorage();
     m_started = true;
+    m_begun = true;
     connectAllPeers();
     service().start(*this);
+    drainParked(); // frames that came before our start
 }
 
 void NodeRuntime::closeEverything()
@@ -468,8 +470,13 @@ void NodeRuntime::deliverLocal(Envelope env)
 
 void NodeRuntime::deliver(Envelope env, bool local)
 {
-    if (!m_started)
+    if (!m_started) {
+        // A peer that started first may already talk to us: hold its frames until our own
+        // start has run (a crashed node has no listener, so nothing reaches it then).
+        if (!m_begun)
+            m_parked.emplace_back(std::move(env), local);
         return;
+    }
     // Parked frames go first: a frame that arrives just after a resume must not overtake them.
     if (m_config.clock->isPaused() || !m_parked.empty()) {
         m_parked.emplace_back(std::move(env), local);

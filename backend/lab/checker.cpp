@@ -59,6 +59,17 @@ void Checker::consume(qsizetype index, const TraceEvent &e)
         last = std::max(last, e.seq);
         break;
     }
+    case TraceKind::Event: {
+        quint64 &last = m_lastEvent[{e.node, e.sessionId}];
+        if (e.seq != last + 1)
+            violate(u"EVENTS"_s, 0,
+                    name(e.node) + u" accepted event "_s + QString::number(e.seq) +
+                        u" of session "_s + formatId(e.sessionId) + u" after "_s +
+                        QString::number(last),
+                    index);
+        last = std::max(last, e.seq);
+        break;
+    }
     case TraceKind::Lease:
         if (e.reason == 1) {
             const auto [it, fresh] = m_leaderOfToken.emplace(e.seq, e.node);

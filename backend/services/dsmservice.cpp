@@ -4,6 +4,8 @@
 
 #include <QCborMap>
 
+#include <set>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace edgecore {
@@ -26,11 +28,83 @@ void DsmService::start(Context &ctx)
             e.leaseExpiry = instantFromUs(m.value(u"expiry"_s).toInteger());
         m_store.restore(r.state, e);
     }
-    if (m_store.size())
-        ctx.trace().record(TraceKind::State, u"recovered "_s + QString::number(m_store.size()) +
-                                                 u" keys from the log"_s);
+    // The stream: events in order; per group, everything not acknowledged is pending again.
+    std::map<QString, std::set<quint64>> acked;
+    for (const LogRecord &r : ctx.storage().readAll()) {
+        if (r.kind == u"event"_s) {
+            const QCborMap m = QCborValue::fromCbor(r.data).toMap();
+            m_events.push_back(StreamEvent{r.sessionId,
+                                           static_cast<quint64>(m.value(u"seq"_s).toInteger()),
+                                           m.value(u"payload"_s).toByteArray()});
+            m_lastSeq[r.sessionId] = m_events.back().seq;
+        } else if (r.kind == u"ack"_s) {
+            acked[r.state].insert(r.txId);
+        }
+    }
+    for (const auto &[name, ids] : acked) {
+        Group &g = m_groups[name];
+        g.cursor = m_events.size();
+        for (quint64 id = 1; id <= m_events.size(); ++id)
+            if (!ids.count(id))
+                g.pending.emplace(id, Instant{});
+    }
+    if (m_store.size() || !m_events.empty())
+        ctx.trace().record(TraceKind::State,
+                           u"recovered "_s + QString::number(m_store.size()) + u" keys and "_s +
+                               QString::number(m_events.size()) + u" stream events from the log"_s);
+    m_redeliverTimer = ctx.startTimer(std::chrono::milliseconds(500));
 }
 
+int DsmService::pending(const QString &group) const
+{
+    const auto it = m_groups.find(group);
+    return it == m_groups.end() ? 0 : static_cast<int>(it->second.pending.size());
+}
+
+void DsmService::deliver(const QString &group, quint64 eventId, Context &ctx)
+{
+    Group &g = m_groups[group];
+    const StreamEvent &ev = m_events[eventId - 1];
+    g.pending[eventId] = ctx.now();
+    Envelope e;
+    e.type = MsgType::EventDeliver;
+    e.sessionId = ev.session;
+    e.payload = Payload()
+                    .set(Field::Group, group)
+                    .set(Field::EventId, static_cast<qint64>(eventId))
+                    .set(Field::Seq, static_cast<qint64>(ev.seq))
+                    .set(Field::Value, ev.payload)
+                    .encode();
+    ctx.send(g.consumer, std::move(e));
+}
+
+void DsmService::pump(const QString &group, Context &ctx)
+{
+    Group &g = m_groups[group];
+    if (g.consumer == kNoNode)
+        return;
+    while (g.cursor < m_events.size() && g.pending.size() < kWindow)
+        deliver(group, ++g.cursor, ctx);
+}
+
+void DsmService::onTimer(TimerId id, Context &ctx)
+{
+    if (id != m_redeliverTimer)
+        return;
+    // Redelivery: what was handed out over a second ago and never acknowledged goes again,
+    // in stream order.
+    for (auto &[name, g] : m_groups) {
+        if (g.consumer == kNoNode)
+            continue;
+        std::vector<quint64> again;
+        for (const auto &[eventId, sent] : g.pending)
+            if (ctx.now() - sent >= std::chrono::seconds(1))
+                again.push_back(eventId);
+        for (quint64 eventId : again)
+            deliver(name, eventId, ctx);
+    }
+    m_redeliverTimer = ctx.startTimer(std::chrono::milliseconds(500));
+}
 void DsmService::persist(const QString &key, const DsmEntry &e, Context &ctx)
 {
     QCborMap m{{u"value"_s, e.value},
@@ -107,6 +181,45 @@ void DsmService::onMessage(const Envelope &msg, Context &ctx)
                             .set(Field::RequestId, in.integer(Field::RequestId))
                             .encode();
         break;
+    }
+    case MsgType::EventAppend: {
+        const quint64 seq = ++m_lastSeq[msg.sessionId];
+        m_events.push_back(StreamEvent{msg.sessionId, seq, in.get(Field::Value).toByteArray()});
+        const auto eventId = static_cast<quint64>(m_events.size());
+        ctx.storage().append(LogRecord{u"event"_s, eventId, msg.sessionId, u"EVENT"_s,
+                                       QCborValue(QCborMap{{u"seq"_s, static_cast<qint64>(seq)},
+                                                           {u"payload"_s, m_events.back().payload}})
+                                           .toCbor(),
+                                       toUs(ctx.now())});
+        for (auto &[name, g] : m_groups)
+            pump(name, ctx);
+        return;
+    }
+    case MsgType::EventSubscribe: {
+        const QString group = in.string(Field::Group);
+        Group &g = m_groups[group];
+        g.consumer = msg.sender;
+        ctx.trace().record(TraceKind::State,
+                           ctx.nameOf(msg.sender) + u" consumes group "_s + group + u" ("_s +
+                               QString::number(g.pending.size()) + u" pending)"_s,
+                           0, 0, msg.sender);
+        std::vector<quint64> again;
+        for (const auto &[eventId, sent] : g.pending)
+            again.push_back(eventId);
+        for (quint64 eventId : again)
+            deliver(group, eventId, ctx);
+        pump(group, ctx);
+        return;
+    }
+    case MsgType::EventAck: {
+        const QString group = in.string(Field::Group);
+        const auto eventId = static_cast<quint64>(in.integer(Field::EventId));
+        Group &g = m_groups[group];
+        if (g.pending.erase(eventId))
+            ctx.storage().append(
+                LogRecord{u"ack"_s, eventId, msg.sessionId, group, {}, toUs(ctx.now())});
+        pump(group, ctx);
+        return;
     }
     case MsgType::DsmWatch:
         m_store.watch(key, msg.sender);

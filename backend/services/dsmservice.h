@@ -2,9 +2,17 @@
 // The distributed shared memory service: DsmStore behind messages. Puts, compare-and-swaps,
 // leases and watches; every change is a trace event with the key, the old and new version and
 // the writer, and is logged so a restarted dsm comes back with every version it had.
+//
+// It also keeps the ordered event stream (seed 001 §11): each session's events get
+// per-session sequence numbers; consumer groups receive them in order, acknowledge them, and
+// get unacknowledged ones again (at least once; the consumer drops duplicates by sequence).
 
 #include "dsm/dsmstore.h"
 #include "host/service.h"
+
+#include <map>
+#include <unordered_map>
+#include <vector>
 
 namespace edgecore {
 
@@ -13,18 +21,40 @@ class DsmService final : public Service
 public:
     void start(Context &ctx) override;
     void onMessage(const Envelope &msg, Context &ctx) override;
-    void onTimer(TimerId, Context &) override {}
+    void onTimer(TimerId id, Context &ctx) override;
 
     DsmEntry get(const QString &key) const { return m_store.get(key); }
     int keyCount() const { return m_store.size(); }
     const DsmStore &store() const { return m_store; }
+    quint64 streamEvents() const { return m_events.size(); }
+    int pending(const QString &group) const;
 
 private:
     void persist(const QString &key, const DsmEntry &e, Context &ctx);
     void traceWrite(const Envelope &msg, const QString &key, const DsmResult &r, Context &ctx);
     void notifyWatchers(Context &ctx);
+    void deliver(const QString &group, quint64 eventId, Context &ctx);
+    void pump(const QString &group, Context &ctx);
+
+    struct StreamEvent
+    {
+        SessionId session = 0;
+        quint64 seq = 0;
+        QByteArray payload;
+    };
+    struct Group
+    {
+        NodeId consumer = kNoNode;
+        quint64 cursor = 0;                 // last event id handed out
+        std::map<quint64, Instant> pending; // delivered, not acknowledged: when sent
+    };
+    static constexpr size_t kWindow = 1024; // unacknowledged events per group at most
 
     DsmStore m_store;
+    std::vector<StreamEvent> m_events; // event id = index + 1
+    std::unordered_map<SessionId, quint64> m_lastSeq;
+    std::map<QString, Group> m_groups;
+    TimerId m_redeliverTimer = 0;
 };
 
 } // namespace edgecore

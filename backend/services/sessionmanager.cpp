@@ -3,6 +3,7 @@
 #include "storage/storage.h"
 
 #include <QCborArray>
+#include <QCborMap>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -87,7 +88,6 @@ void SessionManager::start(Context &ctx)
     m_rm = ctx.lookup(cast::rm());
     m_billing = ctx.lookup(cast::billing());
     m_dsm = ctx.lookup(cast::dsm());
-    m_analytics = ctx.lookup(cast::analytics());
     recover(ctx);
     m_leaseTimer = ctx.startTimer(std::chrono::milliseconds(m_config.firstLeaseAttemptMs));
 }
@@ -258,6 +258,25 @@ void SessionManager::onSessionCreate(const Envelope &msg, Context &ctx)
     m_timers.insert(stored.timer, id);
 }
 
+void SessionManager::appendEvent(const Tx &tx, const QString &state, const QString &reason,
+                                 Context &ctx)
+{
+    // The session's ordered stream (kept by the dsm): PENDING, then COMMITTED or ABORTED.
+    const QCborMap event{{u"state"_s, state},
+                         {u"tx"_s, static_cast<qint64>(tx.coordinator->txId())},
+                         {u"class"_s, static_cast<int>(tx.trafficClass)},
+                         {u"protocol"_s, static_cast<int>(tx.protocol)},
+                         {u"reason"_s, reason},
+                         {u"latency_us"_s, toUs(ctx.now() - tx.started)},
+                         {u"lab_us"_s, toUs(ctx.now())}};
+    Envelope e;
+    e.type = MsgType::EventAppend;
+    e.txId = tx.coordinator->txId();
+    e.sessionId = tx.sessionId;
+    e.payload = Payload().set(Field::Value, QCborValue(event).toCbor()).encode();
+    send(m_dsm, std::move(e), ctx);
+}
+
 void SessionManager::onClaimed(Tx &tx, bool ok, Context &ctx)
 {
     const TxId id = tx.coordinator->txId();
@@ -266,6 +285,7 @@ void SessionManager::onClaimed(Tx &tx, bool ok, Context &ctx)
     tx.timer = 0;
     if (ok) {
         tx.claimed = true;
+        appendEvent(tx, u"PENDING"_s, {}, ctx);
         apply(tx, tx.coordinator->start(), ctx);
         return;
     }
@@ -364,17 +384,7 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
                                  .set(Field::Reason, reason)
                                  .encode();
             ctx.send(tx.client, std::move(result));
-            Envelope event;
-            event.type = MsgType::SessionEvent;
-            event.txId = id;
-            event.sessionId = tx.sessionId;
-            event.payload = Payload()
-                                .set(Field::Outcome, static_cast<int>(outcome))
-                                .set(Field::TrafficClass, static_cast<int>(tx.trafficClass))
-                                .set(Field::Reason, reason)
-                                .set(Field::LatencyUs, toUs(ctx.now() - tx.started))
-                                .encode();
-            ctx.send(m_analytics, std::move(event));
+            appendEvent(tx, a.commit ? u"COMMITTED"_s : u"ABORTED"_s, reason, ctx);
             break;
         }
         case CoordinatorAction::Kind::QueryState: {

@@ -55,6 +55,7 @@ private:
     void putSessionRecord(const Tx &tx, const QString &state, quint64 expectedVersion,
                           Context &ctx);
     void onClaimed(Tx &tx, bool ok, Context &ctx);
+    void appendEvent(const Tx &tx, const QString &state, const QString &reason, Context &ctx);
     void remember(TxId id, bool commit);
     void leaseTick(Context &ctx);
     void applyLease(const LeaseActions &actions, Context &ctx);
@@ -69,7 +70,6 @@ private:
     NodeId m_rm = kNoNode;
     NodeId m_billing = kNoNode;
     NodeId m_dsm = kNoNode;
-    NodeId m_analytics = kNoNode;
     quint64 m_nextTx = 1;
     std::unordered_map<TxId, Tx> m_txs;
     QHash<TimerId, TxId> m_timers;

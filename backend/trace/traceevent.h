@@ -24,8 +24,9 @@ enum class TraceKind : quint8 {
                 // 3PC) pre-commit
     // DsmWrite (4) also carries the new version in `seq` and the key first in `detail`.
     Lease = 10, // node became (reason 1) or stopped being (0) leader; seq = fencing token
+    Event = 11, // a consumer accepted sessionId's stream event number seq (reason 1)
 };
-constexpr int kTraceKindCount = 11;
+constexpr int kTraceKindCount = 12;
 QString toString(TraceKind k);
 
 struct TraceEvent

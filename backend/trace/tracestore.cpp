@@ -29,6 +29,8 @@ QString toString(TraceKind k)
         return u"decide"_s;
     case TraceKind::Lease:
         return u"lease"_s;
+    case TraceKind::Event:
+        return u"event"_s;
     }
     return u"?"_s;
 }

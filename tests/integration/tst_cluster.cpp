@@ -70,8 +70,11 @@ void TestCluster::sessionsCommit()
     // Once quiet, every frame sent was delivered; analytics heard of every decision and the
     // participants hold nothing in doubt.
     QVERIFY(c.settle(10000));
-    c.inspect<Analytics>(cast::analytics(),
-                         [&](Analytics &a) { QCOMPARE(a.events(), quint64(60)); });
+    c.inspect<Analytics>(cast::analytics(), [&](Analytics &a) {
+        QCOMPARE(a.events(), quint64(120)); // each session's stream: PENDING, then its outcome
+        QCOMPARE(a.decisions(), quint64(60));
+        QCOMPARE(a.gaps(), quint64(0));
+    });
     c.inspect<Analytics>(cast::analytics(), [&](Analytics &a) {
         QCOMPARE(a.committed(TrafficClass::Voice), quint64(voice));
         QCOMPARE(a.committed(TrafficClass::Data), quint64(60 - voice));

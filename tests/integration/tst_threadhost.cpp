@@ -59,6 +59,7 @@ private Q_SLOTS:
     void pausedClockParksFramesUntilRun();
     void timersRunOnTheLabClock();
     void reconnectsWhenThePeerComesUp();
+    void framesBeforeStartAreHeld();
 
 private:
     QByteArray frame(quint64 seq, MsgType type = MsgType::Prepare) const;
@@ -326,6 +327,32 @@ void TestThreadHost::reconnectsWhenThePeerComesUp()
     QVERIFY2(late.listen(&error), qPrintable(error));
     late.start(dir);
     QTRY_COMPARE_WITH_TIMEOUT(delivered(), 1, 15000);
+}
+
+void TestThreadHost::framesBeforeStartAreHeld()
+{
+    // A peer that started first may talk to a host that listens but has not started yet:
+    // the frame waits for the start instead of being dropped.
+    TraceStore trace(2);
+    ThreadHost late(config(1, u"late"_s, &trace), std::make_unique<Quiet>());
+    QVERIFY(late.listen());
+    auto c = std::make_unique<QTcpSocket>();
+    c->connectToHost(QHostAddress::LocalHost, late.port());
+    QVERIFY(c->waitForConnected(5000));
+    c->write(frame(++m_seq));
+    c->write(frame(m_seq)); // its replay: refused at once, a fence showing the first arrived
+    auto count = [&trace](TraceKind k) {
+        int n = 0;
+        trace.forEach(0, trace.size(), [&](const TraceEvent &e) { n += e.kind == k; });
+        return n;
+    };
+    QTRY_COMPARE(count(TraceKind::Reject), 1);
+    QCOMPARE(count(TraceKind::Deliver), 0);
+    auto dir = std::make_shared<Directory>();
+    dir->nodes = {NodeInfo{1, u"late"_s, u"127.0.0.1"_s, late.port()},
+                  NodeInfo{2, u"client"_s, u"127.0.0.1"_s, 1}};
+    late.start(dir);
+    QTRY_COMPARE(count(TraceKind::Deliver), 1);
 }
 
 QTEST_GUILESS_MAIN(TestThreadHost)
