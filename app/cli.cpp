@@ -78,7 +78,7 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
     if (p.isSet(list)) {
         QString text;
         for (const QString &name : Scenario::builtinNames())
-            text += name.leftJustified(12, u' ') + Scenario::builtin(name)->description + u'\n';
+            text += name.leftJustified(18, u' ') + Scenario::builtin(name)->description + u'\n';
         return exitWith(0, text);
     }
     if (p.isSet(verifyLedger)) {

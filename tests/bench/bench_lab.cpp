@@ -4,6 +4,7 @@
 
 #include "lab/cluster.h"
 #include "lab/loadgenerator.h"
+#include "lab/simcluster.h"
 #include "lab/summary.h"
 #include "trace/tracestore.h"
 
@@ -214,6 +215,31 @@ int main(int argc, char **argv)
             << fmt(p50 / b.rttP50Us, 1) << "x baseline round trip p50)\n";
         out << "  session latency p99            " << fmt(p99 / 1000.0, 3) << " ms  ("
             << fmt(p99 / b.rttP99Us, 1) << "x baseline round trip p99)\n\n";
+    }
+    // The simulator: the same cast on one thread with a virtual clock.
+    for (const QString &protocol : {u"2PC"_s, u"3PC"_s}) {
+        ClusterConfig cfg;
+        cfg.seed = 3;
+        cfg.resources.capacityPerCell = 100'000'000;
+        cfg.billing.initialCredit = 100'000'000;
+        SimCluster sim(cfg);
+        LoadSpec spec;
+        spec.sessions = 5000;
+        spec.concurrency = 64;
+        spec.protocol = protocol;
+        QElapsedTimer t;
+        t.start();
+        const QVector<ClientReply> replies = sim.runLoad(spec, 3);
+        const double wallS = double(t.nsecsElapsed()) / 1e9;
+        const double labS = toUs(sim.host().now()) / 1e6;
+        out << "simulator: 5000 sessions, 64 in flight, " << protocol << "\n";
+        out << "  simulated sessions/s (wall)    " << fmt(replies.size() / wallS, 0) << "  ("
+            << fmt(replies.size() / wallS / b.pingPongMsgsPerSec * 100, 2)
+            << "% of baseline ping-pong messages/s)\n";
+        out << "  events/s (wall)                "
+            << fmt(double(sim.host().eventsProcessed()) / wallS, 0) << '\n';
+        out << "  speed                          " << fmt(labS / wallS, 1) << "x real time ("
+            << fmt(labS, 2) << " s lab in " << fmt(wallS, 2) << " s wall)\n\n";
     }
     return 0;
 }
