@@ -156,11 +156,9 @@ void SessionManager::recover(Context &ctx)
         if (l.decision) {
             // Decided before the crash: resend until everyone acknowledges.
             stored.retriesLeft = m_config.decisionRetries;
-            stored.timer = ctx.startTimer(std::chrono::milliseconds(m_config.decisionRetryMs));
-            m_timers.insert(stored.timer, id);
+            armTx(stored, m_config.decisionRetryMs, ctx);
         } else if (stored.coordinator->querying()) {
-            stored.timer = ctx.startTimer(std::chrono::milliseconds(m_config.prepareTimeoutMs));
-            m_timers.insert(stored.timer, id);
+            armTx(stored, m_config.prepareTimeoutMs, ctx);
         }
         ++resumed;
         apply(stored, actions, ctx);
@@ -254,8 +252,24 @@ void SessionManager::onSessionCreate(const Envelope &msg, Context &ctx)
     // Claim the session first: its record is created PENDING by compare-and-swap from
     // "absent", so a session can only ever become one transaction. PREPARE waits for it.
     putSessionRecord(stored, u"PENDING"_s, 0, ctx);
-    stored.timer = ctx.startTimer(std::chrono::milliseconds(m_config.prepareTimeoutMs));
-    m_timers.insert(stored.timer, id);
+    armTx(stored, m_config.prepareTimeoutMs, ctx);
+}
+
+void SessionManager::armTx(Tx &tx, qint64 ms, Context &ctx)
+{
+    // One timer per transaction: the deadline of whatever it is waiting for now.
+    disarmTx(tx, ctx);
+    tx.timer = ctx.startTimer(std::chrono::milliseconds(ms));
+    m_timers.insert(tx.timer, tx.coordinator->txId());
+}
+
+void SessionManager::disarmTx(Tx &tx, Context &ctx)
+{
+    if (!tx.timer)
+        return;
+    ctx.cancelTimer(tx.timer);
+    m_timers.remove(tx.timer);
+    tx.timer = 0;
 }
 
 void SessionManager::appendEvent(const Tx &tx, const QString &state, const QString &reason,
@@ -280,9 +294,7 @@ void SessionManager::appendEvent(const Tx &tx, const QString &state, const QStri
 void SessionManager::onClaimed(Tx &tx, bool ok, Context &ctx)
 {
     const TxId id = tx.coordinator->txId();
-    ctx.cancelTimer(tx.timer);
-    m_timers.remove(tx.timer);
-    tx.timer = 0;
+    disarmTx(tx, ctx);
     if (ok) {
         tx.claimed = true;
         appendEvent(tx, u"PENDING"_s, {}, ctx);
@@ -315,8 +327,7 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
                                            intentRecord(tx), toUs(ctx.now())});
             ctx.trace().record(TraceKind::State, u"tx PREPARING (intent logged)"_s, id,
                                tx.sessionId);
-            tx.timer = ctx.startTimer(std::chrono::milliseconds(m_config.prepareTimeoutMs));
-            m_timers.insert(tx.timer, id);
+            armTx(tx, m_config.prepareTimeoutMs, ctx);
             break;
         case CoordinatorAction::Kind::SendPrepare: {
             Envelope e;
@@ -338,10 +349,7 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
             ctx.trace().record(TraceKind::State, u"tx PRECOMMITTING (all voted YES)"_s, id,
                                tx.sessionId);
             ctx.trace().fact(TraceKind::Decide, 2, id, tx.sessionId); // durable pre-commit
-            ctx.cancelTimer(tx.timer);
-            m_timers.remove(tx.timer);
-            tx.timer = ctx.startTimer(std::chrono::milliseconds(m_config.prepareTimeoutMs));
-            m_timers.insert(tx.timer, id);
+            armTx(tx, m_config.prepareTimeoutMs, ctx);
             break;
         case CoordinatorAction::Kind::SendPreCommit: {
             Envelope e;
@@ -361,11 +369,8 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
             sendDecision(tx, a.to, a.commit, ctx);
             break;
         case CoordinatorAction::Kind::Decided: {
-            ctx.cancelTimer(tx.timer);
-            m_timers.remove(tx.timer);
             tx.retriesLeft = m_config.decisionRetries;
-            tx.timer = ctx.startTimer(std::chrono::milliseconds(m_config.decisionRetryMs));
-            m_timers.insert(tx.timer, id);
+            armTx(tx, m_config.decisionRetryMs, ctx);
             (a.commit ? m_committed : m_aborted)++;
             ctx.trace().fact(TraceKind::Decide, a.commit ? 1 : 0, id, tx.sessionId);
             const QString reason = tx.coordinator->abortReason();
@@ -401,8 +406,7 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
             // Everyone knows: recovery need not resend this decision.
             ctx.storage().append(
                 LogRecord{u"end"_s, id, tx.sessionId, u"END"_s, {}, toUs(ctx.now())});
-            ctx.cancelTimer(tx.timer);
-            m_timers.remove(tx.timer);
+            disarmTx(tx, ctx);
             remember(id, tx.coordinator->committed());
             m_txs.erase(id); // tx is dangling from here on
             return;
@@ -487,8 +491,7 @@ void SessionManager::onTimer(TimerId id, Context &ctx)
     if (!tx.coordinator->decided()) {
         apply(tx, tx.coordinator->onTimeout(), ctx);
         if (!tx.coordinator->decided() && tx.timer == 0) { // recovery still waiting for answers
-            tx.timer = ctx.startTimer(std::chrono::milliseconds(m_config.prepareTimeoutMs));
-            m_timers.insert(tx.timer, txId);
+            armTx(tx, m_config.prepareTimeoutMs, ctx);
         }
         return;
     }
@@ -503,8 +506,7 @@ void SessionManager::onTimer(TimerId id, Context &ctx)
     const bool commit = tx.coordinator->committed();
     for (NodeId p : tx.coordinator->unacknowledged())
         sendDecision(tx, p, commit, ctx);
-    tx.timer = ctx.startTimer(std::chrono::milliseconds(m_config.decisionRetryMs));
-    m_timers.insert(tx.timer, txId);
+    armTx(tx, m_config.decisionRetryMs, ctx);
 }
 
 } // namespace edgecore

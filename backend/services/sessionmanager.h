@@ -55,6 +55,8 @@ private:
     void putSessionRecord(const Tx &tx, const QString &state, quint64 expectedVersion,
                           Context &ctx);
     void onClaimed(Tx &tx, bool ok, Context &ctx);
+    void armTx(Tx &tx, qint64 ms, Context &ctx);
+    void disarmTx(Tx &tx, Context &ctx);
     void appendEvent(const Tx &tx, const QString &state, const QString &reason, Context &ctx);
     void remember(TxId id, bool commit);
     void leaseTick(Context &ctx);
