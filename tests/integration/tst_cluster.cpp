@@ -2,6 +2,7 @@
 // with every reservation released, mallory's forgeries change nothing, and the coordinator's
 // SQLite log has each intent before its decision.
 
+#include "lab/checker.h"
 #include "lab/cluster.h"
 #include "lab/loadgenerator.h"
 #include "services/analytics.h"
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void emptyAccountAbortsAndReleases();
     void malloryChangesNothing();
     void invalidRequestIsRefusedAtTheEdge();
+    void participantAndAnalyticsRestartOnThreads();
 
 private:
     static QVector<ClientReply> runLoad(Cluster &c, LoadSpec spec, quint64 seed);
@@ -281,6 +283,60 @@ void TestCluster::invalidRequestIsRefusedAtTheEdge()
     c.inspect<SessionManager>(cast::sessionManager(1), [](SessionManager &s) {
         QCOMPARE(s.committed() + s.aborted(), quint64(0));
     });
+}
+
+void TestCluster::participantAndAnalyticsRestartOnThreads()
+{
+    QTemporaryDir dir;
+    ClusterConfig cfg;
+    cfg.seed = 9;
+    cfg.dataDir = dir.path();
+    cfg.clockSpeed = 10; // timeouts of lab seconds pass in tenths of wall seconds
+    Cluster c(cfg);
+    QVERIFY(c.start());
+    LoadSpec spec;
+    spec.sessions = 20;
+    spec.concurrency = 4;
+    QCOMPARE(runLoad(c, spec, 9).size(), 20);
+    QVERIFY(c.settle(10000));
+    int allocated = -1;
+    c.inspect<ResourceManager>(cast::rm(),
+                               [&](ResourceManager &rm) { allocated = rm.allocatedUnits(); });
+    QVERIFY(allocated > 0);
+
+    // rm crashes: sessions abort on the vote timeout; analytics crashes too, so the stream's
+    // events pile up at the dsm.
+    c.host(cast::rm())->crash();
+    c.host(cast::analytics())->crash();
+    spec.sessions = 4;
+    for (const ClientReply &r : runLoad(c, spec, 10))
+        QCOMPARE(toString(r.outcome), u"ABORTED"_s);
+    // Both come back from their SQLite files: rm with every allocation it had, analytics with
+    // everything it had counted, and the dsm redelivers what it missed.
+    QVERIFY(c.host(cast::rm())->restart());
+    QVERIFY(c.host(cast::analytics())->restart());
+    c.inspect<ResourceManager>(cast::rm(), [&](ResourceManager &rm) {
+        QCOMPARE(rm.allocatedUnits(), allocated);
+        QCOMPARE(rm.reservedUnits(), 0);
+    });
+    spec.sessions = 10;
+    for (const ClientReply &r : runLoad(c, spec, 11))
+        QCOMPARE(toString(r.outcome), u"COMMITTED"_s);
+    QVERIFY(c.settle(10000));
+    quint64 decided = 0;
+    c.inspect<SessionManager>(cast::sessionManager(1),
+                              [&](SessionManager &sm) { decided = sm.committed() + sm.aborted(); });
+    QTRY_COMPARE_WITH_TIMEOUT(
+        [&] {
+            quint64 n = 0;
+            c.inspect<Analytics>(cast::analytics(), [&](Analytics &a) { n = a.decisions(); });
+            return n;
+        }(),
+        decided, 10000);
+    c.stop();
+    Checker checker(c.trace());
+    checker.finish(false);
+    QVERIFY2(checker.ok(), qPrintable(checker.report(9)));
 }
 
 QTEST_GUILESS_MAIN(TestCluster)
