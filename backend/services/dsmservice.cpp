@@ -37,6 +37,8 @@ void DsmService::start(Context &ctx)
                                            static_cast<quint64>(m.value(u"seq"_s).toInteger()),
                                            m.value(u"payload"_s).toByteArray()});
             m_lastSeq[r.sessionId] = m_events.back().seq;
+            if (const QString key = m.value(u"key"_s).toString(); !key.isEmpty())
+                m_appended.insert(key);
         } else if (r.kind == u"ack"_s) {
             acked[r.state].insert(r.txId);
         }
@@ -183,16 +185,28 @@ void DsmService::onMessage(const Envelope &msg, Context &ctx)
         break;
     }
     case MsgType::EventAppend: {
+        const QString appendKey = in.string(Field::Key);
+        Envelope ack;
+        ack.type = MsgType::DsmPutReply;
+        ack.txId = msg.txId;
+        ack.sessionId = msg.sessionId;
+        ack.payload = Payload().set(Field::Key, appendKey).set(Field::Ok, true).encode();
+        if (!appendKey.isEmpty() && !m_appended.insert(appendKey).second) {
+            ctx.send(msg.sender, std::move(ack)); // a resend of something already in the stream
+            return;
+        }
         const quint64 seq = ++m_lastSeq[msg.sessionId];
         m_events.push_back(StreamEvent{msg.sessionId, seq, in.get(Field::Value).toByteArray()});
         const auto eventId = static_cast<quint64>(m_events.size());
         ctx.storage().append(LogRecord{u"event"_s, eventId, msg.sessionId, u"EVENT"_s,
                                        QCborValue(QCborMap{{u"seq"_s, static_cast<qint64>(seq)},
-                                                           {u"payload"_s, m_events.back().payload}})
+                                                           {u"payload"_s, m_events.back().payload},
+                                                           {u"key"_s, appendKey}})
                                            .toCbor(),
                                        toUs(ctx.now())});
         for (auto &[name, g] : m_groups)
             pump(name, ctx);
+        ctx.send(msg.sender, std::move(ack)); // durable before it leaves: the host flushes first
         return;
     }
     case MsgType::EventSubscribe: {

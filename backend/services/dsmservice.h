@@ -12,6 +12,7 @@
 
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace edgecore {
@@ -53,6 +54,7 @@ private:
     DsmStore m_store;
     std::vector<StreamEvent> m_events; // event id = index + 1
     std::unordered_map<SessionId, quint64> m_lastSeq;
+    std::unordered_set<QString> m_appended; // idempotency keys of appended events
     std::map<QString, Group> m_groups;
     TimerId m_redeliverTimer = 0;
 };

@@ -161,6 +161,11 @@ void SessionManager::recover(Context &ctx)
             armTx(stored, m_config.prepareTimeoutMs, ctx);
         }
         ++resumed;
+        // The outbox died with us: append again what may not have reached the stream (the dsm
+        // drops what it already has).
+        appendEvent(stored, u"PENDING"_s, {}, ctx);
+        if (l.decision)
+            appendEvent(stored, *l.decision ? u"COMMITTED"_s : u"ABORTED"_s, {}, ctx);
         apply(stored, actions, ctx);
     }
     if (!logged.empty())
@@ -171,6 +176,13 @@ void SessionManager::recover(Context &ctx)
 
 void SessionManager::onMessage(const Envelope &msg, Context &ctx)
 {
+    if (msg.type == MsgType::DsmPutReply) {
+        const Payload in = Payload::decode(msg.payload);
+        if (in.string(Field::Key).startsWith(u"event:"_s)) {
+            onAppended(msg.sessionId, in.string(Field::Key), ctx);
+            return;
+        }
+    }
     if (msg.type == MsgType::SessionCreate) {
         if (m_lease.isLeader(ctx.now()))
             onSessionCreate(msg, ctx);
@@ -287,8 +299,55 @@ void SessionManager::appendEvent(const Tx &tx, const QString &state, const QStri
     e.type = MsgType::EventAppend;
     e.txId = tx.coordinator->txId();
     e.sessionId = tx.sessionId;
-    e.payload = Payload().set(Field::Value, QCborValue(event).toCbor()).encode();
-    send(m_dsm, std::move(e), ctx);
+    e.payload = Payload()
+                    .set(Field::Value, QCborValue(event).toCbor())
+                    .set(Field::Key, QString(u"event:"_s + formatId(e.txId) + u':' + state))
+                    .encode();
+    m_outbox[tx.sessionId].queue.push_back(std::move(e));
+    pumpOutbox(tx.sessionId, ctx);
+}
+
+void SessionManager::pumpOutbox(SessionId session, Context &ctx)
+{
+    const auto it = m_outbox.find(session);
+    if (it == m_outbox.end())
+        return;
+    Outbox &o = it->second;
+    if (o.queue.empty()) {
+        m_outbox.erase(it);
+        return;
+    }
+    if (o.inFlight)
+        return;
+    o.inFlight = true;
+    o.sentAt = ctx.now();
+    send(m_dsm, o.queue.front(), ctx);
+    if (!m_outboxTimer)
+        m_outboxTimer = ctx.startTimer(std::chrono::milliseconds(500));
+}
+
+void SessionManager::onAppended(SessionId session, const QString &key, Context &ctx)
+{
+    const auto it = m_outbox.find(session);
+    if (it == m_outbox.end() || !it->second.inFlight || it->second.queue.empty() ||
+        Payload::decode(it->second.queue.front().payload).string(Field::Key) != key)
+        return; // an answer to a resend already answered
+    it->second.queue.pop_front();
+    it->second.inFlight = false;
+    pumpOutbox(session, ctx);
+}
+
+void SessionManager::resendOutbox(Context &ctx)
+{
+    m_outboxTimer = 0;
+    for (auto &[session, o] : m_outbox) {
+        if (o.inFlight && ctx.now() - o.sentAt >= std::chrono::seconds(1)) {
+            o.sentAt = ctx.now();
+            send(m_dsm, o.queue.front(), ctx);
+        }
+    }
+    if (!m_outbox.empty())
+        m_outboxTimer = ctx.startTimer(std::chrono::milliseconds(500));
 }
 
 void SessionManager::onClaimed(Tx &tx, bool ok, Context &ctx)
@@ -469,6 +528,10 @@ void SessionManager::answerFromHistory(const Envelope &msg, Context &ctx)
 
 void SessionManager::onTimer(TimerId id, Context &ctx)
 {
+    if (id == m_outboxTimer) {
+        resendOutbox(ctx);
+        return;
+    }
     if (id == m_leaseTimer) {
         m_leaseTimer = 0;
         leaseTick(ctx);

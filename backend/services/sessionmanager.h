@@ -12,6 +12,7 @@
 #include <QHash>
 
 #include <deque>
+#include <map>
 #include <memory>
 #include <unordered_map>
 
@@ -58,6 +59,9 @@ private:
     void armTx(Tx &tx, qint64 ms, Context &ctx);
     void disarmTx(Tx &tx, Context &ctx);
     void appendEvent(const Tx &tx, const QString &state, const QString &reason, Context &ctx);
+    void pumpOutbox(SessionId session, Context &ctx);
+    void onAppended(SessionId session, const QString &key, Context &ctx);
+    void resendOutbox(Context &ctx);
     void remember(TxId id, bool commit);
     void leaseTick(Context &ctx);
     void applyLease(const LeaseActions &actions, Context &ctx);
@@ -77,6 +81,16 @@ private:
     QHash<TimerId, TxId> m_timers;
     std::unordered_map<TxId, bool> m_history; // finished transactions: committed?
     std::deque<TxId> m_historyOrder;
+    // Each session's stream events, sent to the dsm one at a time and resent until
+    // acknowledged, so they arrive complete and in order (the dsm drops repeats by key).
+    struct Outbox
+    {
+        std::deque<Envelope> queue;
+        bool inFlight = false;
+        Instant sentAt{};
+    };
+    std::map<SessionId, Outbox> m_outbox;
+    TimerId m_outboxTimer = 0;
     LeaderLease m_lease;
     AuditLedger m_ledger;
     TimerId m_leaseTimer = 0;

@@ -26,16 +26,23 @@ QString line(const TraceStore &t, const TraceEvent &e)
     const QString tx = e.txId ? u" tx "_s + formatId(e.txId) : QString();
     switch (e.kind) {
     case TraceKind::Send:
-        return at + node + u" -> "_s + t.nodeName(e.peer).leftJustified(10) + toString(static_cast<MsgType>(e.msgType)) + tx;
+        return at + node + u" -> "_s + t.nodeName(e.peer).leftJustified(10) +
+               toString(static_cast<MsgType>(e.msgType)) + tx;
     case TraceKind::Reject:
-        return at + node + u" refused "_s + toString(static_cast<MsgType>(e.msgType)) + u" from "_s +
-               t.nodeName(e.peer) + u": "_s + toString(static_cast<WireError>(e.reason));
+        return at + node + u" refused "_s + toString(static_cast<MsgType>(e.msgType)) +
+               u" from "_s + t.nodeName(e.peer) + u": "_s +
+               toString(static_cast<WireError>(e.reason));
     case TraceKind::Vote:
         return at + node + u" VOTED "_s + (e.reason ? u"YES"_s : u"NO"_s) + tx;
     case TraceKind::Decide:
-        return at + node + u" DECIDED "_s + (e.reason == 2 ? u"PRECOMMIT"_s : e.reason ? u"COMMIT"_s : u"ABORT"_s) + tx;
+        return at + node + u" DECIDED "_s +
+               (e.reason == 2 ? u"PRECOMMIT"_s
+                : e.reason    ? u"COMMIT"_s
+                              : u"ABORT"_s) +
+               tx;
     case TraceKind::Lease:
-        return at + node + (e.reason ? u" LEADS with token "_s : u" STEPS DOWN, token "_s) + QString::number(e.seq);
+        return at + node + (e.reason ? u" LEADS with token "_s : u" STEPS DOWN, token "_s) +
+               QString::number(e.seq);
     case TraceKind::State:
         if (e.detail == u"crashed"_s || e.detail == u"restarted"_s)
             return at + node + u' ' + e.detail.toUpper();
@@ -68,7 +75,8 @@ QString runScript(const QString &script, QString *error)
         if (w[0] == u"submit"_s) {
             sim.submit(w.value(1), w.value(2), w.value(3));
         } else if (w[0] == u"run"_s) {
-            sim.host().runUntil(sim.host().now() + std::chrono::milliseconds(w.value(1).toLongLong()));
+            sim.host().runUntil(sim.host().now() +
+                                std::chrono::milliseconds(w.value(1).toLongLong()));
         } else if (w[0] == u"crash"_s) {
             sim.host().crash(sim.id(w.value(1)));
         } else if (w[0] == u"restart"_s) {
@@ -131,13 +139,14 @@ void TestTranscripts::transcript()
         return;
     }
     QFile golden(goldenPath);
-    QVERIFY2(golden.open(QIODevice::ReadOnly), qPrintable(u"no transcript yet: run with LAB_REWRITE=1 and review "_s + goldenPath));
+    QVERIFY2(golden.open(QIODevice::ReadOnly),
+             qPrintable(u"no transcript yet: run with LAB_REWRITE=1 and review "_s + goldenPath));
     const QStringList want = QString::fromUtf8(golden.readAll()).split(u'\n');
     const QStringList have = got.split(u'\n');
     for (qsizetype i = 0; i < std::max(want.size(), have.size()); ++i)
         QVERIFY2(want.value(i) == have.value(i),
-                 qPrintable(u"first difference at line "_s + QString::number(i + 1) + u":\n  want: "_s + want.value(i) +
-                            u"\n  have: "_s + have.value(i)));
+                 qPrintable(u"first difference at line "_s + QString::number(i + 1) +
+                            u":\n  want: "_s + want.value(i) + u"\n  have: "_s + have.value(i)));
 }
 
 QTEST_GUILESS_MAIN(TestTranscripts)
