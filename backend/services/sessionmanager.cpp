@@ -267,6 +267,15 @@ void SessionManager::onSessionCreate(const Envelope &msg, Context &ctx)
     armTx(stored, m_config.prepareTimeoutMs, ctx);
 }
 
+Envelope SessionManager::message(MsgType type, const Tx &tx)
+{
+    Envelope e;
+    e.type = type;
+    e.txId = tx.coordinator->txId();
+    e.sessionId = tx.sessionId;
+    return e;
+}
+
 void SessionManager::armTx(Tx &tx, qint64 ms, Context &ctx)
 {
     // One timer per transaction: the deadline of whatever it is waiting for now.
@@ -295,10 +304,7 @@ void SessionManager::appendEvent(const Tx &tx, const QString &state, const QStri
                          {u"reason"_s, reason},
                          {u"latency_us"_s, toUs(ctx.now() - tx.started)},
                          {u"lab_us"_s, toUs(ctx.now())}};
-    Envelope e;
-    e.type = MsgType::EventAppend;
-    e.txId = tx.coordinator->txId();
-    e.sessionId = tx.sessionId;
+    Envelope e = message(MsgType::EventAppend, tx);
     e.payload = Payload()
                     .set(Field::Value, QCborValue(event).toCbor())
                     .set(Field::Key, QString(u"event:"_s + formatId(e.txId) + u':' + state))
@@ -362,10 +368,7 @@ void SessionManager::onClaimed(Tx &tx, bool ok, Context &ctx)
     }
     // Not started, nothing logged: tell the client and forget it.
     ++m_unclaimed;
-    Envelope result;
-    result.type = MsgType::SessionResult;
-    result.txId = id;
-    result.sessionId = tx.sessionId;
+    Envelope result = message(MsgType::SessionResult, tx);
     result.payload = Payload()
                          .set(Field::RequestId, static_cast<qint64>(tx.requestId))
                          .set(Field::Outcome, static_cast<int>(Outcome::Aborted))
@@ -389,10 +392,7 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
             armTx(tx, m_config.prepareTimeoutMs, ctx);
             break;
         case CoordinatorAction::Kind::SendPrepare: {
-            Envelope e;
-            e.type = MsgType::Prepare;
-            e.txId = id;
-            e.sessionId = tx.sessionId;
+            Envelope e = message(MsgType::Prepare, tx);
             e.payload = Payload()
                             .set(Field::Subscriber, tx.subscriber)
                             .set(Field::TrafficClass, static_cast<int>(tx.trafficClass))
@@ -411,10 +411,7 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
             armTx(tx, m_config.prepareTimeoutMs, ctx);
             break;
         case CoordinatorAction::Kind::SendPreCommit: {
-            Envelope e;
-            e.type = MsgType::PreCommit;
-            e.txId = id;
-            e.sessionId = tx.sessionId;
+            Envelope e = message(MsgType::PreCommit, tx);
             send(a.to, std::move(e), ctx);
             break;
         }
@@ -438,10 +435,7 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
                                tx.sessionId);
             putSessionRecord(tx, a.commit ? u"COMMITTED"_s : u"ABORTED"_s, 1, ctx);
             const Outcome outcome = a.commit ? Outcome::Committed : Outcome::Aborted;
-            Envelope result;
-            result.type = MsgType::SessionResult;
-            result.txId = id;
-            result.sessionId = tx.sessionId;
+            Envelope result = message(MsgType::SessionResult, tx);
             result.payload = Payload()
                                  .set(Field::RequestId, static_cast<qint64>(tx.requestId))
                                  .set(Field::Outcome, static_cast<int>(outcome))
@@ -452,10 +446,7 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
             break;
         }
         case CoordinatorAction::Kind::QueryState: {
-            Envelope e;
-            e.type = MsgType::StateRequest;
-            e.txId = id;
-            e.sessionId = tx.sessionId;
+            Envelope e = message(MsgType::StateRequest, tx);
             e.payload =
                 Payload().set(Field::Protocol, static_cast<int>(Protocol::ThreePhase)).encode();
             send(a.to, std::move(e), ctx);
@@ -475,10 +466,7 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
 
 void SessionManager::sendDecision(const Tx &tx, NodeId to, bool commit, Context &ctx)
 {
-    Envelope e;
-    e.type = commit ? MsgType::Commit : MsgType::Abort;
-    e.txId = tx.coordinator->txId();
-    e.sessionId = tx.sessionId;
+    Envelope e = message(commit ? MsgType::Commit : MsgType::Abort, tx);
     e.fencingToken = tx.token; // the token the transaction was prepared under
     ctx.send(to, std::move(e));
 }
@@ -486,10 +474,7 @@ void SessionManager::sendDecision(const Tx &tx, NodeId to, bool commit, Context 
 void SessionManager::putSessionRecord(const Tx &tx, const QString &state, quint64 expectedVersion,
                                       Context &ctx)
 {
-    Envelope e;
-    e.type = MsgType::DsmCas;
-    e.txId = tx.coordinator->txId();
-    e.sessionId = tx.sessionId;
+    Envelope e = message(MsgType::DsmCas, tx);
     QCborMap record;
     record.insert(u"state"_s, state);
     record.insert(u"subscriber"_s, tx.subscriber);

@@ -56,6 +56,7 @@ private:
     void putSessionRecord(const Tx &tx, const QString &state, quint64 expectedVersion,
                           Context &ctx);
     void onClaimed(Tx &tx, bool ok, Context &ctx);
+    static Envelope message(MsgType type, const Tx &tx); // addressed to nobody yet
     void armTx(Tx &tx, qint64 ms, Context &ctx);
     void disarmTx(Tx &tx, Context &ctx);
     void appendEvent(const Tx &tx, const QString &state, const QString &reason, Context &ctx);
