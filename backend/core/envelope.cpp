@@ -64,6 +64,10 @@ QString toString(MsgType t)
         return u"EVENT_DELIVER"_s;
     case MsgType::EventAck:
         return u"EVENT_ACK"_s;
+    case MsgType::DsmGet:
+        return u"DSM_GET"_s;
+    case MsgType::DsmRelease:
+        return u"DSM_RELEASE"_s;
     }
     return u"TYPE_"_s + QString::number(static_cast<int>(t));
 }

@@ -42,8 +42,10 @@ enum class MsgType : quint16 {
     EventSubscribe = 24, // consumer -> dsm: deliver a group's events to me
     EventDeliver = 25,   // dsm -> consumer
     EventAck = 26,       // consumer -> dsm
+    DsmGet = 27,         // any -> dsm: read a key (answered with DSM_PUT_REPLY and the value)
+    DsmRelease = 28,     // lease holder -> dsm: give the lease up
 };
-constexpr quint16 kMaxMsgType = 26;
+constexpr quint16 kMaxMsgType = 28;
 
 bool isKnownMsgType(quint16 raw);
 QString toString(MsgType t);

@@ -43,6 +43,15 @@ void Checker::consume(qsizetype index, const TraceEvent &e)
         tx.voted.insert(e.node);
         if (e.reason == 1)
             tx.yes.insert(e.node);
+        if (e.reason == 1 && e.seq != 0) { // the fencing token the PREPARE carried
+            quint64 &highest = m_highestToken[e.node];
+            if (e.seq < highest)
+                violate(u"FENCE"_s, e.txId,
+                        name(e.node) + u" accepted a PREPARE with fencing token "_s + QString::number(e.seq) +
+                            u" after token "_s + QString::number(highest),
+                        index);
+            highest = std::max(highest, e.seq);
+        }
         break;
     }
     case TraceKind::Decide:

@@ -173,7 +173,13 @@ void DsmService::onMessage(const Envelope &msg, Context &ctx)
         if (r.ok())
             persist(key, r.entry, ctx);
         if (r.ok() && r.oldVersion != r.entry.version)
-            traceWrite(msg, key, r, ctx); // a new term; renewals are not worth a line each
+            traceWrite(msg, key, r, ctx); // a new term: a new version
+        else
+            ctx.trace().record(TraceKind::State,
+                               key + (r.ok() ? u" renewed by "_s : u" lease held, refused to "_s) +
+                                   ctx.nameOf(msg.sender) + u" (v"_s + QString::number(r.entry.version) +
+                                   u", token "_s + QString::number(r.entry.fencingToken) + u')',
+                               0, 0, msg.sender);
         reply.type = MsgType::DsmLeaseReply;
         reply.payload = Payload()
                             .set(Field::Key, key)
@@ -234,6 +240,36 @@ void DsmService::onMessage(const Envelope &msg, Context &ctx)
                 LogRecord{u"ack"_s, eventId, msg.sessionId, group, {}, toUs(ctx.now())});
         pump(group, ctx);
         return;
+    }
+    case MsgType::DsmGet: {
+        const DsmEntry e = m_store.get(key);
+        ctx.trace().record(TraceKind::State,
+                           key + u" read by "_s + ctx.nameOf(msg.sender) + u" at v"_s + QString::number(e.version),
+                           msg.txId, msg.sessionId, msg.sender);
+        reply.type = MsgType::DsmPutReply;
+        reply.payload = Payload()
+                            .set(Field::Key, key)
+                            .set(Field::Ok, e.exists())
+                            .set(Field::Version, static_cast<qint64>(e.version))
+                            .set(Field::Value, e.value)
+                            .set(Field::Holder, m_store.leaseHolder(key, ctx.now()))
+                            .set(Field::RequestId, in.integer(Field::RequestId))
+                            .encode();
+        break;
+    }
+    case MsgType::DsmRelease: {
+        const DsmResult r = m_store.releaseLease(key, msg.sender, ctx.now());
+        if (r.ok())
+            persist(key, r.entry, ctx);
+        traceWrite(msg, key, r, ctx);
+        reply.type = MsgType::DsmPutReply;
+        reply.payload = Payload()
+                            .set(Field::Key, key)
+                            .set(Field::Ok, r.ok())
+                            .set(Field::Version, static_cast<qint64>(r.entry.version))
+                            .set(Field::Status, static_cast<int>(r.status))
+                            .encode();
+        break;
     }
     case MsgType::DsmWatch:
         m_store.watch(key, msg.sender);

@@ -292,7 +292,7 @@ void Participant::apply(TxId id, const ParticipantActions &actions, Context &ctx
             break;
         }
         case K::VoteYes:
-            ctx.trace().fact(TraceKind::Vote, 1, id, tx.sessionId);
+            ctx.trace().fact(TraceKind::Vote, 1, id, tx.sessionId, tx.token); // under this token
             send(a.to, MsgType::Vote, tx, Payload().set(Field::Vote, true), ctx);
             arm(tx, m_config.inDoubtTimeoutMs, false, ctx);
             break;

@@ -207,6 +207,9 @@ void TestSimHost::dsmServiceCasLeaseWatch()
         p->script = {dsmRequest(MsgType::DsmCas, u"session/1"_s, 0, "PENDING"),
                      dsmRequest(MsgType::DsmCas, u"session/1"_s, 1, "COMMITTED"),
                      dsmRequest(MsgType::DsmCas, u"session/1"_s, 1, "ABORTED"), // stale: now at 2
+                     dsmRequest(MsgType::DsmLease, leaderKey()),
+                     dsmRequest(MsgType::DsmGet, u"session/1"_s),
+                     dsmRequest(MsgType::DsmRelease, leaderKey()),
                      dsmRequest(MsgType::DsmLease, leaderKey())};
         a = p.get();
         return p;
@@ -219,13 +222,18 @@ void TestSimHost::dsmServiceCasLeaseWatch()
     });
     sim.start();
     sim.runUntil(Instant(std::chrono::milliseconds(100)));
-    QCOMPARE(a->replies.size(), size_t(4));
+    QCOMPARE(a->replies.size(), size_t(7));
     QVERIFY(a->replies[0].boolean(Field::Ok));
     QVERIFY(a->replies[1].boolean(Field::Ok));
     QVERIFY(!a->replies[2].boolean(Field::Ok)); // the stale CAS
     QCOMPARE(a->replies[2].integer(Field::Version), 2);
     QVERIFY(a->replies[3].boolean(Field::Ok)); // lease granted
     QCOMPARE(a->replies[3].integer(Field::Holder), qint64(pa));
+    QCOMPARE(a->replies[4].get(Field::Value).toByteArray(), QByteArray("COMMITTED")); // GET
+    QCOMPARE(a->replies[4].integer(Field::Version), 2);
+    QVERIFY(a->replies[5].boolean(Field::Ok));      // RELEASE
+    QVERIFY(a->replies[6].boolean(Field::Ok));      // acquired again: a new term
+    QVERIFY(a->replies[6].integer(Field::Version) > a->replies[3].integer(Field::Version));
     auto *d = static_cast<DsmService *>(sim.service(dsm));
     QCOMPARE(d->get(u"session/1"_s).value, QByteArray("COMMITTED"));
     int conflicts = 0;
