@@ -47,8 +47,8 @@ void Checker::consume(qsizetype index, const TraceEvent &e)
             quint64 &highest = m_highestToken[e.node];
             if (e.seq < highest)
                 violate(u"FENCE"_s, e.txId,
-                        name(e.node) + u" accepted a PREPARE with fencing token "_s + QString::number(e.seq) +
-                            u" after token "_s + QString::number(highest),
+                        name(e.node) + u" accepted a PREPARE with fencing token "_s +
+                            QString::number(e.seq) + u" after token "_s + QString::number(highest),
                         index);
             highest = std::max(highest, e.seq);
         }

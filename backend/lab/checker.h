@@ -84,7 +84,7 @@ private:
     std::unordered_map<TxId, Tx> m_txs;
     std::unordered_map<QString, quint64> m_dsmVersions;
     std::map<quint64, NodeId> m_leaderOfToken;
-    std::map<NodeId, quint64> m_highestToken; // per participant, from its YES votes
+    std::map<NodeId, quint64> m_highestToken;        // per participant, from its YES votes
     std::unordered_map<SessionId, TxId> m_sessionTx; // the transaction that decided each session
     std::map<std::pair<NodeId, SessionId>, quint64> m_lastEvent; // per consumer and session
     std::vector<Violation> m_violations;

@@ -3,6 +3,7 @@
 #include "checker.h"
 #include "loadgenerator.h"
 #include "scenario.h"
+#include "services/analytics.h"
 #include "simcluster.h"
 #include "summary.h"
 #include "trace/chrometrace.h"
@@ -21,6 +22,21 @@ using namespace Qt::Literals::StringLiterals;
 namespace edgecore {
 
 namespace {
+
+Summary::Stream streamOf(const Analytics &a)
+{
+    Summary::Stream s;
+    s.present = true;
+    s.events = a.events();
+    s.decisions = a.decisions();
+    s.gaps = a.gaps();
+    s.duplicates = a.duplicates();
+    for (int c = 0; c < 2; ++c)
+        for (int p = 0; p < 2; ++p)
+            s.meanLatencyMs[c][p] =
+                a.meanLatencyMs(static_cast<TrafficClass>(c), static_cast<Protocol>(p));
+    return s;
+}
 
 // Feeds new trace events to a scenario script and lets it act on the lab.
 class ScriptDriver
@@ -189,6 +205,8 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
         finished = replies.size() >= scenario->load.sessions;
         sim->settle();
         invariantsHold = conclude(sim->trace(), u"sim"_s);
+        if (const Analytics *a = sim->service<Analytics>(cast::analytics()))
+            summary.stream = streamOf(*a);
         summary.traceDigest = traceDigest(sim->trace());
         // The simulator's speed: lab time covered per second of wall time.
         summary.labSeconds = toUs(sim->host().now()) / 1e6;
@@ -219,8 +237,12 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
         replies = load.replies();
         cluster->settle(); // let trailing acknowledgements and events arrive before stopping
         poll.stop();
+        Summary::Stream stream;
+        cluster->inspect<Analytics>(cast::analytics(),
+                                    [&stream](Analytics &a) { stream = streamOf(a); });
         cluster->stop();
         invariantsHold = conclude(cluster->trace(), u"threads"_s);
+        summary.stream = stream;
     }
     const TraceStore &trace = sim ? sim->trace() : cluster->trace();
     if (script)

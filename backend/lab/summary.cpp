@@ -108,6 +108,21 @@ QString Summary::toText() const
         line(u"  "_s + it.key(), QString::number(it.value()));
     line(u"session latency p50"_s, QString::number(latencyP50Ms, 'f', 2) + u" ms"_s);
     line(u"session latency p99"_s, QString::number(latencyP99Ms, 'f', 2) + u" ms"_s);
+    if (stream.present) {
+        line(u"analytics (event stream)"_s,
+             QString::number(stream.events) + u" events, "_s + QString::number(stream.decisions) +
+                 u" decisions, "_s + QString::number(stream.gaps) + u" gaps, "_s +
+                 QString::number(stream.duplicates) + u" duplicates"_s);
+        QStringList means;
+        for (int c = 0; c < 2; ++c)
+            for (int p = 0; p < 2; ++p)
+                if (stream.meanLatencyMs[c][p] > 0)
+                    means << toString(static_cast<TrafficClass>(c)) + u' ' +
+                                 toString(static_cast<Protocol>(p)) + u' ' +
+                                 QString::number(stream.meanLatencyMs[c][p], 'f', 2) + u" ms"_s;
+        if (!means.isEmpty())
+            line(u"  mean decision latency"_s, means.join(u", "_s));
+    }
     line(u"edge queue p99 VOICE / DATA"_s, QString::number(voiceQueueP99Ms, 'f', 2) + u" / "_s +
                                                QString::number(dataQueueP99Ms, 'f', 2) + u" ms"_s);
     line(u"messages sent / delivered"_s,
@@ -164,6 +179,15 @@ QJsonObject Summary::toJson() const
         {u"trace_digest"_s, QString::fromLatin1(traceDigest)},
         {u"checker"_s, checker},
         {u"findings"_s, QJsonArray::fromStringList(findings)},
+        {u"analytics"_s, QJsonObject{{u"events"_s, static_cast<qint64>(stream.events)},
+                                     {u"decisions"_s, static_cast<qint64>(stream.decisions)},
+                                     {u"gaps"_s, static_cast<qint64>(stream.gaps)},
+                                     {u"duplicates"_s, static_cast<qint64>(stream.duplicates)},
+                                     {u"mean_latency_ms"_s,
+                                      QJsonObject{{u"voice_2pc"_s, stream.meanLatencyMs[0][0]},
+                                                  {u"voice_3pc"_s, stream.meanLatencyMs[0][1]},
+                                                  {u"data_2pc"_s, stream.meanLatencyMs[1][0]},
+                                                  {u"data_3pc"_s, stream.meanLatencyMs[1][1]}}}}},
     };
 }
 

@@ -43,6 +43,16 @@ struct Summary
     QJsonObject checker;                      // the invariant checker's verdict
     QString checkerReport;                    // its lines, when it found something
     QStringList findings;                     // what a scenario script observed
+    // What analytics made of the ordered event stream.
+    struct Stream
+    {
+        bool present = false;
+        quint64 events = 0;
+        quint64 decisions = 0;
+        quint64 gaps = 0;
+        quint64 duplicates = 0;
+        double meanLatencyMs[2][2] = {{0, 0}, {0, 0}}; // [class][protocol]
+    } stream;
 
     static Summary compute(const QString &scenario, quint64 seed,
                            const QVector<ClientReply> &replies, const TraceStore &trace,

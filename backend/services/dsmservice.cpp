@@ -177,8 +177,9 @@ void DsmService::onMessage(const Envelope &msg, Context &ctx)
         else
             ctx.trace().record(TraceKind::State,
                                key + (r.ok() ? u" renewed by "_s : u" lease held, refused to "_s) +
-                                   ctx.nameOf(msg.sender) + u" (v"_s + QString::number(r.entry.version) +
-                                   u", token "_s + QString::number(r.entry.fencingToken) + u')',
+                                   ctx.nameOf(msg.sender) + u" (v"_s +
+                                   QString::number(r.entry.version) + u", token "_s +
+                                   QString::number(r.entry.fencingToken) + u')',
                                0, 0, msg.sender);
         reply.type = MsgType::DsmLeaseReply;
         reply.payload = Payload()
@@ -244,7 +245,8 @@ void DsmService::onMessage(const Envelope &msg, Context &ctx)
     case MsgType::DsmGet: {
         const DsmEntry e = m_store.get(key);
         ctx.trace().record(TraceKind::State,
-                           key + u" read by "_s + ctx.nameOf(msg.sender) + u" at v"_s + QString::number(e.version),
+                           key + u" read by "_s + ctx.nameOf(msg.sender) + u" at v"_s +
+                               QString::number(e.version),
                            msg.txId, msg.sessionId, msg.sender);
         reply.type = MsgType::DsmPutReply;
         reply.payload = Payload()

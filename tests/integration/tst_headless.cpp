@@ -77,6 +77,12 @@ void TestHeadless::demoOnThreadsWritesFiles()
     QCOMPARE(summary.value(u"checker"_s).toObject().value(u"ok"_s).toBool(), true);
     QCOMPARE(summary.value(u"messages_sent"_s).toInteger(),
              summary.value(u"messages_delivered"_s).toInteger());
+    // Analytics saw each session's stream whole: PENDING and the outcome, nothing missing.
+    const QJsonObject analytics = summary.value(u"analytics"_s).toObject();
+    QCOMPARE(analytics.value(u"events"_s).toInt(), 80);
+    QCOMPARE(analytics.value(u"decisions"_s).toInt(), 40);
+    QCOMPARE(analytics.value(u"gaps"_s).toInt(), 0);
+    QVERIFY(analytics.value(u"mean_latency_ms"_s).toObject().value(u"voice_2pc"_s).toDouble() > 0);
     // The trace is valid JSON in Chrome's format: tracks named, every flow start has its end.
     const QJsonObject trace = readJson(dir.filePath(u"trace.json"_s));
     const QJsonArray events = trace.value(u"traceEvents"_s).toArray();

@@ -220,7 +220,8 @@ void TestRecovery::checkerCatchesStaleTokensAndTwoLeaders()
     QVERIFY(!checker.advance());
     QCOMPARE(checker.violations().size(), size_t(2));
     QCOMPARE(checker.violations()[0].invariant, u"FENCE"_s);
-    QVERIFY(checker.violations()[0].detail.contains(u"rm accepted a PREPARE with fencing token 3 after token 5"_s));
+    QVERIFY(checker.violations()[0].detail.contains(
+        u"rm accepted a PREPARE with fencing token 3 after token 5"_s));
     QCOMPARE(checker.violations()[1].invariant, u"LEASE"_s);
 }
 

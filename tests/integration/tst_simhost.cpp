@@ -231,8 +231,8 @@ void TestSimHost::dsmServiceCasLeaseWatch()
     QCOMPARE(a->replies[3].integer(Field::Holder), qint64(pa));
     QCOMPARE(a->replies[4].get(Field::Value).toByteArray(), QByteArray("COMMITTED")); // GET
     QCOMPARE(a->replies[4].integer(Field::Version), 2);
-    QVERIFY(a->replies[5].boolean(Field::Ok));      // RELEASE
-    QVERIFY(a->replies[6].boolean(Field::Ok));      // acquired again: a new term
+    QVERIFY(a->replies[5].boolean(Field::Ok)); // RELEASE
+    QVERIFY(a->replies[6].boolean(Field::Ok)); // acquired again: a new term
     QVERIFY(a->replies[6].integer(Field::Version) > a->replies[3].integer(Field::Version));
     auto *d = static_cast<DsmService *>(sim.service(dsm));
     QCOMPARE(d->get(u"session/1"_s).value, QByteArray("COMMITTED"));
