@@ -8,6 +8,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
@@ -42,6 +43,7 @@ MainWindow::MainWindow(quint64 seed, QWidget *parent)
     if (seed == 0)
         seed = settings.value(u"lab/seed"_s, 1).toULongLong();
     m_seed->setValue(static_cast<int>(std::min<quint64>(seed, 999999)));
+    m_protocol->setCurrentText(settings.value(u"lab/protocol"_s, u"2PC"_s).toString());
     if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
         resize(1280, 800);
     restoreState(settings.value(u"window/state"_s).toByteArray());
@@ -61,6 +63,11 @@ MainWindow::~MainWindow()
 quint64 MainWindow::seed() const
 {
     return static_cast<quint64>(m_seed->value());
+}
+
+QString MainWindow::protocol() const
+{
+    return m_protocol->currentText();
 }
 
 void MainWindow::buildViews()
@@ -121,6 +128,14 @@ void MainWindow::buildActions()
                   &MainWindow::pauseLab);
     toolbar->addSeparator();
     labMenu->addSeparator();
+    toolbar->addWidget(new QLabel(tr(" Protocol "), this));
+    m_protocol = new QComboBox(this);
+    m_protocol->setObjectName(u"protocolBox"_s);
+    m_protocol->addItems({u"2PC"_s, u"3PC"_s});
+    m_protocol->setToolTip(tr("Commit protocol of the sessions you start from here"));
+    toolbar->addWidget(m_protocol);
+    connect(m_protocol, &QComboBox::currentTextChanged, this,
+            [](const QString &p) { QSettings().setValue(u"lab/protocol"_s, p); });
     add(u"actionNewVoice"_s, tr("New VOICE session"), QKeySequence(Qt::CTRL | Qt::Key_1),
         QStyle::SP_MediaVolume, [this] { newSession(u"VOICE"_s); });
     add(u"actionNewData"_s, tr("New DATA session"), QKeySequence(Qt::CTRL | Qt::Key_2),
@@ -209,7 +224,7 @@ void MainWindow::newSession(const QString &trafficClass)
 {
     if (!m_cluster)
         return;
-    m_cluster->submit(LoadGenerator::subscriberFor(m_nextSubscriber++), trafficClass);
+    m_cluster->submit(LoadGenerator::subscriberFor(m_nextSubscriber++), trafficClass, protocol());
 }
 
 void MainWindow::startLoad(int sessions)
@@ -220,6 +235,7 @@ void MainWindow::startLoad(int sessions)
     LoadSpec spec;
     spec.sessions = sessions;
     spec.concurrency = 8;
+    spec.protocol = protocol();
     m_load = new LoadGenerator(*m_cluster, spec, seed() + m_nextSubscriber++, this);
     connect(m_load, &LoadGenerator::progress, this, [this](int done, int total) {
         statusBar()->showMessage(tr("Load test: %1 of %2 sessions answered").arg(done).arg(total),

@@ -8,6 +8,7 @@
 #include <memory>
 
 class QAction;
+class QComboBox;
 class QLabel;
 class QSpinBox;
 class QTableView;
@@ -32,6 +33,7 @@ public:
     SessionsModel *sessionsModel() const { return m_sessions; }
     EventLogModel *eventLogModel() const { return m_events; }
     quint64 seed() const;
+    QString protocol() const; // "2PC" or "3PC": for new sessions and load tests
     QString runFolder() const { return m_runFolder; }
 
 public Q_SLOTS:
@@ -60,6 +62,7 @@ private:
     QTableView *m_sessionsView = nullptr;
     QTableView *m_eventsView = nullptr;
     QSpinBox *m_seed = nullptr;
+    QComboBox *m_protocol = nullptr;
     QAction *m_run = nullptr;
     QAction *m_pause = nullptr;
     QLabel *m_statusClock = nullptr;

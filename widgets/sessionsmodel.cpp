@@ -109,11 +109,12 @@ void SessionsModel::clear()
 }
 
 void SessionsModel::onSubmitted(quint64 requestId, const QString &subscriber,
-                                const QString &trafficClass)
+                                const QString &trafficClass, const QString &protocol)
 {
     Row row;
     row.reply.requestId = requestId;
     row.reply.subscriber = subscriber;
+    row.reply.protocol = parseProtocol(protocol).value_or(Protocol::TwoPhase);
     row.classText = trafficClass;
     m_newRows.push_back(row);
     schedule();

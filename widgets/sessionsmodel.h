@@ -41,7 +41,8 @@ public:
     void applyPending();
 
 public Q_SLOTS:
-    void onSubmitted(quint64 requestId, const QString &subscriber, const QString &trafficClass);
+    void onSubmitted(quint64 requestId, const QString &subscriber, const QString &trafficClass,
+                     const QString &protocol);
     void onFinished(const edgecore::ClientReply &reply);
 
 private:

@@ -149,7 +149,7 @@ quint64 Cluster::submit(const QString &subscriber, const QString &trafficClass,
                         const QString &protocol)
 {
     const quint64 id = m_nextRequest++;
-    Q_EMIT sessionSubmitted(id, subscriber, trafficClass);
+    Q_EMIT sessionSubmitted(id, subscriber, trafficClass, protocol);
     if (ThreadHost *edge = host(cast::edge()); edge && m_running)
         edge->post(clientRequest(id, subscriber, trafficClass, protocol));
     return id;

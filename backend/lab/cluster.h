@@ -77,8 +77,8 @@ public:
     }
 
 Q_SIGNALS:
-    void sessionSubmitted(quint64 requestId, const QString &subscriber,
-                          const QString &trafficClass);
+    void sessionSubmitted(quint64 requestId, const QString &subscriber, const QString &trafficClass,
+                          const QString &protocol);
     void sessionFinished(const edgecore::ClientReply &reply);
 
 private:

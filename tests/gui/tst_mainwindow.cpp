@@ -6,10 +6,12 @@
 #include "lab/cluster.h"
 #include "mainwindow.h"
 #include "sessionsmodel.h"
+#include "trace/tracestore.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -28,6 +30,7 @@ private Q_SLOTS:
     void opensRunsAndCloses();
     void resetStartsFreshCluster();
     void seedPersists();
+    void threePhaseFromTheToolbar();
 };
 
 void TestMainWindow::initTestCase()
@@ -109,6 +112,30 @@ void TestMainWindow::seedPersists()
     MainWindow again; // no seed given: the remembered one
     QCOMPARE(again.seed(), quint64(4242));
     QCOMPARE(again.findChild<QSpinBox *>(u"seedBox"_s)->value(), 4242);
+}
+
+void TestMainWindow::threePhaseFromTheToolbar()
+{
+    {
+        MainWindow w(5);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *box = w.findChild<QComboBox *>(u"protocolBox"_s);
+        QVERIFY(box);
+        box->setCurrentText(u"3PC"_s);
+        w.findChild<QAction *>(u"actionNewData"_s)->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(w.sessionsModel()->count(Outcome::Committed), 1, 15000);
+        QCOMPARE(w.sessionsModel()->index(0, SessionsModel::ProtocolCol).data().toString(),
+                 u"3PC"_s);
+        int precommits = 0;
+        w.cluster()->trace().forEach(0, w.cluster()->trace().size(), [&](const TraceEvent &e) {
+            precommits += e.kind == TraceKind::Send && e.msgType == quint16(MsgType::PreCommit);
+        });
+        QCOMPARE(precommits, 2);
+        QVERIFY(w.close());
+    }
+    MainWindow again; // the choice is remembered
+    QCOMPARE(again.protocol(), u"3PC"_s);
 }
 
 QTEST_MAIN(TestMainWindow)
