@@ -1,5 +1,6 @@
 #include "sessionmanager.h"
 
+#include "dsm/dsmstore.h"
 #include "storage/storage.h"
 
 #include <QCborArray>
@@ -211,8 +212,27 @@ void SessionManager::onMessage(const Envelope &msg, Context &ctx)
     Tx &tx = it->second;
     const Payload in = Payload::decode(msg.payload);
     if (!tx.claimed) {
-        if (msg.type == MsgType::DsmPutReply)
+        if (msg.type == MsgType::DsmPutReply) {
+            if (!in.boolean(Field::Ok) &&
+                static_cast<DsmStatus>(in.integer(Field::Status)) == DsmStatus::Conflict) {
+                // Already claimed: another coordinator owns this session and answers for it
+                // (the edge asked again after a failover). Say nothing, start nothing.
+                ctx.trace().record(
+                    TraceKind::State,
+                    u"session already claimed by its first coordinator: not started"_s,
+                    tx.coordinator->txId(), tx.sessionId);
+                ctx.storage().append(LogRecord{u"decision"_s, tx.coordinator->txId(), tx.sessionId,
+                                               u"ABORT"_s, QByteArray("claimed elsewhere"),
+                                               toUs(ctx.now())});
+                ctx.storage().append(LogRecord{
+                    u"end"_s, tx.coordinator->txId(), tx.sessionId, u"END"_s, {}, toUs(ctx.now())});
+                disarmTx(tx, ctx);
+                ++m_unclaimed;
+                m_txs.erase(tx.coordinator->txId());
+                return;
+            }
             onClaimed(tx, in.boolean(Field::Ok), ctx);
+        }
         return;
     }
     switch (msg.type) {
@@ -261,8 +281,12 @@ void SessionManager::onSessionCreate(const Envelope &msg, Context &ctx)
     tx.started = ctx.now();
     tx.token = m_lease.token();
     Tx &stored = m_txs.emplace(id, std::move(tx)).first->second;
-    // Claim the session first: its record is created PENDING by compare-and-swap from
-    // "absent", so a session can only ever become one transaction. PREPARE waits for it.
+    // The intent is durable before the claim: a coordinator that dies right after claiming
+    // still finds the transaction in its log (and answers for it) when it restarts.
+    ctx.storage().append(LogRecord{u"intent"_s, id, stored.sessionId, u"PREPARING"_s,
+                                   intentRecord(stored), toUs(ctx.now())});
+    // Claim the session: its record is created PENDING by compare-and-swap from "absent", so a
+    // session can only ever become one transaction. PREPARE waits for it.
     putSessionRecord(stored, u"PENDING"_s, 0, ctx);
     armTx(stored, m_config.prepareTimeoutMs, ctx);
 }
@@ -366,8 +390,11 @@ void SessionManager::onClaimed(Tx &tx, bool ok, Context &ctx)
         apply(tx, tx.coordinator->start(), ctx);
         return;
     }
-    // Not started, nothing logged: tell the client and forget it.
+    // Not started: log that it ended (so recovery leaves it alone), tell the client, forget it.
     ++m_unclaimed;
+    ctx.storage().append(LogRecord{u"decision"_s, id, tx.sessionId, u"ABORT"_s,
+                                   QByteArray("not claimed"), toUs(ctx.now())});
+    ctx.storage().append(LogRecord{u"end"_s, id, tx.sessionId, u"END"_s, {}, toUs(ctx.now())});
     Envelope result = message(MsgType::SessionResult, tx);
     result.payload = Payload()
                          .set(Field::RequestId, static_cast<qint64>(tx.requestId))
@@ -384,9 +411,7 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
     const TxId id = tx.coordinator->txId();
     for (const CoordinatorAction &a : actions) {
         switch (a.kind) {
-        case CoordinatorAction::Kind::LogIntent:
-            ctx.storage().append(LogRecord{u"intent"_s, id, tx.sessionId, u"PREPARING"_s,
-                                           intentRecord(tx), toUs(ctx.now())});
+        case CoordinatorAction::Kind::LogIntent: // logged before the claim (onSessionCreate)
             ctx.trace().record(TraceKind::State, u"tx PREPARING (intent logged)"_s, id,
                                tx.sessionId);
             armTx(tx, m_config.prepareTimeoutMs, ctx);
