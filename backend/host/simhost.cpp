@@ -212,10 +212,12 @@ bool SimHost::step()
             return true;
         }
         Slot &slot = m_slots[e.node - 1];
+        // A cancelled timer is forgotten when its time comes, whoever it belonged to, so the
+        // set of cancellations stays as small as the queue.
+        if (e.kind == Event::Kind::Timer && m_cancelled.erase(e.timer))
+            continue;
         // Events for a crashed node, or for an incarnation that has since died, vanish.
         if (!slot.node || e.incarnation != slot.incarnation)
-            continue;
-        if (e.kind == Event::Kind::Timer && m_cancelled.erase(e.timer))
             continue;
         switch (e.kind) {
         case Event::Kind::Frame:

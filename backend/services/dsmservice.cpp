@@ -12,26 +12,23 @@ namespace edgecore {
 
 void DsmService::start(Context &ctx)
 {
-    // Every version is in the log; the newest per key wins (watches are not durable:
-    // watchers register again).
-    for (const LogRecord &r : ctx.storage().readAll()) {
-        if (r.kind != u"dsm"_s)
-            continue;
-        const QCborMap m = QCborValue::fromCbor(r.data).toMap();
-        DsmEntry e;
-        e.value = m.value(u"value"_s).toByteArray();
-        e.version = static_cast<quint64>(m.value(u"version"_s).toInteger());
-        e.writer = static_cast<NodeId>(m.value(u"writer"_s).toInteger());
-        e.fencingToken = static_cast<quint64>(m.value(u"token"_s).toInteger());
-        e.leaseOwner = static_cast<NodeId>(m.value(u"owner"_s).toInteger());
-        if (m.contains(u"expiry"_s))
-            e.leaseExpiry = instantFromUs(m.value(u"expiry"_s).toInteger());
-        m_store.restore(r.state, e);
-    }
-    // The stream: events in order; per group, everything not acknowledged is pending again.
+    // One pass over the log. Every version is in it and the newest per key wins (watches are
+    // not durable: watchers register again). The stream's events come back in order; per
+    // group, everything not acknowledged is pending again.
     std::map<QString, std::set<quint64>> acked;
     for (const LogRecord &r : ctx.storage().readAll()) {
-        if (r.kind == u"event"_s) {
+        if (r.kind == u"dsm"_s) {
+            const QCborMap m = QCborValue::fromCbor(r.data).toMap();
+            DsmEntry e;
+            e.value = m.value(u"value"_s).toByteArray();
+            e.version = static_cast<quint64>(m.value(u"version"_s).toInteger());
+            e.writer = static_cast<NodeId>(m.value(u"writer"_s).toInteger());
+            e.fencingToken = static_cast<quint64>(m.value(u"token"_s).toInteger());
+            e.leaseOwner = static_cast<NodeId>(m.value(u"owner"_s).toInteger());
+            if (m.contains(u"expiry"_s))
+                e.leaseExpiry = instantFromUs(m.value(u"expiry"_s).toInteger());
+            m_store.restore(r.state, e);
+        } else if (r.kind == u"event"_s) {
             const QCborMap m = QCborValue::fromCbor(r.data).toMap();
             m_events.push_back(StreamEvent{r.sessionId,
                                            static_cast<quint64>(m.value(u"seq"_s).toInteger()),
