@@ -14,10 +14,20 @@ EventLogModel::EventLogModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
 
+const TraceEvent &EventLogModel::event(int row) const
+{
+    if (row != m_cachedRow) {
+        m_cached = m_store->at(row);
+        m_cachedRow = row;
+    }
+    return m_cached;
+}
+
 void EventLogModel::setStore(const TraceStore *store)
 {
     beginResetModel();
     m_store = store;
+    m_cachedRow = -1;
     m_rows = 0;
     endResetModel();
     refresh();
@@ -53,7 +63,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         return {};
     if (role != Qt::DisplayRole && role != Qt::ForegroundRole)
         return {};
-    const TraceEvent e = m_store->at(index.row());
+    const TraceEvent &e = event(index.row());
     if (role == Qt::ForegroundRole) {
         if (e.kind == TraceKind::Reject)
             return QBrush(QColor(0xb0, 0x3a, 0x2e));

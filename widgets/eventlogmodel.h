@@ -40,8 +40,14 @@ public:
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
 
 private:
+    const TraceEvent &event(int row) const;
+
     const TraceStore *m_store = nullptr;
     qsizetype m_rows = 0;
+    // Views ask for every cell and role of a row in turn; stored events never change, so the
+    // last one fetched is kept instead of copying it out of the store for each cell.
+    mutable int m_cachedRow = -1;
+    mutable TraceEvent m_cached;
 };
 
 } // namespace edgecore
