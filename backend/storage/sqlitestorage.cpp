@@ -37,6 +37,14 @@ bool SqliteStorage::open(const QString &path)
             return false;
         }
     }
+    // Prepared once: flush() runs on every event-loop pass that appended something.
+    m_insert.emplace(db);
+    if (!m_insert->prepare(u"INSERT INTO log (kind, tx, session, state, data, lab_us) "
+                           "VALUES (?, ?, ?, ?, ?, ?)"_s)) {
+        m_error = m_insert->lastError().text();
+        m_insert.reset();
+        return false;
+    }
     return true;
 }
 
@@ -45,6 +53,7 @@ void SqliteStorage::close()
     if (m_connection.isEmpty())
         return;
     flush();
+    m_insert.reset(); // a statement must not outlive its connection
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         db.close();
@@ -60,16 +69,14 @@ void SqliteStorage::append(const LogRecord &r)
 
 bool SqliteStorage::flush()
 {
-    if (m_pending.isEmpty() || m_connection.isEmpty())
+    if (m_pending.isEmpty() || !m_insert)
         return true;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.transaction()) {
         m_error = db.lastError().text();
         return false;
     }
-    QSqlQuery q(db);
-    q.prepare(
-        u"INSERT INTO log (kind, tx, session, state, data, lab_us) VALUES (?, ?, ?, ?, ?, ?)"_s);
+    QSqlQuery &q = *m_insert;
     for (const LogRecord &r : std::as_const(m_pending)) {
         q.bindValue(0, r.kind);
         q.bindValue(1, static_cast<qint64>(r.txId));

@@ -5,6 +5,9 @@
 #include "storage.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <optional>
 
 namespace edgecore {
 
@@ -31,6 +34,7 @@ private:
     QString m_path;
     QString m_error;
     QVector<LogRecord> m_pending;
+    std::optional<QSqlQuery> m_insert;
     quint64 m_flushes = 0;
 };
 
