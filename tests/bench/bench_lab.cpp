@@ -31,19 +31,18 @@ constexpr int kMessageBytes = 200; // about the size of a PREPARE frame
 class EchoServer : public QObject
 {
 public:
+    // Called on the server's thread: the server and its sockets must live there.
     quint16 start()
     {
-        m_server.listen(QHostAddress::LocalHost, 0);
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            QTcpSocket *s = m_server.nextPendingConnection();
+        auto *server = new QTcpServer(this);
+        server->listen(QHostAddress::LocalHost, 0);
+        connect(server, &QTcpServer::newConnection, this, [server] {
+            QTcpSocket *s = server->nextPendingConnection();
             s->setSocketOption(QAbstractSocket::LowDelayOption, 1);
             connect(s, &QTcpSocket::readyRead, s, [s] { s->write(s->readAll()); });
         });
-        return m_server.serverPort();
+        return server->serverPort();
     }
-
-private:
-    QTcpServer m_server;
 };
 
 struct Baseline
@@ -114,6 +113,8 @@ Baseline measureBaseline()
     }
     b.windowedMsgsPerSec = 2.0 * kMessages / (double(all.nsecsElapsed()) / 1e9);
     c.disconnectFromHost();
+    QMetaObject::invokeMethod(
+        &server, [&server] { qDeleteAll(server.children()); }, Qt::BlockingQueuedConnection);
     thread.quit();
     thread.wait();
     return b;
