@@ -33,6 +33,9 @@ struct HostConfig
     quint16 listenPort = 0; // 0: any free port
     qint64 timestampWindowMs = 30000;
     quint64 firstSeq = 0; // 0: from the wall clock in microseconds
+    // ThreadHost's reconnect backoff (wall ms): base doubling per failed attempt, capped.
+    int backoffBaseMs = 20;
+    int backoffCapMs = 2000;
 };
 
 // Counters a host keeps about its wire traffic.

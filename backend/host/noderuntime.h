@@ -59,6 +59,7 @@ private:
         bool connected = false;
         int attempts = 0;
         bool retryScheduled = false;
+        quint64 retryGeneration = 0; // a retry timer acts only if it is still the latest
     };
     struct Incoming
     {
@@ -79,6 +80,7 @@ private:
     void connectPeer(NodeId to);
     void onPeerConnected(NodeId to);
     void onPeerLost(NodeId to);
+    void onHeardFrom(NodeId from);
     void armTimer();
     void onTimerFired();
     void onClockChanged();

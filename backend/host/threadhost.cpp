@@ -18,8 +18,6 @@ namespace edgecore {
 
 namespace {
 constexpr qsizetype kMaxPendingBytesPerPeer = 64 * 1024 * 1024;
-constexpr int kBackoffBaseMs = 20;
-constexpr int kBackoffCapMs = 2000;
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -391,7 +389,8 @@ void NodeRuntime::onPeerLost(NodeId to)
         return;
     // Exponential backoff with equal jitter, capped: half the delay is fixed, half random.
     const int exp = std::min(peer.attempts, 16);
-    const qint64 delay = std::min<qint64>(kBackoffCapMs, qint64(kBackoffBaseMs) << exp);
+    const qint64 delay =
+        std::min<qint64>(m_config.backoffCapMs, qint64(m_config.backoffBaseMs) << exp);
     const qint64 wait =
         delay / 2 + static_cast<qint64>(rng().below(static_cast<quint64>(delay / 2 + 1)));
     ++peer.attempts;
@@ -401,7 +400,24 @@ void NodeRuntime::onPeerLost(NodeId to)
                QString::number(wait) + u" ms"_s,
            0, 0, to);
     peer.retryScheduled = true;
-    QTimer::singleShot(std::chrono::milliseconds(wait), this, [this, to] { connectPeer(to); });
+    const quint64 generation = ++peer.retryGeneration;
+    QTimer::singleShot(std::chrono::milliseconds(wait), this, [this, to, generation] {
+        const Peer &p = m_peers[to];
+        if (p.retryScheduled && p.retryGeneration == generation)
+            connectPeer(to);
+    });
+}
+
+void NodeRuntime::onHeardFrom(NodeId from)
+{
+    // A signed frame from a peer we are waiting out a backoff for proves it is up again (it
+    // restarted): connect now instead of after the backoff, so replies do not lag behind.
+    const auto it = m_peers.find(from);
+    if (it == m_peers.end() || it->second.socket || !it->second.retryScheduled)
+        return;
+    it->second.attempts = 0;
+    record(TraceKind::Connection, u"peer is back: reconnecting now"_s, 0, 0, from);
+    connectPeer(from);
 }
 
 void NodeRuntime::onNewConnection()
@@ -434,6 +450,7 @@ void NodeRuntime::onReadyRead(QTcpSocket *socket)
         else
             bytes = it->reader.bufferedBytes();
         if (error == WireError::None) {
+            onHeardFrom(env.sender);
             deliver(std::move(env), false);
             it = m_incoming.find(socket); // delivery may not invalidate, but be safe
             if (it == m_incoming.end())

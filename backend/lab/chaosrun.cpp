@@ -137,8 +137,9 @@ ChaosResult runChaos(quint64 seed, const ChaosOptions &o)
     }
     r.violations = checker.violations();
     r.report = checker.report(seed);
-    if (!r.violations.empty() && r.violations.front().txId)
-        r.report += u"the transaction's story:\n"_s + checker.story(r.violations.front().txId);
+    if (!r.violations.empty() && (r.violations.front().txId || r.violations.front().sessionId))
+        r.report += u"the story:\n"_s +
+                    checker.story(r.violations.front().txId, r.violations.front().sessionId);
     return r;
 }
 

@@ -13,9 +13,10 @@ QString Checker::name(NodeId id) const
     return m_trace.nodeName(id);
 }
 
-void Checker::violate(const QString &invariant, TxId tx, const QString &detail, qsizetype index)
+void Checker::violate(const QString &invariant, TxId tx, const QString &detail, qsizetype index,
+                      SessionId session)
 {
-    m_violations.push_back(Violation{invariant, tx, detail, index});
+    m_violations.push_back(Violation{invariant, tx, detail, index, session});
 }
 
 bool Checker::advance()
@@ -56,6 +57,9 @@ void Checker::consume(qsizetype index, const TraceEvent &e)
     }
     case TraceKind::Decide:
         decide(index, e);
+        break;
+    case TraceKind::Session:
+        answered(index, e);
         break;
     case TraceKind::DsmWrite: {
         const QString key = e.detail.section(u' ', 0, 0);
@@ -118,6 +122,15 @@ void Checker::decide(qsizetype index, const TraceEvent &e)
                             formatId(it->second) + u" and again by tx "_s + txName,
                         index);
         }
+        if (tx.session && commit) {
+            m_committedSession.emplace(tx.session, e.txId);
+            if (const auto told = m_toldAborted.find(tx.session); told != m_toldAborted.end())
+                violate(u"ANSWER"_s, e.txId,
+                        u"session "_s + formatId(tx.session) + u" committed by tx "_s + txName +
+                            u" after its client was told ABORTED (trace event #"_s +
+                            QString::number(told->second) + u')',
+                        index, tx.session);
+        }
     } else {
         if (const auto it = tx.decisions.find(e.node); it != tx.decisions.end())
             previous = it->second;
@@ -161,6 +174,34 @@ void Checker::decide(qsizetype index, const TraceEvent &e)
                 index);
 }
 
+void Checker::answered(qsizetype index, const TraceEvent &e)
+{
+    // e.reason is the Outcome the client was told, e.txId the transaction that answered.
+    const auto committed = m_committedSession.find(e.sessionId);
+    switch (static_cast<Outcome>(e.reason)) {
+    case Outcome::Committed:
+        if (committed == m_committedSession.end() || committed->second != e.txId)
+            violate(u"ANSWER"_s, e.txId,
+                    u"the client of session "_s + formatId(e.sessionId) + u" was told COMMITTED"_s +
+                        (committed == m_committedSession.end()
+                             ? u" and no coordinator committed it"_s
+                             : u" by tx "_s + formatId(e.txId) + u", which did not commit it"_s),
+                    index, e.sessionId);
+        break;
+    case Outcome::Aborted:
+        if (committed != m_committedSession.end())
+            violate(u"ANSWER"_s, committed->second,
+                    u"the client of session "_s + formatId(e.sessionId) +
+                        u" was told ABORTED though tx "_s + formatId(committed->second) +
+                        u" committed it"_s,
+                    index, e.sessionId);
+        m_toldAborted.emplace(e.sessionId, index);
+        break;
+    default: // UNKNOWN and INVALID promise nothing
+        break;
+    }
+}
+
 void Checker::finish(bool expectAllCommitted)
 {
     advance();
@@ -192,11 +233,11 @@ QString Checker::report(quint64 seed) const
     return out;
 }
 
-QString Checker::story(TxId tx) const
+QString Checker::story(TxId tx, SessionId session) const
 {
     QString out;
     m_trace.forEach(0, m_trace.size(), [&](const TraceEvent &e) {
-        if (e.txId != tx)
+        if (e.txId != tx && (!session || e.sessionId != session))
             return;
         QString what = toString(e.kind);
         if (e.kind == TraceKind::Send || e.kind == TraceKind::Deliver ||

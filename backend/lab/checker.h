@@ -15,6 +15,8 @@
 //   FENCE  no participant accepts a PREPARE with a token older than one it accepted before
 //   SESSION  no session is decided by two transactions
 //   EVENTS  a consumer accepts each session's stream events in order, no gap, no duplicate
+//   ANSWER  a client told COMMITTED has a committed transaction for its session; a client
+//           told ABORTED never sees its session committed, then or later
 
 #include "core/types.h"
 
@@ -38,6 +40,7 @@ struct Violation
     TxId txId = 0;
     QString detail;
     qsizetype eventIndex = -1;
+    SessionId sessionId = 0; // when the rule is about a session (ANSWER)
 };
 
 class Checker
@@ -56,8 +59,9 @@ public:
     const std::vector<Violation> &violations() const { return m_violations; }
     // One line per violation, naming the invariant, the transaction and the seed.
     QString report(quint64 seed) const;
-    // Every trace event of one transaction, one line each: the story behind a violation.
-    QString story(TxId tx) const;
+    // Every trace event of one transaction (and of one session, if given), one line each:
+    // the story behind a violation.
+    QString story(TxId tx, SessionId session = 0) const;
     QJsonObject toJson() const;
     qsizetype transactions() const { return static_cast<qsizetype>(m_txs.size()); }
 
@@ -76,7 +80,9 @@ private:
 
     void consume(qsizetype index, const TraceEvent &e);
     void decide(qsizetype index, const TraceEvent &e);
-    void violate(const QString &invariant, TxId tx, const QString &detail, qsizetype index);
+    void answered(qsizetype index, const TraceEvent &e);
+    void violate(const QString &invariant, TxId tx, const QString &detail, qsizetype index,
+                 SessionId session = 0);
     QString name(NodeId id) const;
 
     const TraceStore &m_trace;
@@ -87,6 +93,8 @@ private:
     std::map<NodeId, quint64> m_highestToken;        // per participant, from its YES votes
     std::unordered_map<SessionId, TxId> m_sessionTx; // the transaction that decided each session
     std::map<std::pair<NodeId, SessionId>, quint64> m_lastEvent; // per consumer and session
+    std::unordered_map<SessionId, TxId> m_committedSession;      // by the coordinator's decision
+    std::unordered_map<SessionId, qsizetype> m_toldAborted;      // the answer's trace event
     std::vector<Violation> m_violations;
 };
 

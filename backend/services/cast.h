@@ -48,6 +48,7 @@ struct EdgeConfig
     int workers = 16;                // session set-ups in flight towards the core at once
     bool schedulerAging = false;     // strict VOICE-before-DATA unless switched on
     qint64 noLeaderRetryMs = 500;    // wait when nobody is known to lead
+    qint64 askAgainMs = 3000;        // ask the leader again about an unanswered set-up
 };
 
 struct CoordinatorConfig

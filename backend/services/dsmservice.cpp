@@ -155,13 +155,15 @@ void DsmService::onMessage(const Envelope &msg, Context &ctx)
             persist(key, r.entry, ctx);
         traceWrite(msg, key, r, ctx);
         reply.type = MsgType::DsmPutReply;
-        reply.payload = Payload()
-                            .set(Field::Key, key)
-                            .set(Field::Version, static_cast<qint64>(r.entry.version))
-                            .set(Field::Ok, r.ok())
-                            .set(Field::Status, static_cast<int>(r.status))
-                            .set(Field::RequestId, in.integer(Field::RequestId))
-                            .encode();
+        Payload out;
+        out.set(Field::Key, key)
+            .set(Field::Version, static_cast<qint64>(r.entry.version))
+            .set(Field::Ok, r.ok())
+            .set(Field::Status, static_cast<int>(r.status))
+            .set(Field::RequestId, in.integer(Field::RequestId));
+        if (!r.ok()) // the value as it stands, so the writer can tell whose write won
+            out.set(Field::Value, r.entry.value);
+        reply.payload = out.encode();
         break;
     }
     case MsgType::DsmLease: {

@@ -38,8 +38,16 @@ void EdgeGateway::start(Context &ctx)
     ctx.send(m_dsm, std::move(watch));
 }
 
-void EdgeGateway::sendCreate(const Pending &p, Context &ctx)
+void EdgeGateway::sendCreate(Pending &p, Context &ctx)
 {
+    p.askedLast = m_sessionManager;
+    // No answer within askAgainMs: the answer (or the create) may have been lost. Ask again.
+    if (p.askTimer) {
+        ctx.cancelTimer(p.askTimer);
+        m_asks.remove(p.askTimer);
+    }
+    p.askTimer = ctx.startTimer(std::chrono::milliseconds(m_config.askAgainMs));
+    m_asks.insert(p.askTimer, p.sessionId);
     Envelope out;
     out.type = MsgType::SessionCreate;
     out.sessionId = p.sessionId;
@@ -54,7 +62,14 @@ void EdgeGateway::onNotLeader(const Envelope &msg, Context &ctx)
         return;
     const auto hint = static_cast<NodeId>(Payload::decode(msg.payload).integer(Field::Holder));
     if (++it->redirects > m_config.leaderRetries) {
-        finish(*it, Outcome::Aborted, 0, u"no session manager leads"_s, ctx);
+        if (it->resends == 0) { // only ever refused: no transaction exists for it
+            finish(*it, Outcome::Aborted, 0, u"no session manager leads"_s, ctx);
+            return;
+        }
+        // Asked before, maybe started: keep asking until someone answers or time runs out.
+        it->redirects = 0;
+        it->retryTimer = ctx.startTimer(std::chrono::milliseconds(m_config.noLeaderRetryMs));
+        m_retries.insert(it->retryTimer, it->sessionId);
         return;
     }
     if (hint != kNoNode && hint != msg.sender) {
@@ -90,6 +105,7 @@ void EdgeGateway::onMessage(const Envelope &msg, Context &ctx)
             holder != m_sessionManager) {
             m_sessionManager = holder;
             ctx.trace().record(TraceKind::State, u"leader is now "_s + ctx.nameOf(holder));
+            onLeaderChanged(holder, ctx);
         }
         break;
     }
@@ -100,6 +116,26 @@ void EdgeGateway::onMessage(const Envelope &msg, Context &ctx)
                            msg.sessionId, msg.sender);
         break;
     }
+}
+
+void EdgeGateway::onLeaderChanged(NodeId leader, Context &ctx)
+{
+    // Requests the old leader has not answered may have died with it: ask the new leader.
+    // It starts a transaction only if the session was never claimed; otherwise the owner
+    // (the old leader, once it recovers) or the session's record answers. So a session is
+    // never decided twice.
+    for (Pending &p : m_pending)
+        if (p.dispatched && p.askedLast != kNoNode && p.askedLast != leader)
+            askAgain(p, u"was sent to "_s + ctx.nameOf(p.askedLast), ctx);
+}
+
+void EdgeGateway::askAgain(Pending &p, const QString &why, Context &ctx)
+{
+    ++p.resends;
+    ctx.trace().record(TraceKind::State,
+                       u"asking "_s + ctx.nameOf(m_sessionManager) + u" again ("_s + why + u')', 0,
+                       p.sessionId);
+    sendCreate(p, ctx);
 }
 
 void EdgeGateway::onClientRequest(const Envelope &msg, Context &ctx)
@@ -154,12 +190,30 @@ void EdgeGateway::onSessionResult(const Envelope &msg, Context &ctx)
     const Pending p = *it;
     const Payload in = Payload::decode(msg.payload);
     const auto outcome = static_cast<Outcome>(in.integer(Field::Outcome));
-    finish(p, outcome == Outcome::Committed ? Outcome::Committed : Outcome::Aborted, msg.txId,
-           in.string(Field::Reason), ctx);
+    if (outcome == Outcome::Unknown && p.resends > 0) {
+        // That manager gave up on it, but another one was asked too: wait for its answer.
+        ctx.trace().record(TraceKind::State,
+                           ctx.nameOf(msg.sender) + u" could not claim the session: waiting"_s,
+                           msg.txId, p.sessionId);
+        return;
+    }
+    const Outcome told =
+        outcome == Outcome::Committed || outcome == Outcome::Unknown ? outcome : Outcome::Aborted;
+    finish(p, told, msg.txId, in.string(Field::Reason), ctx);
 }
 
 void EdgeGateway::onTimer(TimerId id, Context &ctx)
 {
+    if (const auto a = m_asks.find(id); a != m_asks.end()) {
+        const SessionId sid = *a;
+        m_asks.erase(a);
+        if (const auto p = m_pending.find(sid); p != m_pending.end()) {
+            p->askTimer = 0;
+            if (!p->retryTimer) // a no-leader retry is already due
+                askAgain(*p, u"no answer yet"_s, ctx);
+        }
+        return;
+    }
     if (const auto r = m_retries.find(id); r != m_retries.end()) {
         const SessionId sid = *r;
         m_retries.erase(r);
@@ -187,6 +241,10 @@ void EdgeGateway::finish(Pending p, Outcome outcome, TxId tx, const QString &rea
         ctx.cancelTimer(p.retryTimer);
         m_retries.remove(p.retryTimer);
     }
+    if (p.askTimer) {
+        ctx.cancelTimer(p.askTimer);
+        m_asks.remove(p.askTimer);
+    }
     m_pending.remove(p.sessionId);
     if (p.dispatched) {
         m_scheduler.complete();
@@ -206,7 +264,8 @@ void EdgeGateway::finish(Pending p, Outcome outcome, TxId tx, const QString &rea
     QString detail = toString(outcome);
     if (!reason.isEmpty())
         detail += u": "_s + reason;
-    ctx.trace().record(TraceKind::Session, detail, tx, p.sessionId);
+    // What the client was told, as a fact: the checker holds it against the decisions.
+    ctx.trace().fact(TraceKind::Session, static_cast<quint8>(outcome), tx, p.sessionId, 0, detail);
     ctx.reply(r);
 }
 

@@ -34,6 +34,11 @@ private:
         QString subscriber;
         QByteArray create; // the SESSION_CREATE payload, for redirects
         int redirects = 0;
+        NodeId askedLast = kNoNode; // the session manager the create went to last
+        // Times it was asked again (the leader changed, or no answer came): from then on a
+        // transaction may exist for it, so the edge never tells the client ABORTED on its own.
+        int resends = 0;
+        TimerId askTimer = 0;
         TimerId retryTimer = 0;
         bool dispatched = false; // holds a scheduler worker
         Instant enqueued{};
@@ -43,7 +48,9 @@ private:
     void onClientRequest(const Envelope &msg, Context &ctx);
     void onSessionResult(const Envelope &msg, Context &ctx);
     void onNotLeader(const Envelope &msg, Context &ctx);
-    void sendCreate(const Pending &p, Context &ctx);
+    void sendCreate(Pending &p, Context &ctx);
+    void onLeaderChanged(NodeId leader, Context &ctx);
+    void askAgain(Pending &p, const QString &why, Context &ctx);
     void dispatch(Context &ctx);
     void finish(Pending p, Outcome outcome, TxId tx, const QString &reason, Context &ctx);
 
@@ -53,6 +60,7 @@ private:
     QHash<SessionId, Pending> m_pending;
     QHash<TimerId, SessionId> m_timers;
     QHash<TimerId, SessionId> m_retries;
+    QHash<TimerId, SessionId> m_asks;
     NodeId m_dsm = kNoNode;
     PriorityScheduler m_scheduler;
 };

@@ -142,7 +142,9 @@ void SessionManager::recover(Context &ctx)
             continue;
         const QCborMap intent = QCborValue::fromCbor(l.intent).toMap();
         Tx tx;
-        tx.claimed = true; // the intent is only logged once the session record exists
+        // The intent is logged before the claim: only a pre-commit or a decision proves the
+        // claim succeeded. Otherwise claim again (or find our own claim) before acting.
+        tx.claimed = l.preCommit || l.decision.has_value();
         tx.protocol = static_cast<Protocol>(intent.value(u"protocol"_s).toInteger());
         tx.sessionId = l.session;
         tx.requestId = static_cast<quint64>(intent.value(u"request"_s).toInteger());
@@ -154,6 +156,13 @@ void SessionManager::recover(Context &ctx)
         tx.coordinator = std::make_unique<Coordinator>(Coordinator::recover(
             id, tx.protocol, {m_rm, m_billing}, l.preCommit, l.decision, actions));
         Tx &stored = m_txs.emplace(id, std::move(tx)).first->second;
+        ++resumed;
+        if (!stored.claimed) {
+            stored.recovered = std::move(actions);
+            putSessionRecord(stored, u"PENDING"_s, 0, ctx);
+            armTx(stored, m_config.prepareTimeoutMs, ctx);
+            continue;
+        }
         if (l.decision) {
             // Decided before the crash: resend until everyone acknowledges.
             stored.retriesLeft = m_config.decisionRetries;
@@ -161,7 +170,6 @@ void SessionManager::recover(Context &ctx)
         } else if (stored.coordinator->querying()) {
             armTx(stored, m_config.prepareTimeoutMs, ctx);
         }
-        ++resumed;
         // The outbox died with us: append again what may not have reached the stream (the dsm
         // drops what it already has).
         appendEvent(stored, u"PENDING"_s, {}, ctx);
@@ -212,27 +220,8 @@ void SessionManager::onMessage(const Envelope &msg, Context &ctx)
     Tx &tx = it->second;
     const Payload in = Payload::decode(msg.payload);
     if (!tx.claimed) {
-        if (msg.type == MsgType::DsmPutReply) {
-            if (!in.boolean(Field::Ok) &&
-                static_cast<DsmStatus>(in.integer(Field::Status)) == DsmStatus::Conflict) {
-                // Already claimed: another coordinator owns this session and answers for it
-                // (the edge asked again after a failover). Say nothing, start nothing.
-                ctx.trace().record(
-                    TraceKind::State,
-                    u"session already claimed by its first coordinator: not started"_s,
-                    tx.coordinator->txId(), tx.sessionId);
-                ctx.storage().append(LogRecord{u"decision"_s, tx.coordinator->txId(), tx.sessionId,
-                                               u"ABORT"_s, QByteArray("claimed elsewhere"),
-                                               toUs(ctx.now())});
-                ctx.storage().append(LogRecord{
-                    u"end"_s, tx.coordinator->txId(), tx.sessionId, u"END"_s, {}, toUs(ctx.now())});
-                disarmTx(tx, ctx);
-                ++m_unclaimed;
-                m_txs.erase(tx.coordinator->txId());
-                return;
-            }
-            onClaimed(tx, in.boolean(Field::Ok), ctx);
-        }
+        if (msg.type == MsgType::DsmPutReply)
+            onClaimReply(tx, in, ctx);
         return;
     }
     switch (msg.type) {
@@ -380,29 +369,97 @@ void SessionManager::resendOutbox(Context &ctx)
         m_outboxTimer = ctx.startTimer(std::chrono::milliseconds(500));
 }
 
-void SessionManager::onClaimed(Tx &tx, bool ok, Context &ctx)
+void SessionManager::onClaimReply(Tx &tx, const Payload &reply, Context &ctx)
 {
-    const TxId id = tx.coordinator->txId();
-    disarmTx(tx, ctx);
-    if (ok) {
-        tx.claimed = true;
-        appendEvent(tx, u"PENDING"_s, {}, ctx);
-        apply(tx, tx.coordinator->start(), ctx);
+    if (reply.boolean(Field::Ok)) {
+        onClaimed(tx, ctx);
         return;
     }
-    // Not started: log that it ended (so recovery leaves it alone), tell the client, forget it.
-    ++m_unclaimed;
-    ctx.storage().append(LogRecord{u"decision"_s, id, tx.sessionId, u"ABORT"_s,
-                                   QByteArray("not claimed"), toUs(ctx.now())});
-    ctx.storage().append(LogRecord{u"end"_s, id, tx.sessionId, u"END"_s, {}, toUs(ctx.now())});
+    // The record exists. Ours (an earlier claim of this transaction that landed, e.g. before
+    // a crash) or another coordinator's, which owns the session and answers for it: the edge
+    // asked again after a failover. Then say nothing and start nothing.
+    const QCborMap record = QCborValue::fromCbor(reply.get(Field::Value).toByteArray()).toMap();
+    const auto owner = static_cast<TxId>(record.value(u"tx"_s).toInteger());
+    if (owner == tx.coordinator->txId()) {
+        onClaimed(tx, ctx);
+        return;
+    }
+    // The edge asked again because it has no answer: give it the outcome if it is settled.
+    // The record only says COMMITTED or ABORTED once that decision is durable; a transaction
+    // of ours that finished is in our history even if its record's last write was lost.
+    const QString state = record.value(u"state"_s).toString();
+    std::optional<bool> settled;
+    if (state == u"COMMITTED"_s || state == u"ABORTED"_s)
+        settled = state == u"COMMITTED"_s;
+    else if (const auto h = m_history.find(owner); h != m_history.end())
+        settled = h->second;
+    QString note = u"session already claimed by tx "_s + formatId(owner);
+    if (!settled)
+        note += u": not started"_s;
+    else
+        note += *settled ? u", committed: answering for it"_s : u", aborted: answering for it"_s;
+    ctx.trace().record(TraceKind::State, note, tx.coordinator->txId(), tx.sessionId);
+    if (settled) {
+        Envelope result = message(MsgType::SessionResult, tx);
+        result.txId = owner;
+        result.payload = Payload()
+                             .set(Field::RequestId, static_cast<qint64>(tx.requestId))
+                             .set(Field::Outcome, static_cast<int>(*settled ? Outcome::Committed
+                                                                            : Outcome::Aborted))
+                             .set(Field::Reason, *settled ? QString() : u"as recorded"_s)
+                             .encode();
+        ctx.send(tx.client, std::move(result));
+    }
+    endUnstarted(tx, QByteArray("claimed elsewhere"), ctx);
+}
+
+void SessionManager::onClaimed(Tx &tx, Context &ctx)
+{
+    disarmTx(tx, ctx);
+    tx.claimed = true;
+    appendEvent(tx, u"PENDING"_s, {}, ctx);
+    if (tx.recovered) {
+        const CoordinatorActions actions = *std::exchange(tx.recovered, std::nullopt);
+        if (tx.coordinator->querying())
+            armTx(tx, m_config.prepareTimeoutMs, ctx);
+        apply(tx, actions, ctx);
+        return;
+    }
+    apply(tx, tx.coordinator->start(), ctx);
+}
+
+void SessionManager::onClaimTimeout(Tx &tx, Context &ctx)
+{
+    // The dsm did not answer: ask again (a claim that did land comes back as our own record).
+    // A recovered transaction asks until it knows: it may have prepared before the crash.
+    if (tx.recovered || tx.claimRetriesLeft-- > 0) {
+        putSessionRecord(tx, u"PENDING"_s, 0, ctx);
+        armTx(tx, m_config.prepareTimeoutMs, ctx);
+        return;
+    }
+    // Give up without starting. Whether the session is someone else's is not known, so the
+    // client hears UNKNOWN, not ABORTED.
     Envelope result = message(MsgType::SessionResult, tx);
     result.payload = Payload()
                          .set(Field::RequestId, static_cast<qint64>(tx.requestId))
-                         .set(Field::Outcome, static_cast<int>(Outcome::Aborted))
-                         .set(Field::Reason, u"session record exists or dsm unavailable"_s)
+                         .set(Field::Outcome, static_cast<int>(Outcome::Unknown))
+                         .set(Field::Reason, u"the dsm did not answer the session's claim"_s)
                          .encode();
-    ctx.trace().record(TraceKind::State, u"session not claimed: not started"_s, id, tx.sessionId);
+    ctx.trace().record(TraceKind::State, u"session not claimed (dsm silent): not started"_s,
+                       tx.coordinator->txId(), tx.sessionId);
     ctx.send(tx.client, std::move(result));
+    endUnstarted(tx, QByteArray("not claimed"), ctx);
+}
+
+void SessionManager::endUnstarted(Tx &tx, const QByteArray &why, Context &ctx)
+{
+    // Log that it ended (so recovery leaves it alone) and forget it. Nothing was prepared.
+    const TxId id = tx.coordinator->txId();
+    ++m_unclaimed;
+    ctx.storage().append(
+        LogRecord{u"decision"_s, id, tx.sessionId, u"ABORT"_s, why, toUs(ctx.now())});
+    ctx.storage().append(LogRecord{u"end"_s, id, tx.sessionId, u"END"_s, {}, toUs(ctx.now())});
+    disarmTx(tx, ctx);
     m_txs.erase(id);
 }
 
@@ -558,7 +615,7 @@ void SessionManager::onTimer(TimerId id, Context &ctx)
     Tx &tx = txIt->second;
     tx.timer = 0;
     if (!tx.claimed) {
-        onClaimed(tx, false, ctx); // the dsm never answered
+        onClaimTimeout(tx, ctx);
         return;
     }
     if (!tx.coordinator->decided()) {

@@ -14,6 +14,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 namespace edgecore {
@@ -44,7 +45,11 @@ private:
         TrafficClass trafficClass = TrafficClass::Data;
         Protocol protocol = Protocol::TwoPhase;
         quint64 token = 0;    // the leader's fencing token when the transaction began
-        bool claimed = false; // its session record was created (recovered ones were)
+        bool claimed = false; // its session record is known to be this transaction's
+        int claimRetriesLeft = 2;
+        // Recovery's first steps, held back until the claim is confirmed: a coordinator that
+        // logged its intent may have died before its claim reached the dsm.
+        std::optional<CoordinatorActions> recovered;
         Instant started{};
         TimerId timer = 0;
         int retriesLeft = 0;
@@ -55,8 +60,11 @@ private:
     void sendDecision(const Tx &tx, NodeId to, bool commit, Context &ctx);
     void putSessionRecord(const Tx &tx, const QString &state, quint64 expectedVersion,
                           Context &ctx);
-    void onClaimed(Tx &tx, bool ok, Context &ctx);
-    static Envelope message(MsgType type, const Tx &tx); // addressed to nobody yet
+    void onClaimReply(Tx &tx, const Payload &reply, Context &ctx);
+    void onClaimed(Tx &tx, Context &ctx);
+    void onClaimTimeout(Tx &tx, Context &ctx);
+    void endUnstarted(Tx &tx, const QByteArray &why, Context &ctx); // tx is dangling afterwards
+    static Envelope message(MsgType type, const Tx &tx);            // addressed to nobody yet
     void armTx(Tx &tx, qint64 ms, Context &ctx);
     void disarmTx(Tx &tx, Context &ctx);
     void appendEvent(const Tx &tx, const QString &state, const QString &reason, Context &ctx);

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void participantCrashRebuildsFromLog();
     void analyticsRestartLosesAndRepeatsNothing();
     void checkerCatchesStaleTokensAndTwoLeaders();
+    void checkerCatchesWrongAnswers();
 };
 
 void TestRecovery::coordinatorCrashAfterPrepare2pcBlocksUntilRecovery()
@@ -223,6 +224,49 @@ void TestRecovery::checkerCatchesStaleTokensAndTwoLeaders()
     QVERIFY(checker.violations()[0].detail.contains(
         u"rm accepted a PREPARE with fencing token 3 after token 5"_s));
     QCOMPARE(checker.violations()[1].invariant, u"LEASE"_s);
+}
+
+void TestRecovery::checkerCatchesWrongAnswers()
+{
+    // The case the edge's failover resend must never produce: the old leader (sm-1) answers
+    // ABORTED for session 100 while the new leader's tx (sm-2's 21) commits it. Also a client
+    // told COMMITTED (session 101) with no commit anywhere, and one honest answer (102).
+    TraceStore trace(4);
+    trace.setNodeNames({QString(), u"sm-1"_s, u"sm-2"_s, u"rm"_s, u"billing"_s, u"edge"_s});
+    auto event = [&trace](TraceKind k, NodeId node, quint8 value, TxId tx, SessionId session,
+                          NodeId peer = kNoNode) {
+        TraceEvent e;
+        e.kind = k;
+        e.node = node;
+        e.peer = peer;
+        e.reason = value;
+        e.txId = tx;
+        e.sessionId = session;
+        e.msgType = static_cast<quint16>(MsgType::Prepare);
+        trace.append(e);
+    };
+    const auto told = [](Outcome o) { return static_cast<quint8>(o); };
+    for (const auto &[tx, session] : {std::pair<TxId, SessionId>{21, 100}, {40, 102}}) {
+        event(TraceKind::Send, 2, 0, tx, session, 3);
+        event(TraceKind::Send, 2, 0, tx, session, 4);
+        event(TraceKind::Vote, 3, 1, tx, session);
+        event(TraceKind::Vote, 4, 1, tx, session);
+    }
+    event(TraceKind::Session, 5, told(Outcome::Aborted), 20, 100);
+    event(TraceKind::Decide, 2, 1, 21, 100);
+    event(TraceKind::Session, 5, told(Outcome::Committed), 30, 101);
+    event(TraceKind::Decide, 2, 1, 40, 102);
+    event(TraceKind::Session, 5, told(Outcome::Committed), 40, 102);
+    event(TraceKind::Session, 5, told(Outcome::Unknown), 0, 103);
+    Checker checker(trace);
+    QVERIFY(!checker.advance());
+    QCOMPARE(checker.violations().size(), size_t(2));
+    QCOMPARE(checker.violations()[0].invariant, u"ANSWER"_s);
+    QVERIFY2(checker.violations()[0].detail.contains(u"after its client was told ABORTED"_s),
+             qPrintable(checker.violations()[0].detail));
+    QCOMPARE(checker.violations()[1].invariant, u"ANSWER"_s);
+    QVERIFY2(checker.violations()[1].detail.contains(u"no coordinator committed it"_s),
+             qPrintable(checker.violations()[1].detail));
 }
 
 QTEST_GUILESS_MAIN(TestRecovery)

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void pausedClockParksFramesUntilRun();
     void timersRunOnTheLabClock();
     void reconnectsWhenThePeerComesUp();
+    void reconnectsAtOnceWhenThePeerTalks();
     void framesBeforeStartAreHeld();
 
 private:
@@ -271,19 +272,27 @@ void TestThreadHost::timersRunOnTheLabClock()
     QTRY_COMPARE(fired(), 1);
 }
 
-// Sends one PREPARE to node 2 when started.
+// Sends one PREPARE when started.
 class Sender final : public Service
 {
 public:
+    explicit Sender(NodeId to = 2, TxId tx = 77)
+        : m_to(to)
+        , m_tx(tx)
+    {}
     void start(Context &ctx) override
     {
         Envelope e;
         e.type = MsgType::Prepare;
-        e.txId = 77;
-        ctx.send(2, e);
+        e.txId = m_tx;
+        ctx.send(m_to, e);
     }
     void onMessage(const Envelope &, Context &) override {}
     void onTimer(TimerId, Context &) override {}
+
+private:
+    NodeId m_to;
+    TxId m_tx;
 };
 
 void TestThreadHost::reconnectsWhenThePeerComesUp()
@@ -327,6 +336,47 @@ void TestThreadHost::reconnectsWhenThePeerComesUp()
     QVERIFY2(late.listen(&error), qPrintable(error));
     late.start(dir);
     QTRY_COMPARE_WITH_TIMEOUT(delivered(), 1, 15000);
+}
+
+void TestThreadHost::reconnectsAtOnceWhenThePeerTalks()
+{
+    // The sender's backoff is a minute, so only one thing can bring its held frame out within
+    // the test: the restarted peer's own signed frame, which proves it is up again.
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    TraceStore trace(2);
+    HostConfig a = config(1, u"sender"_s, &trace);
+    a.backoffBaseMs = 60000;
+    a.backoffCapMs = 60000;
+    HostConfig b = config(2, u"late"_s, &trace);
+    b.listenPort = port;
+    ThreadHost sender(a, std::make_unique<Sender>(2, 77));
+    ThreadHost late(b, std::make_unique<Sender>(1, 78));
+    QVERIFY(sender.listen());
+    auto dir = std::make_shared<Directory>();
+    dir->nodes = {NodeInfo{1, u"sender"_s, u"127.0.0.1"_s, sender.port()},
+                  NodeInfo{2, u"late"_s, u"127.0.0.1"_s, port}};
+    sender.start(dir);
+    auto count = [&trace](TraceKind kind, const QString &detail, TxId tx = 0) {
+        int n = 0;
+        trace.forEach(0, trace.size(), [&](const TraceEvent &e) {
+            n += e.kind == kind && (detail.isEmpty() || e.detail.startsWith(detail)) &&
+                 (!tx || e.txId == tx);
+        });
+        return n;
+    };
+    QTRY_COMPARE(count(TraceKind::Connection, u"connect failed"_s), 1); // now backing off
+    QString error;
+    QVERIFY2(late.listen(&error), qPrintable(error));
+    late.start(dir);
+    QTRY_COMPARE(count(TraceKind::Deliver, {}, 78), 1); // late -> sender
+    QTRY_COMPARE(count(TraceKind::Connection, u"peer is back"_s), 1);
+    QTRY_COMPARE(count(TraceKind::Deliver, {}, 77), 1); // sender -> late, without the backoff
+    QCOMPARE(count(TraceKind::Connection, u"connect failed"_s), 1);
 }
 
 void TestThreadHost::framesBeforeStartAreHeld()
