@@ -55,6 +55,11 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
         u"Check the audit ledgers of a run's folder (its --out DIR) and "
         "name the first broken entry."_s,
         u"dir"_s);
+    const QCommandLineOption faults(
+        u"faults"_s,
+        u"Replay a fault plan (JSON: timed link, partition, crash, pause, slow and "
+        "participant faults) during the scenario."_s,
+        u"file"_s);
     const QCommandLineOption list(u"list-scenarios"_s, u"List the built-in scenarios and exit."_s);
     QCommandLineOption screenshot(u"screenshot"_s, u"Save a PNG of the window before quitting."_s,
                                   u"file"_s);
@@ -63,7 +68,7 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
                                  u"ms"_s);
     quitAfter.setFlags(QCommandLineOption::HiddenFromHelp);
     p.addOptions({help, version, headless, scenario, seed, outDir, sessions, protocol, simOption,
-                  speed, verifyLedger, list, screenshot, quitAfter});
+                  speed, faults, verifyLedger, list, screenshot, quitAfter});
 
     if (!p.parse(arguments))
         return exitWith(2, u"edgecore-lab: "_s + p.errorText() + u"\nTry 'edgecore-lab --help'."_s);
@@ -135,10 +140,12 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
     o.screenshotPath = p.value(screenshot);
     o.headless.scenario = p.value(scenario);
     o.headless.outDir = p.value(outDir);
-    const bool wantsHeadless =
-        p.isSet(headless) || p.isSet(outDir) || p.isSet(scenario) || p.isSet(simOption);
+    o.headless.faultsFile = p.value(faults);
+    const bool wantsHeadless = p.isSet(headless) || p.isSet(outDir) || p.isSet(scenario) ||
+                               p.isSet(simOption) || p.isSet(faults);
     if (wantsHeadless && !p.isSet(headless))
-        return exitWith(2, u"edgecore-lab: --scenario, --out and --sim go with --headless"_s);
+        return exitWith(
+            2, u"edgecore-lab: --scenario, --out, --sim and --faults go with --headless"_s);
     if (p.isSet(headless)) {
         o.action = CliOptions::Action::Headless;
     } else if (!hasDisplay) {

@@ -136,6 +136,54 @@ QByteArray NodeCore::seal(NodeId to, Envelope &msg)
     return frame;
 }
 
+LinkVerdict NodeCore::linkVerdict(NodeId to, const Envelope &sent)
+{
+    if (!m_config.faults || !m_config.faults->active())
+        return {};
+    LinkVerdict v = m_config.faults->onSend(m_config.id, to, m_rng);
+    if (v.drop != LinkVerdict::Drop::No)
+        traceMessage(TraceKind::Drop, sent, to, v.drop == LinkVerdict::Drop::Partition ? 1 : 2,
+                     v.drop == LinkVerdict::Drop::Partition ? u"dropped: partition"_s
+                                                            : u"dropped: loss"_s);
+    return v;
+}
+
+void NodeCore::admit(const Envelope &env, bool local, bool delayed)
+{
+    if (!m_config.faults || (!m_config.faults->active() && m_held.empty())) {
+        dispatch(env, local);
+        return;
+    }
+    const NodeFault f = injected();
+    if (!delayed && !local && f.prepareDelayMs > 0 && env.type == MsgType::Prepare) {
+        delayDelivery(env, local, now() + std::chrono::milliseconds(f.prepareDelayMs));
+        return;
+    }
+    if (f.paused || !m_held.empty() || (f.slowMs > 0 && now() < m_busyUntil)) {
+        m_held.emplace_back(env, local);
+        if (!f.paused)
+            scheduleRelease(m_busyUntil);
+        return;
+    }
+    dispatch(env, local);
+    if (f.slowMs > 0)
+        m_busyUntil = now() + std::chrono::milliseconds(f.slowMs);
+}
+
+void NodeCore::releaseHeld()
+{
+    const NodeFault f = injected();
+    while (!m_held.empty() && !f.paused && now() >= m_busyUntil && hasService()) {
+        auto [env, local] = std::move(m_held.front());
+        m_held.pop_front();
+        dispatch(env, local);
+        if (f.slowMs > 0)
+            m_busyUntil = now() + std::chrono::milliseconds(f.slowMs);
+    }
+    if (!m_held.empty() && !f.paused)
+        scheduleRelease(m_busyUntil);
+}
+
 void NodeCore::dispatch(const Envelope &env, bool local)
 {
     if (m_crashPending)

@@ -5,6 +5,7 @@
 // on TCP; SimHost's nodes hand them to a simulated network.
 
 #include "directory.h"
+#include "faults/faultinjector.h"
 #include "service.h"
 #include "storage/storage.h"
 #include "wire/codec.h"
@@ -13,6 +14,7 @@
 #include "wire/wireerror.h"
 
 #include <array>
+#include <deque>
 #include <functional>
 #include <memory>
 
@@ -36,6 +38,8 @@ struct HostConfig
     // ThreadHost's reconnect backoff (wall ms): base doubling per failed attempt, capped.
     int backoffBaseMs = 20;
     int backoffCapMs = 2000;
+    // The lab's faults, shared by every node of a cast; none when null.
+    std::shared_ptr<FaultInjector> faults;
 };
 
 // Counters a host keeps about its wire traffic.
@@ -79,6 +83,17 @@ public:
         m_crashTrigger = std::move(trigger);
     }
     const HostConfig &config() const { return m_config; }
+    NodeFault injected() const override
+    {
+        return m_config.faults ? m_config.faults->node(m_config.id) : NodeFault{};
+    }
+    // Fault injection at the dispatch point, the same on every host: a message for a paused
+    // or busy (slow) service waits in order; a PREPARE to a participant with a prepare delay
+    // waits that long. Hosts call admit() instead of dispatch(), and releaseHeld() when the
+    // time scheduleRelease() asked for has come or the node's faults changed.
+    void admit(const Envelope &env, bool local, bool delayed = false);
+    void releaseHeld();
+    bool timersHeld() const { return injected().paused; }
     Service &service() { return *m_service; }
     bool hasService() const { return m_service != nullptr; }
 
@@ -87,11 +102,22 @@ protected:
     virtual qint64 wallMsNow() const = 0;
     // The crash trigger matched: the host crashes the node as soon as it safely can.
     virtual void requestCrash() = 0;
+    // Call releaseHeld() at lab time at (or as soon after as it can).
+    virtual void scheduleRelease(Instant at) = 0;
+    // Call admit(env, local, true) at lab time at.
+    virtual void delayDelivery(const Envelope &env, bool local, Instant at) = 0;
+    // The send path's question to the injector; traces what it drops.
+    LinkVerdict linkVerdict(NodeId to, const Envelope &sent);
 
     void setDirectory(std::shared_ptr<const Directory> directory);
     void setStorage(std::unique_ptr<Storage> storage) { m_storage = std::move(storage); }
     std::unique_ptr<Storage> takeStorage() { return std::move(m_storage); }
-    void resetService(std::unique_ptr<Service> service) { m_service = std::move(service); }
+    void resetService(std::unique_ptr<Service> service)
+    {
+        m_service = std::move(service);
+        m_held.clear(); // a crash loses what waited in memory
+        m_busyUntil = Instant{};
+    }
     const Directory *directory() const { return m_directory.get(); }
 
     // Fills msg's header and clocks, signs it and traces the send. Empty when the peer is
@@ -124,6 +150,8 @@ private:
     Rng m_rng;
     VectorClock m_vclock;
     quint64 m_nextSeq;
+    std::deque<std::pair<Envelope, bool>> m_held; // waiting for a paused or slow service
+    Instant m_busyUntil{};                        // a slow service's next free moment
 };
 
 } // namespace edgecore

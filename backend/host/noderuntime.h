@@ -12,6 +12,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 class QTcpServer;
@@ -43,6 +44,7 @@ public:
     void cancelTimer(TimerId id) override;
     void reply(const ClientReply &r) override;
     void sendRaw(NodeId to, const QByteArray &frame) override;
+    void onFaultsChanged();
 
 Q_SIGNALS:
     void clientReply(const edgecore::ClientReply &reply);
@@ -50,6 +52,8 @@ Q_SIGNALS:
 protected:
     qint64 wallMsNow() const override;
     void requestCrash() override;
+    void scheduleRelease(Instant at) override;
+    void delayDelivery(const Envelope &env, bool local, Instant at) override;
 
 private:
     struct Peer
@@ -98,6 +102,11 @@ private:
     TimerId m_nextTimerId = 1;
     std::map<TimerId, Instant> m_timerDeadlines;
     std::set<std::pair<Instant, TimerId>> m_timerQueue;
+    // Injected faults: frames held for link latency, deliveries held (prepare delay), the
+    // moment held messages may go on (slow service).
+    std::multimap<Instant, std::pair<NodeId, QByteArray>> m_delayedOut;
+    std::multimap<Instant, std::pair<Envelope, bool>> m_delayedIn;
+    std::optional<Instant> m_releaseAt;
 };
 
 } // namespace edgecore

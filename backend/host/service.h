@@ -6,6 +6,7 @@
 #include "core/envelope.h"
 #include "core/rng.h"
 #include "core/types.h"
+#include "faults/faultinjector.h"
 #include "trace/traceevent.h"
 
 #include <QByteArray>
@@ -67,6 +68,8 @@ public:
     virtual void reply(const ClientReply &r) = 0;
     // Puts bytes on the wire to a peer exactly as given: for the malicious node only.
     virtual void sendRaw(NodeId to, const QByteArray &frame) = 0;
+    // The faults injected into this service now (a participant's forced NO votes).
+    virtual NodeFault injected() const { return {}; }
 };
 
 class Service

@@ -41,10 +41,28 @@ public:
             rejectFrame(e, env, frame.size());
             return;
         }
-        dispatch(env, false);
+        admit(env, false);
     }
-    void receiveLocal(const Envelope &env) { dispatch(env, true); }
-    void fire(TimerId id) { service().onTimer(id, *this); }
+    void receiveLocal(const Envelope &env) { admit(env, true); }
+    void fire(TimerId id)
+    {
+        if (timersHeld()) { // a paused service: its timers wait for the resume
+            m_heldTimers.push_back(id);
+            return;
+        }
+        service().onTimer(id, *this);
+    }
+    // The node's faults changed: what waited may go on.
+    void faultsChanged()
+    {
+        releaseHeld();
+        while (!m_heldTimers.empty() && !timersHeld() && !m_crashPending) {
+            const TimerId id = m_heldTimers.front();
+            m_heldTimers.pop_front();
+            if (!m_sim.m_cancelled.erase(id))
+                service().onTimer(id, *this);
+        }
+    }
 
     Instant now() const override { return m_sim.m_now; }
     void send(NodeId to, Envelope msg) override
@@ -52,8 +70,13 @@ public:
         if (m_crashPending)
             return;
         const QByteArray frame = seal(to, msg);
-        if (!frame.isEmpty())
-            m_sim.transmit(self(), to, frame);
+        if (frame.isEmpty())
+            return;
+        const LinkVerdict v = linkVerdict(to, msg);
+        if (v.drop != LinkVerdict::Drop::No)
+            return;
+        for (int c = 0; c < v.copies; ++c)
+            m_sim.transmit(self(), to, frame, v.delay);
     }
     TimerId startTimer(Duration after) override { return m_sim.addTimer(self(), after); }
     void cancelTimer(TimerId id) override { m_sim.cancelTimer(id); }
@@ -62,17 +85,48 @@ public:
         if (m_sim.onReply)
             m_sim.onReply(r);
     }
-    void sendRaw(NodeId to, const QByteArray &frame) override { m_sim.transmit(self(), to, frame); }
+    void sendRaw(NodeId to, const QByteArray &frame) override
+    {
+        m_sim.transmit(self(), to, frame, Duration::zero());
+    }
 
     bool crashRequested() const { return m_crashPending; }
 
 protected:
     qint64 wallMsNow() const override { return kSimEpochMs + toUs(m_sim.m_now) / 1000; }
     void requestCrash() override {} // SimHost::step crashes the node once its event is done
+    void scheduleRelease(Instant at) override
+    {
+        m_sim.onNode(self(), at, [](Node &n) { n.releaseHeld(); });
+    }
+    void delayDelivery(const Envelope &env, bool local, Instant at) override
+    {
+        m_sim.onNode(self(), at, [env, local](Node &n) { n.admit(env, local, true); });
+    }
 
 private:
     SimHost &m_sim;
+    std::deque<TimerId> m_heldTimers;
 };
+
+void SimHost::onNode(NodeId id, Instant t, std::function<void(Node &)> f)
+{
+    // Runs f on the node at time t if it is still the same incarnation then.
+    const quint64 incarnation = m_slots[id - 1].incarnation;
+    at(t, [this, id, incarnation, f = std::move(f)] {
+        Slot &slot = m_slots[id - 1];
+        if (!slot.node || slot.incarnation != incarnation)
+            return;
+        f(*slot.node);
+        if (slot.node && slot.node->crashRequested())
+            crash(id);
+    });
+}
+
+void SimHost::faultsChanged(NodeId id)
+{
+    onNode(id, m_now, [](Node &n) { n.faultsChanged(); });
+}
 
 SimHost::SimHost(quint64 seed, TraceStore *trace, KeyMaterial keys, SimNetwork network)
     : m_seed(seed)
@@ -81,6 +135,7 @@ SimHost::SimHost(quint64 seed, TraceStore *trace, KeyMaterial keys, SimNetwork n
     , m_network(network)
     , m_rng(Rng::derive(seed, 0x5113))
     , m_directory(std::make_shared<Directory>())
+    , m_faults(std::make_shared<FaultInjector>())
 {
     // QHash iteration order must not depend on the process: same seed, same run.
     QHashSeed::setDeterministicGlobalSeed();
@@ -111,6 +166,7 @@ std::unique_ptr<SimHost::Node> SimHost::makeNode(NodeId id, quint64 incarnation)
     hc.seed = m_seed ^ (incarnation * 0x9e3779b97f4a7c15ULL);
     // Each incarnation's sequence numbers start past the last one's.
     hc.firstSeq = (incarnation << 40) + 1;
+    hc.faults = m_faults;
     return std::make_unique<Node>(*this, hc, m_slots[id - 1].factory());
 }
 
@@ -150,23 +206,23 @@ void SimHost::post(NodeId to, const Envelope &local)
     schedule(std::move(e));
 }
 
-void SimHost::transmit(NodeId from, NodeId to, const QByteArray &frame)
+void SimHost::transmit(NodeId from, NodeId to, const QByteArray &frame, Duration extra)
 {
     if (to < 1 || to > m_slots.size())
         return;
-    if (!reachable(from, to)) {
-        m_slots[from - 1].node->record(TraceKind::Note, u"dropped: partition"_s, 0, 0, to);
+    if (!reachable(from, to)) { // raw frames (mallory's); signed ones were dropped at the send
+        m_slots[from - 1].node->record(TraceKind::Drop, u"dropped: partition"_s, 0, 0, to);
         return;
     }
     if (m_network.lossRate > 0 && m_rng.chance(m_network.lossRate)) {
-        m_slots[from - 1].node->record(TraceKind::Note, u"dropped: loss"_s, 0, 0, to);
+        m_slots[from - 1].node->record(TraceKind::Drop, u"dropped: loss"_s, 0, 0, to);
         return;
     }
     const int copies = m_network.duplicateRate > 0 && m_rng.chance(m_network.duplicateRate) ? 2 : 1;
     for (int c = 0; c < copies; ++c) {
         const qint64 span = toUs(m_network.delayMax - m_network.delayMin);
         Instant at =
-            m_now + m_network.delayMin +
+            m_now + extra + m_network.delayMin +
             Duration(span > 0 ? static_cast<qint64>(m_rng.below(static_cast<quint64>(span) + 1))
                               : 0);
         if (!m_network.reorder) {
@@ -222,7 +278,7 @@ bool SimHost::step()
         switch (e.kind) {
         case Event::Kind::Frame:
             if (!reachable(e.from, e.node)) { // cut while in flight
-                slot.node->record(TraceKind::Note, u"dropped in flight: partition"_s, 0, 0, e.from);
+                slot.node->record(TraceKind::Drop, u"dropped in flight: partition"_s, 0, 0, e.from);
                 break;
             }
             slot.node->receive(e.frame);
@@ -297,24 +353,17 @@ bool SimHost::isUp(NodeId id) const
 
 void SimHost::partition(const std::vector<std::vector<NodeId>> &groups)
 {
-    m_group.clear();
-    for (size_t g = 0; g < groups.size(); ++g)
-        for (NodeId n : groups[g])
-            m_group[n] = static_cast<int>(g);
+    m_faults->setPartition(groups);
 }
 
 void SimHost::heal()
 {
-    m_group.clear();
+    m_faults->heal();
 }
 
 bool SimHost::reachable(NodeId a, NodeId b) const
 {
-    const auto ga = m_group.find(a);
-    const auto gb = m_group.find(b);
-    if (ga == m_group.end() || gb == m_group.end())
-        return true;
-    return ga->second == gb->second;
+    return m_faults->reachable(a, b);
 }
 
 Service *SimHost::service(NodeId id)

@@ -51,6 +51,7 @@ public:
     qint64 runUntilIdle(qint64 maxEvents = std::numeric_limits<qint64>::max());
     Instant now() const { return m_now; }
     bool hasPending() const { return !m_queue.empty(); }
+    Instant nextAt() const { return m_queue.empty() ? m_now : m_queue.top().at; } // next event
     qint64 eventsProcessed() const { return m_processed; }
 
     // Faults.
@@ -65,6 +66,10 @@ public:
     void partition(const std::vector<std::vector<NodeId>> &groups);
     void heal();
     bool reachable(NodeId a, NodeId b) const;
+    // Every fault (links, partitions, services), shared with the nodes. After changing a
+    // node's rule, call faultsChanged(id) so what it held back goes on.
+    FaultInjector &faults() { return *m_faults; }
+    void faultsChanged(NodeId id);
 
     // Observation.
     std::function<void(const ClientReply &)> onReply;
@@ -94,7 +99,8 @@ private:
     };
 
     void schedule(Event e);
-    void transmit(NodeId from, NodeId to, const QByteArray &frame);
+    void transmit(NodeId from, NodeId to, const QByteArray &frame, Duration extra);
+    void onNode(NodeId id, Instant t, std::function<void(Node &)> f);
     TimerId addTimer(NodeId node, Duration after);
     void cancelTimer(TimerId id) { m_cancelled.insert(id); }
     std::unique_ptr<Node> makeNode(NodeId id, quint64 incarnation);
@@ -121,8 +127,8 @@ private:
     std::priority_queue<Event, std::vector<Event>, std::greater<>> m_queue;
     std::map<std::pair<NodeId, NodeId>, Instant> m_linkClear; // FIFO: last delivery per link
     std::vector<Slot> m_slots;                                // index = NodeId - 1
-    std::map<NodeId, int> m_group;
     std::shared_ptr<Directory> m_directory;
+    std::shared_ptr<FaultInjector> m_faults;
     bool m_started = false;
 };
 

@@ -50,6 +50,13 @@ void ThreadHost::crashWhen(std::function<bool(const Envelope &)> trigger)
         Qt::BlockingQueuedConnection);
 }
 
+void ThreadHost::faultsChanged()
+{
+    if (!m_thread.isRunning() || m_stopped)
+        return;
+    QMetaObject::invokeMethod(m_runtime, &NodeRuntime::onFaultsChanged, Qt::QueuedConnection);
+}
+
 void ThreadHost::crash()
 {
     if (!m_thread.isRunning() || m_stopped)
@@ -204,6 +211,9 @@ void NodeRuntime::closeEverything()
     m_parked.clear();
     m_timerDeadlines.clear();
     m_timerQueue.clear();
+    m_delayedOut.clear();
+    m_delayedIn.clear();
+    m_releaseAt.reset();
     if (m_timer)
         m_timer->stop();
 }
@@ -293,8 +303,19 @@ void NodeRuntime::send(NodeId to, Envelope msg)
     if (!m_started || m_crashPending)
         return;
     const QByteArray frame = seal(to, msg);
-    if (!frame.isEmpty())
-        enqueue(to, frame);
+    if (frame.isEmpty())
+        return;
+    const LinkVerdict v = linkVerdict(to, msg);
+    if (v.drop != LinkVerdict::Drop::No)
+        return;
+    for (int c = 0; c < v.copies; ++c) {
+        if (v.delay > Duration::zero()) { // held on the lab clock, then written
+            m_delayedOut.emplace(now() + v.delay, std::pair{to, frame});
+            armTimer();
+        } else {
+            enqueue(to, frame);
+        }
+    }
 }
 
 void NodeRuntime::sendRaw(NodeId to, const QByteArray &frame)
@@ -422,6 +443,12 @@ void NodeRuntime::onHeardFrom(NodeId from)
 
 void NodeRuntime::onNewConnection()
 {
+    // Someone connected: perhaps a peer we are backing off from, restarted (a restarted node
+    // connects to every peer at once). Try those peers now rather than after the backoff; the
+    // backoff keeps growing if they are still down.
+    for (auto &[id, peer] : m_peers)
+        if (!peer.socket && peer.retryScheduled)
+            connectPeer(id);
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         socket->setParent(this);
         m_incoming.insert(socket, Incoming{});
@@ -501,7 +528,27 @@ void NodeRuntime::deliver(Envelope env, bool local)
             drainParked();
         return;
     }
-    dispatch(env, local);
+    admit(env, local);
+}
+
+void NodeRuntime::scheduleRelease(Instant at)
+{
+    m_releaseAt = m_releaseAt ? std::min(*m_releaseAt, at) : at;
+    armTimer();
+}
+
+void NodeRuntime::delayDelivery(const Envelope &env, bool local, Instant at)
+{
+    m_delayedIn.emplace(at, std::pair{env, local});
+    armTimer();
+}
+
+void NodeRuntime::onFaultsChanged()
+{
+    if (!m_started)
+        return;
+    releaseHeld();
+    armTimer();
 }
 
 void NodeRuntime::reply(const ClientReply &r)
@@ -533,13 +580,25 @@ void NodeRuntime::armTimer()
 {
     if (!m_timer)
         return;
-    if (m_timerQueue.empty()) {
+    // The earliest of: a service timer (unless the service is paused), a delayed frame out or
+    // in, the release of held messages.
+    std::optional<Instant> next;
+    auto consider = [&next](Instant t) { next = next ? std::min(*next, t) : t; };
+    if (!m_timerQueue.empty() && !timersHeld())
+        consider(m_timerQueue.begin()->first);
+    if (!m_delayedOut.empty())
+        consider(m_delayedOut.begin()->first);
+    if (!m_delayedIn.empty())
+        consider(m_delayedIn.begin()->first);
+    if (m_releaseAt)
+        consider(*m_releaseAt);
+    if (!next) {
         m_timer->stop();
         return;
     }
     // A deadline already reached fires now, also on a paused clock that was stepped past it;
     // otherwise wait the wall time the lab clock needs, or (paused) until it changes.
-    const Instant deadline = m_timerQueue.begin()->first;
+    const Instant deadline = *next;
     const qint64 ms = deadline <= now() ? 0 : m_config.clock->wallMsUntil(deadline);
     if (ms < 0)
         m_timer->stop();
@@ -552,6 +611,23 @@ void NodeRuntime::onTimerFired()
     if (!m_started || m_crashPending)
         return;
     const Instant t = now();
+    // Injected delays first: frames out whose latency has passed, deliveries held back.
+    while (!m_delayedOut.empty() && m_delayedOut.begin()->first <= t) {
+        auto node = m_delayedOut.extract(m_delayedOut.begin());
+        enqueue(node.mapped().first, node.mapped().second);
+    }
+    while (!m_delayedIn.empty() && m_delayedIn.begin()->first <= t && m_started) {
+        auto node = m_delayedIn.extract(m_delayedIn.begin());
+        admit(node.mapped().first, node.mapped().second, true);
+    }
+    if (m_releaseAt && *m_releaseAt <= t) {
+        m_releaseAt.reset();
+        releaseHeld();
+    }
+    if (timersHeld() || !m_started || m_crashPending) { // a paused service's timers wait
+        armTimer();
+        return;
+    }
     // Bounded: only timers already due fire in this pass; new ones wait for the next.
     std::vector<TimerId> due;
     for (auto it = m_timerQueue.begin(); it != m_timerQueue.end() && it->first <= t;) {
@@ -578,7 +654,7 @@ void NodeRuntime::drainParked()
     while (!m_parked.empty() && m_started && !m_config.clock->isPaused()) {
         auto [env, local] = std::move(m_parked.front());
         m_parked.pop_front();
-        dispatch(env, local);
+        admit(env, local);
     }
 }
 

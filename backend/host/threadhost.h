@@ -47,6 +47,9 @@ public:
     // Crashes instead of delivering the first message that matches (a precise fault point).
     void crashWhen(std::function<bool(const Envelope &)> trigger);
 
+    // The injector's rules for this node changed (resume, slow, ...): act on them now.
+    void faultsChanged();
+
     // Thread-safe: delivers a local (unsigned, never on the wire) message to the service.
     void post(const Envelope &local);
     // Runs f on the host's thread with its service and context and waits for it. Not from the

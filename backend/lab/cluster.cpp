@@ -72,6 +72,7 @@ Cluster::Cluster(ClusterConfig config, QObject *parent)
         hc.keys = keys;
         hc.seed = m_config.seed;
         hc.dataDir = m_config.dataDir;
+        hc.faults = m_faults;
         auto host = std::make_unique<ThreadHost>(hc, m.make);
         if (m.name == cast::edge())
             connect(host.get(), &ThreadHost::clientReply, this, &Cluster::sessionFinished);
@@ -124,7 +125,8 @@ bool Cluster::settle(int timeoutMs)
         m_trace->forEach(m_settleScanned, size, [this](const TraceEvent &e) {
             if (e.kind == TraceKind::Send)
                 ++m_settleInFlight;
-            else if (e.kind == TraceKind::Deliver && e.peer != kNoNode)
+            else if ((e.kind == TraceKind::Deliver && e.peer != kNoNode) ||
+                     e.kind == TraceKind::Drop)
                 --m_settleInFlight;
         });
         m_settleScanned = size;

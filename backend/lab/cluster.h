@@ -68,6 +68,8 @@ public:
     const Directory &directory() const { return *m_directory; }
     ThreadHost *host(const QString &name) const;
     std::vector<ThreadHost *> hosts() const;
+    // The faults every host obeys (links, partitions, services).
+    FaultInjector &faults() { return *m_faults; }
 
     // Runs f on the named service's thread, with the service cast to S, and waits.
     template <typename S, typename F> void inspect(const QString &name, F &&f)
@@ -86,6 +88,7 @@ private:
     LabClock m_clock;
     std::unique_ptr<TraceStore> m_trace;
     std::shared_ptr<Directory> m_directory;
+    std::shared_ptr<FaultInjector> m_faults = std::make_shared<FaultInjector>();
     std::vector<std::unique_ptr<ThreadHost>> m_hosts;
     quint64 m_nextRequest = 1;
     qsizetype m_settleScanned = 0;

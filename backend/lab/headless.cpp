@@ -1,6 +1,7 @@
 #include "headless.h"
 
 #include "checker.h"
+#include "faultrunner.h"
 #include "loadgenerator.h"
 #include "scenario.h"
 #include "services/analytics.h"
@@ -8,6 +9,7 @@
 #include "summary.h"
 #include "trace/chrometrace.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -38,32 +40,55 @@ Summary::Stream streamOf(const Analytics &a)
     return s;
 }
 
-// Feeds new trace events to a scenario script and lets it act on the lab.
+// Feeds new trace events to the run's scripts (the scenario's, a fault plan's) and lets them
+// act on the lab.
 class ScriptDriver
 {
 public:
-    ScriptDriver(ScenarioScript *script, const TraceStore &trace, LabControls &lab)
-        : m_script(script)
+    ScriptDriver(std::vector<ScenarioScript *> scripts, const TraceStore &trace, LabControls &lab)
+        : m_scripts(std::move(scripts))
         , m_trace(trace)
         , m_lab(lab)
     {}
     void poll()
     {
-        if (!m_script)
+        if (m_scripts.empty())
             return;
         const qsizetype size = m_trace.size();
-        m_trace.forEach(m_read, size,
-                        [this](const TraceEvent &e) { m_script->onEvent(e, m_trace, m_lab); });
+        m_trace.forEach(m_read, size, [this](const TraceEvent &e) {
+            for (ScenarioScript *s : m_scripts)
+                s->onEvent(e, m_trace, m_lab);
+        });
         m_read = size;
-        m_script->onTick(m_lab);
+        for (ScenarioScript *s : m_scripts)
+            s->onTick(m_lab);
     }
 
 private:
-    ScenarioScript *m_script;
+    std::vector<ScenarioScript *> m_scripts;
     const TraceStore &m_trace;
     LabControls &m_lab;
     qsizetype m_read = 0;
 };
+
+QStringList castNames(const ClusterConfig &config)
+{
+    QStringList names;
+    for (const CastMember &m : buildCast(config))
+        names << m.name;
+    return names;
+}
+
+void appendFault(TraceStore &trace, NodeId node, Instant now, qint64 wallUs, const QString &detail)
+{
+    TraceEvent e;
+    e.kind = TraceKind::Fault;
+    e.node = node;
+    e.labUs = toUs(now);
+    e.wallUs = wallUs;
+    e.detail = detail;
+    trace.append(e);
+}
 
 class SimControls final : public LabControls
 {
@@ -77,6 +102,18 @@ public:
     void crashWhen(const QString &node, std::function<bool(const Envelope &)> trigger) override
     {
         m_sim.host().crashWhen(m_sim.id(node), std::move(trigger));
+    }
+    FaultInjector &faults() override { return m_sim.host().faults(); }
+    NodeId id(const QString &node) const override { return m_sim.id(node); }
+    QStringList services() const override { return m_sim.host().directory().names().mid(1); }
+    void faultsChanged(const QString &node) override
+    {
+        if (const NodeId id = m_sim.id(node); id != kNoNode)
+            m_sim.host().faultsChanged(id);
+    }
+    void traceFault(const QString &node, const QString &detail) override
+    {
+        appendFault(m_sim.trace(), m_sim.id(node), now(), 0, detail);
     }
 
 private:
@@ -104,6 +141,19 @@ public:
     {
         if (ThreadHost *h = m_cluster.host(node))
             h->crashWhen(std::move(trigger));
+    }
+    FaultInjector &faults() override { return m_cluster.faults(); }
+    NodeId id(const QString &node) const override { return m_cluster.directory().lookup(node); }
+    QStringList services() const override { return m_cluster.directory().names().mid(1); }
+    void faultsChanged(const QString &node) override
+    {
+        if (ThreadHost *h = m_cluster.host(node))
+            h->faultsChanged();
+    }
+    void traceFault(const QString &node, const QString &detail) override
+    {
+        appendFault(m_cluster.trace(), id(node), now(), QDateTime::currentMSecsSinceEpoch() * 1000,
+                    detail);
     }
 
 private:
@@ -189,17 +239,36 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
     std::unique_ptr<Cluster> cluster;
     const Protocol protocol = parseProtocol(scenario->load.protocol).value_or(Protocol::TwoPhase);
     std::unique_ptr<ScenarioScript> script =
-        scenario->script ? scenario->script(protocol) : nullptr;
+        scenario->script ? scenario->script(protocol, options.seed) : nullptr;
+    std::unique_ptr<FaultRunner> plan;
+    if (!options.faultsFile.isEmpty()) {
+        auto loaded = FaultPlan::load(options.faultsFile, castNames(config), &error);
+        if (!loaded) {
+            err << "edgecore-lab: " << error << '\n';
+            return ExitUsage;
+        }
+        plan = std::make_unique<FaultRunner>(std::move(*loaded));
+        scenario->expectAllCommitted = false; // injected faults may abort sessions
+    }
+    std::vector<ScenarioScript *> scripts;
+    for (ScenarioScript *s :
+         {static_cast<ScenarioScript *>(script.get()), static_cast<ScenarioScript *>(plan.get())})
+        if (s)
+            scripts.push_back(s);
     if (options.sim) {
         sim = std::make_unique<SimCluster>(config);
         SimControls controls(*sim);
-        ScriptDriver driver(script.get(), sim->trace(), controls);
+        ScriptDriver driver(scripts, sim->trace(), controls);
         sim->host().afterEvent = [&driver] { driver.poll(); };
         // A scenario's timed steps need the clock looked at even when nothing else happens.
         std::function<void()> tick;
         tick = [&] { sim->host().at(sim->host().now() + std::chrono::milliseconds(100), tick); };
         if (script)
             tick();
+        if (plan) // each step exactly at its time
+            for (const FaultStep &step : plan->plan().steps)
+                sim->host().at(Instant(std::chrono::milliseconds(step.atMs)),
+                               [&driver] { driver.poll(); });
         driver.poll(); // lets the script arm its fault points before the load starts
         replies = sim->runLoad(scenario->load, options.seed);
         finished = replies.size() >= scenario->load.sessions;
@@ -217,10 +286,10 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
             return ExitRunFailed;
         }
         ThreadControls controls(*cluster);
-        ScriptDriver driver(script.get(), cluster->trace(), controls);
+        ScriptDriver driver(scripts, cluster->trace(), controls);
         QTimer poll;
         QObject::connect(&poll, &QTimer::timeout, &poll, [&driver] { driver.poll(); });
-        if (script)
+        if (!scripts.empty())
             poll.start(2);
         driver.poll(); // lets the script arm its fault points before the load starts
         LoadGenerator load(*cluster, scenario->load, options.seed);
@@ -245,8 +314,8 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
         summary.stream = stream;
     }
     const TraceStore &trace = sim ? sim->trace() : cluster->trace();
-    if (script)
-        summary.findings = script->findings(trace);
+    for (ScenarioScript *s : scripts)
+        summary.findings += s->findings(trace);
     out << summary.toText();
     out.flush();
     if (!options.outDir.isEmpty()) {

@@ -16,6 +16,7 @@ struct HeadlessOptions
     QString protocol;   // override the scenario's protocol (2PC or 3PC)
     bool sim = false;   // run in the simulator instead of on threads
     double speed = 1.0; // lab clock speed on threads
+    QString faultsFile; // a fault plan (JSON) replayed during the run
 };
 
 // Exit codes of the runner.

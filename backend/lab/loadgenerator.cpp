@@ -1,6 +1,7 @@
 #include "loadgenerator.h"
 
 #include <QSet>
+#include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -51,7 +52,13 @@ void LoadGenerator::onReply(const ClientReply &r)
         Q_EMIT finished();
         return;
     }
-    submitNext();
+    if (m_spec.thinkMs <= 0) {
+        submitNext();
+        return;
+    }
+    // The client thinks a while (lab time) before asking again.
+    const auto wallMs = static_cast<int>(double(m_spec.thinkMs) / m_cluster.clock().speed());
+    QTimer::singleShot(wallMs, this, &LoadGenerator::submitNext);
 }
 
 } // namespace edgecore

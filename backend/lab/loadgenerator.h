@@ -17,6 +17,7 @@ struct LoadSpec
     int concurrency = 8;                      // requests in flight at once
     int subscribers = 500;                    // distinct subscriber ids drawn from
     QString protocol = QStringLiteral("2PC"); // 2PC or 3PC for every session
+    qint64 thinkMs = 0; // lab ms a client waits after an answer before its next request
 };
 
 class LoadGenerator : public QObject

@@ -1,5 +1,7 @@
 #include "scenario.h"
 
+#include "faultrunner.h"
+
 #include "trace/tracestore.h"
 #include "wire/wireerror.h"
 
@@ -164,7 +166,7 @@ private:
 
 QStringList Scenario::builtinNames()
 {
-    return {u"demo"_s, u"coordinator-crash"_s, u"failover"_s};
+    return {u"demo"_s, u"coordinator-crash"_s, u"failover"_s, u"chaos"_s};
 }
 
 std::optional<Scenario> Scenario::builtin(const QString &name)
@@ -189,7 +191,22 @@ std::optional<Scenario> Scenario::builtin(const QString &name)
         s.load.sessions = 60;
         s.load.concurrency = 2;
         s.expectAllCommitted = false;
-        s.script = [](Protocol) { return std::make_unique<Failover>(); };
+        s.script = [](Protocol, quint64) { return std::make_unique<Failover>(); };
+        return s;
+    }
+    if (name == u"chaos"_s) {
+        Scenario s;
+        s.name = name;
+        s.description = u"300 session set-ups while faults of every kind (bad links, partitions, "
+                        "crashes, pauses, slow and aborting participants) come and go every few "
+                        "seconds, drawn from the seed; everything heals at 20 s"_s;
+        s.load.sessions = 300;
+        s.load.concurrency = 4;
+        s.load.thinkMs = 250; // ~14 sessions/s: the load spans the 20 s of faults
+        s.expectAllCommitted = false;
+        s.script = [](Protocol, quint64 seed) {
+            return std::make_unique<FaultRunner>(FaultPlan::chaos(seed, 20000));
+        };
         return s;
     }
     if (name == u"coordinator-crash"_s) {
@@ -201,7 +218,7 @@ std::optional<Scenario> Scenario::builtin(const QString &name)
         s.load.sessions = 5;
         s.load.concurrency = 1;
         s.expectAllCommitted = false;
-        s.script = [](Protocol p) { return std::make_unique<CoordinatorCrash>(p); };
+        s.script = [](Protocol p, quint64) { return std::make_unique<CoordinatorCrash>(p); };
         return s;
     }
     return std::nullopt;

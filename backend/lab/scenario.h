@@ -23,6 +23,14 @@ public:
     virtual void restart(const QString &node) = 0;
     // Crash the node instead of delivering the first message that matches.
     virtual void crashWhen(const QString &node, std::function<bool(const Envelope &)> trigger) = 0;
+    // Faults: the injector every host obeys, the cast's names and ids, and the hosts' cue
+    // that a node's faults changed (so what it held back goes on).
+    virtual FaultInjector &faults() = 0;
+    virtual NodeId id(const QString &node) const = 0;
+    virtual QStringList services() const = 0;
+    virtual void faultsChanged(const QString &node) = 0;
+    // A fault window opened or closed: a trace event on the node (none: the whole lab).
+    virtual void traceFault(const QString &node, const QString &detail) = 0;
 };
 
 // A scenario's story beyond its load: it watches the trace as it grows and acts at the right
@@ -45,7 +53,7 @@ struct Scenario
     double malloryFramesPerSecond = 0;
     qint64 wallTimeoutMs = 120000;  // a run that takes longer than this has failed
     bool expectAllCommitted = true; // AC4: no faults, no forced aborts
-    std::function<std::unique_ptr<ScenarioScript>(Protocol)> script;
+    std::function<std::unique_ptr<ScenarioScript>(Protocol, quint64 seed)> script;
 
     void applyTo(ClusterConfig &config) const;
 

@@ -1,5 +1,7 @@
 #include "simcluster.h"
 
+#include <set>
+
 #include <QSet>
 
 using namespace Qt::Literals::StringLiterals;
@@ -45,11 +47,30 @@ QVector<ClientReply> SimCluster::runLoad(const LoadSpec &spec, quint64 seed, Dur
         submitNext();
     const Instant deadline = m_host->now() + limit;
     QVector<ClientReply> out;
-    while (out.size() < spec.sessions && m_host->now() <= deadline && m_host->step()) {
+    // Clients that answered and think before asking again: when each may.
+    std::multiset<Instant> thinking;
+    for (;;) {
+        while (!thinking.empty() && *thinking.begin() <= m_host->now()) {
+            thinking.erase(thinking.begin());
+            submitNext();
+        }
+        if (out.size() >= spec.sessions || m_host->now() > deadline)
+            break;
+        // Idle until the next client wakes, if nothing else happens before.
+        if (!thinking.empty() && (!m_host->hasPending() || m_host->nextAt() > *thinking.begin())) {
+            m_host->runUntil(*thinking.begin());
+            continue;
+        }
+        if (!m_host->step())
+            break;
         while (m_replies.size() > first + out.size()) {
             const ClientReply &r = m_replies[first + out.size()];
             out.push_back(r);
-            if (mine.remove(r.requestId))
+            if (!mine.remove(r.requestId))
+                continue;
+            if (spec.thinkMs > 0)
+                thinking.insert(m_host->now() + std::chrono::milliseconds(spec.thinkMs));
+            else
                 submitNext();
         }
     }

@@ -162,7 +162,13 @@ void Participant::onMessage(const Envelope &msg, Context &ctx)
             apply(msg.txId, tx.logic.onPrepare(true), ctx); // a resend: same vote again
             return;
         }
-        const std::optional<QString> refusal = reserve(msg.txId, in);
+        // An injected fault may make it vote NO without reserving anything.
+        const double abortPct = ctx.injected().abortPct;
+        const std::optional<QString> refusal =
+            abortPct > 0 && ctx.rng().uniform() * 100 < abortPct
+                ? std::optional<QString>(u"injected abort ("_s + QString::number(abortPct) +
+                                         u"% of PREPAREs)"_s)
+                : reserve(msg.txId, in);
         if (refusal)
             ++m_no;
         else

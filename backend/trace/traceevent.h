@@ -25,8 +25,11 @@ enum class TraceKind : quint8 {
     // DsmWrite (4) also carries the new version in `seq` and the key first in `detail`.
     Lease = 10, // node became (reason 1) or stopped being (0) leader; seq = fencing token
     Event = 11, // a consumer accepted sessionId's stream event number seq (reason 1)
+    Drop = 12,  // the network lost the frame node sent to peer (seq): reason 1 partition,
+                // 2 loss
+    Fault = 13, // a fault was switched on or off (node: the service, or none; detail: what)
 };
-constexpr int kTraceKindCount = 12;
+constexpr int kTraceKindCount = 14;
 QString toString(TraceKind k);
 
 struct TraceEvent

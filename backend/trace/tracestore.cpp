@@ -31,6 +31,10 @@ QString toString(TraceKind k)
         return u"lease"_s;
     case TraceKind::Event:
         return u"event"_s;
+    case TraceKind::Drop:
+        return u"drop"_s;
+    case TraceKind::Fault:
+        return u"fault"_s;
     }
     return u"?"_s;
 }

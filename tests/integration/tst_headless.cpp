@@ -274,7 +274,7 @@ void TestHeadless::usageErrors()
     QCOMPARE(r.code, int(ExitUsage));
     QCOMPARE(
         r.err,
-        u"edgecore-lab: unknown scenario 'nope' (known: demo, coordinator-crash, failover)\n"_s);
+        u"edgecore-lab: unknown scenario 'nope' (known: demo, coordinator-crash, failover, chaos)\n"_s);
     HeadlessOptions unwritable;
     unwritable.outDir = u"/proc/edgecore-cannot-write-here"_s;
     r = run(unwritable);

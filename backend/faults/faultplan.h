@@ -1,0 +1,86 @@
+#pragma once
+// A fault plan: a schedule of fault switches in lab time, read from and written to JSON.
+// `--faults FILE` replays one; the chaos scenario draws one from the seed. A plan only names
+// services; the lab resolves the names when it applies a step.
+//
+//   {
+//     "name": "lossy rm, then a split",
+//     "steps": [
+//       { "at_ms": 500,  "do": "link", "from": "sm-1", "to": "rm", "both_ways": true,
+//         "latency_ms": 40, "jitter_ms": 10, "drop_pct": 20, "duplicate_pct": 5,
+//         "reorder_pct": 10 },
+//       { "at_ms": 3000, "do": "link", "from": "sm-1", "to": "rm", "both_ways": true },
+//       { "at_ms": 4000, "do": "split", "groups": [["sm-1", "rm"], ["sm-2", "sm-3"]] },
+//       { "at_ms": 6000, "do": "heal" }
+//     ]
+//   }
+//
+// Actions: link (a link's faults; all zero heals it; "*" is any service), clear-links,
+// isolate (one service from everyone), split (groups), heal, crash, restart, pause, resume,
+// slow (ms per message, 0 ends it), participant (abort_pct, prepare_delay_ms), clear
+// (every fault off, crashed services restarted).
+
+#include "faultinjector.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace edgecore {
+
+struct FaultStep
+{
+    enum class Action {
+        Link,
+        ClearLinks,
+        Isolate,
+        Split,
+        Heal,
+        Crash,
+        Restart,
+        Pause,
+        Resume,
+        Slow,
+        Participant,
+        Clear
+    };
+    qint64 atMs = 0;
+    Action action = Action::Heal;
+    QString service; // isolate, crash, restart, pause, resume, slow, participant
+    QString from = QStringLiteral("*");
+    QString to = QStringLiteral("*");
+    bool bothWays = false;
+    LinkFault link;
+    std::vector<QStringList> groups; // split
+    qint64 slowMs = 0;
+    double abortPct = 0;
+    qint64 prepareDelayMs = 0;
+    int line = 0; // where the step began in its file (0: not from a file)
+
+    QString describe() const; // one line, for the trace and the log
+};
+
+QString toString(FaultStep::Action a);
+
+struct FaultPlan
+{
+    QString name;
+    std::vector<FaultStep> steps; // in time order
+
+    // Parses and validates; on failure returns nothing and says what and on which line.
+    // services: the names a step may use (the cast).
+    static std::optional<FaultPlan> parse(const QByteArray &json, const QStringList &services,
+                                          QString *error);
+    static std::optional<FaultPlan> load(const QString &path, const QStringList &services,
+                                         QString *error);
+    QByteArray toJson() const;
+
+    // Jepsen-style: faults of every kind switched on and off every few seconds of lab time
+    // over span, all healed at its end. The same seed gives the same plan.
+    static FaultPlan chaos(quint64 seed, qint64 spanMs);
+};
+
+} // namespace edgecore
