@@ -38,8 +38,8 @@ constexpr ActionName kActions[] = {
 
 int lineAt(const QByteArray &text, qsizetype offset)
 {
-    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + std::min(offset, text.size()),
-                                           '\n'));
+    return 1 + static_cast<int>(
+                   std::count(text.begin(), text.begin() + std::min(offset, text.size()), '\n'));
 }
 
 // The line on which each element of the top-level "steps" array begins: the JSON reader
@@ -153,8 +153,8 @@ std::optional<FaultPlan> FaultPlan::parse(const QByteArray &json, const QStringL
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
     if (pe.error != QJsonParseError::NoError) {
-        *error = QString::number(lineAt(json, pe.offset)) + u": not valid JSON: "_s +
-                 pe.errorString();
+        *error =
+            QString::number(lineAt(json, pe.offset)) + u": not valid JSON: "_s + pe.errorString();
         return std::nullopt;
     }
     if (!doc.isObject() || !doc.object().value(u"steps"_s).isArray()) {
@@ -391,8 +391,8 @@ FaultPlan FaultPlan::chaos(quint64 seed, qint64 spanMs)
     // Faults come and go every few seconds; each is undone after 0.5-4 s. The edge is never
     // crashed or cut off: it is where the clients' answers come from.
     Rng rng = Rng::derive(seed, 0xc4a0);
-    const QStringList core{u"sm-1"_s, u"sm-2"_s, u"sm-3"_s, u"rm"_s,
-                           u"billing"_s, u"dsm"_s, u"analytics"_s};
+    const QStringList core{u"sm-1"_s,    u"sm-2"_s, u"sm-3"_s,     u"rm"_s,
+                           u"billing"_s, u"dsm"_s,  u"analytics"_s};
     const QStringList participants{u"rm"_s, u"billing"_s};
     auto pick = [&rng](const QStringList &from) {
         return from[static_cast<qsizetype>(rng.below(static_cast<quint64>(from.size())))];

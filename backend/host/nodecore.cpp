@@ -159,10 +159,11 @@ void NodeCore::admit(const Envelope &env, bool local, bool delayed)
         delayDelivery(env, local, now() + std::chrono::milliseconds(f.prepareDelayMs));
         return;
     }
-    if (f.paused || !m_held.empty() || (f.slowMs > 0 && now() < m_busyUntil)) {
+    const Instant busyUntil = f.slowMs > 0 ? m_busyUntil : Instant{};
+    if (f.paused || !m_held.empty() || now() < busyUntil) {
         m_held.emplace_back(env, local);
         if (!f.paused)
-            scheduleRelease(m_busyUntil);
+            scheduleRelease(std::max(busyUntil, now()));
         return;
     }
     dispatch(env, local);
@@ -173,7 +174,9 @@ void NodeCore::admit(const Envelope &env, bool local, bool delayed)
 void NodeCore::releaseHeld()
 {
     const NodeFault f = injected();
-    while (!m_held.empty() && !f.paused && now() >= m_busyUntil && hasService()) {
+    // No longer slow: what waited goes at once.
+    const auto busyUntil = [&] { return f.slowMs > 0 ? m_busyUntil : Instant{}; };
+    while (!m_held.empty() && !f.paused && now() >= busyUntil() && hasService()) {
         auto [env, local] = std::move(m_held.front());
         m_held.pop_front();
         dispatch(env, local);
@@ -181,7 +184,7 @@ void NodeCore::releaseHeld()
             m_busyUntil = now() + std::chrono::milliseconds(f.slowMs);
     }
     if (!m_held.empty() && !f.paused)
-        scheduleRelease(m_busyUntil);
+        scheduleRelease(busyUntil());
 }
 
 void NodeCore::dispatch(const Envelope &env, bool local)

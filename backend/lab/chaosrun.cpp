@@ -1,5 +1,7 @@
 #include "chaosrun.h"
 
+#include "faultrunner.h"
+#include "labcontrols.h"
 #include "loadgenerator.h"
 #include "simcluster.h"
 
@@ -10,7 +12,7 @@ using namespace Qt::Literals::StringLiterals;
 namespace edgecore {
 
 namespace {
-struct FaultStep
+struct ScheduledFault
 {
     Instant at;
     enum class Kind { Crash, Restart, Isolate, Heal } kind;
@@ -38,31 +40,39 @@ ChaosResult runChaos(quint64 seed, const ChaosOptions &o)
     // The fault schedule: a few faults, each starting while the load runs and lasting a while.
     const std::vector<NodeId> victims{sim.id(cast::sessionManager(1)), sim.id(cast::rm()),
                                       sim.id(cast::billing())};
-    std::vector<FaultStep> steps;
-    const int faults = (o.crashes || o.partitions) ? 1 + static_cast<int>(rng.below(3)) : 0;
+    std::vector<ScheduledFault> steps;
+    const int faults =
+        !o.everyFault && (o.crashes || o.partitions) ? 1 + static_cast<int>(rng.below(3)) : 0;
     for (int i = 0; i < faults; ++i) {
         const NodeId node = victims[rng.below(victims.size())];
         const Instant start = Instant(std::chrono::microseconds(rng.below(200'000)));
         const Instant end =
             start + std::chrono::milliseconds(200 + static_cast<qint64>(rng.below(4800)));
         const bool crash = o.crashes && (!o.partitions || rng.chance(0.5));
-        steps.push_back({start, crash ? FaultStep::Kind::Crash : FaultStep::Kind::Isolate, node});
-        steps.push_back({end, crash ? FaultStep::Kind::Restart : FaultStep::Kind::Heal, node});
+        steps.push_back(
+            {start, crash ? ScheduledFault::Kind::Crash : ScheduledFault::Kind::Isolate, node});
+        steps.push_back(
+            {end, crash ? ScheduledFault::Kind::Restart : ScheduledFault::Kind::Heal, node});
     }
     std::stable_sort(steps.begin(), steps.end(),
-                     [](const FaultStep &a, const FaultStep &b) { return a.at < b.at; });
+                     [](const ScheduledFault &a, const ScheduledFault &b) { return a.at < b.at; });
+    SimControls controls(sim);
+    const FaultPlan plan = o.everyFault ? FaultPlan::chaos(seed, o.planMs) : FaultPlan{};
+    for (const FaultStep &step : plan.steps)
+        host.at(Instant(std::chrono::milliseconds(step.atMs)),
+                [&controls, &step] { applyFaultStep(step, controls); });
     std::map<NodeId, int> isolated;
-    auto applyStep = [&](const FaultStep &s) {
+    auto applyStep = [&](const ScheduledFault &s) {
         switch (s.kind) {
-        case FaultStep::Kind::Crash:
+        case ScheduledFault::Kind::Crash:
             host.crash(s.node);
             break;
-        case FaultStep::Kind::Restart:
+        case ScheduledFault::Kind::Restart:
             host.restart(s.node);
             break;
-        case FaultStep::Kind::Isolate:
-        case FaultStep::Kind::Heal: {
-            isolated[s.node] += s.kind == FaultStep::Kind::Isolate ? 1 : -1;
+        case ScheduledFault::Kind::Isolate:
+        case ScheduledFault::Kind::Heal: {
+            isolated[s.node] += s.kind == ScheduledFault::Kind::Isolate ? 1 : -1;
             std::vector<NodeId> cut;
             std::vector<NodeId> rest;
             for (const NodeInfo &n : host.directory().nodes)
@@ -107,7 +117,10 @@ ChaosResult runChaos(quint64 seed, const ChaosOptions &o)
         checker.advance();
         while (answered < sim.replies().size()) {
             ++answered;
-            submitNext();
+            if (o.thinkMs > 0)
+                host.at(host.now() + std::chrono::milliseconds(o.thinkMs), submitNext);
+            else
+                submitNext();
         }
     }
     // Heal everything and let the system finish what it started.
@@ -126,7 +139,7 @@ ChaosResult runChaos(quint64 seed, const ChaosOptions &o)
 
     ChaosResult r;
     r.seed = seed;
-    r.faults = faults;
+    r.faults = faults + static_cast<int>(plan.steps.size() / 2);
     r.events = host.eventsProcessed();
     r.labUs = toUs(host.now());
     for (const ClientReply &reply : sim.replies()) {

@@ -22,6 +22,11 @@ struct ChaosOptions
     bool partitions = true;                     // one of them cut off for a while
     bool lossy = true;                          // loss and duplication on every link
     Duration settle = std::chrono::seconds(60); // lab time after healing
+    // Instead of the crash/partition schedule above: a chaos fault plan with every fault type
+    // (bad links, partitions, crashes, pauses, slow and aborting participants) over planMs.
+    bool everyFault = false;
+    qint64 planMs = 6000;
+    qint64 thinkMs = 0; // lab ms between an answer and that client's next request
 };
 
 struct ChaosResult

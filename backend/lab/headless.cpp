@@ -2,6 +2,7 @@
 
 #include "checker.h"
 #include "faultrunner.h"
+#include "labcontrols.h"
 #include "loadgenerator.h"
 #include "scenario.h"
 #include "services/analytics.h"
@@ -71,95 +72,6 @@ private:
     qsizetype m_read = 0;
 };
 
-QStringList castNames(const ClusterConfig &config)
-{
-    QStringList names;
-    for (const CastMember &m : buildCast(config))
-        names << m.name;
-    return names;
-}
-
-void appendFault(TraceStore &trace, NodeId node, Instant now, qint64 wallUs, const QString &detail)
-{
-    TraceEvent e;
-    e.kind = TraceKind::Fault;
-    e.node = node;
-    e.labUs = toUs(now);
-    e.wallUs = wallUs;
-    e.detail = detail;
-    trace.append(e);
-}
-
-class SimControls final : public LabControls
-{
-public:
-    explicit SimControls(SimCluster &sim)
-        : m_sim(sim)
-    {}
-    Instant now() const override { return m_sim.host().now(); }
-    void crash(const QString &node) override { m_sim.host().crash(m_sim.id(node)); }
-    void restart(const QString &node) override { m_sim.host().restart(m_sim.id(node)); }
-    void crashWhen(const QString &node, std::function<bool(const Envelope &)> trigger) override
-    {
-        m_sim.host().crashWhen(m_sim.id(node), std::move(trigger));
-    }
-    FaultInjector &faults() override { return m_sim.host().faults(); }
-    NodeId id(const QString &node) const override { return m_sim.id(node); }
-    QStringList services() const override { return m_sim.host().directory().names().mid(1); }
-    void faultsChanged(const QString &node) override
-    {
-        if (const NodeId id = m_sim.id(node); id != kNoNode)
-            m_sim.host().faultsChanged(id);
-    }
-    void traceFault(const QString &node, const QString &detail) override
-    {
-        appendFault(m_sim.trace(), m_sim.id(node), now(), 0, detail);
-    }
-
-private:
-    SimCluster &m_sim;
-};
-
-class ThreadControls final : public LabControls
-{
-public:
-    explicit ThreadControls(Cluster &cluster)
-        : m_cluster(cluster)
-    {}
-    Instant now() const override { return m_cluster.clock().now(); }
-    void crash(const QString &node) override
-    {
-        if (ThreadHost *h = m_cluster.host(node))
-            h->crash();
-    }
-    void restart(const QString &node) override
-    {
-        if (ThreadHost *h = m_cluster.host(node))
-            h->restart();
-    }
-    void crashWhen(const QString &node, std::function<bool(const Envelope &)> trigger) override
-    {
-        if (ThreadHost *h = m_cluster.host(node))
-            h->crashWhen(std::move(trigger));
-    }
-    FaultInjector &faults() override { return m_cluster.faults(); }
-    NodeId id(const QString &node) const override { return m_cluster.directory().lookup(node); }
-    QStringList services() const override { return m_cluster.directory().names().mid(1); }
-    void faultsChanged(const QString &node) override
-    {
-        if (ThreadHost *h = m_cluster.host(node))
-            h->faultsChanged();
-    }
-    void traceFault(const QString &node, const QString &detail) override
-    {
-        appendFault(m_cluster.trace(), id(node), now(), QDateTime::currentMSecsSinceEpoch() * 1000,
-                    detail);
-    }
-
-private:
-    Cluster &m_cluster;
-};
-
 bool prepareOutDir(const QString &dir, QString *error)
 {
     if (!QDir().mkpath(dir)) {
@@ -201,6 +113,17 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
     if (!options.protocol.isEmpty())
         scenario->load.protocol = options.protocol;
     QString error;
+    // A broken plan stops the run before anything starts or is written.
+    std::unique_ptr<FaultRunner> plan;
+    if (!options.faultsFile.isEmpty()) {
+        auto loaded = FaultPlan::load(options.faultsFile, castNames(ClusterConfig{}), &error);
+        if (!loaded) {
+            err << "edgecore-lab: " << error << '\n';
+            return ExitUsage;
+        }
+        plan = std::make_unique<FaultRunner>(std::move(*loaded));
+        scenario->expectAllCommitted = false; // injected faults may abort sessions
+    }
     if (!options.outDir.isEmpty() && !prepareOutDir(options.outDir, &error)) {
         err << "edgecore-lab: " << error << '\n';
         return ExitUsage;
@@ -240,16 +163,6 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
     const Protocol protocol = parseProtocol(scenario->load.protocol).value_or(Protocol::TwoPhase);
     std::unique_ptr<ScenarioScript> script =
         scenario->script ? scenario->script(protocol, options.seed) : nullptr;
-    std::unique_ptr<FaultRunner> plan;
-    if (!options.faultsFile.isEmpty()) {
-        auto loaded = FaultPlan::load(options.faultsFile, castNames(config), &error);
-        if (!loaded) {
-            err << "edgecore-lab: " << error << '\n';
-            return ExitUsage;
-        }
-        plan = std::make_unique<FaultRunner>(std::move(*loaded));
-        scenario->expectAllCommitted = false; // injected faults may abort sessions
-    }
     std::vector<ScenarioScript *> scripts;
     for (ScenarioScript *s :
          {static_cast<ScenarioScript *>(script.get()), static_cast<ScenarioScript *>(plan.get())})

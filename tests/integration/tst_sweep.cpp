@@ -30,10 +30,13 @@ void TestSweep::sweep_data()
     QTest::addColumn<bool>("partitions");
     QTest::addColumn<bool>("lossy");
     QTest::addColumn<int>("seeds");
+    QTest::addColumn<bool>("everyFault");
     QTest::newRow("2PC, crashes + partitions + loss + duplicates + reordering")
-        << int(Protocol::TwoPhase) << true << true << true << 300;
+        << int(Protocol::TwoPhase) << true << true << true << 300 << false;
     QTest::newRow("3PC, crashes and restarts")
-        << int(Protocol::ThreePhase) << true << false << false << 300;
+        << int(Protocol::ThreePhase) << true << false << false << 300 << false;
+    QTest::newRow("2PC, chaos plans: every fault type together")
+        << int(Protocol::TwoPhase) << true << true << true << 200 << true;
 }
 
 void TestSweep::sweep()
@@ -43,6 +46,7 @@ void TestSweep::sweep()
     QFETCH(bool, partitions);
     QFETCH(bool, lossy);
     QFETCH(int, seeds);
+    QFETCH(bool, everyFault);
     // A deeper hunt than CI's: LAB_SWEEP_SEEDS=5000 ./build/dev/tests/tst_sweep; one seed's
     // replay: LAB_SWEEP_SEED=1036.
     int first = 1;
@@ -55,6 +59,11 @@ void TestSweep::sweep()
     o.crashes = crashes;
     o.partitions = partitions;
     o.lossy = lossy;
+    if (everyFault) { // a slower load, so that it spans the plan's faults
+        o.everyFault = true;
+        o.concurrency = 4;
+        o.thinkMs = 200;
+    }
     QElapsedTimer wall;
     wall.start();
     qint64 events = 0;

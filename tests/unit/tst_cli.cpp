@@ -52,6 +52,10 @@ void TestCli::parse_data()
                                   << exit << 2 << u"--protocol takes 2pc or 3pc"_s;
     QTest::newRow("sim without headless")
         << QStringList{u"--sim"_s} << true << exit << 2 << u"go with --headless"_s;
+    QTest::newRow("faults without headless") << QStringList{u"--faults"_s, u"plan.json"_s} << true
+                                             << exit << 2 << u"--faults go with --headless"_s;
+    QTest::newRow("faults without a file") << QStringList{u"--headless"_s, u"--faults"_s} << true
+                                           << exit << 2 << u"Missing value after '--faults'"_s;
     QTest::newRow("speed out of range")
         << QStringList{u"--headless"_s, u"--speed"_s, u"50"_s} << true << exit << 2
         << u"--speed takes a factor from 0.1 to 10"_s;

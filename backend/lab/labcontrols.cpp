@@ -1,0 +1,128 @@
+#include "labcontrols.h"
+
+#include "simcluster.h"
+
+#include <QDateTime>
+
+namespace edgecore {
+
+namespace {
+
+void appendFault(TraceStore &trace, NodeId node, Instant now, qint64 wallUs, const QString &detail)
+{
+    TraceEvent e;
+    e.kind = TraceKind::Fault;
+    e.node = node;
+    e.labUs = toUs(now);
+    e.wallUs = wallUs;
+    e.detail = detail;
+    trace.append(e);
+}
+
+} // namespace
+
+QStringList castNames(const ClusterConfig &config)
+{
+    QStringList names;
+    for (const CastMember &m : buildCast(config))
+        names << m.name;
+    return names;
+}
+
+Instant SimControls::now() const
+{
+    return m_sim.host().now();
+}
+
+void SimControls::crash(const QString &node)
+{
+    m_sim.host().crash(m_sim.id(node));
+}
+
+void SimControls::restart(const QString &node)
+{
+    m_sim.host().restart(m_sim.id(node));
+}
+
+void SimControls::crashWhen(const QString &node, std::function<bool(const Envelope &)> trigger)
+{
+    m_sim.host().crashWhen(m_sim.id(node), std::move(trigger));
+}
+
+FaultInjector &SimControls::faults()
+{
+    return m_sim.host().faults();
+}
+
+NodeId SimControls::id(const QString &node) const
+{
+    return m_sim.id(node);
+}
+
+QStringList SimControls::services() const
+{
+    return m_sim.host().directory().names().mid(1);
+}
+
+void SimControls::faultsChanged(const QString &node)
+{
+    if (const NodeId id = m_sim.id(node); id != kNoNode)
+        m_sim.host().faultsChanged(id);
+}
+
+void SimControls::traceFault(const QString &node, const QString &detail)
+{
+    appendFault(m_sim.trace(), m_sim.id(node), now(), 0, detail); // no wall time: deterministic
+}
+
+Instant ThreadControls::now() const
+{
+    return m_cluster.clock().now();
+}
+
+void ThreadControls::crash(const QString &node)
+{
+    if (ThreadHost *h = m_cluster.host(node))
+        h->crash();
+}
+
+void ThreadControls::restart(const QString &node)
+{
+    if (ThreadHost *h = m_cluster.host(node))
+        h->restart();
+}
+
+void ThreadControls::crashWhen(const QString &node, std::function<bool(const Envelope &)> trigger)
+{
+    if (ThreadHost *h = m_cluster.host(node))
+        h->crashWhen(std::move(trigger));
+}
+
+FaultInjector &ThreadControls::faults()
+{
+    return m_cluster.faults();
+}
+
+NodeId ThreadControls::id(const QString &node) const
+{
+    return m_cluster.directory().lookup(node);
+}
+
+QStringList ThreadControls::services() const
+{
+    return m_cluster.directory().names().mid(1);
+}
+
+void ThreadControls::faultsChanged(const QString &node)
+{
+    if (ThreadHost *h = m_cluster.host(node))
+        h->faultsChanged();
+}
+
+void ThreadControls::traceFault(const QString &node, const QString &detail)
+{
+    appendFault(m_cluster.trace(), id(node), now(), QDateTime::currentMSecsSinceEpoch() * 1000,
+                detail);
+}
+
+} // namespace edgecore

@@ -1,0 +1,54 @@
+#pragma once
+// LabControls for the two ways the lab runs: the cast on threads (Cluster) and in the
+// simulator (SimCluster). Scenario scripts and fault plans act through these.
+
+#include "scenario.h"
+
+namespace edgecore {
+
+class SimCluster;
+
+// The cast's names in NodeId order.
+QStringList castNames(const ClusterConfig &config);
+
+class SimControls final : public LabControls
+{
+public:
+    explicit SimControls(SimCluster &sim)
+        : m_sim(sim)
+    {}
+    Instant now() const override;
+    void crash(const QString &node) override;
+    void restart(const QString &node) override;
+    void crashWhen(const QString &node, std::function<bool(const Envelope &)> trigger) override;
+    FaultInjector &faults() override;
+    NodeId id(const QString &node) const override;
+    QStringList services() const override;
+    void faultsChanged(const QString &node) override;
+    void traceFault(const QString &node, const QString &detail) override;
+
+private:
+    SimCluster &m_sim;
+};
+
+class ThreadControls final : public LabControls
+{
+public:
+    explicit ThreadControls(Cluster &cluster)
+        : m_cluster(cluster)
+    {}
+    Instant now() const override;
+    void crash(const QString &node) override;
+    void restart(const QString &node) override;
+    void crashWhen(const QString &node, std::function<bool(const Envelope &)> trigger) override;
+    FaultInjector &faults() override;
+    NodeId id(const QString &node) const override;
+    QStringList services() const override;
+    void faultsChanged(const QString &node) override;
+    void traceFault(const QString &node, const QString &detail) override;
+
+private:
+    Cluster &m_cluster;
+};
+
+} // namespace edgecore

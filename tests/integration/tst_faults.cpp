@@ -1,0 +1,454 @@
+// Each fault alone, on ThreadHost and in SimHost, with its effect asserted. The faults are
+// switched through the same fault-plan steps a user scripts (`--faults`), so the parser, the
+// injector and both hosts' send and dispatch points are under test together.
+
+#include "faults/faultplan.h"
+#include "lab/checker.h"
+#include "lab/faultrunner.h"
+#include "lab/labcontrols.h"
+#include "lab/simcluster.h"
+#include "services/billingservice.h"
+#include "services/resourcemanager.h"
+#include "trace/tracestore.h"
+#include "wire/wireerror.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace edgecore;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// The lab on threads (clock at 10x, so lab seconds pass in tenths of wall seconds) or in the
+// simulator, behind one interface.
+class Lab
+{
+public:
+    explicit Lab(bool sim, quint64 seed = 5)
+    {
+        ClusterConfig cfg;
+        cfg.seed = seed;
+        cfg.clockSpeed = 10;
+        cfg.mallory.framesPerSecond = 0;
+        if (sim) {
+            m_sim = std::make_unique<SimCluster>(cfg);
+            m_controls = std::make_unique<SimControls>(*m_sim);
+        } else {
+            m_cluster = std::make_unique<Cluster>(cfg);
+            m_started = m_cluster->start();
+            m_controls = std::make_unique<ThreadControls>(*m_cluster);
+        }
+    }
+    bool started() const { return m_sim || m_started; }
+    TraceStore &trace() { return m_sim ? m_sim->trace() : m_cluster->trace(); }
+    Instant now() const { return m_controls->now(); }
+
+    // One step of a fault plan, written as a user writes it.
+    bool apply(const QString &stepJson)
+    {
+        QString error;
+        const auto plan =
+            FaultPlan::parse(u"{\"steps\": ["_s.toUtf8() + stepJson.toUtf8() + "]}",
+                             castNames(ClusterConfig{}), &error);
+        if (!plan) {
+            qWarning("%s", qPrintable(error));
+            return false;
+        }
+        for (const FaultStep &s : plan->steps)
+            applyFaultStep(s, *m_controls);
+        return true;
+    }
+
+    QVector<ClientReply> load(int sessions, int concurrency = 1)
+    {
+        LoadSpec spec;
+        spec.sessions = sessions;
+        spec.concurrency = concurrency;
+        if (m_sim)
+            return m_sim->runLoad(spec, ++m_loads);
+        LoadGenerator load(*m_cluster, spec, ++m_loads);
+        QSignalSpy done(&load, &LoadGenerator::finished);
+        load.start();
+        if (!load.isFinished())
+            done.wait(60000);
+        return load.replies();
+    }
+
+    // Submits one session without waiting for its answer.
+    void submit()
+    {
+        const QString subscriber = LoadGenerator::subscriberFor(m_submitted++);
+        if (m_sim) {
+            m_sim->submit(subscriber, u"VOICE"_s, u"2PC"_s);
+            return;
+        }
+        if (!m_listening) {
+            m_listening = true;
+            QObject::connect(m_cluster.get(), &Cluster::sessionFinished, m_cluster.get(),
+                             [this](const ClientReply &r) { m_threadReplies.push_back(r); });
+        }
+        m_cluster->submit(subscriber, u"VOICE"_s, u"2PC"_s);
+    }
+    // Answers to submit()ted sessions (threads) or to every session (sim).
+    const QVector<ClientReply> &replies() const
+    {
+        return m_sim ? m_sim->replies() : m_threadReplies;
+    }
+    LabControls &controls() { return *m_controls; }
+
+    // Runs the lab until pred holds or `lab` of lab time passed.
+    bool runUntil(const std::function<bool()> &pred, Duration lab = std::chrono::seconds(30))
+    {
+        const Instant until = now() + lab;
+        if (m_sim) {
+            while (!pred() && now() < until)
+                m_sim->host().runUntil(now() + std::chrono::milliseconds(10));
+            return pred();
+        }
+        QElapsedTimer wall;
+        wall.start();
+        while (!pred() && now() < until && wall.elapsed() < 60000)
+            QTest::qWait(5);
+        return pred();
+    }
+    void settle()
+    {
+        if (m_sim)
+            m_sim->settle(std::chrono::seconds(15));
+        else
+            runUntil([] { return false; }, std::chrono::seconds(15));
+    }
+
+    template <typename S, typename F> void inspect(const QString &name, F &&f)
+    {
+        if (m_sim)
+            f(*m_sim->service<S>(name));
+        else
+            m_cluster->inspect<S>(name, std::forward<F>(f));
+    }
+
+    int count(const std::function<bool(const TraceEvent &)> &match)
+    {
+        int n = 0;
+        trace().forEach(0, trace().size(), [&](const TraceEvent &e) { n += match(e) ? 1 : 0; });
+        return n;
+    }
+    NodeId id(const QString &name) const { return m_controls->id(name); }
+    bool checkerOk()
+    {
+        Checker checker(trace());
+        checker.finish(false);
+        if (!checker.ok())
+            qWarning("%s", qPrintable(checker.report(5)));
+        return checker.ok();
+    }
+
+private:
+    std::unique_ptr<SimCluster> m_sim;
+    std::unique_ptr<Cluster> m_cluster;
+    std::unique_ptr<LabControls> m_controls;
+    bool m_started = false;
+    quint64 m_loads = 100;
+    quint64 m_submitted = 7000;
+    bool m_listening = false;
+    QVector<ClientReply> m_threadReplies;
+};
+
+int reservedAt(Lab &lab)
+{
+    int reserved = 0;
+    lab.inspect<ResourceManager>(cast::rm(),
+                                 [&](ResourceManager &rm) { reserved += rm.reservedUnits(); });
+    lab.inspect<BillingService>(cast::billing(), [&](BillingService &b) {
+        reserved += static_cast<int>(b.reservedCredit());
+    });
+    return reserved;
+}
+
+} // namespace
+
+class TestFaults : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void hosts_data();
+    void droppedPrepareAbortsAndReleases_data() { hosts_data(); }
+    void droppedPrepareAbortsAndReleases();
+    void partitionedLeaderIsReplacedAndFenced_data() { hosts_data(); }
+    void partitionedLeaderIsReplacedAndFenced();
+    void pausedParticipantHoldsTheCoordinator_data() { hosts_data(); }
+    void pausedParticipantHoldsTheCoordinator();
+    void slowServiceDelaysTheQueueBehindIt_data() { hosts_data(); }
+    void slowServiceDelaysTheQueueBehindIt();
+    void abortingParticipantVotesNo_data() { hosts_data(); }
+    void abortingParticipantVotesNo();
+    void prepareDelayAddsToLatency_data() { hosts_data(); }
+    void prepareDelayAddsToLatency();
+    void linkLatencyAddsToLatency_data() { hosts_data(); }
+    void linkLatencyAddsToLatency();
+    void duplicatesAndReorderingChangeNoOutcome_data() { hosts_data(); }
+    void duplicatesAndReorderingChangeNoOutcome();
+    void faultWindowsAreTraced();
+};
+
+void TestFaults::hosts_data()
+{
+    QTest::addColumn<bool>("sim");
+    QTest::newRow("sim") << true;
+    QTest::newRow("threads") << false;
+}
+
+void TestFaults::droppedPrepareAbortsAndReleases()
+{
+    QFETCH(bool, sim);
+    Lab lab(sim);
+    QVERIFY(lab.started());
+    QVERIFY(lab.apply(u"{\"at_ms\": 0, \"do\": \"link\", \"from\": \"sm-1\", \"to\": \"rm\", "
+                      "\"drop_pct\": 100}"_s));
+    const QVector<ClientReply> replies = lab.load(1);
+    QCOMPARE(replies.size(), 1);
+    QCOMPARE(toString(replies[0].outcome), u"ABORTED"_s);
+    QVERIFY2(replies[0].reason.contains(u"timeout"_s), qPrintable(replies[0].reason));
+    // The PREPARE was sent and lost on the way, and traced as such.
+    const NodeId sm1 = lab.id(cast::sessionManager(1));
+    const NodeId rm = lab.id(cast::rm());
+    QVERIFY(lab.count([&](const TraceEvent &e) {
+        return e.kind == TraceKind::Drop && e.node == sm1 && e.peer == rm &&
+               e.msgType == quint16(MsgType::Prepare);
+    }) >= 1);
+    lab.settle();
+    QCOMPARE(reservedAt(lab), 0); // billing's reservation released by the ABORT
+    QVERIFY(lab.checkerOk());
+}
+
+void TestFaults::partitionedLeaderIsReplacedAndFenced()
+{
+    // sm-1 leads; its link to rm is slow (8 s). A session begins: billing votes YES, rm's
+    // PREPARE is still on the way. Then sm-1 is cut off from the dsm, so it cannot renew its
+    // lease: another manager takes over with a higher token and prepares a new session at rm.
+    // When sm-1's old PREPARE finally arrives, rm refuses it: stale token.
+    QFETCH(bool, sim);
+    Lab lab(sim);
+    QVERIFY(lab.started());
+    const NodeId sm1 = lab.id(cast::sessionManager(1));
+    const NodeId billing = lab.id(cast::billing());
+    const NodeId rm = lab.id(cast::rm());
+    QCOMPARE(lab.load(2).size(), 2); // sm-1 leads (token 1)
+    QVERIFY(lab.apply(u"{\"at_ms\": 0, \"do\": \"link\", \"from\": \"sm-1\", \"to\": \"rm\", "
+                      "\"latency_ms\": 8000}"_s));
+    auto votesAt = [&](NodeId node) {
+        return lab.count([&](const TraceEvent &e) { return e.kind == TraceKind::Vote && e.node == node; });
+    };
+    const int billingVotes = votesAt(billing);
+    const int rmVotes = votesAt(rm);
+    const qsizetype answered = lab.replies().size();
+    lab.submit();
+    QVERIFY(lab.runUntil([&] { return votesAt(billing) > billingVotes; }));
+    QVERIFY(lab.apply(u"{\"at_ms\": 0, \"do\": \"split\", \"groups\": [[\"sm-1\"], [\"dsm\"]]}"_s));
+    // A new leader with a higher token.
+    auto newLeader = [&] {
+        return lab.count([&](const TraceEvent &e) {
+            return e.kind == TraceKind::Lease && e.reason == 1 && e.node != sm1 && e.seq > 1;
+        });
+    };
+    QVERIFY(lab.runUntil([&] { return newLeader() >= 1; }));
+    // The first session ends (sm-1 gave up waiting for rm's vote); a second one goes to the
+    // new leader and is prepared at rm under the new token.
+    QVERIFY(lab.runUntil([&] { return lab.replies().size() > answered; }));
+    lab.submit();
+    QVERIFY(lab.runUntil([&] { return votesAt(rm) > rmVotes; }));
+    // Then sm-1's PREPARE arrives: refused for its stale token, and rm votes nothing on it.
+    auto staleRefusals = [&] {
+        return lab.count([&](const TraceEvent &e) {
+            return e.kind == TraceKind::Reject && e.node == rm && e.peer == sm1 &&
+                   e.reason == quint8(WireError::StaleToken);
+        });
+    };
+    QVERIFY(lab.runUntil([&] { return staleRefusals() >= 1; }));
+    QCOMPARE(votesAt(rm), rmVotes + 1);
+    QVERIFY(lab.apply(u"{\"at_ms\": 0, \"do\": \"clear\"}"_s));
+    QVERIFY(lab.runUntil([&] { return lab.replies().size() >= answered + 2; }));
+    lab.settle();
+    QCOMPARE(reservedAt(lab), 0);
+    QVERIFY(lab.checkerOk());
+}
+
+void TestFaults::pausedParticipantHoldsTheCoordinator()
+{
+    QFETCH(bool, sim);
+    Lab lab(sim);
+    QVERIFY(lab.started());
+    QVERIFY(lab.apply(u"{\"at_ms\": 0, \"do\": \"pause\", \"service\": \"rm\"}"_s));
+    const QVector<ClientReply> replies = lab.load(1);
+    QCOMPARE(replies.size(), 1);
+    // The coordinator waited for rm's vote until its timeout (2 s of lab time), then aborted.
+    QCOMPARE(toString(replies[0].outcome), u"ABORTED"_s);
+    QVERIFY2(replies[0].reason.contains(u"timeout"_s), qPrintable(replies[0].reason));
+    QVERIFY2(replies[0].latencyUs >= 2'000'000, qPrintable(QString::number(replies[0].latencyUs)));
+    const NodeId rm = lab.id(cast::rm());
+    QCOMPARE(lab.count([&](const TraceEvent &e) {
+        return e.kind == TraceKind::Deliver && e.node == rm &&
+               e.msgType == quint16(MsgType::Prepare);
+    }),
+             0); // held, not processed
+    // Resumed, rm processes what waited (the PREPARE, then the ABORT) and holds nothing.
+    QVERIFY(lab.apply(u"{\"at_ms\": 0, \"do\": \"resume\", \"service\": \"rm\"}"_s));
+    QVERIFY(lab.runUntil([&] {
+        return lab.count([&](const TraceEvent &e) {
+                   return e.kind == TraceKind::Deliver && e.node == rm &&
+                          e.msgType == quint16(MsgType::Abort);
+               }) >= 1;
+    }));
+    lab.settle();
+    QCOMPARE(reservedAt(lab), 0);
+    QVERIFY(lab.checkerOk());
+}
+
+void TestFaults::slowServiceDelaysTheQueueBehindIt()
+{
+    QFETCH(bool, sim);
+    Lab lab(sim);
+    QVERIFY(lab.started());
+    QVERIFY(lab.apply(u"{\"at_ms\": 0, \"do\": \"slow\", \"service\": \"rm\", \"ms\": 400}"_s));
+    const QVector<ClientReply> replies = lab.load(4, 4);
+    QCOMPARE(replies.size(), 4);
+    qint64 slowest = 0;
+    for (const ClientReply &r : replies) {
+        QCOMPARE(toString(r.outcome), u"COMMITTED"_s);
+        slowest = std::max(slowest, r.latencyUs);
+    }
+    // Four PREPAREs at once: the last waits for three 400 ms turns at rm.
+    QVERIFY2(slowest >= 1'200'000, qPrintable(QString::number(slowest)));
+    QVERIFY(lab.apply(u"{\"at_ms\": 0, \"do\": \"slow\", \"service\": \"rm\", \"ms\": 0}"_s));
+    const QVector<ClientReply> after = lab.load(4, 4);
+    for (const ClientReply &r : after)
+        QVERIFY2(r.latencyUs < 400'000, qPrintable(QString::number(r.latencyUs)));
+    lab.settle();
+    QVERIFY(lab.checkerOk());
+}
+
+void TestFaults::abortingParticipantVotesNo()
+{
+    QFETCH(bool, sim);
+    Lab lab(sim);
+    QVERIFY(lab.started());
+    QVERIFY(lab.apply(u"{\"at_ms\": 0, \"do\": \"participant\", \"service\": \"rm\", "
+                      "\"abort_pct\": 100}"_s));
+    const QVector<ClientReply> replies = lab.load(3);
+    QCOMPARE(replies.size(), 3);
+    for (const ClientReply &r : replies) {
+        QCOMPARE(toString(r.outcome), u"ABORTED"_s);
+        QVERIFY2(r.reason.contains(u"injected abort"_s), qPrintable(r.reason));
+    }
+    lab.settle();
+    QCOMPARE(reservedAt(lab), 0);
+    QVERIFY(lab.apply(u"{\"at_ms\": 0, \"do\": \"participant\", \"service\": \"rm\"}"_s));
+    const QVector<ClientReply> after = lab.load(3);
+    for (const ClientReply &r : after)
+        QCOMPARE(toString(r.outcome), u"COMMITTED"_s);
+    lab.settle();
+    QVERIFY(lab.checkerOk());
+}
+
+void TestFaults::prepareDelayAddsToLatency()
+{
+    QFETCH(bool, sim);
+    Lab lab(sim);
+    QVERIFY(lab.started());
+    QVERIFY(lab.apply(u"{\"at_ms\": 0, \"do\": \"participant\", \"service\": \"billing\", "
+                      "\"prepare_delay_ms\": 600}"_s));
+    const QVector<ClientReply> replies = lab.load(2);
+    QCOMPARE(replies.size(), 2);
+    for (const ClientReply &r : replies) {
+        QCOMPARE(toString(r.outcome), u"COMMITTED"_s);
+        QVERIFY2(r.latencyUs >= 600'000, qPrintable(QString::number(r.latencyUs)));
+    }
+    lab.settle();
+    QVERIFY(lab.checkerOk());
+}
+
+void TestFaults::linkLatencyAddsToLatency()
+{
+    QFETCH(bool, sim);
+    Lab lab(sim);
+    QVERIFY(lab.started());
+    QCOMPARE(lab.load(1).size(), 1); // the leader is known
+    QVERIFY(lab.apply(u"{\"at_ms\": 0, \"do\": \"link\", \"from\": \"edge\", \"to\": \"*\", "
+                      "\"both_ways\": true, \"latency_ms\": 300, \"jitter_ms\": 20}"_s));
+    const QVector<ClientReply> replies = lab.load(2);
+    for (const ClientReply &r : replies) {
+        QCOMPARE(toString(r.outcome), u"COMMITTED"_s);
+        // SESSION_CREATE out and SESSION_RESULT back: two slow hops.
+        QVERIFY2(r.latencyUs >= 600'000, qPrintable(QString::number(r.latencyUs)));
+    }
+    lab.settle();
+    QVERIFY(lab.checkerOk());
+}
+
+void TestFaults::duplicatesAndReorderingChangeNoOutcome()
+{
+    QFETCH(bool, sim);
+    Lab lab(sim);
+    QVERIFY(lab.started());
+    QVERIFY(lab.apply(u"{\"at_ms\": 0, \"do\": \"link\", \"from\": \"*\", \"to\": \"*\", "
+                      "\"duplicate_pct\": 100, \"reorder_pct\": 50}"_s));
+    const QVector<ClientReply> replies = lab.load(6, 3);
+    QCOMPARE(replies.size(), 6);
+    for (const ClientReply &r : replies)
+        QCOMPARE(toString(r.outcome), u"COMMITTED"_s);
+    // Every copy is refused by the receiver's replay window; nothing is applied twice.
+    QVERIFY(lab.count([](const TraceEvent &e) {
+        return e.kind == TraceKind::Reject && e.reason == quint8(WireError::Replay);
+    }) >= 6 * 10);
+    lab.settle();
+    QCOMPARE(reservedAt(lab), 0);
+    QVERIFY(lab.checkerOk());
+}
+
+void TestFaults::faultWindowsAreTraced()
+{
+    // A plan replayed by the runner in the simulator: each step at its lab time, each a Fault
+    // trace event on the service it concerns.
+    Lab lab(true);
+    QString error;
+    auto plan = FaultPlan::parse(R"({"steps": [
+        {"at_ms": 100, "do": "pause", "service": "billing"},
+        {"at_ms": 900, "do": "resume", "service": "billing"},
+        {"at_ms": 1000, "do": "isolate", "service": "rm"},
+        {"at_ms": 1500, "do": "heal"}
+    ]})",
+                                 castNames(ClusterConfig{}), &error);
+    QVERIFY2(plan, qPrintable(error));
+    FaultRunner runner(*plan);
+    const Instant start = lab.now();
+    QVERIFY(lab.runUntil([&] {
+        runner.onTick(lab.controls());
+        return runner.done();
+    }));
+    struct Seen
+    {
+        qint64 ms;
+        NodeId node;
+        QString detail;
+    };
+    std::vector<Seen> seen;
+    lab.trace().forEach(0, lab.trace().size(), [&](const TraceEvent &e) {
+        if (e.kind == TraceKind::Fault)
+            seen.push_back({(e.labUs - toUs(start)) / 1000, e.node, e.detail});
+    });
+    QCOMPARE(seen.size(), size_t(4));
+    const qint64 at[] = {100, 900, 1000, 1500};
+    const QString what[] = {u"billing paused"_s, u"billing resumed"_s, u"rm isolated"_s,
+                            u"partition healed"_s};
+    for (size_t i = 0; i < 4; ++i) {
+        QCOMPARE(seen[i].detail, what[i]);
+        QVERIFY2(seen[i].ms >= at[i] && seen[i].ms <= at[i] + 10, qPrintable(seen[i].detail));
+    }
+    QCOMPARE(seen[0].node, lab.id(cast::billing()));
+    QCOMPARE(seen[3].node, kNoNode);
+}
+
+QTEST_GUILESS_MAIN(TestFaults)
+#include "tst_faults.moc"
