@@ -1,6 +1,7 @@
 #include "faultplan.h"
 
 #include "core/rng.h"
+#include "services/cast.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -33,6 +34,7 @@ constexpr ActionName kActions[] = {
     {FaultStep::Action::Resume, u"resume"},
     {FaultStep::Action::Slow, u"slow"},
     {FaultStep::Action::Participant, u"participant"},
+    {FaultStep::Action::Mallory, u"mallory"},
     {FaultStep::Action::Clear, u"clear"},
 };
 
@@ -126,6 +128,11 @@ QString FaultStep::describe() const
     case Action::Participant:
         return service + u": votes NO "_s + fmt(abortPct) + u"%, prepare delay "_s +
                QString::number(prepareDelayMs) + u" ms"_s;
+    case Action::Mallory:
+        if (malloryRate <= 0 || malloryModes.isEmpty())
+            return u"mallory stopped"_s;
+        return u"mallory: "_s + malloryModes.join(u", "_s) + u" at "_s + fmt(malloryRate) +
+               u" frames/s"_s;
     case Action::Clear:
         return u"every fault cleared"_s;
     }
@@ -212,6 +219,9 @@ std::optional<FaultPlan> FaultPlan::parse(const QByteArray &json, const QStringL
             break;
         case FaultStep::Action::Participant:
             allowed << u"service"_s << u"abort_pct"_s << u"prepare_delay_ms"_s;
+            break;
+        case FaultStep::Action::Mallory:
+            allowed << u"modes"_s << u"rate"_s;
             break;
         case FaultStep::Action::Isolate:
         case FaultStep::Action::Crash:
@@ -308,6 +318,23 @@ std::optional<FaultPlan> FaultPlan::parse(const QByteArray &json, const QStringL
                 return std::nullopt;
             s.prepareDelayMs = static_cast<qint64>(n);
             break;
+        case FaultStep::Action::Mallory: {
+            if (!number(u"rate"_s, 100000, &s.malloryRate))
+                return std::nullopt;
+            for (const QJsonValue &v : o.value(u"modes"_s).toArray()) {
+                if (!parseMalloryMode(v.toString())) {
+                    QStringList names;
+                    for (int m = 0; m < kMalloryModeCount; ++m)
+                        names << toString(static_cast<MalloryMode>(m));
+                    return fail(u"unknown mallory mode \""_s + v.toString() + u"\" (known: "_s +
+                                names.join(u", "_s) + u')');
+                }
+                s.malloryModes << v.toString();
+            }
+            if (s.malloryRate > 0 && s.malloryModes.isEmpty())
+                return fail(u"\"mallory\" with a rate needs \"modes\""_s);
+            break;
+        }
         case FaultStep::Action::Isolate:
         case FaultStep::Action::Crash:
         case FaultStep::Action::Restart:
@@ -365,6 +392,10 @@ QByteArray FaultPlan::toJson() const
             o.insert(u"service"_s, s.service);
             o.insert(u"abort_pct"_s, s.abortPct);
             o.insert(u"prepare_delay_ms"_s, static_cast<double>(s.prepareDelayMs));
+            break;
+        case FaultStep::Action::Mallory:
+            o.insert(u"modes"_s, QJsonArray::fromStringList(s.malloryModes));
+            o.insert(u"rate"_s, s.malloryRate);
             break;
         case FaultStep::Action::Isolate:
         case FaultStep::Action::Crash:

@@ -17,8 +17,9 @@
 //
 // Actions: link (a link's faults; all zero heals it; "*" is any service), clear-links,
 // isolate (one service from everyone), split (groups), heal, crash, restart, pause, resume,
-// slow (ms per message, 0 ends it), participant (abort_pct, prepare_delay_ms), clear
-// (every fault off, crashed services restarted).
+// slow (ms per message, 0 ends it), participant (abort_pct, prepare_delay_ms), mallory
+// (modes, rate: frames per lab second), clear (every fault off, crashed services restarted,
+// mallory stopped).
 
 #include "faultinjector.h"
 
@@ -45,6 +46,7 @@ struct FaultStep
         Resume,
         Slow,
         Participant,
+        Mallory,
         Clear
     };
     qint64 atMs = 0;
@@ -58,7 +60,9 @@ struct FaultStep
     qint64 slowMs = 0;
     double abortPct = 0;
     qint64 prepareDelayMs = 0;
-    int line = 0; // where the step began in its file (0: not from a file)
+    QStringList malloryModes; // mallory: what it sends (names as in MalloryMode)
+    double malloryRate = 0;   // mallory: frames per lab second, 0 stops it
+    int line = 0;             // where the step began in its file (0: not from a file)
 
     QString describe() const; // one line, for the trace and the log
 };

@@ -130,6 +130,8 @@ QByteArray NodeCore::seal(NodeId to, Envelope &msg)
     msg.wallTimeMs = wallMsNow();
     msg.vclock = m_vclock;
     QByteArray frame = encodeFrame(msg, *mac);
+    if (m_config.wiretap && m_config.wiretap->armed())
+        m_config.wiretap->offer(m_config.id, to, frame);
     traceMessage(TraceKind::Send, msg, to);
     ++m_stats.framesSent;
     m_stats.bytesSent += static_cast<quint64>(frame.size());

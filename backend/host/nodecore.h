@@ -12,6 +12,7 @@
 #include "wire/keyring.h"
 #include "wire/verifier.h"
 #include "wire/wireerror.h"
+#include "wiretap.h"
 
 #include <array>
 #include <deque>
@@ -40,6 +41,8 @@ struct HostConfig
     int backoffCapMs = 2000;
     // The lab's faults, shared by every node of a cast; none when null.
     std::shared_ptr<FaultInjector> faults;
+    // Mallory's wiretap: sent frames are copied to it while it is armed.
+    std::shared_ptr<Wiretap> wiretap;
 };
 
 // Counters a host keeps about its wire traffic.

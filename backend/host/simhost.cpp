@@ -35,10 +35,27 @@ public:
 
     void receive(const QByteArray &frame)
     {
+        // Each simulated frame is its own short stream: the length bound is checked before
+        // anything else, as on TCP.
+        FrameReader reader;
+        reader.append(frame);
+        QByteArray body;
+        WireError e = WireError::None;
         Envelope env;
-        const WireError e = open(frame.mid(kFrameHeaderBytes), env);
-        if (e != WireError::None) {
+        switch (reader.next(body, e)) {
+        case FrameReader::Status::Frame:
+            e = open(body, env);
+            if (e == WireError::None && !reader.hasPartialFrame())
+                break;
+            if (e == WireError::None)
+                e = WireError::TrailingGarbage;
             rejectFrame(e, env, frame.size());
+            return;
+        case FrameReader::Status::Error:
+            rejectFrame(e, env, frame.size());
+            return;
+        case FrameReader::Status::NeedMore:
+            rejectFrame(WireError::Truncated, env, frame.size());
             return;
         }
         admit(env, false);
@@ -123,6 +140,12 @@ void SimHost::onNode(NodeId id, Instant t, std::function<void(Node &)> f)
     });
 }
 
+void SimHost::runOn(NodeId id, const std::function<void(Service &, Context &)> &f)
+{
+    if (isUp(id))
+        f(m_slots[id - 1].node->service(), *m_slots[id - 1].node);
+}
+
 void SimHost::faultsChanged(NodeId id)
 {
     onNode(id, m_now, [](Node &n) { n.faultsChanged(); });
@@ -167,6 +190,7 @@ std::unique_ptr<SimHost::Node> SimHost::makeNode(NodeId id, quint64 incarnation)
     // Each incarnation's sequence numbers start past the last one's.
     hc.firstSeq = (incarnation << 40) + 1;
     hc.faults = m_faults;
+    hc.wiretap = m_wiretap;
     return std::make_unique<Node>(*this, hc, m_slots[id - 1].factory());
 }
 

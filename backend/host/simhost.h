@@ -69,6 +69,9 @@ public:
     // Every fault (links, partitions, services), shared with the nodes. After changing a
     // node's rule, call faultsChanged(id) so what it held back goes on.
     FaultInjector &faults() { return *m_faults; }
+    void setWiretap(std::shared_ptr<Wiretap> tap) { m_wiretap = std::move(tap); } // before start
+    // Runs f on the node's service with its context (mallory's reconfiguration, inspection).
+    void runOn(NodeId id, const std::function<void(Service &, Context &)> &f);
     void faultsChanged(NodeId id);
 
     // Observation.
@@ -129,6 +132,7 @@ private:
     std::vector<Slot> m_slots;                                // index = NodeId - 1
     std::shared_ptr<Directory> m_directory;
     std::shared_ptr<FaultInjector> m_faults;
+    std::shared_ptr<Wiretap> m_wiretap;
     bool m_started = false;
 };
 

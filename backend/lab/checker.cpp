@@ -32,7 +32,8 @@ void Checker::consume(qsizetype index, const TraceEvent &e)
 {
     switch (e.kind) {
     case TraceKind::Send:
-        if (e.msgType == static_cast<quint16>(MsgType::Prepare)) {
+        // mallory's sends are attacks, not protocol steps (refused where they arrive).
+        if (e.msgType == static_cast<quint16>(MsgType::Prepare) && name(e.node) != u"mallory"_s) {
             Tx &tx = m_txs[e.txId];
             tx.coordinator = e.node;
             tx.participants.insert(e.peer);

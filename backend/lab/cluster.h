@@ -89,6 +89,7 @@ private:
     std::unique_ptr<TraceStore> m_trace;
     std::shared_ptr<Directory> m_directory;
     std::shared_ptr<FaultInjector> m_faults = std::make_shared<FaultInjector>();
+    std::shared_ptr<Wiretap> m_wiretap = std::make_shared<Wiretap>();
     std::vector<std::unique_ptr<ThreadHost>> m_hosts;
     quint64 m_nextRequest = 1;
     qsizetype m_settleScanned = 0;

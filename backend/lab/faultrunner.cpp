@@ -89,7 +89,18 @@ void applyFaultStep(const FaultStep &s, LabControls &lab)
         });
         on = s.service;
         break;
+    case FaultStep::Action::Mallory: {
+        MalloryConfig m;
+        m.framesPerSecond = s.malloryRate;
+        m.modes.clear();
+        for (const QString &name : s.malloryModes)
+            m.modes.push_back(*parseMalloryMode(name));
+        lab.configureMallory(m);
+        on = cast::mallory();
+        break;
+    }
     case FaultStep::Action::Clear:
+        lab.configureMallory(MalloryConfig{0, {}, nullptr});
         faults.clear();
         for (const QString &name : lab.services()) {
             lab.faultsChanged(name);

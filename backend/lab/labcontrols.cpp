@@ -1,5 +1,6 @@
 #include "labcontrols.h"
 
+#include "services/mallory.h"
 #include "simcluster.h"
 
 #include <QDateTime>
@@ -123,6 +124,21 @@ void ThreadControls::traceFault(const QString &node, const QString &detail)
 {
     appendFault(m_cluster.trace(), id(node), now(), QDateTime::currentMSecsSinceEpoch() * 1000,
                 detail);
+}
+
+void SimControls::configureMallory(const MalloryConfig &config)
+{
+    m_sim.host().runOn(m_sim.id(cast::mallory()), [&config](Service &s, Context &ctx) {
+        static_cast<Mallory &>(s).reconfigure(config, ctx);
+    });
+}
+
+void ThreadControls::configureMallory(const MalloryConfig &config)
+{
+    if (ThreadHost *h = m_cluster.host(cast::mallory()))
+        h->runOn([&config](Service &s, Context &ctx) {
+            static_cast<Mallory &>(s).reconfigure(config, ctx);
+        });
 }
 
 } // namespace edgecore

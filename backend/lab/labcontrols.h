@@ -26,6 +26,7 @@ public:
     QStringList services() const override;
     void faultsChanged(const QString &node) override;
     void traceFault(const QString &node, const QString &detail) override;
+    void configureMallory(const MalloryConfig &config) override;
 
 private:
     SimCluster &m_sim;
@@ -46,6 +47,7 @@ public:
     QStringList services() const override;
     void faultsChanged(const QString &node) override;
     void traceFault(const QString &node, const QString &detail) override;
+    void configureMallory(const MalloryConfig &config) override;
 
 private:
     Cluster &m_cluster;

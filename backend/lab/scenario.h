@@ -29,6 +29,8 @@ public:
     virtual NodeId id(const QString &node) const = 0;
     virtual QStringList services() const = 0;
     virtual void faultsChanged(const QString &node) = 0;
+    // mallory's modes and rate, now.
+    virtual void configureMallory(const MalloryConfig &config) = 0;
     // A fault window opened or closed: a trace event on the node (none: the whole lab).
     virtual void traceFault(const QString &node, const QString &detail) = 0;
 };

@@ -10,10 +10,14 @@ namespace edgecore {
 
 SimCluster::SimCluster(const ClusterConfig &config, SimNetwork network)
 {
-    const std::vector<CastMember> cast = buildCast(config);
+    ClusterConfig withTap = config;
+    auto tap = std::make_shared<Wiretap>();
+    withTap.mallory.wiretap = tap;
+    const std::vector<CastMember> cast = buildCast(withTap);
     m_trace = std::make_unique<TraceStore>(static_cast<int>(cast.size()), config.traceCapacity);
     m_host = std::make_unique<SimHost>(config.seed, m_trace.get(),
                                        KeyMaterial::generate(config.seed), network);
+    m_host->setWiretap(tap);
     for (const CastMember &m : cast)
         m_host->add(m.name, m.make);
     m_host->onReply = [this](const ClientReply &r) { m_replies.push_back(r); };

@@ -5,6 +5,14 @@
 
 #include <QString>
 
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace edgecore {
+class Wiretap;
+}
+
 namespace edgecore::cast {
 
 inline QString edge()
@@ -81,9 +89,25 @@ struct BillingConfig
     qint64 dataCost = 2;
 };
 
+// What mallory sends. Each must be refused with its own reason and change nothing.
+enum class MalloryMode : quint8 {
+    BadSignature, // a forged frame signed with a key nobody trusts (bad-signature)
+    UnknownKey,   // a frame naming a key id nobody has (unknown-key)
+    Replay,       // a captured valid frame sent again (replay)
+    Tamper,       // a captured valid frame with its payload changed, old tag kept (bad-signature)
+    StaleToken,   // mallory's own authentic PREPARE under a stale fencing token (stale-token)
+    Oversized,    // a length prefix far over the frame bound (oversized; closes the connection)
+    Garbage,      // random bytes in a well-sized frame (a shape error; closes the connection)
+};
+constexpr int kMalloryModeCount = 7;
+QString toString(MalloryMode m);
+std::optional<MalloryMode> parseMalloryMode(const QString &name);
+
 struct MalloryConfig
 {
-    double framesPerSecond = 0; // lab seconds; 0 is off
+    double framesPerSecond = 0;                                // lab seconds; 0 is off
+    std::vector<MalloryMode> modes{MalloryMode::BadSignature}; // each frame draws one
+    std::shared_ptr<Wiretap> wiretap; // what it captures from (the lab sets it)
 };
 
 } // namespace edgecore

@@ -44,7 +44,9 @@ bool Participant::fenced(const Envelope &msg, quint64 floor, Context &ctx)
     // not change anything. A decision must carry at least the token its transaction was
     // prepared under: a deposed coordinator may still finish what it began, nothing more.
     // Token 0 is unfenced (a recovering coordinator's resend, an answer from history).
-    if (msg.fencingToken == 0 || msg.fencingToken >= floor) {
+    // A PREPARE always carries its leader's token: 0 is stale once any leader was seen.
+    const bool unfenced = msg.fencingToken == 0 && msg.type != MsgType::Prepare;
+    if (unfenced || msg.fencingToken >= floor) {
         if (msg.type == MsgType::Prepare)
             m_highestToken = std::max(m_highestToken, msg.fencingToken);
         return false;
@@ -53,6 +55,16 @@ bool Participant::fenced(const Envelope &msg, quint64 floor, Context &ctx)
                        u"stale fencing token "_s + QString::number(msg.fencingToken) + u" < "_s +
                            QString::number(floor));
     return true;
+}
+
+bool Participant::fromCoordinator(const Envelope &msg, Context &ctx)
+{
+    // Authentic is not enough: only a session manager may ask for or decide a transaction.
+    if (ctx.nameOf(msg.sender).startsWith(u"sm-"_s))
+        return true;
+    ctx.trace().refuse(msg, static_cast<quint8>(WireError::NotAuthorized),
+                       ctx.nameOf(msg.sender) + u" may not send "_s + toString(msg.type));
+    return false;
 }
 
 Participant::Tx &Participant::txFor(const Envelope &msg, Protocol protocol,
@@ -154,7 +166,7 @@ void Participant::onMessage(const Envelope &msg, Context &ctx)
     const Payload in = Payload::decode(msg.payload);
     switch (msg.type) {
     case MsgType::Prepare: {
-        if (fenced(msg, m_highestToken, ctx))
+        if (fenced(msg, m_highestToken, ctx) || !fromCoordinator(msg, ctx))
             return;
         const auto protocol = static_cast<Protocol>(in.integer(Field::Protocol));
         Tx &tx = txFor(msg, protocol, peersFrom(in, m_self));
@@ -192,7 +204,7 @@ void Participant::onMessage(const Envelope &msg, Context &ctx)
             }
             return;
         }
-        if (fenced(msg, it->second.token, ctx))
+        if (fenced(msg, it->second.token, ctx) || !fromCoordinator(msg, ctx))
             return;
         if (msg.type == MsgType::PreCommit)
             apply(msg.txId, it->second.logic.onPreCommit(), ctx);

@@ -59,6 +59,7 @@ private:
     };
 
     bool fenced(const Envelope &msg, quint64 floor, Context &ctx);
+    bool fromCoordinator(const Envelope &msg, Context &ctx);
     Tx &txFor(const Envelope &msg, Protocol protocol, std::vector<NodeId> peers);
     void apply(TxId id, const ParticipantActions &actions, Context &ctx);
     void send(NodeId to, MsgType type, const Tx &tx, Payload payload, Context &ctx);

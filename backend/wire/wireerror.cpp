@@ -33,6 +33,8 @@ QString toString(WireError e)
         return u"stale-timestamp"_s;
     case WireError::StaleToken:
         return u"stale-token"_s;
+    case WireError::NotAuthorized:
+        return u"not-authorized"_s;
     }
     return u"unknown"_s;
 }

@@ -21,8 +21,9 @@ enum class WireError : quint8 {
     Replay,          // sequence number already seen or too old for the replay window
     StaleTimestamp,  // wall time outside the accepted window
     StaleToken,      // a coordinator message with a fencing token older than one already seen
+    NotAuthorized,   // authentic, but the sender's role may not send it (a PREPARE from mallory)
 };
-constexpr int kWireErrorCount = 13;
+constexpr int kWireErrorCount = 14;
 
 QString toString(WireError e);
 // Framing and shape errors leave the stream unusable: the connection is closed. Authentication

@@ -49,9 +49,8 @@ public:
     bool apply(const QString &stepJson)
     {
         QString error;
-        const auto plan =
-            FaultPlan::parse(u"{\"steps\": ["_s.toUtf8() + stepJson.toUtf8() + "]}",
-                             castNames(ClusterConfig{}), &error);
+        const auto plan = FaultPlan::parse(u"{\"steps\": ["_s.toUtf8() + stepJson.toUtf8() + "]}",
+                                           castNames(ClusterConfig{}), &error);
         if (!plan) {
             qWarning("%s", qPrintable(error));
             return false;
@@ -239,7 +238,8 @@ void TestFaults::partitionedLeaderIsReplacedAndFenced()
     QVERIFY(lab.apply(u"{\"at_ms\": 0, \"do\": \"link\", \"from\": \"sm-1\", \"to\": \"rm\", "
                       "\"latency_ms\": 8000}"_s));
     auto votesAt = [&](NodeId node) {
-        return lab.count([&](const TraceEvent &e) { return e.kind == TraceKind::Vote && e.node == node; });
+        return lab.count(
+            [&](const TraceEvent &e) { return e.kind == TraceKind::Vote && e.node == node; });
     };
     const int billingVotes = votesAt(billing);
     const int rmVotes = votesAt(rm);
@@ -297,9 +297,9 @@ void TestFaults::pausedParticipantHoldsTheCoordinator()
     QVERIFY(lab.apply(u"{\"at_ms\": 0, \"do\": \"resume\", \"service\": \"rm\"}"_s));
     QVERIFY(lab.runUntil([&] {
         return lab.count([&](const TraceEvent &e) {
-                   return e.kind == TraceKind::Deliver && e.node == rm &&
-                          e.msgType == quint16(MsgType::Abort);
-               }) >= 1;
+            return e.kind == TraceKind::Deliver && e.node == rm &&
+                   e.msgType == quint16(MsgType::Abort);
+        }) >= 1;
     }));
     lab.settle();
     QCOMPARE(reservedAt(lab), 0);

@@ -10,8 +10,8 @@ using namespace edgecore;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-const QStringList kCast{u"edge"_s, u"sm-1"_s,    u"sm-2"_s,      u"sm-3"_s,   u"rm"_s,
-                        u"billing"_s, u"analytics"_s, u"dsm"_s, u"mallory"_s};
+const QStringList kCast{u"edge"_s,    u"sm-1"_s,      u"sm-2"_s, u"sm-3"_s,   u"rm"_s,
+                        u"billing"_s, u"analytics"_s, u"dsm"_s,  u"mallory"_s};
 }
 
 class TestFaultPlan : public QObject
@@ -60,8 +60,7 @@ void TestFaultPlan::everyActionRoundTrips()
     QCOMPARE(plan->steps[4].link.dropPct, 20.0);
     QCOMPARE(plan->steps[4].describe(),
              u"link sm-1 <-> rm: +40 ms ±10 ms, drop 20%, duplicate 5%, reorder 10%"_s);
-    QCOMPARE(plan->steps[3].describe(),
-             u"billing: votes NO 30%, prepare delay 700 ms"_s);
+    QCOMPARE(plan->steps[3].describe(), u"billing: votes NO 30%, prepare delay 700 ms"_s);
     // Written out and read back: the same plan.
     const auto again = FaultPlan::parse(plan->toJson(), kCast, &error);
     QVERIFY2(again, qPrintable(error));
