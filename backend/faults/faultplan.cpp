@@ -35,6 +35,8 @@ constexpr ActionName kActions[] = {
     {FaultStep::Action::Slow, u"slow"},
     {FaultStep::Action::Participant, u"participant"},
     {FaultStep::Action::Mallory, u"mallory"},
+    {FaultStep::Action::RotateKey, u"rotate-key"},
+    {FaultStep::Action::RetireKeys, u"retire-keys"},
     {FaultStep::Action::Clear, u"clear"},
 };
 
@@ -133,6 +135,12 @@ QString FaultStep::describe() const
             return u"mallory stopped"_s;
         return u"mallory: "_s + malloryModes.join(u", "_s) + u" at "_s + fmt(malloryRate) +
                u" frames/s"_s;
+    case Action::RotateKey:
+        return overlapMs > 0
+                   ? u"signing key rotated ("_s + QString::number(overlapMs) + u" ms overlap)"_s
+                   : u"signing key rotated"_s;
+    case Action::RetireKeys:
+        return u"old signing keys retired"_s;
     case Action::Clear:
         return u"every fault cleared"_s;
     }
@@ -223,6 +231,9 @@ std::optional<FaultPlan> FaultPlan::parse(const QByteArray &json, const QStringL
         case FaultStep::Action::Mallory:
             allowed << u"modes"_s << u"rate"_s;
             break;
+        case FaultStep::Action::RotateKey:
+            allowed << u"overlap_ms"_s;
+            break;
         case FaultStep::Action::Isolate:
         case FaultStep::Action::Crash:
         case FaultStep::Action::Restart:
@@ -232,6 +243,7 @@ std::optional<FaultPlan> FaultPlan::parse(const QByteArray &json, const QStringL
             break;
         case FaultStep::Action::ClearLinks:
         case FaultStep::Action::Heal:
+        case FaultStep::Action::RetireKeys:
         case FaultStep::Action::Clear:
             break;
         }
@@ -335,6 +347,11 @@ std::optional<FaultPlan> FaultPlan::parse(const QByteArray &json, const QStringL
                 return fail(u"\"mallory\" with a rate needs \"modes\""_s);
             break;
         }
+        case FaultStep::Action::RotateKey:
+            if (!number(u"overlap_ms"_s, 600000, &n))
+                return std::nullopt;
+            s.overlapMs = static_cast<qint64>(n);
+            break;
         case FaultStep::Action::Isolate:
         case FaultStep::Action::Crash:
         case FaultStep::Action::Restart:
@@ -345,6 +362,7 @@ std::optional<FaultPlan> FaultPlan::parse(const QByteArray &json, const QStringL
             break;
         case FaultStep::Action::ClearLinks:
         case FaultStep::Action::Heal:
+        case FaultStep::Action::RetireKeys:
         case FaultStep::Action::Clear:
             break;
         }
@@ -396,6 +414,12 @@ QByteArray FaultPlan::toJson() const
         case FaultStep::Action::Mallory:
             o.insert(u"modes"_s, QJsonArray::fromStringList(s.malloryModes));
             o.insert(u"rate"_s, s.malloryRate);
+            break;
+        case FaultStep::Action::RotateKey:
+            if (s.overlapMs > 0)
+                o.insert(u"overlap_ms"_s, static_cast<double>(s.overlapMs));
+            break;
+        case FaultStep::Action::RetireKeys:
             break;
         case FaultStep::Action::Isolate:
         case FaultStep::Action::Crash:

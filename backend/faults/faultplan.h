@@ -18,8 +18,8 @@
 // Actions: link (a link's faults; all zero heals it; "*" is any service), clear-links,
 // isolate (one service from everyone), split (groups), heal, crash, restart, pause, resume,
 // slow (ms per message, 0 ends it), participant (abort_pct, prepare_delay_ms), mallory
-// (modes, rate: frames per lab second), clear (every fault off, crashed services restarted,
-// mallory stopped).
+// (modes, rate: frames per lab second), rotate-key (overlap_ms: when the old key is retired),
+// retire-keys, clear (every fault off, crashed services restarted, mallory stopped).
 
 #include "faultinjector.h"
 
@@ -47,6 +47,8 @@ struct FaultStep
         Slow,
         Participant,
         Mallory,
+        RotateKey,
+        RetireKeys,
         Clear
     };
     qint64 atMs = 0;
@@ -62,6 +64,7 @@ struct FaultStep
     qint64 prepareDelayMs = 0;
     QStringList malloryModes; // mallory: what it sends (names as in MalloryMode)
     double malloryRate = 0;   // mallory: frames per lab second, 0 stops it
+    qint64 overlapMs = 0;     // rotate-key: retire the old key this much later (0: by hand)
     int line = 0;             // where the step began in its file (0: not from a file)
 
     QString describe() const; // one line, for the trace and the log

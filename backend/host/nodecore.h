@@ -80,6 +80,17 @@ public:
               const QString &detail) override;
 
     HostStats stats() const { return m_stats; }
+    // Key rotation, on the node's thread: a new key that verifies (and signs, once every node
+    // has it); then every other key retired.
+    void addKey(quint32 id, const QByteArray &secret) { m_keys.add(id, secret); }
+    void signWith(quint32 id) { m_keys.setSigningKey(id); }
+    void retireKeysBut(quint32 id)
+    {
+        for (quint32 k : m_keys.ids())
+            if (k != id)
+                m_keys.remove(k);
+    }
+    quint32 signingKeyId() const { return m_keys.signingKeyId(); }
     // Fault injection: the node crashes instead of delivering the first message that matches.
     void setCrashTrigger(std::function<bool(const Envelope &)> trigger)
     {

@@ -146,6 +146,31 @@ void SimHost::runOn(NodeId id, const std::function<void(Service &, Context &)> &
         f(m_slots[id - 1].node->service(), *m_slots[id - 1].node);
 }
 
+quint32 SimHost::rotateKey()
+{
+    const quint32 id = m_keys.signingKeyId + 1;
+    const QByteArray secret = KeyMaterial::generate(m_seed, id).keys[id];
+    m_keys.keys.insert(id, secret);
+    m_keys.signingKeyId = id;
+    for (Slot &slot : m_slots)
+        if (slot.node)
+            slot.node->addKey(id, secret);
+    for (Slot &slot : m_slots)
+        if (slot.node)
+            slot.node->signWith(id);
+    return id;
+}
+
+void SimHost::retireOldKeys()
+{
+    const quint32 id = m_keys.signingKeyId;
+    for (auto it = m_keys.keys.begin(); it != m_keys.keys.end();)
+        it = it.key() == id ? std::next(it) : m_keys.keys.erase(it);
+    for (Slot &slot : m_slots)
+        if (slot.node)
+            slot.node->retireKeysBut(id);
+}
+
 void SimHost::faultsChanged(NodeId id)
 {
     onNode(id, m_now, [](Node &n) { n.faultsChanged(); });
@@ -216,6 +241,18 @@ void SimHost::at(Instant t, std::function<void()> f)
     e.at = std::max(t, m_now);
     e.kind = Event::Kind::Callback;
     e.callback = std::move(f);
+    schedule(std::move(e));
+}
+
+void SimHost::inject(NodeId to, const QByteArray &frame)
+{
+    Event e;
+    e.at = m_now;
+    e.kind = Event::Kind::Frame;
+    e.node = to;
+    e.from = kNoNode;
+    e.incarnation = m_slots[to - 1].incarnation;
+    e.frame = frame;
     schedule(std::move(e));
 }
 

@@ -43,6 +43,8 @@ public:
     void at(Instant t, std::function<void()> f);
     // Delivers a local (client) message to the node at the current time.
     void post(NodeId to, const Envelope &local);
+    // A frame from outside the cast (a test's probe) arrives at the node now.
+    void inject(NodeId to, const QByteArray &frame);
     // Processes the next event; false when there is none.
     bool step();
     // Processes events up to time t (inclusive) or until maxEvents; returns how many.
@@ -70,6 +72,10 @@ public:
     // node's rule, call faultsChanged(id) so what it held back goes on.
     FaultInjector &faults() { return *m_faults; }
     void setWiretap(std::shared_ptr<Wiretap> tap) { m_wiretap = std::move(tap); } // before start
+    // Key rotation across every node (restarted ones too): add a key and sign with it; later
+    // retire every other key.
+    quint32 rotateKey(); // returns the new key's id
+    void retireOldKeys();
     // Runs f on the node's service with its context (mallory's reconfiguration, inspection).
     void runOn(NodeId id, const std::function<void(Service &, Context &)> &f);
     void faultsChanged(NodeId id);

@@ -131,6 +131,16 @@ void ThreadHost::runOn(const std::function<void(Service &, Context &)> &f)
         m_runtime, [rt = m_runtime, &f] { rt->runOn(f); }, Qt::BlockingQueuedConnection);
 }
 
+void ThreadHost::withNode(const std::function<void(NodeCore &)> &f)
+{
+    if (!m_thread.isRunning() || m_stopped) {
+        f(*m_runtime);
+        return;
+    }
+    QMetaObject::invokeMethod(
+        m_runtime, [rt = m_runtime, &f] { f(*rt); }, Qt::BlockingQueuedConnection);
+}
+
 HostStats ThreadHost::stats()
 {
     if (!m_thread.isRunning() || m_stopped)

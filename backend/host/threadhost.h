@@ -56,6 +56,8 @@ public:
     // host's own thread.
     void runOn(const std::function<void(Service &, Context &)> &f);
     HostStats stats();
+    // Runs f on the host's thread with its node (keys, stats), also while crashed; waits.
+    void withNode(const std::function<void(NodeCore &)> &f);
 
 Q_SIGNALS:
     void clientReply(const edgecore::ClientReply &reply);

@@ -154,6 +154,24 @@ bool Cluster::settle(int timeoutMs)
     return quiet();
 }
 
+quint32 Cluster::rotateKey()
+{
+    const quint32 id = ++m_keyId;
+    const QByteArray secret = KeyMaterial::generate(m_config.seed, id).keys[id];
+    // Every host verifies with the new key before any signs with it.
+    for (const auto &h : m_hosts)
+        h->withNode([&](NodeCore &n) { n.addKey(id, secret); });
+    for (const auto &h : m_hosts)
+        h->withNode([id](NodeCore &n) { n.signWith(id); });
+    return id;
+}
+
+void Cluster::retireOldKeys()
+{
+    for (const auto &h : m_hosts)
+        h->withNode([id = m_keyId](NodeCore &n) { n.retireKeysBut(id); });
+}
+
 quint64 Cluster::submit(const QString &subscriber, const QString &trafficClass,
                         const QString &protocol)
 {

@@ -70,6 +70,10 @@ public:
     std::vector<ThreadHost *> hosts() const;
     // The faults every host obeys (links, partitions, services).
     FaultInjector &faults() { return *m_faults; }
+    // Key rotation while running: every host learns a new key, then every host signs with
+    // it (both verify meanwhile); retireOldKeys() later makes the old one refused.
+    quint32 rotateKey();
+    void retireOldKeys();
 
     // Runs f on the named service's thread, with the service cast to S, and waits.
     template <typename S, typename F> void inspect(const QString &name, F &&f)
@@ -95,6 +99,7 @@ private:
     qsizetype m_settleScanned = 0;
     qint64 m_settleInFlight = 0; // sends minus deliveries seen in the trace so far
     bool m_running = false;
+    quint32 m_keyId = 1;
 };
 
 } // namespace edgecore

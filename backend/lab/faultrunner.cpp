@@ -99,6 +99,12 @@ void applyFaultStep(const FaultStep &s, LabControls &lab)
         on = cast::mallory();
         break;
     }
+    case FaultStep::Action::RotateKey:
+        lab.rotateKey();
+        break;
+    case FaultStep::Action::RetireKeys:
+        lab.retireOldKeys();
+        break;
     case FaultStep::Action::Clear:
         lab.configureMallory(MalloryConfig{0, {}, nullptr});
         faults.clear();
@@ -123,8 +129,20 @@ void FaultRunner::onTick(LabControls &lab)
     if (!m_start)
         m_start = lab.now();
     const qint64 elapsedMs = toUs(lab.now() - *m_start) / 1000;
-    while (m_next < m_plan.steps.size() && m_plan.steps[m_next].atMs <= elapsedMs)
-        applyFaultStep(m_plan.steps[m_next++], lab);
+    while (m_next < m_plan.steps.size() && m_plan.steps[m_next].atMs <= elapsedMs) {
+        const FaultStep step = m_plan.steps[m_next++];
+        applyFaultStep(step, lab);
+        if (step.action == FaultStep::Action::RotateKey && step.overlapMs > 0) {
+            // The old key is retired after the overlap: a step of its own, in time order.
+            FaultStep retire;
+            retire.action = FaultStep::Action::RetireKeys;
+            retire.atMs = step.atMs + step.overlapMs;
+            const auto at = std::upper_bound(
+                m_plan.steps.begin() + static_cast<std::ptrdiff_t>(m_next), m_plan.steps.end(),
+                retire, [](const FaultStep &a, const FaultStep &b) { return a.atMs < b.atMs; });
+            m_plan.steps.insert(at, retire);
+        }
+    }
 }
 
 QStringList FaultRunner::findings(const TraceStore &trace) const

@@ -176,7 +176,7 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
         // A scenario's timed steps need the clock looked at even when nothing else happens.
         std::function<void()> tick;
         tick = [&] { sim->host().at(sim->host().now() + std::chrono::milliseconds(100), tick); };
-        if (script)
+        if (script || plan)
             tick();
         if (plan) // each step exactly at its time
             for (const FaultStep &step : plan->plan().steps)

@@ -133,6 +133,16 @@ void SimControls::configureMallory(const MalloryConfig &config)
     });
 }
 
+quint32 SimControls::rotateKey()
+{
+    return m_sim.host().rotateKey();
+}
+
+void SimControls::retireOldKeys()
+{
+    m_sim.host().retireOldKeys();
+}
+
 void ThreadControls::configureMallory(const MalloryConfig &config)
 {
     if (ThreadHost *h = m_cluster.host(cast::mallory()))

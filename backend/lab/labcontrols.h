@@ -27,6 +27,8 @@ public:
     void faultsChanged(const QString &node) override;
     void traceFault(const QString &node, const QString &detail) override;
     void configureMallory(const MalloryConfig &config) override;
+    quint32 rotateKey() override;
+    void retireOldKeys() override;
 
 private:
     SimCluster &m_sim;
@@ -48,6 +50,8 @@ public:
     void faultsChanged(const QString &node) override;
     void traceFault(const QString &node, const QString &detail) override;
     void configureMallory(const MalloryConfig &config) override;
+    quint32 rotateKey() override { return m_cluster.rotateKey(); }
+    void retireOldKeys() override { m_cluster.retireOldKeys(); }
 
 private:
     Cluster &m_cluster;

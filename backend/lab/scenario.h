@@ -31,6 +31,10 @@ public:
     virtual void faultsChanged(const QString &node) = 0;
     // mallory's modes and rate, now.
     virtual void configureMallory(const MalloryConfig &config) = 0;
+    // Key rotation: every node learns a new key and signs with it (both verify); later the
+    // old keys are retired and refused.
+    virtual quint32 rotateKey() = 0;
+    virtual void retireOldKeys() = 0;
     // A fault window opened or closed: a trace event on the node (none: the whole lab).
     virtual void traceFault(const QString &node, const QString &detail) = 0;
 };

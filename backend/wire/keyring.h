@@ -9,6 +9,7 @@
 
 #include <map>
 #include <memory>
+#include <vector>
 
 namespace edgecore {
 
@@ -32,6 +33,13 @@ public:
     quint32 signingKeyId() const { return m_signingKeyId; }
     const HmacSha256 *find(quint32 keyId) const;
     const HmacSha256 *signer() const { return find(m_signingKeyId); }
+    std::vector<quint32> ids() const
+    {
+        std::vector<quint32> out;
+        for (const auto &[id, mac] : m_macs)
+            out.push_back(id);
+        return out;
+    }
 
 private:
     std::map<quint32, std::unique_ptr<HmacSha256>> m_macs;
