@@ -57,6 +57,14 @@ struct EdgeConfig
     bool schedulerAging = false;     // strict VOICE-before-DATA unless switched on
     qint64 noLeaderRetryMs = 500;    // wait when nobody is known to lead
     qint64 askAgainMs = 3000;        // ask the leader again about an unanswered set-up
+    // Rate limits per traffic class (token buckets; 0: unlimited), requests per lab second.
+    double voiceRatePerSec = 0;
+    double dataRatePerSec = 0;
+    double rateBurst = 20;
+    // Circuit breaker towards the session managers: open after this many failures in a row
+    // (no answer, or nobody leads; 0: never), fail fast for the cool-down, then probe once.
+    int breakerFailures = 5;
+    qint64 breakerCoolDownMs = 5000;
 };
 
 struct CoordinatorConfig

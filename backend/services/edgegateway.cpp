@@ -10,7 +10,19 @@ EdgeGateway::EdgeGateway(EdgeConfig config)
     : m_config(std::move(config))
     , m_scheduler(SchedulerConfig{std::max(1, m_config.workers), m_config.schedulerAging,
                                   std::chrono::milliseconds(500), 100000})
+    , m_buckets{TokenBucket(m_config.voiceRatePerSec, m_config.rateBurst),
+                TokenBucket(m_config.dataRatePerSec, m_config.rateBurst)}
+    , m_breaker(BreakerConfig{m_config.breakerFailures,
+                              std::chrono::milliseconds(m_config.breakerCoolDownMs)})
 {}
+
+void EdgeGateway::breakerChanged(std::optional<CircuitBreaker::State> s, const QString &why,
+                                 Context &ctx)
+{
+    if (s)
+        ctx.trace().record(TraceKind::State,
+                           u"circuit breaker "_s + toString(*s) + u" ("_s + why + u')');
+}
 
 void EdgeGateway::dispatch(Context &ctx)
 {
@@ -158,6 +170,24 @@ void EdgeGateway::onClientRequest(const Envelope &msg, Context &ctx)
     p.subscriber = v.request->subscriber;
     p.trafficClass = v.request->trafficClass;
     p.protocol = v.request->protocol;
+    // Edge protection, before anything is sent: the class's rate, then the breaker.
+    TokenBucket &bucket = m_buckets[static_cast<int>(p.trafficClass) & 1];
+    if (!bucket.take(ctx.now())) {
+        ++m_rateLimited;
+        finish(p, Outcome::Aborted, 0,
+               u"rate limited ("_s + toString(p.trafficClass) + u": "_s +
+                   QString::number(bucket.rate()) + u"/s)"_s,
+               ctx);
+        return;
+    }
+    std::optional<CircuitBreaker::State> change;
+    const bool allowed = m_breaker.allow(ctx.now(), &change);
+    breakerChanged(change, u"cool-down over: one probe"_s, ctx);
+    if (!allowed) {
+        ++m_failedFast;
+        finish(p, Outcome::Aborted, 0, u"circuit open: the session managers keep failing"_s, ctx);
+        return;
+    }
     p.timer = ctx.startTimer(std::chrono::milliseconds(m_config.requestTimeoutMs));
 
     p.create = Payload()
@@ -233,6 +263,19 @@ void EdgeGateway::onTimer(TimerId id, Context &ctx)
 
 void EdgeGateway::finish(Pending p, Outcome outcome, TxId tx, const QString &reason, Context &ctx)
 {
+    // What the breaker learns: an answer from a session manager is a success; no answer, or
+    // nobody leading, a failure. Requests refused here (invalid, limited, failed fast) say
+    // nothing about the session managers.
+    if (p.dispatched) {
+        if (outcome == Outcome::Unknown || tx == 0) {
+            const auto change = m_breaker.onFailure(ctx.now()); // before the count is read
+            breakerChanged(
+                change, QString::number(m_breaker.consecutiveFailures()) + u" failures in a row"_s,
+                ctx);
+        } else {
+            breakerChanged(m_breaker.onSuccess(), u"a session manager answered"_s, ctx);
+        }
+    }
     if (p.timer) {
         ctx.cancelTimer(p.timer);
         m_timers.remove(p.timer);

@@ -4,6 +4,7 @@
 
 #include "cast.h"
 #include "host/service.h"
+#include "protocol/edgeguard.h"
 #include "protocol/priorityscheduler.h"
 
 #include <QHash>
@@ -21,6 +22,9 @@ public:
 
     int inFlight() const { return static_cast<int>(m_pending.size()); }
     const PriorityScheduler &scheduler() const { return m_scheduler; }
+    const CircuitBreaker &breaker() const { return m_breaker; }
+    quint64 rateLimited() const { return m_rateLimited; }
+    quint64 failedFast() const { return m_failedFast; }
 
 private:
     struct Pending
@@ -63,6 +67,11 @@ private:
     QHash<TimerId, SessionId> m_asks;
     NodeId m_dsm = kNoNode;
     PriorityScheduler m_scheduler;
+    TokenBucket m_buckets[2]; // by TrafficClass
+    CircuitBreaker m_breaker;
+    quint64 m_rateLimited = 0;
+    quint64 m_failedFast = 0;
+    void breakerChanged(std::optional<CircuitBreaker::State> s, const QString &why, Context &ctx);
 };
 
 } // namespace edgecore

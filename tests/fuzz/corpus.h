@@ -8,7 +8,7 @@
 
 namespace edgecore::fuzz {
 
-std::vector<QByteArray> seedFrames();  // inputs for checkFrames (a cut byte, then a stream)
-std::vector<QByteArray> seedBodies();  // inputs for checkEnvelope
+std::vector<QByteArray> seedFrames(); // inputs for checkFrames (a cut byte, then a stream)
+std::vector<QByteArray> seedBodies(); // inputs for checkEnvelope
 
 } // namespace edgecore::fuzz

@@ -31,13 +31,15 @@ namespace {
 class Lab
 {
 public:
-    explicit Lab(bool sim, quint64 seed = 5)
+    explicit Lab(bool sim, quint64 seed = 5, const std::function<void(ClusterConfig &)> &tweak = {})
         : m_seed(seed)
     {
         ClusterConfig cfg;
         cfg.seed = seed;
         cfg.clockSpeed = 10;
         cfg.mallory.framesPerSecond = 0;
+        if (tweak)
+            tweak(cfg);
         if (sim) {
             m_sim = std::make_unique<SimCluster>(cfg);
             m_controls = std::make_unique<SimControls>(*m_sim);
@@ -66,11 +68,12 @@ public:
         return true;
     }
 
-    QVector<ClientReply> load(int sessions, int concurrency = 1)
+    QVector<ClientReply> load(int sessions, int concurrency = 1, double voiceShare = 0.5)
     {
         LoadSpec spec;
         spec.sessions = sessions;
         spec.concurrency = concurrency;
+        spec.voiceShare = voiceShare;
         if (m_sim)
             return m_sim->runLoad(spec, ++m_loads);
         LoadGenerator load(*m_cluster, spec, ++m_loads);
@@ -233,6 +236,10 @@ private Q_SLOTS:
     void faultWindowsAreTraced();
     void keyRotationLosesNothing_data() { hosts_data(); }
     void keyRotationLosesNothing();
+    void rateLimitPerClass_data() { hosts_data(); }
+    void rateLimitPerClass();
+    void circuitBreakerOpensAndRecovers_data() { hosts_data(); }
+    void circuitBreakerOpensAndRecovers();
 };
 
 void TestFaults::hosts_data()
@@ -532,6 +539,79 @@ void TestFaults::keyRotationLosesNothing()
         }) == 1;
     }));
     QCOMPARE(delivered(0x77703), 0);
+    lab.settle();
+    QVERIFY(lab.checkerOk());
+}
+
+void TestFaults::rateLimitPerClass()
+{
+    // VOICE limited to 2/s with a burst of 3, DATA unlimited: 10 VOICE at once get 3 through
+    // (the rest refused at once, nothing started), 10 DATA all commit.
+    QFETCH(bool, sim);
+    Lab lab(sim, 5, [](ClusterConfig &c) {
+        c.edge.voiceRatePerSec = 2;
+        c.edge.rateBurst = 3;
+    });
+    QVERIFY(lab.started());
+    const QVector<ClientReply> voice = lab.load(10, 10, 1.0);
+    QCOMPARE(voice.size(), 10);
+    int committed = 0;
+    int limited = 0;
+    for (const ClientReply &r : voice) {
+        committed += r.outcome == Outcome::Committed;
+        if (r.reason.startsWith(u"rate limited (VOICE: 2/s)"_s)) {
+            ++limited;
+            QCOMPARE(r.txId, TxId(0));
+        }
+    }
+    QCOMPARE(committed, 3);
+    QCOMPARE(limited, 7);
+    const QVector<ClientReply> data = lab.load(10, 10, 0.0);
+    for (const ClientReply &r : data)
+        QCOMPARE(toString(r.outcome), u"COMMITTED"_s);
+    lab.settle();
+    QVERIFY(lab.checkerOk());
+}
+
+void TestFaults::circuitBreakerOpensAndRecovers()
+{
+    // Every session manager paused: three set-ups in a row get no answer (1 s timeout), the
+    // breaker opens and the next request fails fast. Resumed, and after the cool-down, one
+    // probe goes through, commits, and the breaker closes.
+    QFETCH(bool, sim);
+    Lab lab(sim, 5, [](ClusterConfig &c) {
+        c.edge.requestTimeoutMs = 1000;
+        c.edge.breakerFailures = 3;
+        c.edge.breakerCoolDownMs = 2000;
+    });
+    QVERIFY(lab.started());
+    QCOMPARE(lab.load(2).size(), 2);
+    for (int i = 1; i <= 3; ++i)
+        QVERIFY(lab.apply(u"{\"at_ms\": 0, \"do\": \"pause\", \"service\": \"sm-"_s +
+                          QString::number(i) + u"\"}"_s));
+    for (const ClientReply &r : lab.load(3))
+        QCOMPARE(toString(r.outcome), u"UNKNOWN"_s);
+    const QVector<ClientReply> fast = lab.load(1);
+    QCOMPARE(toString(fast[0].outcome), u"ABORTED"_s);
+    QVERIFY2(fast[0].reason.startsWith(u"circuit open"_s), qPrintable(fast[0].reason));
+    QVERIFY(fast[0].latencyUs < 100'000); // refused at once, not after a timeout
+    for (int i = 1; i <= 3; ++i)
+        QVERIFY(lab.apply(u"{\"at_ms\": 0, \"do\": \"resume\", \"service\": \"sm-"_s +
+                          QString::number(i) + u"\"}"_s));
+    // Wait out the cool-down and a new election, then probe.
+    const Instant resumed = lab.now();
+    QVERIFY(lab.runUntil([&] { return lab.now() >= resumed + std::chrono::seconds(8); },
+                         std::chrono::seconds(9)));
+    const QVector<ClientReply> probe = lab.load(1);
+    QVERIFY2(probe[0].outcome == Outcome::Committed, qPrintable(probe[0].reason));
+    auto said = [&](const QString &what) {
+        return lab.count([&](const TraceEvent &e) {
+            return e.kind == TraceKind::State && e.detail.startsWith(what);
+        });
+    };
+    QCOMPARE(said(u"circuit breaker open (3 failures in a row)"_s), 1);
+    QCOMPARE(said(u"circuit breaker half-open"_s), 1);
+    QCOMPARE(said(u"circuit breaker closed"_s), 1);
     lab.settle();
     QVERIFY(lab.checkerOk());
 }
