@@ -60,6 +60,11 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
         u"Replay a fault plan (JSON: timed link, partition, crash, pause, slow and "
         "participant faults) during the scenario."_s,
         u"file"_s);
+    const QCommandLineOption deadLetters(
+        u"dead-letters"_s,
+        u"List the dead-letter queues (decisions no participant acknowledged after every "
+        "retry) kept in a run's folder (its --out DIR)."_s,
+        u"dir"_s);
     const QCommandLineOption list(u"list-scenarios"_s, u"List the built-in scenarios and exit."_s);
     QCommandLineOption screenshot(u"screenshot"_s, u"Save a PNG of the window before quitting."_s,
                                   u"file"_s);
@@ -68,7 +73,7 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
                                  u"ms"_s);
     quitAfter.setFlags(QCommandLineOption::HiddenFromHelp);
     p.addOptions({help, version, headless, scenario, seed, outDir, sessions, protocol, simOption,
-                  speed, faults, verifyLedger, list, screenshot, quitAfter});
+                  speed, faults, verifyLedger, deadLetters, list, screenshot, quitAfter});
 
     if (!p.parse(arguments))
         return exitWith(2, u"edgecore-lab: "_s + p.errorText() + u"\nTry 'edgecore-lab --help'."_s);
@@ -90,6 +95,12 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
         CliOptions o;
         o.action = CliOptions::Action::VerifyLedger;
         o.ledgerDir = p.value(verifyLedger);
+        return o;
+    }
+    if (p.isSet(deadLetters)) {
+        CliOptions o;
+        o.action = CliOptions::Action::DeadLetters;
+        o.ledgerDir = p.value(deadLetters);
         return o;
     }
     if (!p.positionalArguments().isEmpty())

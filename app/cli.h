@@ -10,13 +10,13 @@ namespace edgecore {
 
 struct CliOptions
 {
-    enum class Action { Gui, Headless, VerifyLedger, Exit };
+    enum class Action { Gui, Headless, VerifyLedger, DeadLetters, Exit };
     Action action = Action::Gui;
     int exitCode = 0;
     QString message; // what to print before exiting (help, version, or the error)
     HeadlessOptions headless;
     // Window smoke runs: save a screenshot of the window and quit after this many ms.
-    QString ledgerDir; // VerifyLedger
+    QString ledgerDir; // VerifyLedger, DeadLetters: the run's folder
     QString screenshotPath;
     int quitAfterMs = -1;
 };

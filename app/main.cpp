@@ -1,6 +1,7 @@
 // edgecore-lab: the desktop lab by default; --headless runs a scenario and prints its summary.
 
 #include "cli.h"
+#include "lab/deadletters.h"
 #include "lab/headless.h"
 #include "mainwindow.h"
 #include "storage/ledger.h"
@@ -32,6 +33,10 @@ int main(int argc, char **argv)
     if (opts.action == edgecore::CliOptions::Action::VerifyLedger) {
         QCoreApplication app(argc, argv);
         return edgecore::verifyLedgers(opts.ledgerDir, out, err);
+    }
+    if (opts.action == edgecore::CliOptions::Action::DeadLetters) {
+        QCoreApplication app(argc, argv);
+        return edgecore::listDeadLetters(opts.ledgerDir, out, err);
     }
     if (opts.action == edgecore::CliOptions::Action::Headless) {
         QCoreApplication app(argc, argv);

@@ -37,6 +37,7 @@ constexpr ActionName kActions[] = {
     {FaultStep::Action::Mallory, u"mallory"},
     {FaultStep::Action::RotateKey, u"rotate-key"},
     {FaultStep::Action::RetireKeys, u"retire-keys"},
+    {FaultStep::Action::ReplayDeadLetters, u"replay-dead-letters"},
     {FaultStep::Action::Clear, u"clear"},
 };
 
@@ -141,6 +142,8 @@ QString FaultStep::describe() const
                    : u"signing key rotated"_s;
     case Action::RetireKeys:
         return u"old signing keys retired"_s;
+    case Action::ReplayDeadLetters:
+        return u"dead letters replayed"_s;
     case Action::Clear:
         return u"every fault cleared"_s;
     }
@@ -244,6 +247,7 @@ std::optional<FaultPlan> FaultPlan::parse(const QByteArray &json, const QStringL
         case FaultStep::Action::ClearLinks:
         case FaultStep::Action::Heal:
         case FaultStep::Action::RetireKeys:
+        case FaultStep::Action::ReplayDeadLetters:
         case FaultStep::Action::Clear:
             break;
         }
@@ -363,6 +367,7 @@ std::optional<FaultPlan> FaultPlan::parse(const QByteArray &json, const QStringL
         case FaultStep::Action::ClearLinks:
         case FaultStep::Action::Heal:
         case FaultStep::Action::RetireKeys:
+        case FaultStep::Action::ReplayDeadLetters:
         case FaultStep::Action::Clear:
             break;
         }
@@ -420,6 +425,7 @@ QByteArray FaultPlan::toJson() const
                 o.insert(u"overlap_ms"_s, static_cast<double>(s.overlapMs));
             break;
         case FaultStep::Action::RetireKeys:
+        case FaultStep::Action::ReplayDeadLetters:
             break;
         case FaultStep::Action::Isolate:
         case FaultStep::Action::Crash:

@@ -19,7 +19,8 @@
 // isolate (one service from everyone), split (groups), heal, crash, restart, pause, resume,
 // slow (ms per message, 0 ends it), participant (abort_pct, prepare_delay_ms), mallory
 // (modes, rate: frames per lab second), rotate-key (overlap_ms: when the old key is retired),
-// retire-keys, clear (every fault off, crashed services restarted, mallory stopped).
+// retire-keys, replay-dead-letters, clear (every fault off, crashed services restarted, mallory
+// stopped).
 
 #include "faultinjector.h"
 
@@ -49,6 +50,7 @@ struct FaultStep
         Mallory,
         RotateKey,
         RetireKeys,
+        ReplayDeadLetters,
         Clear
     };
     qint64 atMs = 0;

@@ -70,6 +70,7 @@ public:
     QString nameOf(NodeId id) const override;
     Rng &rng() override { return m_rng; }
     Storage &storage() override { return *m_storage; }
+    bool hasStorage() const { return m_storage != nullptr; }
     TraceSink &trace() override { return *this; }
 
     // TraceSink

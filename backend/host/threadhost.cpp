@@ -539,6 +539,8 @@ void NodeRuntime::deliver(Envelope env, bool local)
         return;
     }
     admit(env, local);
+    if (hasStorage() && storage().hasUnflushed())
+        scheduleFlush();
 }
 
 void NodeRuntime::scheduleRelease(Instant at)
@@ -648,6 +650,9 @@ void NodeRuntime::onTimerFired()
     for (TimerId id : due)
         service().onTimer(id, *this);
     armTimer();
+    // Records a timer appended without sending anything are made durable all the same.
+    if (hasStorage() && storage().hasUnflushed())
+        scheduleFlush();
 }
 
 void NodeRuntime::onClockChanged()

@@ -105,6 +105,9 @@ void applyFaultStep(const FaultStep &s, LabControls &lab)
     case FaultStep::Action::RetireKeys:
         lab.retireOldKeys();
         break;
+    case FaultStep::Action::ReplayDeadLetters:
+        lab.replayDeadLetters();
+        break;
     case FaultStep::Action::Clear:
         lab.configureMallory(MalloryConfig{0, {}, nullptr});
         faults.clear();

@@ -1,6 +1,7 @@
 #include "labcontrols.h"
 
 #include "services/mallory.h"
+#include "services/sessionmanager.h"
 #include "simcluster.h"
 
 #include <QDateTime>
@@ -149,6 +150,29 @@ void ThreadControls::configureMallory(const MalloryConfig &config)
         h->runOn([&config](Service &s, Context &ctx) {
             static_cast<Mallory &>(s).reconfigure(config, ctx);
         });
+}
+
+int SimControls::replayDeadLetters()
+{
+    int n = 0;
+    for (const QString &name : services())
+        if (name.startsWith(u"sm-"))
+            m_sim.host().runOn(m_sim.id(name), [&n](Service &s, Context &ctx) {
+                n += static_cast<SessionManager &>(s).replayDeadLetters(ctx);
+            });
+    return n;
+}
+
+int ThreadControls::replayDeadLetters()
+{
+    int n = 0;
+    for (const QString &name : services())
+        if (name.startsWith(u"sm-"))
+            if (ThreadHost *h = m_cluster.host(name))
+                h->runOn([&n](Service &s, Context &ctx) {
+                    n += static_cast<SessionManager &>(s).replayDeadLetters(ctx);
+                });
+    return n;
 }
 
 } // namespace edgecore

@@ -29,6 +29,7 @@ public:
     void configureMallory(const MalloryConfig &config) override;
     quint32 rotateKey() override;
     void retireOldKeys() override;
+    int replayDeadLetters() override;
 
 private:
     SimCluster &m_sim;
@@ -52,6 +53,7 @@ public:
     void configureMallory(const MalloryConfig &config) override;
     quint32 rotateKey() override { return m_cluster.rotateKey(); }
     void retireOldKeys() override { m_cluster.retireOldKeys(); }
+    int replayDeadLetters() override;
 
 private:
     Cluster &m_cluster;

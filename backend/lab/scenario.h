@@ -35,6 +35,8 @@ public:
     // old keys are retired and refused.
     virtual quint32 rotateKey() = 0;
     virtual void retireOldKeys() = 0;
+    // Every session manager sends its dead letters again; returns how many.
+    virtual int replayDeadLetters() = 0;
     // A fault window opened or closed: a trace event on the node (none: the whole lab).
     virtual void traceFault(const QString &node, const QString &detail) = 0;
 };

@@ -59,9 +59,9 @@ std::optional<CircuitBreaker::State> CircuitBreaker::onFailure(Instant now)
 {
     ++m_failures;
     m_probing = false;
-    const bool trip = m_state == State::HalfOpen ||
-                      (m_state == State::Closed && m_config.failuresToOpen > 0 &&
-                       m_failures >= m_config.failuresToOpen);
+    const bool trip =
+        m_state == State::HalfOpen || (m_state == State::Closed && m_config.failuresToOpen > 0 &&
+                                       m_failures >= m_config.failuresToOpen);
     if (!trip)
         return std::nullopt;
     m_state = State::Open;

@@ -30,7 +30,7 @@ private:
 
 struct BreakerConfig
 {
-    int failuresToOpen = 5;                       // in a row; 0: never opens
+    int failuresToOpen = 5;                      // in a row; 0: never opens
     Duration coolDown = std::chrono::seconds(5); // open this long, then one probe
 };
 

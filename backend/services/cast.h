@@ -2,6 +2,7 @@
 // The names of the cast (ARCHITECTURE.md) and the configuration each member takes.
 
 #include "core/types.h"
+#include "protocol/retrypolicy.h"
 
 #include <QString>
 
@@ -70,8 +71,10 @@ struct EdgeConfig
 struct CoordinatorConfig
 {
     qint64 prepareTimeoutMs = 2000; // lab ms to wait for every vote
-    qint64 decisionRetryMs = 1000;  // lab ms between resends of an unacknowledged decision
-    int decisionRetries = 3;
+    // Resends of an unacknowledged decision: 1 s doubling to 8 s, equal jitter, 4 retries; then
+    // the decision goes to the dead-letter queue (listed with --dead-letters, replayed on
+    // demand).
+    RetryPolicy decisionRetry{std::chrono::seconds(1), 2, std::chrono::seconds(8), 4};
     qint64 leaseTtlMs = 3000;       // the leader lease
     qint64 leaseDriftMs = 100;      // clock drift bound subtracted from its validity
     qint64 firstLeaseAttemptMs = 0; // lets sm-1 win the first election (the others wait)

@@ -118,6 +118,8 @@ void SessionManager::recover(Context &ctx)
     std::map<TxId, Logged> logged; // ordered: recovery is deterministic
     const QVector<LogRecord> log = ctx.storage().readAll();
     m_ledger.restore(log);
+    for (const DeadLetter &d : deadLettersIn(log))
+        m_dead[{d.tx, d.to}] = d;
     for (const LogRecord &r : log) {
         Logged &l = logged[r.txId];
         if (r.kind == u"intent"_s) {
@@ -165,8 +167,7 @@ void SessionManager::recover(Context &ctx)
         }
         if (l.decision) {
             // Decided before the crash: resend until everyone acknowledges.
-            stored.retriesLeft = m_config.decisionRetries;
-            armTx(stored, m_config.decisionRetryMs, ctx);
+            startDecisionRetries(stored, ctx);
         } else if (stored.coordinator->querying()) {
             armTx(stored, m_config.prepareTimeoutMs, ctx);
         }
@@ -215,6 +216,19 @@ void SessionManager::onMessage(const Envelope &msg, Context &ctx)
     if (it == m_txs.end()) {
         if (msg.type == MsgType::OutcomeRequest)
             answerFromHistory(msg, ctx);
+        if (msg.type == MsgType::Ack) {
+            // A dead letter's participant acknowledged at last: it leaves the queue.
+            if (const auto d = m_dead.find({msg.txId, msg.sender}); d != m_dead.end()) {
+                const QCborMap data{{u"to"_s, msg.sender}};
+                ctx.storage().append(LogRecord{u"dead-letter-done"_s, msg.txId, msg.sessionId,
+                                               u"ACKED"_s, QCborValue(data).toCbor(),
+                                               toUs(ctx.now())});
+                ctx.trace().record(TraceKind::State,
+                                   u"dead letter acknowledged by "_s + ctx.nameOf(msg.sender),
+                                   msg.txId, msg.sessionId, msg.sender);
+                m_dead.erase(d);
+            }
+        }
         return; // late vote or ack for a finished transaction
     }
     Tx &tx = it->second;
@@ -291,9 +305,14 @@ Envelope SessionManager::message(MsgType type, const Tx &tx)
 
 void SessionManager::armTx(Tx &tx, qint64 ms, Context &ctx)
 {
+    armTxAfter(tx, std::chrono::milliseconds(ms), ctx);
+}
+
+void SessionManager::armTxAfter(Tx &tx, Duration after, Context &ctx)
+{
     // One timer per transaction: the deadline of whatever it is waiting for now.
     disarmTx(tx, ctx);
-    tx.timer = ctx.startTimer(std::chrono::milliseconds(ms));
+    tx.timer = ctx.startTimer(after);
     m_timers.insert(tx.timer, tx.coordinator->txId());
 }
 
@@ -507,8 +526,7 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
             sendDecision(tx, a.to, a.commit, ctx);
             break;
         case CoordinatorAction::Kind::Decided: {
-            tx.retriesLeft = m_config.decisionRetries;
-            armTx(tx, m_config.decisionRetryMs, ctx);
+            startDecisionRetries(tx, ctx);
             (a.commit ? m_committed : m_aborted)++;
             ctx.trace().fact(TraceKind::Decide, a.commit ? 1 : 0, id, tx.sessionId);
             const QString reason = tx.coordinator->abortReason();
@@ -625,18 +643,87 @@ void SessionManager::onTimer(TimerId id, Context &ctx)
         }
         return;
     }
-    // Decided but not every participant acknowledged: resend, a bounded number of times.
-    if (tx.retriesLeft-- <= 0) {
-        ctx.trace().record(TraceKind::Note, u"decision unacknowledged after retries"_s, txId,
-                           tx.sessionId);
-        remember(txId, tx.coordinator->committed());
+    // Decided but not every participant acknowledged: resend, backing off, a bounded number of
+    // times; then each unacknowledged decision goes to the dead-letter queue.
+    const bool commit = tx.coordinator->committed();
+    if (m_config.decisionRetry.exhausted(++tx.retries)) {
+        for (NodeId p : tx.coordinator->unacknowledged()) {
+            const DeadLetter d{txId, tx.sessionId, p, commit, tx.token, toUs(ctx.now())};
+            m_dead[{txId, p}] = d;
+            const QCborMap data{{u"to"_s, p}, {u"token"_s, static_cast<qint64>(tx.token)}};
+            ctx.storage().append(LogRecord{u"dead-letter"_s, txId, tx.sessionId,
+                                           commit ? u"COMMIT"_s : u"ABORT"_s,
+                                           QCborValue(data).toCbor(), toUs(ctx.now())});
+            ctx.trace().record(TraceKind::State,
+                               u"dead letter: "_s + (commit ? u"COMMIT"_s : u"ABORT"_s) +
+                                   u" for "_s + ctx.nameOf(p) + u" unacknowledged after "_s +
+                                   QString::number(tx.retries - 1) + u" retries"_s,
+                               txId, tx.sessionId, p);
+        }
+        // Finished as far as the coordinator goes: the queue holds what is left.
+        ctx.storage().append(
+            LogRecord{u"end"_s, txId, tx.sessionId, u"END"_s, {}, toUs(ctx.now())});
+        remember(txId, commit);
         m_txs.erase(txIt);
         return;
     }
-    const bool commit = tx.coordinator->committed();
     for (NodeId p : tx.coordinator->unacknowledged())
         sendDecision(tx, p, commit, ctx);
-    armTx(tx, m_config.decisionRetryMs, ctx);
+    armTxAfter(tx, m_config.decisionRetry.delay(tx.retries + 1, ctx.rng()), ctx);
+}
+
+void SessionManager::startDecisionRetries(Tx &tx, Context &ctx)
+{
+    tx.retries = 0;
+    armTxAfter(tx, m_config.decisionRetry.delay(1, ctx.rng()), ctx);
+}
+
+std::vector<SessionManager::DeadLetter> SessionManager::deadLetters() const
+{
+    std::vector<DeadLetter> out;
+    for (const auto &[key, d] : m_dead)
+        out.push_back(d);
+    return out;
+}
+
+int SessionManager::replayDeadLetters(Context &ctx)
+{
+    for (const auto &[key, d] : m_dead) {
+        Envelope e;
+        e.type = d.commit ? MsgType::Commit : MsgType::Abort;
+        e.txId = d.tx;
+        e.sessionId = d.session;
+        e.fencingToken = d.token;
+        ctx.trace().record(TraceKind::State, u"dead letter replayed to "_s + ctx.nameOf(d.to), d.tx,
+                           d.session, d.to);
+        ctx.send(d.to, std::move(e));
+    }
+    return static_cast<int>(m_dead.size());
+}
+
+std::vector<SessionManager::DeadLetter> SessionManager::deadLettersIn(const QVector<LogRecord> &log)
+{
+    std::map<std::pair<TxId, NodeId>, DeadLetter> dead;
+    for (const LogRecord &r : log) {
+        if (r.kind != u"dead-letter"_s && r.kind != u"dead-letter-done"_s)
+            continue;
+        const QCborMap data = QCborValue::fromCbor(r.data).toMap();
+        const auto to = static_cast<NodeId>(data.value(u"to"_s).toInteger());
+        if (r.kind == u"dead-letter-done"_s) {
+            dead.erase({r.txId, to});
+            continue;
+        }
+        dead[{r.txId, to}] = DeadLetter{r.txId,
+                                        r.sessionId,
+                                        to,
+                                        r.state == u"COMMIT"_s,
+                                        static_cast<quint64>(data.value(u"token"_s).toInteger()),
+                                        r.labUs};
+    }
+    std::vector<DeadLetter> out;
+    for (const auto &[key, d] : dead)
+        out.push_back(d);
+    return out;
 }
 
 } // namespace edgecore

@@ -8,6 +8,7 @@
 #include "protocol/coordinator.h"
 #include "protocol/leaderlease.h"
 #include "storage/ledger.h"
+#include "storage/storage.h"
 
 #include <QHash>
 
@@ -34,6 +35,23 @@ public:
     quint64 unclaimed() const { return m_unclaimed; } // refused before becoming a transaction
     const LeaderLease &lease() const { return m_lease; }
 
+    // A decision no participant acknowledged after every retry: kept (durably) until replayed
+    // and acknowledged.
+    struct DeadLetter
+    {
+        TxId tx = 0;
+        SessionId session = 0;
+        NodeId to = kNoNode;
+        bool commit = false;
+        quint64 token = 0;
+        qint64 labUs = 0; // when it was given up on
+    };
+    std::vector<DeadLetter> deadLetters() const;
+    // Sends every dead letter again; each leaves the queue when its participant acknowledges.
+    int replayDeadLetters(Context &ctx);
+    // The dead letters a service log holds (for listing a finished run's files).
+    static std::vector<DeadLetter> deadLettersIn(const QVector<LogRecord> &log);
+
 private:
     struct Tx
     {
@@ -52,7 +70,7 @@ private:
         std::optional<CoordinatorActions> recovered;
         Instant started{};
         TimerId timer = 0;
-        int retriesLeft = 0;
+        int retries = 0; // decision resends so far
     };
 
     void onSessionCreate(const Envelope &msg, Context &ctx);
@@ -66,6 +84,8 @@ private:
     void endUnstarted(Tx &tx, const QByteArray &why, Context &ctx); // tx is dangling afterwards
     static Envelope message(MsgType type, const Tx &tx);            // addressed to nobody yet
     void armTx(Tx &tx, qint64 ms, Context &ctx);
+    void armTxAfter(Tx &tx, Duration after, Context &ctx);
+    void startDecisionRetries(Tx &tx, Context &ctx);
     void disarmTx(Tx &tx, Context &ctx);
     void appendEvent(const Tx &tx, const QString &state, const QString &reason, Context &ctx);
     void pumpOutbox(SessionId session, Context &ctx);
@@ -107,6 +127,7 @@ private:
     quint64 m_committed = 0;
     quint64 m_unclaimed = 0;
     quint64 m_aborted = 0;
+    std::map<std::pair<TxId, NodeId>, DeadLetter> m_dead;
 };
 
 } // namespace edgecore

@@ -29,6 +29,8 @@ public:
     virtual void append(const LogRecord &r) = 0;
     // Makes every appended record durable; returns false (and keeps them) on an I/O error.
     virtual bool flush() = 0;
+    // Appended but not yet made durable by flush().
+    virtual bool hasUnflushed() const { return false; }
     virtual QVector<LogRecord> readAll() = 0;
     virtual QString lastError() const = 0;
 };

@@ -4,11 +4,13 @@
 
 #include "faults/faultplan.h"
 #include "lab/checker.h"
+#include "lab/deadletters.h"
 #include "lab/faultrunner.h"
 #include "lab/labcontrols.h"
 #include "lab/simcluster.h"
 #include "services/billingservice.h"
 #include "services/resourcemanager.h"
+#include "services/sessionmanager.h"
 #include "trace/tracestore.h"
 #include "wire/codec.h"
 #include "wire/hmac.h"
@@ -19,7 +21,9 @@
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTextStream>
 
 using namespace edgecore;
 using namespace Qt::Literals::StringLiterals;
@@ -143,9 +147,14 @@ public:
     bool runUntil(const std::function<bool()> &pred, Duration lab = std::chrono::seconds(30))
     {
         const Instant until = now() + lab;
-        if (m_sim) {
-            while (!pred() && now() < until)
-                m_sim->host().runUntil(now() + std::chrono::milliseconds(10));
+        if (m_sim) { // event by event, so the lab stops right where pred starts to hold
+            while (!pred() && now() < until) {
+                SimHost &h = m_sim->host();
+                if (h.hasPending() && h.nextAt() <= now() + std::chrono::milliseconds(10))
+                    h.step();
+                else // nothing soon: move the clock on a little and look again
+                    h.runUntil(now() + std::chrono::milliseconds(10));
+            }
             return pred();
         }
         QElapsedTimer wall;
@@ -240,6 +249,8 @@ private Q_SLOTS:
     void rateLimitPerClass();
     void circuitBreakerOpensAndRecovers_data() { hosts_data(); }
     void circuitBreakerOpensAndRecovers();
+    void unacknowledgedDecisionGoesToTheDeadLetterQueue_data() { hosts_data(); }
+    void unacknowledgedDecisionGoesToTheDeadLetterQueue();
 };
 
 void TestFaults::hosts_data()
@@ -613,6 +624,87 @@ void TestFaults::circuitBreakerOpensAndRecovers()
     QCOMPARE(said(u"circuit breaker half-open"_s), 1);
     QCOMPARE(said(u"circuit breaker closed"_s), 1);
     lab.settle();
+    QVERIFY(lab.checkerOk());
+}
+
+void TestFaults::unacknowledgedDecisionGoesToTheDeadLetterQueue()
+{
+    // billing votes YES, then every frame from sm-1 to billing is lost: the COMMIT and its
+    // resends (backing off: ~1, 2, 4, 8 s) never arrive, and after the last retry the decision
+    // goes to the dead-letter queue, durably. Listed, then replayed once the link heals: billing
+    // acknowledges and the queue is empty.
+    QFETCH(bool, sim);
+    QTemporaryDir dir;
+    Lab lab(sim, 5, [&](ClusterConfig &c) {
+        if (!sim)
+            c.dataDir = dir.path();
+    });
+    QVERIFY(lab.started());
+    QCOMPARE(lab.load(2).size(), 2);
+    const NodeId billing = lab.id(cast::billing());
+    const NodeId sm1 = lab.id(cast::sessionManager(1));
+    const int votes = lab.count(
+        [&](const TraceEvent &e) { return e.kind == TraceKind::Vote && e.node == billing; });
+    // rm takes a second to prepare: the window in which billing has voted and sm-1 has not
+    // decided yet.
+    QVERIFY(lab.apply(u"{\"at_ms\": 0, \"do\": \"participant\", \"service\": \"rm\", "
+                      "\"prepare_delay_ms\": 1000}"_s));
+    lab.submit();
+    QVERIFY(lab.runUntil([&] {
+        return lab.count([&](const TraceEvent &e) {
+            return e.kind == TraceKind::Vote && e.node == billing;
+        }) > votes;
+    }));
+    QVERIFY(lab.apply(u"{\"at_ms\": 0, \"do\": \"link\", \"from\": \"sm-1\", \"to\": \"billing\", "
+                      "\"drop_pct\": 100}"_s));
+    auto deadLetters = [&] {
+        return lab.count([](const TraceEvent &e) {
+            return e.kind == TraceKind::State && e.detail.startsWith(u"dead letter: COMMIT"_s);
+        });
+    };
+    QVERIFY(lab.runUntil([&] { return deadLetters() == 1; }, std::chrono::seconds(40)));
+    // The decision and its four resends (1, 2, 4, 8 s nominal, equal jitter) span 7.5-15 s
+    // before sm-1 gives up.
+    qint64 firstCommit = -1;
+    qint64 gaveUp = -1;
+    lab.trace().forEach(0, lab.trace().size(), [&](const TraceEvent &e) {
+        if (firstCommit < 0 && e.kind == TraceKind::Drop && e.node == sm1 && e.peer == billing &&
+            e.msgType == quint16(MsgType::Commit))
+            firstCommit = e.labUs;
+        if (e.kind == TraceKind::State && e.detail.startsWith(u"dead letter: COMMIT"_s))
+            gaveUp = e.labUs;
+    });
+    QVERIFY(firstCommit > 0 && gaveUp > firstCommit);
+    QVERIFY2(gaveUp - firstCommit >= 7'500'000 && gaveUp - firstCommit <= 15'100'000,
+             qPrintable(QString::number(gaveUp - firstCommit)));
+    std::vector<SessionManager::DeadLetter> queued;
+    lab.inspect<SessionManager>(cast::sessionManager(1),
+                                [&](SessionManager &s) { queued = s.deadLetters(); });
+    QCOMPARE(queued.size(), size_t(1));
+    QCOMPARE(queued[0].to, billing);
+    QVERIFY(queued[0].commit);
+    if (!sim) { // kept in sm-1's SQLite file, and listed from it
+        QString listing;
+        QString errors;
+        QTextStream out(&listing);
+        QTextStream err(&errors);
+        QCOMPARE(listDeadLetters(dir.path(), out, err), 0);
+        out.flush();
+        QVERIFY2(listing.contains(u"sm-1  tx "_s + formatId(queued[0].tx)) &&
+                     listing.contains(u"COMMIT to node "_s + QString::number(billing)) &&
+                     listing.endsWith(u"1 dead letter\n"_s),
+                 qPrintable(listing + errors));
+    }
+    QVERIFY(lab.apply(u"{\"at_ms\": 0, \"do\": \"clear\"}"_s));
+    QVERIFY(lab.apply(u"{\"at_ms\": 0, \"do\": \"replay-dead-letters\"}"_s));
+    QVERIFY(lab.runUntil([&] {
+        std::vector<SessionManager::DeadLetter> left{SessionManager::DeadLetter{}};
+        lab.inspect<SessionManager>(cast::sessionManager(1),
+                                    [&](SessionManager &s) { left = s.deadLetters(); });
+        return left.empty();
+    }));
+    lab.settle();
+    QCOMPARE(reservedAt(lab), 0);
     QVERIFY(lab.checkerOk());
 }
 

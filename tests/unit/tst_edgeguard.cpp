@@ -1,6 +1,8 @@
-// The edge's rate limiter (token bucket) and circuit breaker, stepped with lab time.
+// The edge's rate limiter (token bucket) and circuit breaker, stepped with lab time; the
+// retry policy's delays.
 
 #include "protocol/edgeguard.h"
+#include "protocol/retrypolicy.h"
 
 #include <QTest>
 
@@ -15,6 +17,7 @@ private Q_SLOTS:
     void unlimitedBucketAlwaysAdmits();
     void breakerTransitions();
     void breakerNeverOpensWhenOff();
+    void retryDelaysGrowUnderTheCapWithBoundedJitter();
 };
 
 void TestEdgeGuard::bucketBurstThenRate()
@@ -24,7 +27,7 @@ void TestEdgeGuard::bucketBurstThenRate()
     int admitted = 0;
     for (int i = 0; i < 20; ++i)
         admitted += b.take(t0);
-    QCOMPARE(admitted, 5); // the burst
+    QCOMPARE(admitted, 5);       // the burst
     QVERIFY(!b.take(t0 + 50ms)); // half a token
     QVERIFY(b.take(t0 + 100ms)); // one token per 100 ms
     QVERIFY(!b.take(t0 + 100ms));
@@ -65,7 +68,7 @@ void TestEdgeGuard::breakerTransitions()
     std::optional<S> changed;
     QVERIFY(b.allow(t0 + 6s, &changed)); // the probe
     QCOMPARE(int(changed.value()), int(S::HalfOpen));
-    QVERIFY(!b.allow(t0 + 6s)); // only one at a time
+    QVERIFY(!b.allow(t0 + 6s));                                // only one at a time
     QCOMPARE(int(b.onFailure(t0 + 7s).value()), int(S::Open)); // the probe failed
     QVERIFY(!b.allow(t0 + 11s));
     QVERIFY(b.allow(t0 + 12s));
@@ -81,6 +84,34 @@ void TestEdgeGuard::breakerNeverOpensWhenOff()
     for (int i = 0; i < 100; ++i)
         QVERIFY(!b.onFailure(Instant{}));
     QVERIFY(b.allow(Instant{}));
+}
+
+void TestEdgeGuard::retryDelaysGrowUnderTheCapWithBoundedJitter()
+{
+    const RetryPolicy p{500ms, 2, 8s, 6};
+    QCOMPARE(toUs(p.nominal(1)), 500'000);
+    QCOMPARE(toUs(p.nominal(2)), 1'000'000);
+    QCOMPARE(toUs(p.nominal(4)), 4'000'000);
+    QCOMPARE(toUs(p.nominal(5)), 8'000'000);
+    QCOMPARE(toUs(p.nominal(6)), 8'000'000); // capped
+    QCOMPARE(toUs(p.nominal(60)), 8'000'000);
+    QVERIFY(!p.exhausted(6));
+    QVERIFY(p.exhausted(7));
+    Rng rng(3);
+    for (int attempt = 1; attempt <= 8; ++attempt) {
+        const qint64 n = toUs(p.nominal(attempt));
+        qint64 lo = n;
+        qint64 hi = 0;
+        for (int i = 0; i < 2000; ++i) {
+            const qint64 d = toUs(p.delay(attempt, rng));
+            QVERIFY(d >= n / 2 && d <= n); // equal jitter: never under half, never over
+            lo = std::min(lo, d);
+            hi = std::max(hi, d);
+        }
+        // And it does spread over that range.
+        QVERIFY(lo < n / 2 + n / 20);
+        QVERIFY(hi > n - n / 20);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEdgeGuard)
