@@ -12,6 +12,8 @@ namespace edgecore {
 void Scenario::applyTo(ClusterConfig &config) const
 {
     config.mallory.framesPerSecond = malloryFramesPerSecond;
+    if (edgeTimeoutMs > 0)
+        config.edge.requestTimeoutMs = edgeTimeoutMs;
 }
 
 namespace {
@@ -191,6 +193,9 @@ std::optional<Scenario> Scenario::builtin(const QString &name)
         s.load.sessions = 60;
         s.load.concurrency = 2;
         s.expectAllCommitted = false;
+        // The client waits long enough for the old leader's restart (at 6 s) and recovery to
+        // answer what it owned, with room for a busy machine at 10x speed.
+        s.edgeTimeoutMs = 30000;
         s.script = [](Protocol, quint64) { return std::make_unique<Failover>(); };
         return s;
     }

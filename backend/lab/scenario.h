@@ -59,6 +59,7 @@ struct Scenario
     QString description;
     LoadSpec load;
     double malloryFramesPerSecond = 0;
+    qint64 edgeTimeoutMs = 0;       // the edge's request timeout in lab ms (0: the default, 10 s)
     qint64 wallTimeoutMs = 120000;  // a run that takes longer than this has failed
     bool expectAllCommitted = true; // AC4: no faults, no forced aborts
     std::function<std::unique_ptr<ScenarioScript>(Protocol, quint64 seed)> script;
