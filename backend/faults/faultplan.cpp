@@ -21,24 +21,26 @@ struct ActionName
 {
     FaultStep::Action action;
     const char16_t *name;
+    const char16_t *fields; // what a step of this action may say besides at_ms and do
 };
 constexpr ActionName kActions[] = {
-    {FaultStep::Action::Link, u"link"},
-    {FaultStep::Action::ClearLinks, u"clear-links"},
-    {FaultStep::Action::Isolate, u"isolate"},
-    {FaultStep::Action::Split, u"split"},
-    {FaultStep::Action::Heal, u"heal"},
-    {FaultStep::Action::Crash, u"crash"},
-    {FaultStep::Action::Restart, u"restart"},
-    {FaultStep::Action::Pause, u"pause"},
-    {FaultStep::Action::Resume, u"resume"},
-    {FaultStep::Action::Slow, u"slow"},
-    {FaultStep::Action::Participant, u"participant"},
-    {FaultStep::Action::Mallory, u"mallory"},
-    {FaultStep::Action::RotateKey, u"rotate-key"},
-    {FaultStep::Action::RetireKeys, u"retire-keys"},
-    {FaultStep::Action::ReplayDeadLetters, u"replay-dead-letters"},
-    {FaultStep::Action::Clear, u"clear"},
+    {FaultStep::Action::Link, u"link",
+     u"from,to,both_ways,latency_ms,jitter_ms,drop_pct,duplicate_pct,reorder_pct"},
+    {FaultStep::Action::ClearLinks, u"clear-links", u""},
+    {FaultStep::Action::Isolate, u"isolate", u"service"},
+    {FaultStep::Action::Split, u"split", u"groups"},
+    {FaultStep::Action::Heal, u"heal", u""},
+    {FaultStep::Action::Crash, u"crash", u"service"},
+    {FaultStep::Action::Restart, u"restart", u"service"},
+    {FaultStep::Action::Pause, u"pause", u"service"},
+    {FaultStep::Action::Resume, u"resume", u"service"},
+    {FaultStep::Action::Slow, u"slow", u"service,ms"},
+    {FaultStep::Action::Participant, u"participant", u"service,abort_pct,prepare_delay_ms"},
+    {FaultStep::Action::Mallory, u"mallory", u"modes,rate"},
+    {FaultStep::Action::RotateKey, u"rotate-key", u"overlap_ms"},
+    {FaultStep::Action::RetireKeys, u"retire-keys", u""},
+    {FaultStep::Action::ReplayDeadLetters, u"replay-dead-letters", u""},
+    {FaultStep::Action::Clear, u"clear", u""},
 };
 
 int lineAt(const QByteArray &text, qsizetype offset)
@@ -216,45 +218,12 @@ std::optional<FaultPlan> FaultPlan::parse(const QByteArray &json, const QStringL
         }
         s.action = action->action;
         // Which fields each action takes: anything else is a typo worth an error.
-        QStringList allowed{u"at_ms"_s, u"do"_s};
-        switch (s.action) {
-        case FaultStep::Action::Link:
-            allowed << u"from"_s << u"to"_s << u"both_ways"_s << u"latency_ms"_s << u"jitter_ms"_s
-                    << u"drop_pct"_s << u"duplicate_pct"_s << u"reorder_pct"_s;
-            break;
-        case FaultStep::Action::Split:
-            allowed << u"groups"_s;
-            break;
-        case FaultStep::Action::Slow:
-            allowed << u"service"_s << u"ms"_s;
-            break;
-        case FaultStep::Action::Participant:
-            allowed << u"service"_s << u"abort_pct"_s << u"prepare_delay_ms"_s;
-            break;
-        case FaultStep::Action::Mallory:
-            allowed << u"modes"_s << u"rate"_s;
-            break;
-        case FaultStep::Action::RotateKey:
-            allowed << u"overlap_ms"_s;
-            break;
-        case FaultStep::Action::Isolate:
-        case FaultStep::Action::Crash:
-        case FaultStep::Action::Restart:
-        case FaultStep::Action::Pause:
-        case FaultStep::Action::Resume:
-            allowed << u"service"_s;
-            break;
-        case FaultStep::Action::ClearLinks:
-        case FaultStep::Action::Heal:
-        case FaultStep::Action::RetireKeys:
-        case FaultStep::Action::ReplayDeadLetters:
-        case FaultStep::Action::Clear:
-            break;
-        }
+        const QStringList allowed =
+            QString::fromUtf16(action->fields).split(u',', Qt::SkipEmptyParts);
         for (const QString &k : o.keys())
-            if (!allowed.contains(k))
+            if (k != u"at_ms"_s && k != u"do"_s && !allowed.contains(k))
                 return fail(u"\""_s + verb + u"\" takes no field \""_s + k + u"\" (it takes: "_s +
-                            allowed.mid(2).join(u", "_s) + u')');
+                            (allowed.isEmpty() ? u"nothing more"_s : allowed.join(u", "_s)) + u')');
         auto service = [&](const QString &field, bool wildcard, QString *out) -> bool {
             const QJsonValue v = o.value(field);
             *out = v.toString(wildcard ? u"*"_s : QString());

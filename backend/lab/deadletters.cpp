@@ -12,13 +12,11 @@ namespace edgecore {
 
 int listDeadLetters(const QString &dir, QTextStream &out, QTextStream &err)
 {
-    QDir d(dir);
-    if (!d.exists()) {
+    if (!QDir(dir).exists()) {
         err << "edgecore-lab: no such folder " << dir << '\n';
         return 2;
     }
-    if (d.entryList({u"*.sqlite"_s}, QDir::Files).isEmpty() && d.exists(u"data"_s))
-        d.cd(u"data"_s);
+    const QDir d(serviceLogFolder(dir));
     const QStringList files = d.entryList({u"sm-*.sqlite"_s}, QDir::Files, QDir::Name);
     if (files.isEmpty()) {
         err << "edgecore-lab: no session manager log in " << d.path() << '\n';

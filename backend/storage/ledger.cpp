@@ -86,13 +86,11 @@ AuditLedger::Verdict AuditLedger::verify(const QVector<LogRecord> &log)
 
 int verifyLedgers(const QString &dir, QTextStream &out, QTextStream &err)
 {
-    QDir d(dir);
-    if (!d.exists()) {
+    if (!QDir(dir).exists()) {
         err << "edgecore-lab: no such folder " << dir << '\n';
         return 2;
     }
-    if (d.entryList({u"*.sqlite"_s}, QDir::Files).isEmpty() && d.exists(u"data"_s))
-        d.cd(u"data"_s);
+    const QDir d(serviceLogFolder(dir));
     int ledgers = 0;
     bool allOk = true;
     for (const QString &file : d.entryList({u"*.sqlite"_s}, QDir::Files, QDir::Name)) {

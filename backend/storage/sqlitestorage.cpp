@@ -1,5 +1,6 @@
 #include "sqlitestorage.h"
 
+#include <QDir>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -114,6 +115,15 @@ QVector<LogRecord> SqliteStorage::readAll()
                                 q.value(4).toByteArray(), q.value(5).toLongLong()});
     }
     return out;
+}
+
+QString serviceLogFolder(const QString &dir)
+{
+    const QDir d(dir);
+    if (d.entryList({QStringLiteral("*.sqlite")}, QDir::Files).isEmpty() &&
+        d.exists(QStringLiteral("data")))
+        return d.filePath(QStringLiteral("data"));
+    return d.path();
 }
 
 } // namespace edgecore

@@ -48,4 +48,8 @@ private:
     QVector<LogRecord> m_records;
 };
 
+// The folder holding a run's service logs (*.sqlite): dir itself, or dir/data for a run's
+// --out folder.
+QString serviceLogFolder(const QString &dir);
+
 } // namespace edgecore
