@@ -138,16 +138,26 @@ QByteArray NodeCore::seal(NodeId to, Envelope &msg)
     return frame;
 }
 
-LinkVerdict NodeCore::linkVerdict(NodeId to, const Envelope &sent)
+NodeCore::Outgoing NodeCore::outgoing(NodeId to, Envelope &msg)
 {
-    if (!m_config.faults || !m_config.faults->active())
-        return {};
-    LinkVerdict v = m_config.faults->onSend(m_config.id, to, m_rng);
-    if (v.drop != LinkVerdict::Drop::No)
-        traceMessage(TraceKind::Drop, sent, to, v.drop == LinkVerdict::Drop::Partition ? 1 : 2,
-                     v.drop == LinkVerdict::Drop::Partition ? u"dropped: partition"_s
-                                                            : u"dropped: loss"_s);
-    return v;
+    Outgoing out;
+    out.frame = seal(to, msg);
+    if (out.frame.isEmpty())
+        return out;
+    if (!m_config.faults || !m_config.faults->active()) {
+        out.copies = 1;
+        return out;
+    }
+    const LinkVerdict v = m_config.faults->onSend(m_config.id, to, m_rng);
+    if (v.drop != LinkVerdict::Drop::No) {
+        const bool cut = v.drop == LinkVerdict::Drop::Partition;
+        traceMessage(TraceKind::Drop, msg, to, cut ? 1 : 2,
+                     cut ? u"dropped: partition"_s : u"dropped: loss"_s);
+        return out;
+    }
+    out.copies = v.copies;
+    out.delay = v.delay;
+    return out;
 }
 
 void NodeCore::admit(const Envelope &env, bool local, bool delayed)

@@ -70,7 +70,6 @@ public:
     QString nameOf(NodeId id) const override;
     Rng &rng() override { return m_rng; }
     Storage &storage() override { return *m_storage; }
-    bool hasStorage() const { return m_storage != nullptr; }
     TraceSink &trace() override { return *this; }
 
     // TraceSink
@@ -121,8 +120,16 @@ protected:
     virtual void scheduleRelease(Instant at) = 0;
     // Call admit(env, local, true) at lab time at.
     virtual void delayDelivery(const Envelope &env, bool local, Instant at) = 0;
-    // The send path's question to the injector; traces what it drops.
-    LinkVerdict linkVerdict(NodeId to, const Envelope &sent);
+    // The send path every host shares: seals msg, then asks the injector what the link does
+    // with it (tracing a drop). The host sends `copies` of frame, each `delay` late; none when
+    // the peer is unknown or the link lost it.
+    struct Outgoing
+    {
+        QByteArray frame;
+        int copies = 0;
+        Duration delay{};
+    };
+    Outgoing outgoing(NodeId to, Envelope &msg);
 
     void setDirectory(std::shared_ptr<const Directory> directory);
     void setStorage(std::unique_ptr<Storage> storage) { m_storage = std::move(storage); }

@@ -86,14 +86,9 @@ public:
     {
         if (m_crashPending)
             return;
-        const QByteArray frame = seal(to, msg);
-        if (frame.isEmpty())
-            return;
-        const LinkVerdict v = linkVerdict(to, msg);
-        if (v.drop != LinkVerdict::Drop::No)
-            return;
-        for (int c = 0; c < v.copies; ++c)
-            m_sim.transmit(self(), to, frame, v.delay);
+        const Outgoing out = outgoing(to, msg);
+        for (int c = 0; c < out.copies; ++c)
+            m_sim.transmit(self(), to, out.frame, out.delay);
     }
     TimerId startTimer(Duration after) override { return m_sim.addTimer(self(), after); }
     void cancelTimer(TimerId id) override { m_sim.cancelTimer(id); }

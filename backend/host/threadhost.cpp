@@ -286,9 +286,12 @@ void NodeRuntime::openStorage()
         return;
     auto sqlite = std::make_unique<SqliteStorage>();
     const QString path = QDir(m_config.dataDir).filePath(m_config.name + u".sqlite"_s);
-    if (sqlite->open(path))
+    if (sqlite->open(path)) {
+        // Whatever appends (a message, a timer, recovery) gets its records flushed, and its
+        // frames held until they are.
+        sqlite->setFlushNeeded([this] { scheduleFlush(); });
         setStorage(std::move(sqlite));
-    else
+    } else
         record(TraceKind::Note,
                u"storage unavailable, keeping the log in memory: "_s + sqlite->lastError(), 0, 0,
                kNoNode);
@@ -312,18 +315,13 @@ void NodeRuntime::send(NodeId to, Envelope msg)
 {
     if (!m_started || m_crashPending)
         return;
-    const QByteArray frame = seal(to, msg);
-    if (frame.isEmpty())
-        return;
-    const LinkVerdict v = linkVerdict(to, msg);
-    if (v.drop != LinkVerdict::Drop::No)
-        return;
-    for (int c = 0; c < v.copies; ++c) {
-        if (v.delay > Duration::zero()) { // held on the lab clock, then written
-            m_delayedOut.emplace(now() + v.delay, std::pair{to, frame});
+    const Outgoing out = outgoing(to, msg);
+    for (int c = 0; c < out.copies; ++c) {
+        if (out.delay > Duration::zero()) { // held on the lab clock, then written
+            m_delayedOut.emplace(now() + out.delay, std::pair{to, out.frame});
             armTimer();
         } else {
-            enqueue(to, frame);
+            enqueue(to, out.frame);
         }
     }
 }
@@ -539,8 +537,6 @@ void NodeRuntime::deliver(Envelope env, bool local)
         return;
     }
     admit(env, local);
-    if (hasStorage() && storage().hasUnflushed())
-        scheduleFlush();
 }
 
 void NodeRuntime::scheduleRelease(Instant at)
@@ -650,9 +646,6 @@ void NodeRuntime::onTimerFired()
     for (TimerId id : due)
         service().onTimer(id, *this);
     armTimer();
-    // Records a timer appended without sending anything are made durable all the same.
-    if (hasStorage() && storage().hasUnflushed())
-        scheduleFlush();
 }
 
 void NodeRuntime::onClockChanged()

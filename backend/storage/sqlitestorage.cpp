@@ -66,6 +66,7 @@ void SqliteStorage::close()
 void SqliteStorage::append(const LogRecord &r)
 {
     m_pending.push_back(r);
+    flushNeeded();
 }
 
 bool SqliteStorage::flush()

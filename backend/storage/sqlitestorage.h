@@ -25,7 +25,6 @@ public:
 
     void append(const LogRecord &r) override;
     bool flush() override;
-    bool hasUnflushed() const override { return !m_pending.isEmpty(); }
     QVector<LogRecord> readAll() override;
     QString lastError() const override { return m_error; }
     quint64 flushCount() const { return m_flushes; }

@@ -10,6 +10,8 @@
 #include <QString>
 #include <QVector>
 
+#include <functional>
+
 namespace edgecore {
 
 struct LogRecord
@@ -29,10 +31,21 @@ public:
     virtual void append(const LogRecord &r) = 0;
     // Makes every appended record durable; returns false (and keeps them) on an I/O error.
     virtual bool flush() = 0;
-    // Appended but not yet made durable by flush().
-    virtual bool hasUnflushed() const { return false; }
     virtual QVector<LogRecord> readAll() = 0;
     virtual QString lastError() const = 0;
+    // Called on every append that leaves something for flush() to make durable: the host
+    // schedules a flush, whichever handler appended (a message, a timer, recovery at start).
+    void setFlushNeeded(std::function<void()> f) { m_flushNeeded = std::move(f); }
+
+protected:
+    void flushNeeded() const
+    {
+        if (m_flushNeeded)
+            m_flushNeeded();
+    }
+
+private:
+    std::function<void()> m_flushNeeded;
 };
 
 // A log kept in memory: for runs without a data folder.
