@@ -16,12 +16,19 @@ EdgeGateway::EdgeGateway(EdgeConfig config)
                               std::chrono::milliseconds(m_config.breakerCoolDownMs)})
 {}
 
-void EdgeGateway::breakerChanged(std::optional<CircuitBreaker::State> s, const QString &why,
-                                 Context &ctx)
+void EdgeGateway::breakerLearns(bool answered, Context &ctx)
 {
-    if (s)
+    // An answer from a session manager is a success; no answer, or nobody leading, a failure.
+    // Requests refused at the edge (invalid, limited, failed fast) say nothing about them.
+    const std::optional<CircuitBreaker::State> change =
+        answered ? m_breaker.onSuccess() : m_breaker.onFailure(ctx.now());
+    if (change)
         ctx.trace().record(TraceKind::State,
-                           u"circuit breaker "_s + toString(*s) + u" ("_s + why + u')');
+                           u"circuit breaker "_s + toString(*change) + u" ("_s +
+                               (answered ? u"a session manager answered"_s
+                                         : QString::number(m_breaker.consecutiveFailures()) +
+                                               u" failures in a row"_s) +
+                               u')');
 }
 
 void EdgeGateway::dispatch(Context &ctx)
@@ -75,6 +82,7 @@ void EdgeGateway::onNotLeader(const Envelope &msg, Context &ctx)
     const auto hint = static_cast<NodeId>(Payload::decode(msg.payload).integer(Field::Holder));
     if (++it->redirects > m_config.leaderRetries) {
         if (it->resends == 0) { // only ever refused: no transaction exists for it
+            breakerLearns(false, ctx);
             finish(*it, Outcome::Aborted, 0, u"no session manager leads"_s, ctx);
             return;
         }
@@ -182,7 +190,9 @@ void EdgeGateway::onClientRequest(const Envelope &msg, Context &ctx)
     }
     std::optional<CircuitBreaker::State> change;
     const bool allowed = m_breaker.allow(ctx.now(), &change);
-    breakerChanged(change, u"cool-down over: one probe"_s, ctx);
+    if (change)
+        ctx.trace().record(TraceKind::State, u"circuit breaker "_s + toString(*change) +
+                                                 u" (cool-down over: one probe)"_s);
     if (!allowed) {
         ++m_failedFast;
         finish(p, Outcome::Aborted, 0, u"circuit open: the session managers keep failing"_s, ctx);
@@ -229,6 +239,7 @@ void EdgeGateway::onSessionResult(const Envelope &msg, Context &ctx)
     }
     const Outcome told =
         outcome == Outcome::Committed || outcome == Outcome::Unknown ? outcome : Outcome::Aborted;
+    breakerLearns(told != Outcome::Unknown, ctx);
     finish(p, told, msg.txId, in.string(Field::Reason), ctx);
 }
 
@@ -257,25 +268,15 @@ void EdgeGateway::onTimer(TimerId id, Context &ctx)
     if (it == m_timers.end())
         return;
     const auto pit = m_pending.find(*it);
-    if (pit != m_pending.end())
-        finish(*pit, Outcome::Unknown, 0, u"no answer from the session manager"_s, ctx);
+    if (pit == m_pending.end())
+        return;
+    if (pit->dispatched) // still queued here: nothing to say about the session managers
+        breakerLearns(false, ctx);
+    finish(*pit, Outcome::Unknown, 0, u"no answer from the session manager"_s, ctx);
 }
 
 void EdgeGateway::finish(Pending p, Outcome outcome, TxId tx, const QString &reason, Context &ctx)
 {
-    // What the breaker learns: an answer from a session manager is a success; no answer, or
-    // nobody leading, a failure. Requests refused here (invalid, limited, failed fast) say
-    // nothing about the session managers.
-    if (p.dispatched) {
-        if (outcome == Outcome::Unknown || tx == 0) {
-            const auto change = m_breaker.onFailure(ctx.now()); // before the count is read
-            breakerChanged(
-                change, QString::number(m_breaker.consecutiveFailures()) + u" failures in a row"_s,
-                ctx);
-        } else {
-            breakerChanged(m_breaker.onSuccess(), u"a session manager answered"_s, ctx);
-        }
-    }
     if (p.timer) {
         ctx.cancelTimer(p.timer);
         m_timers.remove(p.timer);

@@ -71,7 +71,7 @@ private:
     CircuitBreaker m_breaker;
     quint64 m_rateLimited = 0;
     quint64 m_failedFast = 0;
-    void breakerChanged(std::optional<CircuitBreaker::State> s, const QString &why, Context &ctx);
+    void breakerLearns(bool answered, Context &ctx); // traces a change of state
 };
 
 } // namespace edgecore
