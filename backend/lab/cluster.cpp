@@ -16,7 +16,7 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace edgecore {
 
-std::vector<CastMember> buildCast(const ClusterConfig &c)
+std::vector<CastMember> buildCast(const ClusterConfig &c, qint64 electionStaggerMs)
 {
     std::vector<CastMember> cast{
         {cast::edge(), [c] { return std::make_unique<EdgeGateway>(c.edge); }}};
@@ -24,7 +24,7 @@ std::vector<CastMember> buildCast(const ClusterConfig &c)
         CoordinatorConfig sm = c.coordinator;
         // sm-1 asks for the lease first; the others a little later, so the first election
         // has a predictable winner (and any of them takes over when it is gone).
-        sm.firstLeaseAttemptMs = c.coordinator.firstLeaseAttemptMs + (i - 1) * 300;
+        sm.firstLeaseAttemptMs = c.coordinator.firstLeaseAttemptMs + (i - 1) * electionStaggerMs;
         cast.push_back(
             {cast::sessionManager(i), [sm] { return std::make_unique<SessionManager>(sm); }});
     }
@@ -60,7 +60,10 @@ Cluster::Cluster(ClusterConfig config, QObject *parent)
 {
     ClusterConfig withTap = m_config;
     withTap.mallory.wiretap = m_wiretap;
-    const std::vector<CastMember> cast = buildCast(withTap);
+    // On threads the stagger must also cover wall-clock scheduling: at least 100 ms of wall
+    // time, or sm-1's first request can lose to sm-2's on a busy machine at 10x.
+    const qint64 stagger = std::max<qint64>(300, qint64(100 * m_config.clockSpeed));
+    const std::vector<CastMember> cast = buildCast(withTap, stagger);
     m_trace = std::make_unique<TraceStore>(static_cast<int>(cast.size()), m_config.traceCapacity);
     m_clock.setSpeed(m_config.clockSpeed);
     const KeyMaterial keys = KeyMaterial::generate(m_config.seed);

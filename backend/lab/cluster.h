@@ -36,7 +36,8 @@ struct CastMember
     QString name;
     ServiceFactory make;
 };
-std::vector<CastMember> buildCast(const ClusterConfig &config);
+// electionStaggerMs: how much later each session manager after sm-1 first asks for the lease.
+std::vector<CastMember> buildCast(const ClusterConfig &config, qint64 electionStaggerMs = 300);
 
 // The client request the edge receives for a session set-up.
 Envelope clientRequest(quint64 requestId, const QString &subscriber, const QString &trafficClass,

@@ -113,6 +113,7 @@ void SessionManager::recover(Context &ctx)
         QByteArray intent;
         bool preCommit = false;
         std::optional<bool> decision;
+        QString reason;
         bool ended = false;
     };
     std::map<TxId, Logged> logged; // ordered: recovery is deterministic
@@ -129,6 +130,7 @@ void SessionManager::recover(Context &ctx)
             l.preCommit = true;
         } else if (r.kind == u"decision"_s) {
             l.decision = r.state == u"COMMIT"_s;
+            l.reason = QString::fromUtf8(r.data);
         } else if (r.kind == u"end"_s) {
             l.ended = true;
         }
@@ -174,8 +176,15 @@ void SessionManager::recover(Context &ctx)
         // The outbox died with us: append again what may not have reached the stream (the dsm
         // drops what it already has).
         appendEvent(stored, u"PENDING"_s, {}, ctx);
-        if (l.decision)
+        if (l.decision) {
+            // So did the session's record and the client's answer: a crash right after the
+            // decision leaves the record PENDING and the edge asking, and only we can answer.
+            // Both are idempotent (the record's CAS expects the PENDING version; the edge
+            // ignores a second answer).
+            putSessionRecord(stored, *l.decision ? u"COMMITTED"_s : u"ABORTED"_s, 1, ctx);
+            answerClient(stored, *l.decision, l.reason, ctx);
             appendEvent(stored, *l.decision ? u"COMMITTED"_s : u"ABORTED"_s, {}, ctx);
+        }
         apply(stored, actions, ctx);
     }
     if (!logged.empty())
@@ -534,14 +543,7 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
                                a.commit ? u"tx COMMITTED"_s : u"tx ABORTED: "_s + reason, id,
                                tx.sessionId);
             putSessionRecord(tx, a.commit ? u"COMMITTED"_s : u"ABORTED"_s, 1, ctx);
-            const Outcome outcome = a.commit ? Outcome::Committed : Outcome::Aborted;
-            Envelope result = message(MsgType::SessionResult, tx);
-            result.payload = Payload()
-                                 .set(Field::RequestId, static_cast<qint64>(tx.requestId))
-                                 .set(Field::Outcome, static_cast<int>(outcome))
-                                 .set(Field::Reason, reason)
-                                 .encode();
-            ctx.send(tx.client, std::move(result));
+            answerClient(tx, a.commit, reason, ctx);
             appendEvent(tx, a.commit ? u"COMMITTED"_s : u"ABORTED"_s, reason, ctx);
             break;
         }
@@ -562,6 +564,18 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
             return;
         }
     }
+}
+
+void SessionManager::answerClient(const Tx &tx, bool commit, const QString &reason, Context &ctx)
+{
+    Envelope result = message(MsgType::SessionResult, tx);
+    result.payload =
+        Payload()
+            .set(Field::RequestId, static_cast<qint64>(tx.requestId))
+            .set(Field::Outcome, static_cast<int>(commit ? Outcome::Committed : Outcome::Aborted))
+            .set(Field::Reason, reason)
+            .encode();
+    ctx.send(tx.client, std::move(result));
 }
 
 void SessionManager::sendDecision(const Tx &tx, NodeId to, bool commit, Context &ctx)

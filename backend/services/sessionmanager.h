@@ -75,6 +75,7 @@ private:
 
     void onSessionCreate(const Envelope &msg, Context &ctx);
     void apply(Tx &tx, const CoordinatorActions &actions, Context &ctx);
+    void answerClient(const Tx &tx, bool commit, const QString &reason, Context &ctx);
     void sendDecision(const Tx &tx, NodeId to, bool commit, Context &ctx);
     void putSessionRecord(const Tx &tx, const QString &state, quint64 expectedVersion,
                           Context &ctx);

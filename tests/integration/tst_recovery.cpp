@@ -11,6 +11,8 @@
 #include "services/sessionmanager.h"
 #include "trace/tracestore.h"
 
+#include <QCborMap>
+#include <QCborValue>
 #include <QTest>
 
 using namespace edgecore;
@@ -60,6 +62,7 @@ class TestRecovery : public QObject
 private Q_SLOTS:
     void coordinatorCrashAfterPrepare2pcBlocksUntilRecovery();
     void coordinatorCrashAfterPrecommit3pcTerminates();
+    void coordinatorCrashRightAfterDecidingStillAnswers();
     void participantCrashRebuildsFromLog();
     void analyticsRestartLosesAndRepeatsNothing();
     void checkerCatchesStaleTokensAndTwoLeaders();
@@ -127,6 +130,57 @@ void TestRecovery::coordinatorCrashAfterPrecommit3pcTerminates()
     checker.finish(false);
     QVERIFY2(checker.ok(), qPrintable(checker.report(22)));
     QCOMPARE(countFacts(sim.trace(), TraceKind::Decide, sm, 1), 1);
+}
+
+void TestRecovery::coordinatorCrashRightAfterDecidingStillAnswers()
+{
+    // sm-1 decides COMMIT, but its session record write and its answer to the edge never
+    // leave it: it crashes. The record stays PENDING under sm-1's transaction, so the manager
+    // that takes over must not answer, and the edge keeps asking. When sm-1 recovers, the
+    // logged decision makes it write the record and answer the client itself.
+    ClusterConfig cfg;
+    cfg.seed = 25;
+    cfg.edge.requestTimeoutMs = 60000;
+    SimCluster sim(cfg);
+    Checker checker(sim.trace());
+    const NodeId sm = sim.id(cast::sessionManager(1));
+    const NodeId edge = sim.id(cast::edge());
+    const NodeId dsm = sim.id(cast::dsm());
+    sim.submit(u"001010000000003"_s, u"DATA"_s, u"2PC"_s);
+    QVERIFY(runUntil(sim, checker, [&] {
+        return countState(sim.trace(), sm, u"tx PREPARING"_s) == 1; // claimed
+    }));
+    SessionId session = 0;
+    sim.trace().forEach(0, sim.trace().size(), [&](const TraceEvent &e) {
+        if (e.kind == TraceKind::State && e.node == sm && e.detail.startsWith(u"tx PREPARING"_s))
+            session = e.sessionId;
+    });
+    LinkFault lost;
+    lost.dropPct = 100;
+    sim.host().faults().setLink(sm, edge, lost);
+    sim.host().faults().setLink(sm, dsm, lost);
+    QVERIFY(runUntil(sim, checker,
+                     [&] { return countFacts(sim.trace(), TraceKind::Decide, sm, 1) == 1; }));
+    sim.host().crash(sm);
+    sim.host().faults().clearLinks();
+    sim.settle(std::chrono::seconds(10)); // another manager leads; the edge asks it in vain
+    QVERIFY2(checker.advance(), qPrintable(checker.report(25)));
+    QVERIFY(sim.replies().isEmpty());
+    const QString key = u"session/"_s + QString::number(session);
+    auto record = [&] {
+        return QCborValue::fromCbor(sim.service<DsmService>(cast::dsm())->get(key).value)
+            .toMap()
+            .value(u"state"_s)
+            .toString();
+    };
+    QCOMPARE(record(), u"PENDING"_s);
+    sim.host().restart(sm);
+    sim.settle(std::chrono::seconds(10));
+    QCOMPARE(sim.replies().size(), 1);
+    QCOMPARE(toString(sim.replies()[0].outcome), u"COMMITTED"_s);
+    QCOMPARE(record(), u"COMMITTED"_s);
+    checker.finish(false);
+    QVERIFY2(checker.ok(), qPrintable(checker.report(25)));
 }
 
 void TestRecovery::participantCrashRebuildsFromLog()
