@@ -60,6 +60,12 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
         u"Replay a fault plan (JSON: timed link, partition, crash, pause, slow and "
         "participant faults) during the scenario."_s,
         u"file"_s);
+    const QCommandLineOption deadlock(
+        u"deadlock"_s,
+        u"How the lock manager breaks deadlocks: detect (abort the youngest transaction in a "
+        "wait-for cycle as soon as the cycle closes; the default) or timeout (abort whoever "
+        "has waited for a lock longer than 1 s)."_s,
+        u"detect|timeout"_s);
     const QCommandLineOption deadLetters(
         u"dead-letters"_s,
         u"List the dead-letter queues (decisions no participant acknowledged after every "
@@ -73,7 +79,7 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
                                  u"ms"_s);
     quitAfter.setFlags(QCommandLineOption::HiddenFromHelp);
     p.addOptions({help, version, headless, scenario, seed, outDir, sessions, protocol, simOption,
-                  speed, faults, verifyLedger, deadLetters, list, screenshot, quitAfter});
+                  speed, faults, deadlock, verifyLedger, deadLetters, list, screenshot, quitAfter});
 
     if (!p.parse(arguments))
         return exitWith(2, u"edgecore-lab: "_s + p.errorText() + u"\nTry 'edgecore-lab --help'."_s);
@@ -152,11 +158,18 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
     o.headless.scenario = p.value(scenario);
     o.headless.outDir = p.value(outDir);
     o.headless.faultsFile = p.value(faults);
+    if (p.isSet(deadlock)) {
+        const QString how = p.value(deadlock).toLower();
+        if (how != u"detect"_s && how != u"timeout"_s)
+            return exitWith(2, u"edgecore-lab: --deadlock takes detect or timeout, not '"_s +
+                                   p.value(deadlock) + u"'"_s);
+        o.headless.deadlockTimeout = how == u"timeout"_s;
+    }
     const bool wantsHeadless = p.isSet(headless) || p.isSet(outDir) || p.isSet(scenario) ||
-                               p.isSet(simOption) || p.isSet(faults);
+                               p.isSet(simOption) || p.isSet(faults) || p.isSet(deadlock);
     if (wantsHeadless && !p.isSet(headless))
-        return exitWith(
-            2, u"edgecore-lab: --scenario, --out, --sim and --faults go with --headless"_s);
+        return exitWith(2, u"edgecore-lab: --scenario, --out, --sim, --faults and --deadlock go "
+                           "with --headless"_s);
     if (p.isSet(headless)) {
         o.action = CliOptions::Action::Headless;
     } else if (!hasDisplay) {

@@ -68,6 +68,12 @@ QString toString(MsgType t)
         return u"DSM_GET"_s;
     case MsgType::DsmRelease:
         return u"DSM_RELEASE"_s;
+    case MsgType::LockWait:
+        return u"LOCK_WAIT"_s;
+    case MsgType::LockDone:
+        return u"LOCK_DONE"_s;
+    case MsgType::DeadlockVictim:
+        return u"DEADLOCK_VICTIM"_s;
     }
     return u"TYPE_"_s + QString::number(static_cast<int>(t));
 }

@@ -44,8 +44,11 @@ enum class MsgType : quint16 {
     EventAck = 26,       // consumer -> dsm
     DsmGet = 27,         // any -> dsm: read a key (answered with DSM_PUT_REPLY and the value)
     DsmRelease = 28,     // lease holder -> dsm: give the lease up
+    LockWait = 29,       // participant -> lock manager (dsm): txId waits for Blocker's lock
+    LockDone = 30,       // participant -> lock manager: txId no longer waits for Blocker
+    DeadlockVictim = 31, // lock manager -> participant: give txId up (vote NO), it closes a cycle
 };
-constexpr quint16 kMaxMsgType = 28;
+constexpr quint16 kMaxMsgType = 31;
 
 bool isKnownMsgType(quint16 raw);
 QString toString(MsgType t);
@@ -89,17 +92,21 @@ enum class Field : int {
     Outcome = 12,
     LatencyUs = 13,
     Ok = 14,
-    Participants = 15, // array of node ids taking part in a transaction
-    State = 16,        // ParticipantState
-    Commit = 17,       // bool: the outcome
-    Recovering = 18,   // bool: a state report from a participant that came back in doubt
-    TtlMs = 19,        // lease time to live
-    Holder = 20,       // node id holding a lease
-    Status = 21,       // DsmStatus
-    Group = 22,        // consumer group name
-    EventId = 23,      // position in the dsm's event log
-    Seq = 24,          // per-session sequence number
-    State2 = 25,       // event state text (PENDING, COMMITTED, ABORTED)
+    Participants = 15,   // array of node ids taking part in a transaction
+    State = 16,          // ParticipantState
+    Commit = 17,         // bool: the outcome
+    Recovering = 18,     // bool: a state report from a participant that came back in doubt
+    TtlMs = 19,          // lease time to live
+    Holder = 20,         // node id holding a lease
+    Status = 21,         // DsmStatus
+    Group = 22,          // consumer group name
+    EventId = 23,        // position in the dsm's event log
+    Seq = 24,            // per-session sequence number
+    State2 = 25,         // event state text (PENDING, COMMITTED, ABORTED)
+    Blocker = 26,        // the transaction holding the lock another one waits for
+    Since = 27,          // lab us: when that wait began
+    Started = 28,        // lab us: when the waiting transaction first reached the participant
+    BlockerStarted = 29, // lab us: when the blocker did
 };
 
 // A small typed view over a CBOR map payload.

@@ -3,6 +3,7 @@
 #include "faultrunner.h"
 #include "labcontrols.h"
 #include "loadgenerator.h"
+#include "services/dsmservice.h"
 #include "simcluster.h"
 
 #include <QSet>
@@ -33,6 +34,8 @@ ChaosResult runChaos(quint64 seed, const ChaosOptions &o)
     net.reorder = rng.chance(0.3);
     ClusterConfig cfg;
     cfg.seed = seed;
+    cfg.participants.exclusiveLocks = o.exclusiveLocks;
+    cfg.coordinator.orderedPrepare = o.exclusiveLocks;
     SimCluster sim(cfg, net);
     Checker checker(sim.trace());
     SimHost &host = sim.host();
@@ -94,7 +97,7 @@ ChaosResult runChaos(quint64 seed, const ChaosOptions &o)
         if (submitted >= o.sessions)
             return;
         ++submitted;
-        sim.submit(LoadGenerator::subscriberFor(load.below(500)),
+        sim.submit(LoadGenerator::subscriberFor(load.below(quint64(std::max(1, o.subscribers)))),
                    load.chance(0.5) ? u"VOICE"_s : u"DATA"_s, protocol);
     };
     for (int i = 0; i < std::min(o.concurrency, o.sessions); ++i)
@@ -142,6 +145,8 @@ ChaosResult runChaos(quint64 seed, const ChaosOptions &o)
     r.faults = faults + static_cast<int>(plan.steps.size() / 2);
     r.events = host.eventsProcessed();
     r.labUs = toUs(host.now());
+    if (const DsmService *dsm = sim.service<DsmService>(cast::dsm()))
+        r.deadlocks = static_cast<int>(dsm->lockManager().deadlocksFound());
     for (const ClientReply &reply : sim.replies()) {
         ++r.replies;
         r.committed += reply.outcome == Outcome::Committed;

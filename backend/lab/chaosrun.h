@@ -27,6 +27,10 @@ struct ChaosOptions
     bool everyFault = false;
     qint64 planMs = 6000;
     qint64 thinkMs = 0; // lab ms between an answer and that client's next request
+    // Strict 2PL at the participants with PREPAREs in lock order, so sessions wait for each
+    // other and deadlock (the lock manager breaks them), under the same faults.
+    bool exclusiveLocks = false;
+    int subscribers = 500; // drawn from; fewer means more sessions on the same account
 };
 
 struct ChaosResult
@@ -37,6 +41,7 @@ struct ChaosResult
     int aborted = 0;
     int unknown = 0;
     int faults = 0;
+    int deadlocks = 0; // cycles the lock manager found (with exclusiveLocks; lost if it crashed)
     qint64 events = 0;
     qint64 labUs = 0;
     std::vector<Violation> violations;

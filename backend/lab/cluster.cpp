@@ -29,10 +29,12 @@ std::vector<CastMember> buildCast(const ClusterConfig &c, qint64 electionStagger
             {cast::sessionManager(i), [sm] { return std::make_unique<SessionManager>(sm); }});
     }
     std::vector<CastMember> rest{
-        {cast::rm(), [c] { return std::make_unique<ResourceManager>(c.resources); }},
-        {cast::billing(), [c] { return std::make_unique<BillingService>(c.billing); }},
+        {cast::rm(),
+         [c] { return std::make_unique<ResourceManager>(c.resources, c.participants); }},
+        {cast::billing(),
+         [c] { return std::make_unique<BillingService>(c.billing, c.participants); }},
         {cast::analytics(), [] { return std::make_unique<Analytics>(); }},
-        {cast::dsm(), [] { return std::make_unique<DsmService>(); }},
+        {cast::dsm(), [c] { return std::make_unique<DsmService>(c.deadlock); }},
         {cast::mallory(), [c] { return std::make_unique<Mallory>(c.mallory); }},
     };
     cast.insert(cast.end(), rest.begin(), rest.end());

@@ -5,7 +5,9 @@
 #include "core/labclock.h"
 #include "host/directory.h"
 #include "host/threadhost.h"
+#include "protocol/locks.h"
 #include "services/cast.h"
+#include "services/participant.h"
 #include "trace/tracestore.h"
 
 #include <QObject>
@@ -24,6 +26,8 @@ struct ClusterConfig
     ResourceConfig resources;
     BillingConfig billing;
     MalloryConfig mallory;
+    ParticipantConfig participants; // rm's and billing's (exclusive locks, timeouts)
+    DeadlockConfig deadlock;        // the lock manager's (in the dsm)
     qsizetype traceCapacity = TraceStore::kDefaultCapacity;
     double clockSpeed = 1.0; // lab seconds per wall second (0.1 to 10)
     int sessionManagers = 3; // instances competing for the leader lease

@@ -141,6 +141,10 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
         config.dataDir = data.path();
     }
     scenario->applyTo(config);
+    if (options.deadlockTimeout) {
+        config.deadlock.resolution = DeadlockResolution::Timeout;
+        config.deadlock.timeout = std::chrono::seconds(1); // within the coordinators' 2 s
+    }
 
     QElapsedTimer wall;
     wall.start();

@@ -17,6 +17,8 @@ struct HeadlessOptions
     bool sim = false;   // run in the simulator instead of on threads
     double speed = 1.0; // lab clock speed on threads
     QString faultsFile; // a fault plan (JSON) replayed during the run
+    // The lock manager breaks deadlocks by timeout (a wait past 1 s) instead of detection.
+    bool deadlockTimeout = false;
 };
 
 // Exit codes of the runner.

@@ -32,13 +32,20 @@ void LoadGenerator::start()
         Q_EMIT finished();
 }
 
+QString LoadSpec::classFor(int index, Rng &rng) const
+{
+    if (!classes.isEmpty())
+        return classes[index % classes.size()];
+    return rng.chance(voiceShare) ? u"VOICE"_s : u"DATA"_s;
+}
+
 void LoadGenerator::submitNext()
 {
     if (m_submitted >= m_spec.sessions)
         return;
     ++m_submitted;
     const QString subscriber = subscriberFor(m_rng.below(static_cast<quint64>(m_spec.subscribers)));
-    const QString cls = m_rng.chance(m_spec.voiceShare) ? u"VOICE"_s : u"DATA"_s;
+    const QString cls = m_spec.classFor(m_submitted - 1, m_rng);
     m_mine.insert(m_cluster.submit(subscriber, cls, m_spec.protocol));
 }
 

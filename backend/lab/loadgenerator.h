@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QSet>
+#include <QStringList>
 #include <QVector>
 
 namespace edgecore {
@@ -17,7 +18,11 @@ struct LoadSpec
     int concurrency = 8;                      // requests in flight at once
     int subscribers = 500;                    // distinct subscriber ids drawn from
     QString protocol = QStringLiteral("2PC"); // 2PC or 3PC for every session
-    qint64 thinkMs = 0; // lab ms a client waits after an answer before its next request
+    qint64 thinkMs = 0;  // lab ms a client waits after an answer before its next request
+    QStringList classes; // if set, request i's class is classes[i % size] (not voiceShare)
+
+    // Request `index`'s traffic class, drawing from rng when no pattern is set.
+    QString classFor(int index, Rng &rng) const;
 };
 
 class LoadGenerator : public QObject

@@ -62,6 +62,9 @@ struct Scenario
     qint64 edgeTimeoutMs = 0;       // the edge's request timeout in lab ms (0: the default, 10 s)
     qint64 wallTimeoutMs = 120000;  // a run that takes longer than this has failed
     bool expectAllCommitted = true; // AC4: no faults, no forced aborts
+    // Strict 2PL at rm and billing, and PREPAREs in each class's lock order: what it takes
+    // for two sessions to deadlock (the deadlock scenario).
+    bool exclusiveLocks = false;
     std::function<std::unique_ptr<ScenarioScript>(Protocol, quint64 seed)> script;
 
     void applyTo(ClusterConfig &config) const;

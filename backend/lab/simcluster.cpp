@@ -44,7 +44,7 @@ QVector<ClientReply> SimCluster::runLoad(const LoadSpec &spec, quint64 seed, Dur
         ++submitted;
         const QString subscriber =
             LoadGenerator::subscriberFor(rng.below(static_cast<quint64>(spec.subscribers)));
-        const QString cls = rng.chance(spec.voiceShare) ? u"VOICE"_s : u"DATA"_s;
+        const QString cls = spec.classFor(submitted - 1, rng);
         mine.insert(submit(subscriber, cls, spec.protocol));
     };
     for (int i = 0; i < std::min(spec.concurrency, spec.sessions); ++i)

@@ -62,6 +62,7 @@ Summary Summary::compute(const QString &scenario, quint64 seed, const QVector<Cl
     s.dataQueueP99Ms = percentile(dataQueue, 99);
     qint64 firstLab = 0;
     qint64 lastLab = 0;
+    double detectionTotalMs = 0;
     trace.forEach(0, trace.size(), [&](const TraceEvent &e) {
         if (s.traceEvents++ == 0)
             firstLab = e.labUs;
@@ -78,11 +79,22 @@ Summary Summary::compute(const QString &scenario, quint64 seed, const QVector<Cl
             ++s.rejectedTotal;
             s.rejectedByReason[toString(static_cast<WireError>(e.reason))]++;
             break;
+        case TraceKind::Lock:
+            if (e.reason == quint8(LockEvent::Victim)) {
+                ++s.locks.victims;
+            } else if (e.reason == quint8(LockEvent::Deadlock)) {
+                ++s.locks.deadlocks;
+                detectionTotalMs += double(e.seq) / 1000;
+                s.locks.maxDetectionMs = std::max(s.locks.maxDetectionMs, double(e.seq) / 1000);
+            }
+            break;
         default:
             break;
         }
     });
     s.labSeconds = double(lastLab - firstLab) / 1e6;
+    if (s.locks.deadlocks)
+        s.locks.meanDetectionMs = detectionTotalMs / double(s.locks.deadlocks);
     return s;
 }
 
@@ -123,6 +135,11 @@ QString Summary::toText() const
         if (!means.isEmpty())
             line(u"  mean decision latency"_s, means.join(u", "_s));
     }
+    if (locks.deadlocks || locks.victims)
+        line(u"deadlocks"_s, QString::number(locks.deadlocks) + u" found, "_s +
+                                 QString::number(locks.victims) + u" victims, detection mean "_s +
+                                 QString::number(locks.meanDetectionMs, 'f', 2) + u" ms, max "_s +
+                                 QString::number(locks.maxDetectionMs, 'f', 2) + u" ms"_s);
     line(u"edge queue p99 VOICE / DATA"_s, QString::number(voiceQueueP99Ms, 'f', 2) + u" / "_s +
                                                QString::number(dataQueueP99Ms, 'f', 2) + u" ms"_s);
     line(u"messages sent / delivered"_s,
@@ -179,6 +196,10 @@ QJsonObject Summary::toJson() const
         {u"trace_digest"_s, QString::fromLatin1(traceDigest)},
         {u"checker"_s, checker},
         {u"findings"_s, QJsonArray::fromStringList(findings)},
+        {u"deadlocks"_s, QJsonObject{{u"found"_s, static_cast<qint64>(locks.deadlocks)},
+                                     {u"victims"_s, static_cast<qint64>(locks.victims)},
+                                     {u"mean_detection_ms"_s, locks.meanDetectionMs},
+                                     {u"max_detection_ms"_s, locks.maxDetectionMs}}},
         {u"analytics"_s, QJsonObject{{u"events"_s, static_cast<qint64>(stream.events)},
                                      {u"decisions"_s, static_cast<qint64>(stream.decisions)},
                                      {u"gaps"_s, static_cast<qint64>(stream.gaps)},

@@ -43,6 +43,15 @@ struct Summary
     QJsonObject checker;                      // the invariant checker's verdict
     QString checkerReport;                    // its lines, when it found something
     QStringList findings;                     // what a scenario script observed
+    // The lock manager's work: cycles found, victims named (by detection or timeout), and
+    // lab time from a cycle forming to its detection.
+    struct Locks
+    {
+        quint64 deadlocks = 0;
+        quint64 victims = 0;
+        double meanDetectionMs = 0;
+        double maxDetectionMs = 0;
+    } locks;
     // What analytics made of the ordered event stream.
     struct Stream
     {

@@ -6,12 +6,14 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace edgecore {
 
-Coordinator::Coordinator(TxId tx, Protocol protocol, std::vector<NodeId> participants)
+Coordinator::Coordinator(TxId tx, Protocol protocol, std::vector<NodeId> participants,
+                         bool sequential)
     : m_tx(tx)
     , m_protocol(protocol)
     , m_participants(std::move(participants))
     , m_votes(m_participants.size(), -1)
     , m_acked(m_participants.size(), false)
+    , m_sequential(sequential)
 {
     EC_CHECK(!m_participants.empty());
 }
@@ -29,8 +31,11 @@ CoordinatorActions Coordinator::start()
     EC_CHECK(m_phase == Phase::Init);
     m_phase = Phase::Preparing;
     CoordinatorActions out{{CoordinatorAction::Kind::LogIntent}};
-    for (NodeId p : m_participants)
+    for (NodeId p : m_participants) {
         out.push_back({CoordinatorAction::Kind::SendPrepare, p});
+        if (m_sequential)
+            break; // the next once this one votes YES
+    }
     return out;
 }
 
@@ -43,6 +48,8 @@ CoordinatorActions Coordinator::onVote(NodeId from, bool yes, const QString &rea
     m_votes[static_cast<size_t>(i)] = yes ? 1 : 0;
     if (!yes)
         return decide(false, reason.isEmpty() ? u"participant voted no"_s : reason);
+    if (m_sequential && static_cast<size_t>(i) + 1 < m_participants.size())
+        return {{CoordinatorAction::Kind::SendPrepare, m_participants[static_cast<size_t>(i) + 1]}};
     for (int v : m_votes)
         if (v != 1)
             return {};

@@ -47,7 +47,9 @@ class Coordinator
 public:
     enum class Phase { Init, Preparing, PreCommitting, Committed, Aborted };
 
-    Coordinator(TxId tx, Protocol protocol, std::vector<NodeId> participants);
+    // sequential: one PREPARE at a time, in the participants' order, the next after a YES.
+    Coordinator(TxId tx, Protocol protocol, std::vector<NodeId> participants,
+                bool sequential = false);
 
     CoordinatorActions start();
     CoordinatorActions onVote(NodeId from, bool yes, const QString &reason = {});
@@ -96,6 +98,7 @@ private:
     Phase m_phase = Phase::Init;
     QString m_abortReason;
     bool m_querying = false;
+    bool m_sequential = false;
     std::vector<int> m_states;   // recovery answers: -1 none, else ParticipantState
     std::vector<bool> m_blocked; // recovery answers: the participant is recovering too
 };

@@ -1,6 +1,7 @@
 #include "locks.h"
 
 #include <algorithm>
+#include <deque>
 #include <functional>
 
 namespace edgecore {
@@ -142,18 +143,106 @@ std::vector<TxId> WaitForGraph::findCycle() const
 std::vector<TxId> WaitForGraph::victims(Instant now)
 {
     std::vector<TxId> out;
+    for (const Resolution &r : resolve(now))
+        out.push_back(r.victim);
+    return out;
+}
+
+std::vector<TxId> WaitForGraph::cycleThrough(TxId tx) const
+{
+    // Breadth-first from tx's waits back to tx: the shortest cycle through it.
+    std::map<TxId, TxId> parent;
+    std::deque<TxId> queue{tx};
+    while (!queue.empty()) {
+        const TxId v = queue.front();
+        queue.pop_front();
+        const auto it = m_edges.find(v);
+        if (it == m_edges.end())
+            continue;
+        for (const auto &[w, since] : it->second) {
+            (void)since;
+            if (w == tx) {
+                std::vector<TxId> cycle{v};
+                while (cycle.back() != tx)
+                    cycle.push_back(parent.at(cycle.back()));
+                std::reverse(cycle.begin(), cycle.end());
+                return cycle;
+            }
+            if (parent.emplace(w, v).second)
+                queue.push_back(w);
+        }
+    }
+    return {};
+}
+
+bool WaitForGraph::onlyWaitsForVictims(TxId waiter) const
+{
+    const auto it = m_edges.find(waiter);
+    if (it == m_edges.end())
+        return false;
+    for (const auto &[h, since] : it->second) {
+        (void)since;
+        if (!m_victims.count(h))
+            return false;
+    }
+    return true;
+}
+
+std::optional<Instant> WaitForGraph::nextDeadline() const
+{
+    if (m_config.resolution != DeadlockResolution::Timeout)
+        return std::nullopt;
+    std::optional<Instant> next;
+    for (const auto &[waiter, holders] : m_edges) {
+        if (m_victims.count(waiter) || onlyWaitsForVictims(waiter))
+            continue;
+        for (const auto &[h, since] : holders) {
+            (void)h;
+            // A wait expires once it has lasted longer than the timeout.
+            const Instant due = since + m_config.timeout + Duration(1);
+            if (!next || due < *next)
+                next = due;
+        }
+    }
+    return next;
+}
+
+std::vector<WaitForGraph::Resolution> WaitForGraph::resolve(Instant now)
+{
+    // When a cycle formed: when the last of its waits began.
+    auto formed = [this](const std::vector<TxId> &cycle) {
+        Instant at{};
+        for (size_t i = 0; i < cycle.size(); ++i) {
+            const TxId next = cycle[(i + 1) % cycle.size()];
+            at = std::max(at, m_edges.at(cycle[i]).at(next));
+        }
+        return at;
+    };
+    std::vector<Resolution> out;
     if (m_config.resolution == DeadlockResolution::Timeout) {
+        // Expired waits, the longest first. One whose every holder is already a victim is
+        // spared: those locks are about to go (in a cycle, one victim is enough).
+        std::vector<std::pair<Instant, TxId>> expired;
         for (const auto &[waiter, holders] : m_edges) {
             if (m_victims.count(waiter))
                 continue;
+            Instant oldest = Instant::max();
             for (const auto &[h, since] : holders) {
                 (void)h;
-                if (now - since > m_config.timeout) {
-                    out.push_back(waiter);
-                    m_victims.insert(waiter);
-                    break;
-                }
+                oldest = std::min(oldest, since);
             }
+            if (now - oldest > m_config.timeout)
+                expired.emplace_back(oldest, waiter);
+        }
+        std::sort(expired.begin(), expired.end());
+        for (const auto &[since, waiter] : expired) {
+            if (onlyWaitsForVictims(waiter))
+                continue;
+            Resolution r{waiter, cycleThrough(waiter), since};
+            if (!r.cycle.empty())
+                r.formedAt = formed(r.cycle);
+            out.push_back(std::move(r));
+            m_victims.insert(waiter);
         }
         return out;
     }
@@ -173,9 +262,90 @@ std::vector<TxId> WaitForGraph::victims(Instant now)
             const Instant tb = sb == m_started.end() ? Instant{} : sb->second;
             return ta != tb ? ta < tb : a < b; // ties: the higher id is the younger
         });
-        out.push_back(youngest);
+        out.push_back({youngest, cycle, formed(cycle)});
         m_victims.insert(youngest);
         rest.forget(youngest);
+    }
+    return out;
+}
+
+LockManager::Outcome LockManager::onWait(NodeId reporter, TxId waiter, TxId holder,
+                                         Instant waiterStarted, Instant holderStarted,
+                                         Instant since, Instant now)
+{
+    for (const auto &[tx, at] : {std::pair{waiter, waiterStarted}, {holder, holderStarted}}) {
+        // The earliest anyone saw it is when it began.
+        const auto [it, fresh] = m_started.emplace(tx, at);
+        if (!fresh && at < it->second)
+            it->second = at;
+        m_graph.begin(tx, it->second);
+    }
+    m_reporters[{waiter, holder}].insert(reporter);
+    m_graph.addEdge(waiter, holder, since);
+    return resolve(now);
+}
+
+void LockManager::onDone(NodeId reporter, TxId waiter, TxId holder)
+{
+    if (waiter == 0) { // the reporter starts afresh (it restarted): all it said is void
+        for (auto it = m_reporters.begin(); it != m_reporters.end();) {
+            it->second.erase(reporter);
+            if (it->second.empty()) {
+                m_graph.removeEdge(it->first.first, it->first.second);
+                it = m_reporters.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        return;
+    }
+    for (auto it = m_reporters.lower_bound({waiter, 0});
+         it != m_reporters.end() && it->first.first == waiter;) {
+        if (holder == 0 || it->first.second == holder) {
+            it->second.erase(reporter);
+            if (it->second.empty()) { // nobody reports this wait any more
+                m_graph.removeEdge(waiter, it->first.second);
+                it = m_reporters.erase(it);
+                continue;
+            }
+        }
+        ++it;
+    }
+    if (holder != 0)
+        return;
+    // Finished at this participant: once no participant reports it waiting or being waited
+    // for, the graph forgets it (and a later victim choice may name it again).
+    for (const auto &[edge, who] : m_reporters)
+        if ((edge.first == waiter || edge.second == waiter) && !who.empty())
+            return;
+    m_graph.forget(waiter);
+    m_started.erase(waiter);
+}
+
+LockManager::Outcome LockManager::tick(Instant now)
+{
+    return resolve(now);
+}
+
+LockManager::Outcome LockManager::resolve(Instant now)
+{
+    Outcome out;
+    out.resolved = m_graph.resolve(now);
+    for (const WaitForGraph::Resolution &r : out.resolved) {
+        ++m_victims;
+        if (!r.cycle.empty()) {
+            ++m_deadlocks;
+            m_detectionTotal += now - r.formedAt;
+        }
+        const QString why = m_config.resolution == DeadlockResolution::Detect
+                                ? QStringLiteral("deadlock victim (youngest in the cycle)")
+                                : QStringLiteral("lock wait timed out");
+        std::set<NodeId> told;
+        for (const auto &[edge, who] : m_reporters)
+            if (edge.first == r.victim)
+                for (NodeId n : who)
+                    if (told.insert(n).second)
+                        out.notices.push_back({r.victim, n, why});
     }
     return out;
 }

@@ -35,6 +35,7 @@ public:
     std::optional<TxId> holder(const QString &resource) const;
     std::vector<QString> heldBy(TxId tx) const;
     std::optional<QString> waitingFor(TxId tx) const;
+    bool empty() const { return m_locks.empty(); } // nothing held, nobody waiting
 
 private:
     struct Lock
@@ -57,6 +58,15 @@ struct DeadlockConfig
 class WaitForGraph
 {
 public:
+    // A victim, and the cycle it broke (timeout mode: the cycle it was in, if any), formed
+    // when the last of the cycle's waits began (or, without a cycle, when its wait began).
+    struct Resolution
+    {
+        TxId victim = 0;
+        std::vector<TxId> cycle;
+        Instant formedAt{};
+    };
+
     explicit WaitForGraph(DeadlockConfig config = {})
         : m_config(config)
     {}
@@ -74,8 +84,17 @@ public:
     std::vector<TxId> findCycle() const;
     // Who to abort now: Detect: the youngest in each cycle found (one per cycle, cycles
     // broken one victim at a time); Timeout: every waiter whose oldest wait exceeds the
-    // timeout. Each victim is returned once.
+    // timeout, the longest first, except one that only waits for victims. Each victim is
+    // returned once.
     std::vector<TxId> victims(Instant now);
+    // The same, with each victim's cycle.
+    std::vector<Resolution> resolve(Instant now);
+    // A cycle through tx (tx first), or empty.
+    std::vector<TxId> cycleThrough(TxId tx) const;
+    // Timeout mode: when the oldest wait not yet given up expires (nullopt: none, or Detect).
+    // A transaction that only waits for victims is not due: their locks are about to go.
+    std::optional<Instant> nextDeadline() const;
+    bool onlyWaitsForVictims(TxId waiter) const;
 
     size_t edgeCount() const;
     const std::map<TxId, std::map<TxId, Instant>> &edges() const { return m_edges; }
@@ -85,6 +104,59 @@ private:
     std::map<TxId, std::map<TxId, Instant>> m_edges; // waiter -> holder -> since
     std::map<TxId, Instant> m_started;
     std::set<TxId> m_victims; // already chosen
+};
+
+// The lock manager: the participants report each wait-for edge as it appears and goes; it
+// keeps the graph, picks victims (DeadlockConfig) and says whom to tell. Pure, like the rest:
+// the dsm service hosts it, sends what it returns and calls tick() at nextDeadline().
+class LockManager
+{
+public:
+    explicit LockManager(DeadlockConfig config = {})
+        : m_config(config)
+        , m_graph(config)
+    {}
+
+    struct Notice // tell `to` to give `victim` up
+    {
+        TxId victim = 0;
+        NodeId to = kNoNode;
+        QString why;
+    };
+    struct Outcome
+    {
+        std::vector<WaitForGraph::Resolution> resolved;
+        std::vector<Notice> notices;
+    };
+
+    // `reporter` says waiter waits there for holder since `since`; the transactions reached
+    // it at the given times (the youngest is the one that began last).
+    Outcome onWait(NodeId reporter, TxId waiter, TxId holder, Instant waiterStarted,
+                   Instant holderStarted, Instant since, Instant now);
+    // waiter no longer waits for holder at reporter (granted, or gave up); holder 0: waiter is
+    // finished there altogether; waiter 0: the reporter restarted, everything it said is void.
+    void onDone(NodeId reporter, TxId waiter, TxId holder);
+    // Timeout mode: call at nextDeadline().
+    Outcome tick(Instant now);
+    std::optional<Instant> nextDeadline() const { return m_graph.nextDeadline(); }
+
+    const DeadlockConfig &config() const { return m_config; }
+    const WaitForGraph &graph() const { return m_graph; }
+    quint64 deadlocksFound() const { return m_deadlocks; }
+    quint64 victims() const { return m_victims; }
+    // Lab time from a cycle forming to its victim being named, summed over deadlocks found.
+    Duration detectionTotal() const { return m_detectionTotal; }
+
+private:
+    Outcome resolve(Instant now);
+
+    DeadlockConfig m_config;
+    WaitForGraph m_graph;
+    std::map<std::pair<TxId, TxId>, std::set<NodeId>> m_reporters; // (waiter, holder)
+    std::map<TxId, Instant> m_started;
+    quint64 m_deadlocks = 0;
+    quint64 m_victims = 0;
+    Duration m_detectionTotal{0};
 };
 
 } // namespace edgecore

@@ -12,6 +12,11 @@ BillingService::Account &BillingService::account(const QString &subscriber)
     return *it;
 }
 
+QString BillingService::lockKey(const Payload &request) const
+{
+    return u"account/"_s + request.string(Field::Subscriber);
+}
+
 std::optional<QString> BillingService::reserve(TxId tx, const Payload &request)
 {
     const QString subscriber = request.string(Field::Subscriber);

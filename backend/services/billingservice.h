@@ -10,8 +10,9 @@ namespace edgecore {
 class BillingService final : public Participant
 {
 public:
-    explicit BillingService(BillingConfig config = {})
-        : m_config(config)
+    explicit BillingService(BillingConfig config = {}, ParticipantConfig participant = {})
+        : Participant(participant)
+        , m_config(config)
     {}
 
     qint64 reservedCredit() const; // held by prepared, undecided transactions
@@ -24,6 +25,7 @@ protected:
     void finalize(TxId tx) override;
     void release(TxId tx) override;
     QString describe(TxId tx) const override;
+    QString lockKey(const Payload &request) const override; // the subscriber's account
 
 private:
     struct Account

@@ -78,6 +78,10 @@ struct CoordinatorConfig
     qint64 leaseTtlMs = 3000;       // the leader lease
     qint64 leaseDriftMs = 100;      // clock drift bound subtracted from its validity
     qint64 firstLeaseAttemptMs = 0; // lets sm-1 win the first election (the others wait)
+    // Prepare the participants one after another, in the order the traffic class takes its
+    // locks: VOICE the radio first (rm, then billing), DATA the credit first (billing, then
+    // rm). Off: every PREPARE at once.
+    bool orderedPrepare = false;
 };
 
 inline QString leaderKey()

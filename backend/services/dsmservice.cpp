@@ -86,8 +86,64 @@ void DsmService::pump(const QString &group, Context &ctx)
         deliver(group, ++g.cursor, ctx);
 }
 
+void DsmService::onLockMessage(const Envelope &msg, Context &ctx)
+{
+    const Payload in = Payload::decode(msg.payload);
+    const auto blocker = static_cast<TxId>(in.integer(Field::Blocker));
+    if (msg.type == MsgType::LockDone) {
+        m_locks.onDone(msg.sender, msg.txId, blocker);
+        carryOut({}, ctx);
+        return;
+    }
+    carryOut(m_locks.onWait(msg.sender, msg.txId, blocker,
+                            instantFromUs(in.integer(Field::Started)),
+                            instantFromUs(in.integer(Field::BlockerStarted)),
+                            instantFromUs(in.integer(Field::Since)), ctx.now()),
+             ctx);
+}
+
+void DsmService::carryOut(const LockManager::Outcome &out, Context &ctx)
+{
+    for (const WaitForGraph::Resolution &r : out.resolved) {
+        if (!r.cycle.empty()) {
+            QStringList waits;
+            for (size_t i = 0; i < r.cycle.size(); ++i)
+                waits << formatId(r.cycle[i]) + u" waits for "_s +
+                             formatId(r.cycle[(i + 1) % r.cycle.size()]);
+            ctx.trace().fact(TraceKind::Lock, quint8(LockEvent::Deadlock), r.victim, 0,
+                             quint64(toUs(ctx.now() - r.formedAt)),
+                             u"deadlock: "_s + waits.join(u", "_s) + u"; found "_s +
+                                 QString::number(toUs(ctx.now() - r.formedAt) / 1000.0, 'f', 1) +
+                                 u" ms after it formed"_s);
+        }
+        ctx.trace().fact(TraceKind::Lock, quint8(LockEvent::Victim), r.victim, 0, 0,
+                         m_locks.config().resolution == DeadlockResolution::Detect
+                             ? u"victim: the youngest in the cycle"_s
+                             : u"victim: waited longer than "_s +
+                                   QString::number(toUs(m_locks.config().timeout) / 1000) +
+                                   u" ms"_s);
+    }
+    for (const LockManager::Notice &n : out.notices) {
+        Envelope e;
+        e.type = MsgType::DeadlockVictim;
+        e.txId = n.victim;
+        e.payload = Payload().set(Field::Reason, n.why).encode();
+        ctx.send(n.to, std::move(e));
+    }
+    // Timeout mode: wake up when the next wait expires.
+    if (m_lockTimer)
+        ctx.cancelTimer(std::exchange(m_lockTimer, 0));
+    if (const auto due = m_locks.nextDeadline())
+        m_lockTimer = ctx.startTimer(std::max(Duration(0), *due - ctx.now()));
+}
+
 void DsmService::onTimer(TimerId id, Context &ctx)
 {
+    if (id == m_lockTimer) {
+        m_lockTimer = 0;
+        carryOut(m_locks.tick(ctx.now()), ctx);
+        return;
+    }
     if (id != m_redeliverTimer)
         return;
     // Redelivery: what was handed out over a second ago and never acknowledged goes again,
@@ -138,6 +194,10 @@ void DsmService::traceWrite(const Envelope &msg, const QString &key, const DsmRe
 
 void DsmService::onMessage(const Envelope &msg, Context &ctx)
 {
+    if (msg.type == MsgType::LockWait || msg.type == MsgType::LockDone) {
+        onLockMessage(msg, ctx);
+        return;
+    }
     const Payload in = Payload::decode(msg.payload);
     const QString key = in.string(Field::Key);
     Envelope reply;

@@ -6,9 +6,15 @@
 // It also keeps the ordered event stream (seed 001 §11): each session's events get
 // per-session sequence numbers; consumer groups receive them in order, acknowledge them, and
 // get unacknowledged ones again (at least once; the consumer drops duplicates by sequence).
+//
+// And it hosts the lock manager: participants report who waits for whom (LOCK_WAIT,
+// LOCK_DONE); a cycle, or a wait past the timeout, gets its victim a DEADLOCK_VICTIM. The
+// graph is not logged: a restarted dsm hears only new waits (the coordinators' vote timeouts
+// still end any deadlock it missed).
 
 #include "dsm/dsmstore.h"
 #include "host/service.h"
+#include "protocol/locks.h"
 
 #include <map>
 #include <unordered_map>
@@ -20,6 +26,10 @@ namespace edgecore {
 class DsmService final : public Service
 {
 public:
+    explicit DsmService(DeadlockConfig deadlock = {})
+        : m_locks(deadlock)
+    {}
+
     void start(Context &ctx) override;
     void onMessage(const Envelope &msg, Context &ctx) override;
     void onTimer(TimerId id, Context &ctx) override;
@@ -29,6 +39,7 @@ public:
     const DsmStore &store() const { return m_store; }
     quint64 streamEvents() const { return m_events.size(); }
     int pending(const QString &group) const;
+    const LockManager &lockManager() const { return m_locks; }
 
 private:
     void persist(const QString &key, const DsmEntry &e, Context &ctx);
@@ -36,6 +47,8 @@ private:
     void notifyWatchers(Context &ctx);
     void deliver(const QString &group, quint64 eventId, Context &ctx);
     void pump(const QString &group, Context &ctx);
+    void onLockMessage(const Envelope &msg, Context &ctx);
+    void carryOut(const LockManager::Outcome &out, Context &ctx);
 
     struct StreamEvent
     {
@@ -57,6 +70,8 @@ private:
     std::unordered_set<QString> m_appended; // idempotency keys of appended events
     std::map<QString, Group> m_groups;
     TimerId m_redeliverTimer = 0;
+    LockManager m_locks;
+    TimerId m_lockTimer = 0;
 };
 
 } // namespace edgecore

@@ -1,6 +1,8 @@
 #include "participant.h"
 
+#include "cast.h"
 #include "storage/storage.h"
+#include "trace/traceevent.h"
 #include "wire/wireerror.h"
 
 #include <QCborArray>
@@ -28,6 +30,14 @@ std::optional<ParticipantState> Participant::stateOf(TxId tx) const
     if (it == m_txs.end())
         return std::nullopt;
     return it->second.logic.state();
+}
+
+int Participant::waitingForLocks() const
+{
+    int n = 0;
+    for (const auto &[id, tx] : m_txs)
+        n += tx.parked;
+    return n;
 }
 
 int Participant::inDoubtCount() const
@@ -80,6 +90,7 @@ Participant::Tx &Participant::txFor(const Envelope &msg, Protocol protocol,
               protocol,
               peers,
               msg.type == MsgType::Prepare ? msg.fencingToken : 0};
+        tx.firstSeen = instantFromUs(msg.labTimeUs);
         it = m_txs.emplace(msg.txId, std::move(tx)).first;
     }
     return it->second;
@@ -88,7 +99,12 @@ Participant::Tx &Participant::txFor(const Envelope &msg, Protocol protocol,
 void Participant::start(Context &ctx)
 {
     m_self = ctx.self();
+    m_lockManager = ctx.lookup(cast::dsm());
     recover(ctx);
+    if (m_config.exclusiveLocks && m_lockManager != kNoNode) {
+        // Whatever this participant reported before a crash is void: its waits died with it.
+        reportDone(0, 0, ctx);
+    }
 }
 
 void Participant::recover(Context &ctx)
@@ -119,6 +135,10 @@ void Participant::recover(Context &ctx)
                   protocol,
                   peers};
             m_txs.insert_or_assign(r.txId, std::move(tx));
+            // A prepared transaction held its lock until its decision: it holds it again.
+            if (m_config.exclusiveLocks)
+                if (const QString key = lockKey(Payload::decode(request)); !key.isEmpty())
+                    m_locks.acquire(r.txId, key);
         } else if (r.kind == u"precommitted"_s) {
             if (auto it = m_txs.find(r.txId); it != m_txs.end())
                 it->second.logic = ParticipantTx::recover(
@@ -138,6 +158,7 @@ void Participant::recover(Context &ctx)
                 tx.logic.onPrepare(false);
                 m_txs.insert_or_assign(r.txId, std::move(tx));
             } else if (it->second.logic.inDoubt()) {
+                m_locks.release(r.txId);
                 for (const ParticipantAction &a : it->second.logic.onDecision(commit)) {
                     if (a.kind == ParticipantAction::Kind::Finalize)
                         finalize(r.txId);
@@ -161,6 +182,23 @@ void Participant::recover(Context &ctx)
                                                  QString::number(inDoubt) + u" in doubt"_s);
 }
 
+void Participant::prepare(Tx &tx, const Payload &request, Context &ctx)
+{
+    // An injected fault may make it vote NO without reserving anything.
+    const TxId id = tx.logic.txId();
+    const double abortPct = ctx.injected().abortPct;
+    const std::optional<QString> refusal =
+        abortPct > 0 && ctx.rng().uniform() * 100 < abortPct
+            ? std::optional<QString>(u"injected abort ("_s + QString::number(abortPct) +
+                                     u"% of PREPAREs)"_s)
+            : reserve(id, request);
+    if (refusal)
+        ++m_no;
+    else
+        ++m_yes;
+    apply(id, tx.logic.onPrepare(!refusal, refusal.value_or(QString())), ctx);
+}
+
 void Participant::onMessage(const Envelope &msg, Context &ctx)
 {
     const Payload in = Payload::decode(msg.payload);
@@ -174,20 +212,27 @@ void Participant::onMessage(const Envelope &msg, Context &ctx)
             apply(msg.txId, tx.logic.onPrepare(true), ctx); // a resend: same vote again
             return;
         }
-        // An injected fault may make it vote NO without reserving anything.
-        const double abortPct = ctx.injected().abortPct;
-        const std::optional<QString> refusal =
-            abortPct > 0 && ctx.rng().uniform() * 100 < abortPct
-                ? std::optional<QString>(u"injected abort ("_s + QString::number(abortPct) +
-                                         u"% of PREPAREs)"_s)
-                : reserve(msg.txId, in);
-        if (refusal)
-            ++m_no;
-        else
-            ++m_yes;
-        apply(msg.txId, tx.logic.onPrepare(!refusal, refusal.value_or(QString())), ctx);
+        if (tx.parked)
+            return; // a resend while it waits for its lock: it votes once granted
+        if (m_config.exclusiveLocks) {
+            if (const QString key = lockKey(in); !key.isEmpty()) {
+                if (const auto holder = m_locks.acquire(msg.txId, key)) {
+                    tx.parked = true;
+                    reportWait(tx, *holder, key, ctx);
+                    return;
+                }
+                ctx.trace().fact(TraceKind::Lock, quint8(LockEvent::Acquired), msg.txId,
+                                 msg.sessionId, 0, key);
+            }
+        }
+        prepare(tx, in, ctx);
+        grantWaiting(ctx);
         return;
     }
+    case MsgType::DeadlockVictim:
+        onDeadlockVictim(msg, ctx);
+        grantWaiting(ctx);
+        return;
     case MsgType::PreCommit:
     case MsgType::Commit:
     case MsgType::Abort: {
@@ -210,6 +255,7 @@ void Participant::onMessage(const Envelope &msg, Context &ctx)
             apply(msg.txId, it->second.logic.onPreCommit(), ctx);
         else
             apply(msg.txId, it->second.logic.onDecision(msg.type == MsgType::Commit), ctx);
+        grantWaiting(ctx);
         return;
     }
     case MsgType::StateRequest: {
@@ -248,6 +294,117 @@ void Participant::onTimer(TimerId id, Context &ctx)
         apply(txId, tx.logic.onTerminationTimeout(), ctx);
     else
         apply(txId, tx.logic.onTimeout(), ctx);
+    grantWaiting(ctx);
+}
+
+void Participant::onDeadlockVictim(const Envelope &msg, Context &ctx)
+{
+    if (msg.sender != m_lockManager) {
+        ctx.trace().refuse(msg, static_cast<quint8>(WireError::NotAuthorized),
+                           ctx.nameOf(msg.sender) + u" may not send "_s + toString(msg.type));
+        return;
+    }
+    const auto it = m_txs.find(msg.txId);
+    if (it == m_txs.end() || !it->second.parked)
+        return; // granted meanwhile (it voted), or decided: nothing waits here any more
+    Tx &tx = it->second;
+    tx.parked = false;
+    const QString why = Payload::decode(msg.payload).string(Field::Reason);
+    ++m_victims;
+    ++m_no;
+    apply(msg.txId, tx.logic.onPrepare(false, why), ctx); // votes NO, which lets go of it
+}
+
+void Participant::releaseLocks(TxId id, Context &ctx)
+{
+    if (!m_config.exclusiveLocks)
+        return;
+    const auto it = m_txs.find(id);
+    const SessionId session = it == m_txs.end() ? 0 : it->second.sessionId;
+    if (it != m_txs.end())
+        it->second.parked = false;
+    const bool held = !m_locks.heldBy(id).empty() || m_locks.waitingFor(id).has_value();
+    const std::vector<LockTable::Grant> granted = m_locks.release(id);
+    if (held)
+        ctx.trace().fact(TraceKind::Lock, quint8(LockEvent::Released), id, session);
+    if (m_reported.erase(id))
+        reportDone(id, 0, ctx);
+    m_grants.insert(m_grants.end(), granted.begin(), granted.end());
+}
+
+void Participant::grantWaiting(Context &ctx)
+{
+    // Each grant: the new holder stops waiting and votes; those still queued behind it now
+    // wait for it instead. A vote may release again (NO), which may grant more.
+    while (!m_grants.empty()) {
+        const LockTable::Grant g = m_grants.front();
+        m_grants.erase(m_grants.begin());
+        const auto it = m_txs.find(g.tx);
+        if (it == m_txs.end() || !it->second.parked)
+            continue;
+        Tx &tx = it->second;
+        tx.parked = false;
+        reportDone(g.tx, std::exchange(tx.waitsFor, 0), ctx);
+        if (tx.token < m_highestToken) {
+            // A newer leader appeared while it waited: its coordinator is deposed, so the
+            // PREPARE is refused now as it would have been on arrival. Nothing was reserved.
+            ctx.trace().record(TraceKind::State,
+                               u"PREPARE dropped after its lock wait: stale fencing token "_s +
+                                   QString::number(tx.token) + u" < "_s +
+                                   QString::number(m_highestToken),
+                               g.tx, tx.sessionId);
+            const std::vector<LockTable::Grant> next = m_locks.release(g.tx);
+            m_grants.insert(m_grants.end(), next.begin(), next.end());
+            if (m_reported.erase(g.tx))
+                reportDone(g.tx, 0, ctx);
+            m_txs.erase(it);
+            continue;
+        }
+        ctx.trace().fact(TraceKind::Lock, quint8(LockEvent::Acquired), g.tx, tx.sessionId, 0,
+                         g.resource);
+        for (auto &[id, other] : m_txs)
+            if (other.parked && m_locks.waitingFor(id) == g.resource && other.waitsFor != g.tx) {
+                reportDone(id, other.waitsFor, ctx);
+                reportWait(other, g.tx, g.resource, ctx);
+            }
+        prepare(tx, Payload::decode(tx.request), ctx);
+    }
+}
+
+void Participant::reportWait(Tx &tx, TxId holder, const QString &resource, Context &ctx)
+{
+    const TxId id = tx.logic.txId();
+    tx.waitsFor = holder;
+    ctx.trace().fact(TraceKind::Lock, quint8(LockEvent::Waits), id, tx.sessionId, holder, resource);
+    if (m_lockManager == kNoNode)
+        return;
+    const auto h = m_txs.find(holder);
+    const Instant holderSeen = h == m_txs.end() ? tx.firstSeen : h->second.firstSeen;
+    m_reported.insert(id);
+    m_reported.insert(holder);
+    Envelope e;
+    e.type = MsgType::LockWait;
+    e.txId = id;
+    e.sessionId = tx.sessionId;
+    e.payload = Payload()
+                    .set(Field::Blocker, static_cast<qint64>(holder))
+                    .set(Field::Key, resource)
+                    .set(Field::Since, toUs(ctx.now()))
+                    .set(Field::Started, toUs(tx.firstSeen))
+                    .set(Field::BlockerStarted, toUs(holderSeen))
+                    .encode();
+    ctx.send(m_lockManager, std::move(e));
+}
+
+void Participant::reportDone(TxId id, TxId holder, Context &ctx)
+{
+    if (m_lockManager == kNoNode)
+        return;
+    Envelope e;
+    e.type = MsgType::LockDone;
+    e.txId = id;
+    e.payload = Payload().set(Field::Blocker, static_cast<qint64>(holder)).encode();
+    ctx.send(m_lockManager, std::move(e));
 }
 
 void Participant::arm(Tx &tx, qint64 ms, bool termination, Context &ctx)
@@ -316,6 +473,7 @@ void Participant::apply(TxId id, const ParticipantActions &actions, Context &ctx
             break;
         case K::VoteNo:
             remember(id);
+            releaseLocks(id, ctx);
             ctx.trace().record(TraceKind::State, u"vote NO: "_s + a.reason, id, tx.sessionId);
             ctx.trace().fact(TraceKind::Vote, 0, id, tx.sessionId);
             send(a.to, MsgType::Vote, tx,
@@ -373,6 +531,7 @@ void Participant::apply(TxId id, const ParticipantActions &actions, Context &ctx
             break;
         case K::Decided:
             disarm(tx, ctx);
+            releaseLocks(id, ctx); // strict 2PL: held until the decision, whatever it is
             ctx.trace().record(TraceKind::State,
                                (a.commit ? u"COMMITTED"_s : u"ABORTED"_s) +
                                    (a.reason.isEmpty() ? QString() : u": "_s + a.reason),

@@ -4,6 +4,7 @@
 // and the fencing check. Subclasses say what a reservation is.
 
 #include "host/service.h"
+#include "protocol/locks.h"
 #include "protocol/participanttx.h"
 
 #include <QHash>
@@ -19,6 +20,11 @@ struct ParticipantConfig
     qint64 inDoubtTimeoutMs = 3000;     // lab ms without word from the coordinator
     qint64 terminationTimeoutMs = 1000; // lab ms to wait for the other participants' states
     int decidedKept = 10000;            // decided transactions remembered for late questions
+    // Strict two-phase locking: a PREPARE takes an exclusive lock on what it reserves (the
+    // subclass names it) and holds it until the decision; one that finds it taken waits, and
+    // the wait is reported to the lock manager (in the dsm), which may name it a deadlock
+    // victim: it then votes NO. Off by default (sessions then never wait for each other).
+    bool exclusiveLocks = false;
 };
 
 class Participant : public Service
@@ -37,6 +43,9 @@ public:
     quint64 votesNo() const { return m_no; }
     quint64 highestToken() const { return m_highestToken; }
     std::optional<ParticipantState> stateOf(TxId tx) const;
+    const LockTable &locks() const { return m_locks; }
+    int waitingForLocks() const;
+    quint64 deadlockVictims() const { return m_victims; }
 
 protected:
     // Reserve what tx needs; return a reason to vote NO instead.
@@ -44,6 +53,8 @@ protected:
     virtual void finalize(TxId tx) = 0;
     virtual void release(TxId tx) = 0;
     virtual QString describe(TxId tx) const = 0;
+    // The resource a PREPARE locks with exclusiveLocks (empty: none).
+    virtual QString lockKey(const Payload &) const { return {}; }
 
 private:
     struct Tx
@@ -55,7 +66,10 @@ private:
         QByteArray request; // the PREPARE payload, logged with PREPARED for recovery
         Protocol protocol = Protocol::TwoPhase;
         std::vector<NodeId> peers;
-        quint64 token = 0; // the fencing token of its PREPARE
+        quint64 token = 0;   // the fencing token of its PREPARE
+        bool parked = false; // its PREPARE waits for a lock: it votes once granted
+        Instant firstSeen{}; // when its first message arrived (its age, for the lock manager)
+        TxId waitsFor = 0;   // the holder last reported to the lock manager
     };
 
     bool fenced(const Envelope &msg, quint64 floor, Context &ctx);
@@ -67,6 +81,14 @@ private:
     void disarm(Tx &tx, Context &ctx);
     void remember(TxId id);
     void recover(Context &ctx);
+    // The vote on a PREPARE whose lock (if any) is held.
+    void prepare(Tx &tx, const Payload &request, Context &ctx);
+    void onDeadlockVictim(const Envelope &msg, Context &ctx);
+    // Lets go of tx's locks (decided, or voted NO); who they go to votes after the handler.
+    void releaseLocks(TxId tx, Context &ctx);
+    void grantWaiting(Context &ctx);
+    void reportWait(Tx &tx, TxId holder, const QString &resource, Context &ctx);
+    void reportDone(TxId tx, TxId holder, Context &ctx);
 
     ParticipantConfig m_config;
     NodeId m_self = kNoNode;
@@ -76,6 +98,11 @@ private:
     quint64 m_highestToken = 0;
     quint64 m_yes = 0;
     quint64 m_no = 0;
+    LockTable m_locks;
+    NodeId m_lockManager = kNoNode;
+    std::vector<LockTable::Grant> m_grants; // granted while handling; they vote afterwards
+    std::set<TxId> m_reported;              // told to the lock manager: it hears when they end
+    quint64 m_victims = 0;
 };
 
 } // namespace edgecore

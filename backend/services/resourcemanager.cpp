@@ -6,8 +6,9 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace edgecore {
 
-ResourceManager::ResourceManager(ResourceConfig config)
-    : m_config(config)
+ResourceManager::ResourceManager(ResourceConfig config, ParticipantConfig participant)
+    : Participant(participant)
+    , m_config(config)
     , m_cells(static_cast<size_t>(std::max(1, config.cells)))
 {}
 
@@ -34,6 +35,11 @@ std::optional<QString> ResourceManager::reserve(TxId tx, const Payload &request)
     c.reserved += units;
     m_reservations.insert(tx, Reservation{cell, units});
     return std::nullopt;
+}
+
+QString ResourceManager::lockKey(const Payload &request) const
+{
+    return u"cell/"_s + QString::number(cellFor(request.string(Field::Subscriber), cellCount()));
 }
 
 void ResourceManager::finalize(TxId tx)

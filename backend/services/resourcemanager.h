@@ -11,7 +11,7 @@ namespace edgecore {
 class ResourceManager final : public Participant
 {
 public:
-    explicit ResourceManager(ResourceConfig config = {});
+    explicit ResourceManager(ResourceConfig config = {}, ParticipantConfig participant = {});
 
     int cellCount() const { return static_cast<int>(m_cells.size()); }
     int reservedUnits() const;  // held by prepared, undecided transactions
@@ -23,6 +23,7 @@ protected:
     void finalize(TxId tx) override;
     void release(TxId tx) override;
     QString describe(TxId tx) const override;
+    QString lockKey(const Payload &request) const override; // the subscriber's cell
 
 private:
     struct Cell

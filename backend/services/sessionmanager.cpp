@@ -283,8 +283,13 @@ void SessionManager::onSessionCreate(const Envelope &msg, Context &ctx)
     const TxId id = (TxId(ctx.self()) << 48) | m_nextTx++;
     Tx tx;
     tx.protocol = static_cast<Protocol>(in.integer(Field::Protocol));
-    tx.coordinator =
-        std::make_unique<Coordinator>(id, tx.protocol, std::vector<NodeId>{m_rm, m_billing});
+    const auto cls = static_cast<TrafficClass>(in.integer(Field::TrafficClass));
+    // In lock order when preparing one at a time: VOICE the radio first, DATA the credit.
+    std::vector<NodeId> participants{m_rm, m_billing};
+    if (m_config.orderedPrepare && cls == TrafficClass::Data)
+        std::swap(participants[0], participants[1]);
+    tx.coordinator = std::make_unique<Coordinator>(id, tx.protocol, std::move(participants),
+                                                   m_config.orderedPrepare);
     tx.sessionId = msg.sessionId;
     tx.requestId = static_cast<quint64>(in.integer(Field::RequestId));
     tx.client = msg.sender;

@@ -28,8 +28,20 @@ enum class TraceKind : quint8 {
     Drop = 12,  // the network lost the frame node sent to peer (seq): reason 1 partition,
                 // 2 loss
     Fault = 13, // a fault was switched on or off (node: the service, or none; detail: what)
+    Lock = 14,  // a lock event at node (detail: the resource, or the cycle): reason is LockEvent;
+                // txId the transaction, seq the other one (the holder it waits for)
 };
-constexpr int kTraceKindCount = 14;
+constexpr int kTraceKindCount = 15;
+
+// TraceKind::Lock's reason: together they fold into the wait-for graph at any moment.
+enum class LockEvent : quint8 {
+    Acquired = 0, // txId holds the resource
+    Waits = 1,    // txId waits for seq's lock on the resource
+    Released = 2, // txId let go of everything here (decided, or gave up waiting)
+    Deadlock = 3, // the lock manager found a cycle (detail: who waits for whom; txId the
+                  // victim; seq: lab us from the cycle forming to its detection)
+    Victim = 4,   // the lock manager chose txId to break it (detail: why)
+};
 QString toString(TraceKind k);
 
 struct TraceEvent

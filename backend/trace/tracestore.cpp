@@ -35,6 +35,8 @@ QString toString(TraceKind k)
         return u"drop"_s;
     case TraceKind::Fault:
         return u"fault"_s;
+    case TraceKind::Lock:
+        return u"lock"_s;
     }
     return u"?"_s;
 }

@@ -156,7 +156,11 @@ void TestByzantine::allModesAgainstALiveLoadOnThreads()
         attack.modes.push_back(MalloryMode(m));
     lab.configureMallory(attack);
     // Clients that think 50 ms between sessions: the load spans ~2 s of lab time.
-    LoadGenerator load(c, LoadSpec{150, 0.5, 4, 500, u"2PC"_s, 50}, 22);
+    LoadSpec spec;
+    spec.sessions = 150;
+    spec.concurrency = 4;
+    spec.thinkMs = 50;
+    LoadGenerator load(c, spec, 22);
     QSignalSpy done(&load, &LoadGenerator::finished);
     load.start();
     QVERIFY(done.wait(60000));

@@ -9,6 +9,7 @@
 #include "lab/labcontrols.h"
 #include "lab/simcluster.h"
 #include "services/billingservice.h"
+#include "services/dsmservice.h"
 #include "services/resourcemanager.h"
 #include "services/sessionmanager.h"
 #include "trace/tracestore.h"
@@ -78,6 +79,10 @@ public:
         spec.sessions = sessions;
         spec.concurrency = concurrency;
         spec.voiceShare = voiceShare;
+        return load(spec);
+    }
+    QVector<ClientReply> load(const LoadSpec &spec)
+    {
         if (m_sim)
             return m_sim->runLoad(spec, ++m_loads);
         LoadGenerator load(*m_cluster, spec, ++m_loads);
@@ -251,6 +256,8 @@ private Q_SLOTS:
     void circuitBreakerOpensAndRecovers();
     void unacknowledgedDecisionGoesToTheDeadLetterQueue_data() { hosts_data(); }
     void unacknowledgedDecisionGoesToTheDeadLetterQueue();
+    void deadlock_data();
+    void deadlock();
 };
 
 void TestFaults::hosts_data()
@@ -705,6 +712,103 @@ void TestFaults::unacknowledgedDecisionGoesToTheDeadLetterQueue()
     }));
     lab.settle();
     QCOMPARE(reservedAt(lab), 0);
+    QVERIFY(lab.checkerOk());
+}
+
+void TestFaults::deadlock_data()
+{
+    QTest::addColumn<bool>("sim");
+    QTest::addColumn<bool>("timeout");
+    QTest::newRow("detect, sim") << true << false;
+    QTest::newRow("detect, threads") << false << false;
+    QTest::newRow("timeout, sim") << true << true;
+    QTest::newRow("timeout, threads") << false << true;
+}
+
+void TestFaults::deadlock()
+{
+    // One subscriber, a VOICE and a DATA session at once. With exclusive locks and PREPAREs
+    // in lock order, VOICE holds the cell at rm and waits for the account at billing, DATA
+    // holds the account and waits for the cell: AB/BA. The lock manager names one victim
+    // (detect: the youngest, as soon as the cycle closes; timeout: the longest waiter after
+    // 1 s, sparing the other, which only waits for the victim). The victim votes NO, its
+    // coordinator aborts, its locks go, and the other session commits.
+    QFETCH(bool, sim);
+    QFETCH(bool, timeout);
+    Lab lab(sim, 5, [&](ClusterConfig &c) {
+        c.participants.exclusiveLocks = true;
+        c.coordinator.orderedPrepare = true;
+        if (timeout)
+            c.deadlock = DeadlockConfig{DeadlockResolution::Timeout, std::chrono::seconds(1)};
+    });
+    QVERIFY(lab.started());
+    QCOMPARE(lab.load(4).size(), 4); // a leader, and sessions that never wait
+    const NodeId dsm = lab.id(cast::dsm());
+    auto locks = [&](LockEvent what) {
+        return lab.count([&](const TraceEvent &e) {
+            return e.kind == TraceKind::Lock && e.reason == quint8(what);
+        });
+    };
+    QCOMPARE(locks(LockEvent::Waits), 0);
+
+    LoadSpec spec;
+    spec.sessions = 2;
+    spec.concurrency = 2;
+    spec.subscribers = 1;
+    spec.classes = {u"VOICE"_s, u"DATA"_s};
+    const QVector<ClientReply> replies = lab.load(spec);
+    QCOMPARE(replies.size(), 2);
+    const int aborted = replies[0].outcome == Outcome::Aborted ? 0 : 1;
+    QCOMPARE(toString(replies[aborted].outcome), u"ABORTED"_s);
+    QCOMPARE(toString(replies[1 - aborted].outcome), u"COMMITTED"_s);
+    QCOMPARE(replies[aborted].reason,
+             timeout ? u"lock wait timed out"_s : u"deadlock victim (youngest in the cycle)"_s);
+    // Both waited, once each; one cycle found, one victim named, at the lock manager: the
+    // aborted session's transaction.
+    QCOMPARE(locks(LockEvent::Waits), 2);
+    QCOMPARE(locks(LockEvent::Deadlock), 1);
+    QCOMPARE(locks(LockEvent::Victim), 1);
+    qint64 detectionUs = -1;
+    TxId victim = 0;
+    lab.trace().forEach(0, lab.trace().size(), [&](const TraceEvent &e) {
+        if (e.kind == TraceKind::Lock && e.reason == quint8(LockEvent::Deadlock)) {
+            QCOMPARE(e.node, dsm);
+            detectionUs = qint64(e.seq);
+            victim = e.txId;
+        }
+    });
+    QCOMPARE(victim, replies[aborted].txId);
+    // From the cycle closing (the second wait beginning at its participant) to the victim
+    // being named: timeout: the first wait's 1 s, less the gap between the two waits;
+    // detect: as soon as the closing wait's report reached the lock manager (in the
+    // simulator, one hop of 0.2-2 ms).
+    if (timeout)
+        QVERIFY2(detectionUs > 900'000, qPrintable(QString::number(detectionUs)));
+    else if (sim)
+        QVERIFY2(detectionUs >= 200 && detectionUs <= 2000,
+                 qPrintable(QString::number(detectionUs)));
+    // Detection, either way, beat the coordinators' 2 s vote timeout: the victim's abort
+    // reason says so. Afterwards nothing is held, nothing waits, the graph is empty.
+    QVERIFY2(detectionUs < 2'000'000, qPrintable(QString::number(detectionUs)));
+    lab.settle();
+    QCOMPARE(reservedAt(lab), 0);
+    quint64 gaveUp = 0; // the victim waited at rm (DATA) or at billing (VOICE)
+    lab.inspect<ResourceManager>(cast::rm(), [&](ResourceManager &rm) {
+        QCOMPARE(rm.waitingForLocks(), 0);
+        QVERIFY(rm.locks().empty());
+        gaveUp += rm.deadlockVictims();
+    });
+    lab.inspect<BillingService>(cast::billing(), [&](BillingService &b) {
+        QCOMPARE(b.waitingForLocks(), 0);
+        QVERIFY(b.locks().empty());
+        gaveUp += b.deadlockVictims();
+    });
+    QCOMPARE(gaveUp, quint64(1));
+    lab.inspect<DsmService>(cast::dsm(), [](DsmService &d) {
+        QCOMPARE(d.lockManager().graph().edgeCount(), size_t(0));
+        QCOMPARE(d.lockManager().deadlocksFound(), quint64(1));
+        QCOMPARE(d.lockManager().victims(), quint64(1));
+    });
     QVERIFY(lab.checkerOk());
 }
 

@@ -64,6 +64,8 @@ private Q_SLOTS:
     void faultPlanFromFile();
     void brokenFaultPlanChangesNothing();
     void chaosScenario();
+    void deadlockScenario_data();
+    void deadlockScenario();
 };
 
 void TestHeadless::demoOnThreadsWritesFiles()
@@ -278,7 +280,7 @@ void TestHeadless::usageErrors()
     QCOMPARE(r.code, int(ExitUsage));
     QCOMPARE(
         r.err,
-        u"edgecore-lab: unknown scenario 'nope' (known: demo, coordinator-crash, failover, chaos)\n"_s);
+        u"edgecore-lab: unknown scenario 'nope' (known: demo, coordinator-crash, failover, chaos, deadlock)\n"_s);
     HeadlessOptions unwritable;
     unwritable.outDir = u"/proc/edgecore-cannot-write-here"_s;
     r = run(unwritable);
@@ -369,6 +371,55 @@ void TestHeadless::chaosScenario()
     };
     QVERIFY(!digest(a.out).isEmpty());
     QCOMPARE(digest(a.out), digest(b.out));
+}
+
+void TestHeadless::deadlockScenario_data()
+{
+    QTest::addColumn<bool>("sim");
+    QTest::addColumn<bool>("timeout");
+    QTest::newRow("sim, detect") << true << false;
+    QTest::newRow("threads, detect") << false << false;
+    QTest::newRow("sim, timeout") << true << true;
+    QTest::newRow("threads, timeout") << false << true;
+}
+
+void TestHeadless::deadlockScenario()
+{
+    // `--scenario deadlock [--deadlock timeout]`: the AB/BA cycle forms, one victim aborts,
+    // the other commits, and the metrics say so.
+    QFETCH(bool, sim);
+    QFETCH(bool, timeout);
+    QTemporaryDir dir;
+    HeadlessOptions o;
+    o.scenario = u"deadlock"_s;
+    o.sim = sim;
+    o.speed = 10;
+    o.deadlockTimeout = timeout;
+    o.outDir = dir.path();
+    const Run r = run(o);
+    QVERIFY2(r.code == int(ExitOk), qPrintable(r.out + r.err));
+    const QJsonObject summary = readJson(dir.filePath(u"summary.json"_s));
+    QCOMPARE(summary.value(u"committed"_s).toInt(), 1);
+    QCOMPARE(summary.value(u"aborted"_s).toInt(), 1);
+    const QJsonObject reasons = summary.value(u"abort_reasons"_s).toObject();
+    QCOMPARE(reasons
+                 .value(timeout ? u"lock wait timed out"_s
+                                : u"deadlock victim (youngest in the cycle)"_s)
+                 .toInt(),
+             1);
+    const QJsonObject locks = summary.value(u"deadlocks"_s).toObject();
+    QCOMPARE(locks.value(u"found"_s).toInt(), 1);
+    QCOMPARE(locks.value(u"victims"_s).toInt(), 1);
+    const double detectionMs = locks.value(u"mean_detection_ms"_s).toDouble();
+    QVERIFY2(timeout ? detectionMs > 900 && detectionMs < 2000 : detectionMs < 900,
+             qPrintable(QString::number(detectionMs)));
+    const QStringList findings = summary.value(u"findings"_s).toVariant().toStringList();
+    QCOMPARE(findings.size(), 2);
+    QVERIFY2(findings[0].startsWith(u"deadlock: "_s) && findings[0].contains(u" waits for "_s),
+             qPrintable(findings[0]));
+    QVERIFY2(findings[1].contains(u"(victim) aborted"_s) && findings[1].contains(u" committed"_s),
+             qPrintable(findings[1]));
+    QVERIFY(r.out.contains(u"deadlocks                   1 found, 1 victims"_s));
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)

@@ -31,12 +31,15 @@ void TestSweep::sweep_data()
     QTest::addColumn<bool>("lossy");
     QTest::addColumn<int>("seeds");
     QTest::addColumn<bool>("everyFault");
+    QTest::addColumn<bool>("locks");
     QTest::newRow("2PC, crashes + partitions + loss + duplicates + reordering")
-        << int(Protocol::TwoPhase) << true << true << true << 300 << false;
+        << int(Protocol::TwoPhase) << true << true << true << 300 << false << false;
     QTest::newRow("3PC, crashes and restarts")
-        << int(Protocol::ThreePhase) << true << false << false << 300 << false;
+        << int(Protocol::ThreePhase) << true << false << false << 300 << false << false;
     QTest::newRow("2PC, chaos plans: every fault type together")
-        << int(Protocol::TwoPhase) << true << true << true << 200 << true;
+        << int(Protocol::TwoPhase) << true << true << true << 200 << true << false;
+    QTest::newRow("2PC, exclusive locks and deadlocks under crashes, partitions, loss")
+        << int(Protocol::TwoPhase) << true << true << true << 200 << false << true;
 }
 
 void TestSweep::sweep()
@@ -47,6 +50,7 @@ void TestSweep::sweep()
     QFETCH(bool, lossy);
     QFETCH(int, seeds);
     QFETCH(bool, everyFault);
+    QFETCH(bool, locks);
     // A deeper hunt than CI's: LAB_SWEEP_SEEDS=5000 ./build/dev/tests/tst_sweep; one seed's
     // replay: LAB_SWEEP_SEED=1036.
     int first = 1;
@@ -59,7 +63,10 @@ void TestSweep::sweep()
     o.crashes = crashes;
     o.partitions = partitions;
     o.lossy = lossy;
-    if (everyFault) { // a slower load, so that it spans the plan's faults
+    o.exclusiveLocks = locks;
+    if (locks)
+        o.subscribers = 20; // contention: the same accounts, in both lock orders
+    if (everyFault) {       // a slower load, so that it spans the plan's faults
         o.everyFault = true;
         o.concurrency = 4;
         o.thinkMs = 200;
@@ -71,6 +78,7 @@ void TestSweep::sweep()
     int committed = 0;
     int unknown = 0;
     int faults = 0;
+    int deadlocks = 0;
     for (int seed = first; seed <= seeds; ++seed) {
         const ChaosResult r = runChaos(static_cast<quint64>(seed), o);
         if (!r.ok())
@@ -82,12 +90,15 @@ void TestSweep::sweep()
         committed += r.committed;
         unknown += r.unknown;
         faults += r.faults;
+        deadlocks += r.deadlocks;
     }
     const double wallS = double(wall.nsecsElapsed()) / 1e9;
-    qInfo("%d seeds x %d sessions: %d committed, %d unknown, %d faults, %lld events, %.1f s "
-          "wall, %.0fx real time",
-          seeds - first + 1, o.sessions, committed, unknown, faults, static_cast<long long>(events),
-          wallS, double(labUs) / 1e6 / wallS);
+    qInfo("%d seeds x %d sessions: %d committed, %d unknown, %d faults, %d deadlocks, %lld "
+          "events, %.1f s wall, %.0fx real time",
+          seeds - first + 1, o.sessions, committed, unknown, faults, deadlocks,
+          static_cast<long long>(events), wallS, double(labUs) / 1e6 / wallS);
+    if (locks) // the row is about deadlocks: the load must make some
+        QVERIFY(deadlocks > 0);
     QVERIFY(committed > (seeds - first + 1) * o.sessions / 2); // faults abort some, not most
 }
 

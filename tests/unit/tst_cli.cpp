@@ -53,7 +53,14 @@ void TestCli::parse_data()
     QTest::newRow("sim without headless")
         << QStringList{u"--sim"_s} << true << exit << 2 << u"go with --headless"_s;
     QTest::newRow("faults without headless") << QStringList{u"--faults"_s, u"plan.json"_s} << true
-                                             << exit << 2 << u"--faults go with --headless"_s;
+                                             << exit << 2 << u"--deadlock go with --headless"_s;
+    QTest::newRow("bad deadlock resolution")
+        << QStringList{u"--headless"_s, u"--deadlock"_s, u"wait"_s} << true << exit << 2
+        << u"--deadlock takes detect or timeout, not 'wait'"_s;
+    QTest::newRow("deadlock by timeout")
+        << QStringList{u"--headless"_s, u"--scenario"_s, u"deadlock"_s, u"--deadlock"_s,
+                       u"timeout"_s}
+        << true << headless << 0 << QString();
     QTest::newRow("faults without a file") << QStringList{u"--headless"_s, u"--faults"_s} << true
                                            << exit << 2 << u"Missing value after '--faults'"_s;
     QTest::newRow("speed out of range")

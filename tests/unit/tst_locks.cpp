@@ -42,6 +42,8 @@ private Q_SLOTS:
     void randomAcyclicGraphsHaveNoDeadlock();
     void randomGraphsAgreeWithReference();
     void timeoutModeAbortsLongWaits();
+    void lockManagerTellsTheVictimsParticipant();
+    void lockManagerForgetsWhatARestartedParticipantSaid();
 };
 
 void TestLocks::lockTableQueuesAndGrants()
@@ -166,9 +168,80 @@ void TestLocks::timeoutModeAbortsLongWaits()
     g.addEdge(1, 2, t0);
     g.addEdge(2, 1, t0 + 500ms); // a cycle, but timeout mode does not look for it
     QVERIFY(g.victims(t0 + 1s).empty());
+    QCOMPARE(g.nextDeadline().value(), t0 + 2s + 1us);      // 1's wait expires first
     QCOMPARE(g.victims(t0 + 2100ms), std::vector<TxId>{1}); // waited longest
-    QCOMPARE(g.victims(t0 + 2600ms), std::vector<TxId>{2}); // at least one per deadlock
+    // 2 waits only for the victim, whose locks are about to go: it is spared, and nothing
+    // is due any more (the host sets no timer).
+    QVERIFY(g.victims(t0 + 2600ms).empty());
+    QVERIFY(!g.nextDeadline());
     QVERIFY(g.victims(t0 + 10s).empty());
+    // Once 1 is gone, a new wait of 2's that lasts too long is its own.
+    g.forget(1);
+    g.addEdge(2, 3, t0 + 11s);
+    QCOMPARE(g.victims(t0 + 13100ms), std::vector<TxId>{2});
+
+    // Two waits expire in the same tick: the older one is the victim, the other spared.
+    WaitForGraph h(DeadlockConfig{DeadlockResolution::Timeout, 2s});
+    h.addEdge(5, 4, t0 + 300ms);
+    h.addEdge(4, 5, t0 + 100ms);
+    QCOMPARE(h.victims(t0 + 5s), std::vector<TxId>{4});
+}
+
+void TestLocks::lockManagerTellsTheVictimsParticipant()
+{
+    // rm (node 10) reports t1 waiting for t2; billing (node 11) reports t2 waiting for t1.
+    // t2 reached its participant later: it is the youngest, and only billing, where it
+    // waits, is told to give it up.
+    LockManager m;
+    const Instant t0{};
+    LockManager::Outcome out = m.onWait(10, 1, 2, t0, t0 + 5ms, t0 + 20ms, t0 + 21ms);
+    QVERIFY(out.resolved.empty() && out.notices.empty());
+    out = m.onWait(11, 2, 1, t0 + 5ms, t0, t0 + 30ms, t0 + 32ms);
+    QCOMPARE(out.resolved.size(), size_t(1));
+    QCOMPARE(out.resolved[0].victim, TxId(2));
+    QCOMPARE(out.resolved[0].cycle.size(), size_t(2));
+    QCOMPARE(out.resolved[0].formedAt, t0 + 30ms); // when the second wait began
+    QCOMPARE(out.notices.size(), size_t(1));
+    QCOMPARE(out.notices[0].victim, TxId(2));
+    QCOMPARE(out.notices[0].to, NodeId(11));
+    QCOMPARE(m.deadlocksFound(), quint64(1));
+    QCOMPARE(m.victims(), quint64(1));
+    QCOMPARE(m.detectionTotal(), Duration(2ms));
+    // A repeat of the same report names nobody again.
+    QVERIFY(m.onWait(11, 2, 1, t0 + 5ms, t0, t0 + 30ms, t0 + 40ms).resolved.empty());
+    // The victim finishes at billing; t1 gets the lock at rm and stops waiting: nothing left.
+    m.onDone(11, 2, 0);
+    QCOMPARE(m.graph().edgeCount(), size_t(1));
+    m.onDone(10, 1, 2);
+    QCOMPARE(m.graph().edgeCount(), size_t(0));
+    // Detection also names no one where there is no cycle: a chain of three waits.
+    LockManager chain;
+    QVERIFY(chain.onWait(10, 1, 2, t0, t0, t0, t0).resolved.empty());
+    QVERIFY(chain.onWait(10, 2, 3, t0, t0, t0, t0).resolved.empty());
+    QVERIFY(chain.onWait(11, 3, 4, t0, t0, t0, t0).resolved.empty());
+    QCOMPARE(chain.deadlocksFound(), quint64(0));
+}
+
+void TestLocks::lockManagerForgetsWhatARestartedParticipantSaid()
+{
+    // Timeout mode: rm reports two waits, then restarts (waits died with it): nothing is
+    // due any more; billing's own report still is.
+    LockManager m(DeadlockConfig{DeadlockResolution::Timeout, 1s});
+    const Instant t0{};
+    m.onWait(10, 1, 2, t0, t0, t0, t0);
+    m.onWait(10, 3, 2, t0, t0, t0 + 100ms, t0 + 100ms);
+    m.onWait(11, 4, 5, t0, t0, t0 + 200ms, t0 + 200ms);
+    QCOMPARE(m.nextDeadline().value(), t0 + 1s + 1us);
+    m.onDone(10, 0, 0);
+    QCOMPARE(m.graph().edgeCount(), size_t(1));
+    QCOMPARE(m.nextDeadline().value(), t0 + 1200ms + 1us);
+    const LockManager::Outcome out = m.tick(t0 + 1200ms + 1us);
+    QCOMPARE(out.notices.size(), size_t(1));
+    QCOMPARE(out.notices[0].victim, TxId(4));
+    QCOMPARE(out.notices[0].to, NodeId(11));
+    QVERIFY(out.resolved[0].cycle.empty()); // a long wait, not a cycle: no deadlock counted
+    QCOMPARE(m.deadlocksFound(), quint64(0));
+    QCOMPARE(m.victims(), quint64(1));
 }
 
 QTEST_GUILESS_MAIN(TestLocks)

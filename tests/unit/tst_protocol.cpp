@@ -236,6 +236,19 @@ void TestProtocol::coordinator_data()
     QTest::newRow("2PC: pre-commit ack is not part of 2PC")
         << u"2PC"_s << u"start; pack 3"_s << u"start: log-intent prepare>3 prepare>4 | pack 3: "_s
         << u"PREPARING"_s;
+    // Ordered (lock-order) prepare: one participant at a time, the next after a YES.
+    QTest::newRow("2PC ordered: the next PREPARE after a YES")
+        << u"2PC ordered"_s << u"start; yes 3; yes 4"_s
+        << u"start: log-intent prepare>3 | yes 3: prepare>4 | yes 4: log-commit commit>3 commit>4 decided-commit"_s
+        << u"COMMITTED"_s;
+    QTest::newRow("2PC ordered: a NO from the first aborts, the second never prepared")
+        << u"2PC ordered"_s << u"start; no 3"_s
+        << u"start: log-intent prepare>3 | no 3: log-abort abort>3 abort>4 decided-abort"_s
+        << u"ABORTED"_s;
+    QTest::newRow("3PC ordered: pre-commit once both voted")
+        << u"3PC ordered"_s << u"start; yes 3; yes 4"_s
+        << u"start: log-intent prepare>3 | yes 3: prepare>4 | yes 4: log-precommit precommit>3 precommit>4"_s
+        << u"PRECOMMITTING"_s;
 }
 
 void TestProtocol::coordinator()
@@ -244,7 +257,8 @@ void TestProtocol::coordinator()
     QFETCH(QString, script);
     QFETCH(QString, transcript);
     QFETCH(QString, phase);
-    Coordinator c(1, *parseProtocol(protocol), {3, 4});
+    const bool ordered = protocol.endsWith(u" ordered"_s);
+    Coordinator c(1, *parseProtocol(protocol.section(u' ', 0, 0)), {3, 4}, ordered);
     QCOMPARE(run(script, c), transcript);
     QCOMPARE(Coordinator::toString(c.phase()), phase);
 }
