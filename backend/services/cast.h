@@ -57,7 +57,9 @@ struct EdgeConfig
     int workers = 16;                // session set-ups in flight towards the core at once
     bool schedulerAging = false;     // strict VOICE-before-DATA unless switched on
     qint64 noLeaderRetryMs = 500;    // wait when nobody is known to lead
-    qint64 askAgainMs = 3000;        // ask the leader again about an unanswered set-up
+    // Asking the leader again about an unanswered set-up: 3 s doubling to 12 s, equal jitter;
+    // the request timeout ends it (the client hears UNKNOWN), so no attempt limit.
+    RetryPolicy askAgain{std::chrono::seconds(3), 2, std::chrono::seconds(12), 1 << 20};
     // Rate limits per traffic class (token buckets; 0: unlimited), requests per lab second.
     double voiceRatePerSec = 0;
     double dataRatePerSec = 0;
@@ -75,6 +77,9 @@ struct CoordinatorConfig
     // the decision goes to the dead-letter queue (listed with --dead-letters, replayed on
     // demand).
     RetryPolicy decisionRetry{std::chrono::seconds(1), 2, std::chrono::seconds(8), 4};
+    // Resends of a stream event the dsm has not acknowledged: 1 s doubling to 8 s, equal
+    // jitter, never given up (the stream must stay whole and in order).
+    RetryPolicy outboxRetry{std::chrono::seconds(1), 2, std::chrono::seconds(8), 1 << 20};
     qint64 leaseTtlMs = 3000;       // the leader lease
     qint64 leaseDriftMs = 100;      // clock drift bound subtracted from its validity
     qint64 firstLeaseAttemptMs = 0; // lets sm-1 win the first election (the others wait)

@@ -45,7 +45,7 @@ void DsmService::start(Context &ctx)
         g.cursor = m_events.size();
         for (quint64 id = 1; id <= m_events.size(); ++id)
             if (!ids.count(id))
-                g.pending.emplace(id, Instant{});
+                g.pending.emplace(id, Group::Delivery{});
     }
     if (m_store.size() || !m_events.empty())
         ctx.trace().record(TraceKind::State,
@@ -64,7 +64,9 @@ void DsmService::deliver(const QString &group, quint64 eventId, Context &ctx)
 {
     Group &g = m_groups[group];
     const StreamEvent &ev = m_events[eventId - 1];
-    g.pending[eventId] = ctx.now();
+    Group::Delivery &d = g.pending[eventId];
+    ++d.attempts;
+    d.due = ctx.now() + kRedelivery.delay(d.attempts, ctx.rng());
     Envelope e;
     e.type = MsgType::EventDeliver;
     e.sessionId = ev.session;
@@ -146,14 +148,14 @@ void DsmService::onTimer(TimerId id, Context &ctx)
     }
     if (id != m_redeliverTimer)
         return;
-    // Redelivery: what was handed out over a second ago and never acknowledged goes again,
-    // in stream order.
+    // Redelivery: what was handed out and not acknowledged by its time goes again, in stream
+    // order (the timer looks every 500 ms).
     for (auto &[name, g] : m_groups) {
         if (g.consumer == kNoNode)
             continue;
         std::vector<quint64> again;
-        for (const auto &[eventId, sent] : g.pending)
-            if (ctx.now() - sent >= std::chrono::seconds(1))
+        for (const auto &[eventId, d] : g.pending)
+            if (ctx.now() >= d.due)
                 again.push_back(eventId);
         for (quint64 eventId : again)
             deliver(name, eventId, ctx);

@@ -15,6 +15,7 @@
 #include "dsm/dsmstore.h"
 #include "host/service.h"
 #include "protocol/locks.h"
+#include "protocol/retrypolicy.h"
 
 #include <map>
 #include <unordered_map>
@@ -59,10 +60,19 @@ private:
     struct Group
     {
         NodeId consumer = kNoNode;
-        quint64 cursor = 0;                 // last event id handed out
-        std::map<quint64, Instant> pending; // delivered, not acknowledged: when sent
+        quint64 cursor = 0; // last event id handed out
+        struct Delivery
+        {
+            Instant due{};    // when it goes again if still unacknowledged
+            int attempts = 0; // deliveries so far
+        };
+        std::map<quint64, Delivery> pending; // delivered, not acknowledged
     };
     static constexpr size_t kWindow = 1024; // unacknowledged events per group at most
+    // Redelivery of an unacknowledged event: 1 s doubling to 8 s, equal jitter, never given
+    // up (the consumer must see every event, at least once).
+    static inline const RetryPolicy kRedelivery{std::chrono::seconds(1), 2, std::chrono::seconds(8),
+                                                1 << 20};
 
     DsmStore m_store;
     std::vector<StreamEvent> m_events; // event id = index + 1

@@ -60,12 +60,13 @@ void EdgeGateway::start(Context &ctx)
 void EdgeGateway::sendCreate(Pending &p, Context &ctx)
 {
     p.askedLast = m_sessionManager;
-    // No answer within askAgainMs: the answer (or the create) may have been lost. Ask again.
+    // No answer in time: the answer (or the create) may have been lost. Ask again, each time
+    // waiting longer (askAgain's backoff), until the request times out.
     if (p.askTimer) {
         ctx.cancelTimer(p.askTimer);
         m_asks.remove(p.askTimer);
     }
-    p.askTimer = ctx.startTimer(std::chrono::milliseconds(m_config.askAgainMs));
+    p.askTimer = ctx.startTimer(m_config.askAgain.delay(p.resends + 1, ctx.rng()));
     m_asks.insert(p.askTimer, p.sessionId);
     Envelope out;
     out.type = MsgType::SessionCreate;

@@ -409,8 +409,13 @@ void Participant::reportDone(TxId id, TxId holder, Context &ctx)
 
 void Participant::arm(Tx &tx, qint64 ms, bool termination, Context &ctx)
 {
+    arm(tx, Duration(std::chrono::milliseconds(ms)), termination, ctx);
+}
+
+void Participant::arm(Tx &tx, Duration after, bool termination, Context &ctx)
+{
     disarm(tx, ctx);
-    tx.timer = ctx.startTimer(std::chrono::milliseconds(ms));
+    tx.timer = ctx.startTimer(after);
     tx.terminationTimer = termination;
     m_timers.insert(tx.timer, tx.logic.txId());
 }
@@ -511,7 +516,8 @@ void Participant::apply(TxId id, const ParticipantActions &actions, Context &ctx
             ctx.trace().record(TraceKind::State, u"in doubt: asking the coordinator"_s, id,
                                tx.sessionId);
             send(a.to, MsgType::OutcomeRequest, tx, {}, ctx);
-            arm(tx, m_config.inDoubtTimeoutMs, false, ctx);
+            // In doubt it may not decide alone, so it never gives up; it asks less often.
+            arm(tx, m_config.outcomeQuery.delay(++tx.asks, ctx.rng()), false, ctx);
             break;
         case K::RequestStates:
             if (!tx.terminationTimer || !tx.timer) {

@@ -6,6 +6,7 @@
 #include "host/service.h"
 #include "protocol/locks.h"
 #include "protocol/participanttx.h"
+#include "protocol/retrypolicy.h"
 
 #include <QHash>
 
@@ -19,7 +20,10 @@ struct ParticipantConfig
 {
     qint64 inDoubtTimeoutMs = 3000;     // lab ms without word from the coordinator
     qint64 terminationTimeoutMs = 1000; // lab ms to wait for the other participants' states
-    int decidedKept = 10000;            // decided transactions remembered for late questions
+    // A 2PC participant in doubt asks the coordinator for the outcome: again after 3 s,
+    // doubling to 30 s, equal jitter. It never gives up (it may not decide alone).
+    RetryPolicy outcomeQuery{std::chrono::seconds(3), 2, std::chrono::seconds(30), 1 << 20};
+    int decidedKept = 10000; // decided transactions remembered for late questions
     // Strict two-phase locking: a PREPARE takes an exclusive lock on what it reserves (the
     // subclass names it) and holds it until the decision; one that finds it taken waits, and
     // the wait is reported to the lock manager (in the dsm), which may name it a deadlock
@@ -70,6 +74,7 @@ private:
         bool parked = false; // its PREPARE waits for a lock: it votes once granted
         Instant firstSeen{}; // when its first message arrived (its age, for the lock manager)
         TxId waitsFor = 0;   // the holder last reported to the lock manager
+        int asks = 0;        // outcome requests sent while in doubt
     };
 
     bool fenced(const Envelope &msg, quint64 floor, Context &ctx);
@@ -78,6 +83,7 @@ private:
     void apply(TxId id, const ParticipantActions &actions, Context &ctx);
     void send(NodeId to, MsgType type, const Tx &tx, Payload payload, Context &ctx);
     void arm(Tx &tx, qint64 ms, bool termination, Context &ctx);
+    void arm(Tx &tx, Duration after, bool termination, Context &ctx);
     void disarm(Tx &tx, Context &ctx);
     void remember(TxId id);
     void recover(Context &ctx);

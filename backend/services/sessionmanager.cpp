@@ -372,7 +372,8 @@ void SessionManager::pumpOutbox(SessionId session, Context &ctx)
     if (o.inFlight)
         return;
     o.inFlight = true;
-    o.sentAt = ctx.now();
+    o.resends = 0;
+    o.due = ctx.now() + m_config.outboxRetry.delay(1, ctx.rng());
     send(m_dsm, o.queue.front(), ctx);
     if (!m_outboxTimer)
         m_outboxTimer = ctx.startTimer(std::chrono::milliseconds(500));
@@ -393,8 +394,12 @@ void SessionManager::resendOutbox(Context &ctx)
 {
     m_outboxTimer = 0;
     for (auto &[session, o] : m_outbox) {
-        if (o.inFlight && ctx.now() - o.sentAt >= std::chrono::seconds(1)) {
-            o.sentAt = ctx.now();
+        // Each resend waits longer (outboxRetry). The stream must stay whole and in order,
+        // so an event is never given up: it waits for the dsm however long it takes.
+        // (The timer looks every 500 ms: a resend is due within that of its time.)
+        if (o.inFlight && ctx.now() >= o.due) {
+            ++o.resends;
+            o.due = ctx.now() + m_config.outboxRetry.delay(o.resends + 1, ctx.rng());
             send(m_dsm, o.queue.front(), ctx);
         }
     }

@@ -117,7 +117,8 @@ private:
     {
         std::deque<Envelope> queue;
         bool inFlight = false;
-        Instant sentAt{};
+        Instant due{};   // when the front entry goes again, unanswered
+        int resends = 0; // of the front entry
     };
     std::map<SessionId, Outbox> m_outbox;
     TimerId m_outboxTimer = 0;

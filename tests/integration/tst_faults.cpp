@@ -682,7 +682,10 @@ void TestFaults::unacknowledgedDecisionGoesToTheDeadLetterQueue()
             gaveUp = e.labUs;
     });
     QVERIFY(firstCommit > 0 && gaveUp > firstCommit);
-    QVERIFY2(gaveUp - firstCommit >= 7'500'000 && gaveUp - firstCommit <= 15'100'000,
+    // (On threads, lab time also runs while a busy machine schedules the handlers: 100 ms of
+    // wall time at 10x is a lab second.)
+    const qint64 slackUs = sim ? 100'000 : 1'000'000;
+    QVERIFY2(gaveUp - firstCommit >= 7'500'000 && gaveUp - firstCommit <= 15'000'000 + slackUs,
              qPrintable(QString::number(gaveUp - firstCommit)));
     std::vector<SessionManager::DeadLetter> queued;
     lab.inspect<SessionManager>(cast::sessionManager(1),
