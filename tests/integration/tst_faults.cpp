@@ -132,7 +132,8 @@ public:
     // A harmless, well-formed frame as analytics (which never talks to `to` otherwise, so its
     // replay window there is the probe's alone) would send it, signed with key `keyId` of
     // this lab's seed.
-    QByteArray probe(const QString &to, quint32 keyId)
+    QByteArray probe(const QString &to, quint32 keyId, MsgType type = MsgType::Ack,
+                     const QByteArray &payload = {}, TxId tx = 0)
     {
         Envelope e;
         e.sender = id(cast::analytics());
@@ -142,8 +143,9 @@ public:
         e.labTimeUs = toUs(now());
         e.wallTimeMs =
             m_sim ? 1'700'000'000'000 + toUs(now()) / 1000 : QDateTime::currentMSecsSinceEpoch();
-        e.type = MsgType::Ack;
-        e.txId = 0x77700 + m_probes;
+        e.type = type;
+        e.txId = tx ? tx : 0x77700 + m_probes;
+        e.payload = payload;
         const KeyMaterial k = KeyMaterial::generate(m_seed, keyId);
         return encodeFrame(e, HmacSha256(k.keys.value(keyId)));
     }
@@ -258,6 +260,8 @@ private Q_SLOTS:
     void unacknowledgedDecisionGoesToTheDeadLetterQueue();
     void deadlock_data();
     void deadlock();
+    void lockMessagesOnlyFromTheirRoles_data() { hosts_data(); }
+    void lockMessagesOnlyFromTheirRoles();
 };
 
 void TestFaults::hosts_data()
@@ -811,6 +815,43 @@ void TestFaults::deadlock()
         QCOMPARE(d.lockManager().graph().edgeCount(), size_t(0));
         QCOMPARE(d.lockManager().deadlocksFound(), quint64(1));
         QCOMPARE(d.lockManager().victims(), quint64(1));
+    });
+    QVERIFY(lab.checkerOk());
+}
+
+void TestFaults::lockMessagesOnlyFromTheirRoles()
+{
+    // Authentic frames from analytics (a cast member, but no participant and no lock
+    // manager): a wait report to the dsm and a victim notice to rm. Both are refused as
+    // not-authorized and change nothing: no edge in the graph, rm's transaction untouched.
+    QFETCH(bool, sim);
+    Lab lab(sim, 5, [](ClusterConfig &c) {
+        c.participants.exclusiveLocks = true;
+        c.coordinator.orderedPrepare = true;
+    });
+    QVERIFY(lab.started());
+    QCOMPARE(lab.load(2).size(), 2);
+    auto notAuthorized = [&] {
+        return lab.count([](const TraceEvent &e) {
+            return e.kind == TraceKind::Reject && e.reason == quint8(WireError::NotAuthorized);
+        });
+    };
+    const QByteArray wait = Payload()
+                                .set(Field::Blocker, 0x99)
+                                .set(Field::Key, u"cell/1"_s)
+                                .set(Field::Since, 0)
+                                .encode();
+    lab.inject(cast::dsm(), lab.probe(cast::dsm(), 1, MsgType::LockWait, wait, 0x98));
+    lab.inject(cast::rm(), lab.probe(cast::rm(), 1, MsgType::DeadlockVictim, {}, 0x98));
+    QVERIFY(lab.runUntil([&] { return notAuthorized() == 2; }));
+    lab.settle();
+    QCOMPARE(notAuthorized(), 2);
+    lab.inspect<DsmService>(cast::dsm(), [](DsmService &d) {
+        QCOMPARE(d.lockManager().graph().edgeCount(), size_t(0));
+    });
+    lab.inspect<ResourceManager>(cast::rm(), [](ResourceManager &rm) {
+        QCOMPARE(rm.deadlockVictims(), quint64(0));
+        QVERIFY(rm.locks().empty());
     });
     QVERIFY(lab.checkerOk());
 }
