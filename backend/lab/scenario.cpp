@@ -21,6 +21,8 @@ void Scenario::applyTo(ClusterConfig &config) const
         config.participants.exclusiveLocks = true;
         config.coordinator.orderedPrepare = true;
     }
+    if (prepareTimeoutMs > 0)
+        config.coordinator.prepareTimeoutMs = prepareTimeoutMs;
 }
 
 namespace {
@@ -176,6 +178,26 @@ private:
 class DeadlockDemo final : public ScenarioScript
 {
 public:
+    // Taking a lock takes a while at both participants (a prepare delay, traced as a fault
+    // window): each session's first PREPARE holds its lock for a second before the other's
+    // second PREPARE comes for it, so the two cross on threads as surely as in the
+    // simulator, however the machine schedules them.
+    static constexpr qint64 kLockTakesMs = 1000;
+
+    void onTick(LabControls &lab) override
+    {
+        if (m_armed)
+            return;
+        m_armed = true;
+        for (const QString &service : {cast::rm(), cast::billing()}) {
+            FaultStep slowLocks;
+            slowLocks.action = FaultStep::Action::Participant;
+            slowLocks.service = service;
+            slowLocks.prepareDelayMs = kLockTakesMs;
+            applyFaultStep(slowLocks, lab);
+        }
+    }
+
     void onEvent(const TraceEvent &e, const TraceStore &trace, LabControls &) override
     {
         if (e.kind == TraceKind::Lock && e.reason == quint8(LockEvent::Waits)) {
@@ -210,6 +232,7 @@ public:
     }
 
 private:
+    bool m_armed = false;
     QList<TxId> m_waited;
     QStringList m_cycles;
     QSet<TxId> m_victims;
@@ -271,14 +294,17 @@ std::optional<Scenario> Scenario::builtin(const QString &name)
         s.name = name;
         s.description =
             u"one subscriber sets up a VOICE and a DATA session at once; VOICE locks the radio "
-            "cell at rm first, DATA the account at billing first, so each waits for the other. "
-            "The lock manager breaks the cycle (--deadlock detect: the youngest; timeout: a "
-            "wait past 1 s) and the other session commits"_s;
+            "cell at rm first, DATA the account at billing first (each lock takes 1 s), so each "
+            "waits for the other. The lock manager breaks the cycle (--deadlock detect: the "
+            "youngest; timeout: a wait past 1 s) and the other session commits"_s;
         s.load.sessions = 2;
         s.load.concurrency = 2;
         s.load.subscribers = 1;
         s.load.classes = {u"VOICE"_s, u"DATA"_s};
         s.exclusiveLocks = true;
+        // The cycle closes after two prepare delays (2 s): the coordinators wait for votes
+        // long enough for the lock manager to break it either way (timeout: 1 s later).
+        s.prepareTimeoutMs = 6000;
         s.expectAllCommitted = false;
         s.script = [](Protocol, quint64) { return std::make_unique<DeadlockDemo>(); };
         return s;

@@ -65,6 +65,7 @@ struct Scenario
     // Strict 2PL at rm and billing, and PREPAREs in each class's lock order: what it takes
     // for two sessions to deadlock (the deadlock scenario).
     bool exclusiveLocks = false;
+    qint64 prepareTimeoutMs = 0; // the coordinators' vote timeout in lab ms (0: 2 s)
     std::function<std::unique_ptr<ScenarioScript>(Protocol, quint64 seed)> script;
 
     void applyTo(ClusterConfig &config) const;

@@ -739,17 +739,23 @@ void TestFaults::deadlock()
     // holds the account and waits for the cell: AB/BA. The lock manager names one victim
     // (detect: the youngest, as soon as the cycle closes; timeout: the longest waiter after
     // 1 s, sparing the other, which only waits for the victim). The victim votes NO, its
-    // coordinator aborts, its locks go, and the other session commits.
+    // coordinator aborts, its locks go, and the other session commits. As in the scenario,
+    // taking a lock takes a second at both participants (a prepare delay), so the PREPAREs
+    // cross however the threads are scheduled, and the coordinators wait 6 s for votes.
     QFETCH(bool, sim);
     QFETCH(bool, timeout);
     Lab lab(sim, 5, [&](ClusterConfig &c) {
         c.participants.exclusiveLocks = true;
         c.coordinator.orderedPrepare = true;
+        c.coordinator.prepareTimeoutMs = 6000;
         if (timeout)
             c.deadlock = DeadlockConfig{DeadlockResolution::Timeout, std::chrono::seconds(1)};
     });
     QVERIFY(lab.started());
     QCOMPARE(lab.load(4).size(), 4); // a leader, and sessions that never wait
+    for (const QString &p : {cast::rm(), cast::billing()})
+        QVERIFY(lab.apply(u"{\"at_ms\": 0, \"do\": \"participant\", \"service\": \""_s + p +
+                          u"\", \"prepare_delay_ms\": 1000}"_s));
     const NodeId dsm = lab.id(cast::dsm());
     auto locks = [&](LockEvent what) {
         return lab.count([&](const TraceEvent &e) {
@@ -794,8 +800,8 @@ void TestFaults::deadlock()
     else if (sim)
         QVERIFY2(detectionUs >= 200 && detectionUs <= 2000,
                  qPrintable(QString::number(detectionUs)));
-    // Detection, either way, beat the coordinators' 2 s vote timeout: the victim's abort
-    // reason says so. Afterwards nothing is held, nothing waits, the graph is empty.
+    // Detection, either way, beat the coordinators' vote timeout: the victim's abort reason
+    // says so. Afterwards nothing is held, nothing waits, the graph is empty.
     QVERIFY2(detectionUs < 2'000'000, qPrintable(QString::number(detectionUs)));
     lab.settle();
     QCOMPARE(reservedAt(lab), 0);
