@@ -66,13 +66,31 @@ QByteArray encodeFrame(const Envelope &env, const HmacSha256 &mac)
 
 namespace {
 
-// Strict reader helpers: each returns None or the error that ends decoding.
+// The bytes a CBOR head takes in its shortest form for this argument (RFC 8949 4.2.1).
+qint64 shortestHead(quint64 argument)
+{
+    return argument < 24               ? 1
+           : argument <= 0xff          ? 2
+           : argument <= 0xffff        ? 3
+           : argument <= 0xffffffffULL ? 5
+                                       : 9;
+}
+
+// Strict reader helpers: each returns None or the error that ends decoding. Only the
+// shortest encoding of each integer and length is accepted, so every envelope has exactly
+// one encoding: what decodes re-encodes to the same bytes (the fuzzers check it).
 class Strict
 {
 public:
     explicit Strict(const QByteArray &body)
         : r(body)
     {}
+
+    // The item that began at `begin` and ended where the reader is now took `expected` bytes.
+    WireError shortest(qint64 begin, qint64 expected) const
+    {
+        return r.currentOffset() - begin == expected ? WireError::None : WireError::BadCbor;
+    }
 
     WireError fail()
     {
@@ -83,8 +101,11 @@ public:
     {
         if (!r.isUnsignedInteger())
             return r.type() == QCborStreamReader::Invalid ? fail() : WireError::BadCbor;
+        const qint64 begin = r.currentOffset();
         out = r.toUnsignedInteger();
-        return r.next() ? WireError::None : fail();
+        if (!r.next())
+            return fail();
+        return shortest(begin, shortestHead(out));
     }
 
     WireError sint(qint64 &out)
@@ -92,11 +113,14 @@ public:
         if (!r.isInteger())
             return r.type() == QCborStreamReader::Invalid ? fail() : WireError::BadCbor;
         const QCborStreamReader::Type t = r.type();
+        const qint64 begin = r.currentOffset();
+        quint64 argument = 0;
         if (t == QCborStreamReader::UnsignedInteger) {
             const quint64 v = r.toUnsignedInteger();
             if (v > static_cast<quint64>(std::numeric_limits<qint64>::max()))
                 return WireError::BadCbor;
             out = static_cast<qint64>(v);
+            argument = v;
         } else {
             // QCborNegativeInteger holds the magnitude: -1 is 1. Magnitudes past qint64's
             // range (and 0, which stands for -2^64) are refused.
@@ -104,21 +128,29 @@ public:
             if (v == 0 || v > static_cast<quint64>(std::numeric_limits<qint64>::max()))
                 return WireError::BadCbor;
             out = -static_cast<qint64>(v);
+            argument = v - 1; // -1 is encoded as 0
         }
-        return r.next() ? WireError::None : fail();
+        if (!r.next())
+            return fail();
+        return shortest(begin, shortestHead(argument));
     }
 
     WireError bytes(QByteArray &out)
     {
         if (!r.isByteArray())
             return r.type() == QCborStreamReader::Invalid ? fail() : WireError::BadCbor;
+        if (!r.isLengthKnown()) // chunked: not the one encoding
+            return WireError::BadCbor;
+        const qint64 begin = r.currentOffset();
         out.clear();
         auto chunk = r.readByteArray();
         while (chunk.status == QCborStreamReader::Ok) {
             out += chunk.data;
             chunk = r.readByteArray();
         }
-        return chunk.status == QCborStreamReader::EndOfString ? WireError::None : fail();
+        if (chunk.status != QCborStreamReader::EndOfString)
+            return fail();
+        return shortest(begin, shortestHead(quint64(out.size())) + out.size());
     }
 
     WireError key(EnvKey expected)
@@ -159,6 +191,8 @@ WireError decodeEnvelope(const QByteArray &body, DecodedEnvelope &out)
     if (!r.enterContainer())
         return s.fail();
     out.signedBegin = r.currentOffset();
+    if (out.signedBegin != shortestHead(kEnvelopeKeyCount))
+        return WireError::BadCbor;
     Envelope &env = out.env;
     quint64 v = 0;
 
@@ -199,8 +233,10 @@ WireError decodeEnvelope(const QByteArray &body, DecodedEnvelope &out)
     if (!r.isLengthKnown() || r.length() > kMaxVectorClockEntries)
         return WireError::BadCbor;
     env.vclock.resize(static_cast<size_t>(r.length()));
+    const qint64 arrayBegin = r.currentOffset();
     if (!r.enterContainer())
         return s.fail();
+    EC_TRY(s.shortest(arrayBegin, shortestHead(env.vclock.size())));
     for (quint64 &c : env.vclock)
         EC_TRY(s.uint(c));
     if (r.lastError() != QCborError::NoError)

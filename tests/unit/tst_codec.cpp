@@ -57,6 +57,7 @@ private Q_SLOTS:
     void trailingGarbage();
     void unknownType();
     void nonCanonicalOrder();
+    void nonShortestEncodingsAreRefused();
     void everyBitFlipIsRejected();
     void replayIsRejected();
     void replayWindowSlides();
@@ -197,6 +198,37 @@ void TestCodec::nonCanonicalOrder()
     COMPARE_ERR(decodeEnvelope(QByteArray("\x01", 1), d), WireError::BadCbor);
     COMPARE_ERR(decodeEnvelope(QByteArray("\xa1\x00\x01", 3), d), WireError::BadCbor);
     COMPARE_ERR(decodeEnvelope(QByteArray("\xae\x61x\x01", 4), d), WireError::BadCbor);
+}
+
+void TestCodec::nonShortestEncodingsAreRefused()
+{
+    // One envelope, one encoding: a head in a longer form than needed (the map's size, a
+    // key, a value, the vector clock's length, a byte string's length) is refused, so no
+    // two byte strings decode to the same envelope. Found by the envelope fuzzer (kept in
+    // tests/fuzz/regressions/envelope/non-shortest-key).
+    HmacSha256 mac(kKey);
+    const QByteArray body = bodyOf(encodeFrame(sample(77), mac));
+    DecodedEnvelope d;
+    COMPARE_ERR(decodeEnvelope(body, d), WireError::None);
+    QCOMPARE(quint8(body[0]), quint8(0xae)); // map of 14
+    QCOMPARE(quint8(body[1]), quint8(0x00)); // key 0 (version)
+    QCOMPARE(quint8(body[2]), quint8(0x01)); // version 1
+    auto widened = [&](qsizetype at, const char *longer, qsizetype n) {
+        QByteArray b = body;
+        b.replace(at, 1, QByteArray(longer, n));
+        return b;
+    };
+    COMPARE_ERR(decodeEnvelope(widened(0, "\xb8\x0e", 2), d), WireError::BadCbor);
+    COMPARE_ERR(decodeEnvelope(widened(1, "\x18\x00", 2), d), WireError::BadCbor);
+    COMPARE_ERR(decodeEnvelope(widened(2, "\x19\x00\x01", 3), d), WireError::BadCbor);
+    // The signed part ends with key 11, the clock [0, 3, 5, 1], key 12 and "hello".
+    const qsizetype end = d.signedEnd;
+    QCOMPARE(body.mid(end - 13, 13), QByteArray("\x0b\x84\x00\x03\x05\x01\x0c\x45hello", 13));
+    COMPARE_ERR(decodeEnvelope(widened(end - 12, "\x98\x04", 2), d), WireError::BadCbor);
+    COMPARE_ERR(decodeEnvelope(widened(end - 6, "\x58\x05", 2), d), WireError::BadCbor);
+    // And a chunked (indefinite-length) payload with the same bytes.
+    COMPARE_ERR(decodeEnvelope(widened(end - 6, "\x5f\x45", 2).insert(end - 6 + 2 + 5, '\xff'), d),
+                WireError::BadCbor);
 }
 
 void TestCodec::everyBitFlipIsRejected()
