@@ -1,8 +1,8 @@
 #include "dsmservice.h"
 
 #include "cast.h"
+#include "roles.h"
 #include "storage/storage.h"
-#include "wire/wireerror.h"
 
 #include <QCborMap>
 
@@ -94,11 +94,8 @@ void DsmService::onLockMessage(const Envelope &msg, Context &ctx)
 {
     // Only the participants hold locks: anyone else's report would only mislead the graph.
     const QString from = ctx.nameOf(msg.sender);
-    if (from != cast::rm() && from != cast::billing()) {
-        ctx.trace().refuse(msg, static_cast<quint8>(WireError::NotAuthorized),
-                           from + u" may not send "_s + toString(msg.type));
+    if (!senderMay(from == cast::rm() || from == cast::billing(), msg, ctx))
         return;
-    }
     const Payload in = Payload::decode(msg.payload);
     const auto blocker = static_cast<TxId>(in.integer(Field::Blocker));
     if (msg.type == MsgType::LockDone) {

@@ -1,6 +1,7 @@
 #include "participant.h"
 
 #include "cast.h"
+#include "roles.h"
 #include "storage/storage.h"
 #include "trace/traceevent.h"
 #include "wire/wireerror.h"
@@ -69,12 +70,7 @@ bool Participant::fenced(const Envelope &msg, quint64 floor, Context &ctx)
 
 bool Participant::fromCoordinator(const Envelope &msg, Context &ctx)
 {
-    // Authentic is not enough: only a session manager may ask for or decide a transaction.
-    if (ctx.nameOf(msg.sender).startsWith(u"sm-"_s))
-        return true;
-    ctx.trace().refuse(msg, static_cast<quint8>(WireError::NotAuthorized),
-                       ctx.nameOf(msg.sender) + u" may not send "_s + toString(msg.type));
-    return false;
+    return senderMay(ctx.nameOf(msg.sender).startsWith(u"sm-"_s), msg, ctx);
 }
 
 Participant::Tx &Participant::txFor(const Envelope &msg, Protocol protocol,
@@ -299,11 +295,8 @@ void Participant::onTimer(TimerId id, Context &ctx)
 
 void Participant::onDeadlockVictim(const Envelope &msg, Context &ctx)
 {
-    if (msg.sender != m_lockManager) {
-        ctx.trace().refuse(msg, static_cast<quint8>(WireError::NotAuthorized),
-                           ctx.nameOf(msg.sender) + u" may not send "_s + toString(msg.type));
+    if (!senderMay(msg.sender == m_lockManager, msg, ctx))
         return;
-    }
     const auto it = m_txs.find(msg.txId);
     if (it == m_txs.end() || !it->second.parked)
         return; // granted meanwhile (it voted), or decided: nothing waits here any more
@@ -353,11 +346,8 @@ void Participant::grantWaiting(Context &ctx)
                                    QString::number(tx.token) + u" < "_s +
                                    QString::number(m_highestToken),
                                g.tx, tx.sessionId);
-            const std::vector<LockTable::Grant> next = m_locks.release(g.tx);
-            m_grants.insert(m_grants.end(), next.begin(), next.end());
-            if (m_reported.erase(g.tx))
-                reportDone(g.tx, 0, ctx);
-            m_txs.erase(it);
+            releaseLocks(g.tx, ctx); // the lock just granted goes on to the next in line
+            m_txs.erase(g.tx);
             continue;
         }
         ctx.trace().fact(TraceKind::Lock, quint8(LockEvent::Acquired), g.tx, tx.sessionId, 0,
