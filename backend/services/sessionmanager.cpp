@@ -16,12 +16,6 @@ SessionManager::SessionManager(CoordinatorConfig config)
                           std::chrono::milliseconds(config.leaseDriftMs)})
 {}
 
-void SessionManager::send(NodeId to, Envelope e, Context &ctx)
-{
-    e.fencingToken = m_lease.token();
-    ctx.send(to, std::move(e));
-}
-
 void SessionManager::armLease(Context &ctx)
 {
     if (m_leaseTimer)
@@ -102,6 +96,7 @@ QByteArray SessionManager::intentRecord(const Tx &tx)
     m.insert(u"client"_s, tx.client);
     m.insert(u"subscriber"_s, tx.subscriber);
     m.insert(u"class"_s, static_cast<int>(tx.trafficClass));
+    m.insert(u"token"_s, static_cast<qint64>(tx.token));
     return QCborValue(m).toCbor();
 }
 
@@ -155,6 +150,7 @@ void SessionManager::recover(Context &ctx)
         tx.client = static_cast<NodeId>(intent.value(u"client"_s).toInteger());
         tx.subscriber = intent.value(u"subscriber"_s).toString();
         tx.trafficClass = static_cast<TrafficClass>(intent.value(u"class"_s).toInteger());
+        tx.token = static_cast<quint64>(intent.value(u"token"_s).toInteger());
         tx.started = ctx.now();
         CoordinatorActions actions;
         tx.coordinator = std::make_unique<Coordinator>(Coordinator::recover(
@@ -314,6 +310,10 @@ Envelope SessionManager::message(MsgType type, const Tx &tx)
     e.type = type;
     e.txId = tx.coordinator->txId();
     e.sessionId = tx.sessionId;
+    // Every message of a transaction carries the token it began under, never the lease's
+    // current one: a participant holds a decision to the token its PREPARE carried, so a
+    // transaction whose leader lost and regained the lease in between must not mix the two.
+    e.fencingToken = tx.token;
     return e;
 }
 
@@ -374,7 +374,7 @@ void SessionManager::pumpOutbox(SessionId session, Context &ctx)
     o.inFlight = true;
     o.resends = 0;
     o.due = ctx.now() + m_config.outboxRetry.delay(1, ctx.rng());
-    send(m_dsm, o.queue.front(), ctx);
+    ctx.send(m_dsm, o.queue.front());
     if (!m_outboxTimer)
         m_outboxTimer = ctx.startTimer(std::chrono::milliseconds(500));
 }
@@ -400,7 +400,7 @@ void SessionManager::resendOutbox(Context &ctx)
         if (o.inFlight && ctx.now() >= o.due) {
             ++o.resends;
             o.due = ctx.now() + m_config.outboxRetry.delay(o.resends + 1, ctx.rng());
-            send(m_dsm, o.queue.front(), ctx);
+            ctx.send(m_dsm, o.queue.front());
         }
     }
     if (!m_outbox.empty())
@@ -492,10 +492,13 @@ void SessionManager::onClaimTimeout(Tx &tx, Context &ctx)
 void SessionManager::endUnstarted(Tx &tx, const QByteArray &why, Context &ctx)
 {
     // Log that it ended (so recovery leaves it alone) and forget it. Nothing was prepared.
+    // It is still a decision: audited and traced like every other one.
     const TxId id = tx.coordinator->txId();
     ++m_unclaimed;
     ctx.storage().append(
         LogRecord{u"decision"_s, id, tx.sessionId, u"ABORT"_s, why, toUs(ctx.now())});
+    m_ledger.append(ctx.storage(), id, tx.sessionId, false, toUs(ctx.now()));
+    ctx.trace().fact(TraceKind::Decide, 0, id, tx.sessionId);
     ctx.storage().append(LogRecord{u"end"_s, id, tx.sessionId, u"END"_s, {}, toUs(ctx.now())});
     disarmTx(tx, ctx);
     m_txs.erase(id);
@@ -519,7 +522,7 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
                             .set(Field::Protocol, static_cast<int>(tx.protocol))
                             .set(Field::Participants, QCborArray{m_rm, m_billing})
                             .encode();
-            send(a.to, std::move(e), ctx);
+            ctx.send(a.to, std::move(e));
             break;
         }
         case CoordinatorAction::Kind::LogPreCommit:
@@ -532,7 +535,7 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
             break;
         case CoordinatorAction::Kind::SendPreCommit: {
             Envelope e = message(MsgType::PreCommit, tx);
-            send(a.to, std::move(e), ctx);
+            ctx.send(a.to, std::move(e));
             break;
         }
         case CoordinatorAction::Kind::LogDecision:
@@ -561,7 +564,7 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
             Envelope e = message(MsgType::StateRequest, tx);
             e.payload =
                 Payload().set(Field::Protocol, static_cast<int>(Protocol::ThreePhase)).encode();
-            send(a.to, std::move(e), ctx);
+            ctx.send(a.to, std::move(e));
             break;
         }
         case CoordinatorAction::Kind::Finished:
@@ -590,9 +593,7 @@ void SessionManager::answerClient(const Tx &tx, bool commit, const QString &reas
 
 void SessionManager::sendDecision(const Tx &tx, NodeId to, bool commit, Context &ctx)
 {
-    Envelope e = message(commit ? MsgType::Commit : MsgType::Abort, tx);
-    e.fencingToken = tx.token; // the token the transaction was prepared under
-    ctx.send(to, std::move(e));
+    ctx.send(to, message(commit ? MsgType::Commit : MsgType::Abort, tx));
 }
 
 void SessionManager::putSessionRecord(const Tx &tx, const QString &state, quint64 expectedVersion,
@@ -609,7 +610,6 @@ void SessionManager::putSessionRecord(const Tx &tx, const QString &state, quint6
                     .set(Field::Value, QCborValue(record).toCbor())
                     .set(Field::Version, static_cast<qint64>(expectedVersion))
                     .encode();
-    e.fencingToken = tx.token;
     ctx.send(m_dsm, std::move(e));
 }
 

@@ -62,7 +62,7 @@ private:
         QString subscriber;
         TrafficClass trafficClass = TrafficClass::Data;
         Protocol protocol = Protocol::TwoPhase;
-        quint64 token = 0;    // the leader's fencing token when the transaction began
+        quint64 token = 0;    // the leader's fencing token when it began: all its messages carry it
         bool claimed = false; // its session record is known to be this transaction's
         int claimRetriesLeft = 2;
         // Recovery's first steps, held back until the claim is confirmed: a coordinator that
@@ -83,7 +83,7 @@ private:
     void onClaimed(Tx &tx, Context &ctx);
     void onClaimTimeout(Tx &tx, Context &ctx);
     void endUnstarted(Tx &tx, const QByteArray &why, Context &ctx); // tx is dangling afterwards
-    static Envelope message(MsgType type, const Tx &tx);            // addressed to nobody yet
+    static Envelope message(MsgType type, const Tx &tx); // addressed to nobody yet, fenced
     void armTx(Tx &tx, qint64 ms, Context &ctx);
     void armTxAfter(Tx &tx, Duration after, Context &ctx);
     void startDecisionRetries(Tx &tx, Context &ctx);
@@ -97,7 +97,6 @@ private:
     void applyLease(const LeaseActions &actions, Context &ctx);
     void armLease(Context &ctx);
     void refuseNotLeader(const Envelope &create, Context &ctx);
-    void send(NodeId to, Envelope e, Context &ctx); // fenced with the lease's token
     void recover(Context &ctx);
     static QByteArray intentRecord(const Tx &tx);
     void answerFromHistory(const Envelope &msg, Context &ctx);

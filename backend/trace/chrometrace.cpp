@@ -1,5 +1,6 @@
 #include "chrometrace.h"
 
+#include "facts.h"
 #include "tracestore.h"
 #include "wire/wireerror.h"
 
@@ -108,9 +109,14 @@ bool writeChromeTrace(const TraceStore &trace, QIODevice &out, QString *error)
             QString name = toString(e.kind);
             if (e.kind == TraceKind::Reject)
                 name += u": "_s + toString(static_cast<WireError>(e.reason));
+            const QString value = factValue(e);
+            if (!value.isEmpty())
+                name += u' ' + value;
             w.event(R"({"name":)" + jsonString(name) + R"(,"cat":)" + jsonString(toString(e.kind)) +
                     R"(,"ph":"i","s":"t",)" + common + R"(,"args":{"detail":)" +
-                    jsonString(e.detail) + "," + ids + "}}");
+                    jsonString(e.detail) +
+                    (value.isEmpty() ? QByteArray() : R"(,"value":)" + jsonString(value)) + "," +
+                    ids + "}}");
             break;
         }
         }
