@@ -63,6 +63,7 @@ private Q_SLOTS:
     void faultPlanFromFile_data();
     void faultPlanFromFile();
     void brokenFaultPlanChangesNothing();
+    void chaosScenario_data();
     void chaosScenario();
     void deadlockScenario_data();
     void deadlockScenario();
@@ -96,9 +97,23 @@ void TestHeadless::demoOnThreadsWritesFiles()
     QSet<QString> starts;
     QSet<QString> ends;
     QStringList tracks;
+    int votes = 0;
+    int decisions = 0;
     for (const QJsonValue &v : events) {
         const QJsonObject e = v.toObject();
         const QString ph = e.value(u"ph"_s).toString();
+        // Votes and decisions carry their value (they once had an empty detail and nothing
+        // else): YES/NO with the PREPARE's fencing token, COMMIT/ABORT.
+        const QString cat = e.value(u"cat"_s).toString();
+        const QString value = e.value(u"args"_s).toObject().value(u"value"_s).toString();
+        if (cat == u"vote"_s) {
+            ++votes;
+            QVERIFY2(value.startsWith(u"YES (token "_s) || value.startsWith(u"NO"_s),
+                     qPrintable(value));
+        } else if (cat == u"decide"_s) {
+            ++decisions;
+            QVERIFY2(value == u"COMMIT"_s || value == u"ABORT"_s, qPrintable(value));
+        }
         if (ph == u"s"_s)
             starts.insert(e.value(u"id"_s).toString());
         else if (ph == u"f"_s)
@@ -106,6 +121,8 @@ void TestHeadless::demoOnThreadsWritesFiles()
         else if (e.value(u"name"_s).toString() == u"thread_name"_s)
             tracks << e.value(u"args"_s).toObject().value(u"name"_s).toString();
     }
+    QCOMPARE(votes, 80);         // rm and billing, 40 sessions
+    QCOMPARE(decisions, 3 * 40); // the coordinator and both participants
     QCOMPARE(starts.size(), summary.value(u"messages_sent"_s).toInt());
     QCOMPARE(ends, starts);
     QVERIFY(tracks.contains(u"sm-1"_s) && tracks.contains(u"mallory"_s));
@@ -353,14 +370,31 @@ void TestHeadless::brokenFaultPlanChangesNothing()
     QVERIFY2(missing.err.contains(u"cannot read fault plan"_s), qPrintable(missing.err));
 }
 
+void TestHeadless::chaosScenario_data()
+{
+    QTest::addColumn<QString>("protocol");
+    QTest::addColumn<quint64>("seed");
+    QTest::newRow("2PC seed 11") << u"2PC"_s << quint64(11);
+    QTest::newRow("3PC seed 11") << u"3PC"_s << quint64(11);
+    // Seeds an outside hunt found, kept as regressions:
+    // sm-3 lost the lease at token 2 and regained it at 3 between a session's claim and its
+    // PREPARE; the PREPARE went out under 3, the decision under 2, and rm and billing refused
+    // every COMMIT as stale, prepared forever (AC5).
+    QTest::newRow("2PC seed 910011: lease regained between claim and PREPARE")
+        << u"2PC"_s << quint64(910011);
+}
+
 void TestHeadless::chaosScenario()
 {
     // Faults of every kind drawn from the seed, in the simulator: the checker holds
     // throughout, every client gets an answer, and the run replays to the same digest.
+    QFETCH(QString, protocol);
+    QFETCH(quint64, seed);
     HeadlessOptions o;
     o.scenario = u"chaos"_s;
     o.sim = true;
-    o.seed = 11;
+    o.protocol = protocol;
+    o.seed = seed;
     const Run a = run(o);
     QVERIFY2(a.code == int(ExitOk), qPrintable(a.out + a.err));
     QVERIFY2(a.out.contains(u"checker                     ok"_s), qPrintable(a.out));
@@ -411,8 +445,13 @@ void TestHeadless::deadlockScenario()
     QCOMPARE(locks.value(u"found"_s).toInt(), 1);
     QCOMPARE(locks.value(u"victims"_s).toInt(), 1);
     const double detectionMs = locks.value(u"mean_detection_ms"_s).toDouble();
-    QVERIFY2(timeout ? detectionMs > 900 && detectionMs < 2000 : detectionMs < 900,
-             qPrintable(QString::number(detectionMs)));
+    // Lower bounds hold on any machine (the lab clock's timeout); upper bounds only where lab
+    // time is not stretched by a busy machine's wall clock: in the simulator.
+    if (timeout)
+        QVERIFY2(detectionMs > 900, qPrintable(QString::number(detectionMs)));
+    if (sim)
+        QVERIFY2(timeout ? detectionMs < 2000 : detectionMs < 900,
+                 qPrintable(QString::number(detectionMs)));
     const QStringList findings = summary.value(u"findings"_s).toVariant().toStringList();
     QCOMPARE(findings.size(), 2);
     QVERIFY2(findings[0].startsWith(u"deadlock: "_s) && findings[0].contains(u" waits for "_s),
