@@ -4,6 +4,9 @@
 
 #include <QCommandLineParser>
 
+#include <cmath>
+#include <optional>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace edgecore {
@@ -16,6 +19,18 @@ CliOptions exitWith(int code, const QString &message)
     o.exitCode = code;
     o.message = message.endsWith(u'\n') ? message : message + u'\n';
     return o;
+}
+
+// A number option with a fraction: finite and from lo to hi. QString::toDouble() takes "nan"
+// and "inf", and NaN fails every comparison, so a check of v < lo || v > hi lets NaN through
+// (and the lab clock then never reaches a timer); this check asks for v inside instead.
+std::optional<double> numberIn(const QString &text, double lo, double hi)
+{
+    bool ok = false;
+    const double v = text.toDouble(&ok);
+    if (!ok || !std::isfinite(v) || !(v >= lo && v <= hi))
+        return std::nullopt;
+    return v;
 }
 } // namespace
 
@@ -39,6 +54,9 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
                                     u"Write summary.json, trace.json and the services' "
                                     "SQLite files to this folder."_s,
                                     u"dir"_s);
+    const QCommandLineOption force(u"force"_s,
+                                   u"Replace an earlier run in the --out folder (without it, "
+                                   "such a folder is refused)."_s);
     const QCommandLineOption sessions(u"sessions"_s,
                                       u"Number of session set-ups (overrides the scenario); "
                                       "in the window, a load test started on opening."_s,
@@ -78,8 +96,9 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
     QCommandLineOption quitAfter(u"quit-after"_s, u"Close the window after this many ms."_s,
                                  u"ms"_s);
     quitAfter.setFlags(QCommandLineOption::HiddenFromHelp);
-    p.addOptions({help, version, headless, scenario, seed, outDir, sessions, protocol, simOption,
-                  speed, faults, deadlock, verifyLedger, deadLetters, list, screenshot, quitAfter});
+    p.addOptions({help, version, headless, scenario, seed, outDir, force, sessions, protocol,
+                  simOption, speed, faults, deadlock, verifyLedger, deadLetters, list, screenshot,
+                  quitAfter});
 
     if (!p.parse(arguments))
         return exitWith(2, u"edgecore-lab: "_s + p.errorText() + u"\nTry 'edgecore-lab --help'."_s);
@@ -148,15 +167,18 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
     }
     o.headless.sim = p.isSet(simOption);
     if (p.isSet(speed)) {
-        bool ok = false;
-        o.headless.speed = p.value(speed).toDouble(&ok);
-        if (!ok || o.headless.speed < 0.1 || o.headless.speed > 10)
+        const std::optional<double> factor = numberIn(p.value(speed), 0.1, 10);
+        if (!factor)
             return exitWith(2, u"edgecore-lab: --speed takes a factor from 0.1 to 10, not '"_s +
                                    p.value(speed) + u"'"_s);
+        o.headless.speed = *factor;
     }
     o.screenshotPath = p.value(screenshot);
     o.headless.scenario = p.value(scenario);
     o.headless.outDir = p.value(outDir);
+    o.headless.force = p.isSet(force);
+    if (o.headless.force && !p.isSet(outDir))
+        return exitWith(2, u"edgecore-lab: --force goes with --out"_s);
     o.headless.faultsFile = p.value(faults);
     if (p.isSet(deadlock)) {
         const QString how = p.value(deadlock).toLower();

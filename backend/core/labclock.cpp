@@ -54,7 +54,9 @@ void LabClock::setSpeed(double factor)
         std::lock_guard lock(m_mutex);
         m_labBase = nowLocked();
         m_wallBaseNs = m_wall.nsecsElapsed();
-        m_speed = std::clamp(factor, 0.1, 10.0);
+        // NaN passes std::clamp untouched and would stop the clock for good: keep the speed.
+        if (std::isfinite(factor))
+            m_speed = std::clamp(factor, 0.1, 10.0);
     }
     Q_EMIT changed();
 }

@@ -10,6 +10,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -49,40 +50,100 @@ int lineAt(const QByteArray &text, qsizetype offset)
                    std::count(text.begin(), text.begin() + std::min(offset, text.size()), '\n'));
 }
 
-// The line on which each element of the top-level "steps" array begins: the JSON reader
-// keeps no positions, so a small scan over the text finds them (strings and nesting aware).
+// The line on which each element of the top-level "steps" array begins. The JSON reader
+// keeps no positions, so one pass over the text (already known to be valid JSON) finds
+// them, counting lines as it goes: linear in the text. (Counting from the start for each
+// step instead made a plan of n steps cost n times its length.) A key repeated at the top
+// level counts as its last occurrence, as it does for the reader.
 std::vector<int> stepLines(const QByteArray &text)
 {
     std::vector<int> lines;
-    const qsizetype key = text.indexOf("\"steps\"");
-    if (key < 0)
-        return lines;
-    qsizetype i = text.indexOf('[', key);
-    if (i < 0)
-        return lines;
+    int line = 1;
     int depth = 0;
-    bool inString = false;
-    for (; i < text.size(); ++i) {
+    bool expectKey = false;     // at depth 1: the next string is a key
+    bool stepsKey = false;      // at depth 1: the last key was "steps"
+    bool inSteps = false;       // inside the top-level "steps" array (at depth 2)
+    bool expectElement = false; // inside it: the next value begins a step
+    qsizetype stringStart = -1;
+    for (qsizetype i = 0; i < text.size(); ++i) {
         const char c = text[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
+        if (c == '\n')
+            ++line;
+        if (stringStart >= 0) {
+            if (c == '\\') {
+                ++i; // valid JSON escapes no raw newline
+            } else if (c == '"') {
+                if (depth == 1 && expectKey) {
+                    stepsKey = text.mid(stringStart, i - stringStart) == "steps";
+                    expectKey = false;
+                }
+                stringStart = -1;
+            }
             continue;
         }
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+            continue;
+        if (inSteps && depth == 2 && expectElement && c != ']') {
+            lines.push_back(line);
+            expectElement = false;
+        }
         if (c == '"') {
-            inString = true;
+            stringStart = i + 1;
         } else if (c == '[' || c == '{') {
-            if (depth == 1 && c == '{')
-                lines.push_back(lineAt(text, i));
             ++depth;
+            if (depth == 1)
+                expectKey = c == '{';
+            if (depth == 2 && c == '[' && stepsKey) {
+                lines.clear();
+                inSteps = expectElement = true;
+            }
         } else if (c == ']' || c == '}') {
-            if (--depth == 0)
-                break;
+            if (depth == 2)
+                inSteps = false;
+            --depth;
+        } else if (c == ',') {
+            if (depth == 1)
+                expectKey = true;
+            else if (depth == 2 && inSteps)
+                expectElement = true;
         }
     }
     return lines;
+}
+
+// A number a plan may hold: finite, from 0 to max, and whole where it is a time.
+bool inRange(double v, double max, bool whole)
+{
+    return std::isfinite(v) && v >= 0 && v <= max && (!whole || std::floor(v) == v);
+}
+
+QString rangeText(double max, bool whole)
+{
+    return whole ? u"a whole number of lab milliseconds from 0 to "_s +
+                       QString::number(static_cast<qint64>(max))
+                 : u"a number from 0 to "_s + QString::number(max, 'g', 15);
+}
+
+// What was given instead, for the error: a number as written, else its JSON type.
+QString given(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Double:
+        return QString::number(v.toDouble(), 'g', 15);
+    case QJsonValue::String:
+        return u"a string"_s;
+    case QJsonValue::Bool:
+        return u"a boolean"_s;
+    case QJsonValue::Array:
+        return u"an array"_s;
+    case QJsonValue::Object:
+        return u"an object"_s;
+    case QJsonValue::Null:
+        return u"null"_s;
+    case QJsonValue::Undefined:
+        break;
+    }
+    return u"missing"_s;
 }
 
 QString fmt(double v)
@@ -160,8 +221,26 @@ std::optional<FaultPlan> FaultPlan::load(const QString &path, const QStringList 
         *error = u"cannot read fault plan "_s + path + u": "_s + f.errorString();
         return std::nullopt;
     }
+    // At most one byte more than a plan may hold, so parse() can tell it is too large: never
+    // to the end of a file that may have none (/dev/zero) or be huge.
+    QByteArray text;
+    for (;;) {
+        const qint64 want = std::min<qint64>(64 * 1024, kMaxBytes + 1 - text.size());
+        if (want <= 0)
+            break;
+        const qsizetype had = text.size();
+        text.resize(had + static_cast<qsizetype>(want));
+        const qint64 got = f.read(text.data() + had, want);
+        text.resize(had + static_cast<qsizetype>(std::max<qint64>(got, 0)));
+        if (got < 0) {
+            *error = u"cannot read fault plan "_s + path + u": "_s + f.errorString();
+            return std::nullopt;
+        }
+        if (got == 0)
+            break; // the end
+    }
     QString why;
-    auto plan = parse(f.readAll(), services, &why);
+    auto plan = parse(text, services, &why);
     if (!plan)
         *error = path + u':' + why;
     return plan;
@@ -170,6 +249,11 @@ std::optional<FaultPlan> FaultPlan::load(const QString &path, const QStringList 
 std::optional<FaultPlan> FaultPlan::parse(const QByteArray &json, const QStringList &services,
                                           QString *error)
 {
+    if (json.size() > kMaxBytes) {
+        *error = u"1: a fault plan is at most "_s + QString::number(kMaxBytes / (1024 * 1024)) +
+                 u" MiB ("_s + QString::number(kMaxBytes) + u" bytes); this one is larger"_s;
+        return std::nullopt;
+    }
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
     if (pe.error != QJsonParseError::NoError) {
@@ -191,6 +275,13 @@ std::optional<FaultPlan> FaultPlan::parse(const QByteArray &json, const QStringL
     plan.name = root.value(u"name"_s).toString();
     const std::vector<int> lines = stepLines(json);
     const QJsonArray steps = root.value(u"steps"_s).toArray();
+    if (steps.size() > kMaxSteps) {
+        const size_t first = size_t(kMaxSteps); // the first step too many
+        *error = QString::number(first < lines.size() ? lines[first] : 1) + u": step "_s +
+                 QString::number(kMaxSteps + 1) + u": a fault plan has at most "_s +
+                 QString::number(kMaxSteps) + u" steps"_s;
+        return std::nullopt;
+    }
     const QSet<QString> known(services.begin(), services.end());
     for (qsizetype i = 0; i < steps.size(); ++i) {
         const int line = i < static_cast<qsizetype>(lines.size()) ? lines[size_t(i)] : 1;
@@ -203,9 +294,11 @@ std::optional<FaultPlan> FaultPlan::parse(const QByteArray &json, const QStringL
         const QJsonObject o = steps[i].toObject();
         FaultStep s;
         s.line = line;
-        if (!o.value(u"at_ms"_s).isDouble() || o.value(u"at_ms"_s).toDouble() < 0)
-            return fail(u"\"at_ms\" must be a number of lab milliseconds, 0 or more"_s);
-        s.atMs = static_cast<qint64>(o.value(u"at_ms"_s).toDouble());
+        const QJsonValue at = o.value(u"at_ms"_s);
+        if (!at.isDouble() || !inRange(at.toDouble(), double(kMaxAtMs), true))
+            return fail(u"\"at_ms\" must be "_s + rangeText(double(kMaxAtMs), true) +
+                        (at.isUndefined() ? QString() : u", not "_s + given(at)));
+        s.atMs = static_cast<qint64>(at.toDouble());
         const QString verb = o.value(u"do"_s).toString();
         const auto action = std::find_if(std::begin(kActions), std::end(kActions),
                                          [&](const ActionName &n) { return verb == n.name; });
@@ -236,35 +329,41 @@ std::optional<FaultPlan> FaultPlan::parse(const QByteArray &json, const QStringL
                      what + u" (known: "_s + services.join(u", "_s) + u')';
             return false;
         };
-        auto number = [&](const QString &field, double max, double *out) -> bool {
+        // A number field: absent is 0. Only a value inRange() is taken, so every conversion
+        // to an integer below is exact.
+        auto number = [&](const QString &field, double max, bool whole, double *out) -> bool {
             const QJsonValue v = o.value(field);
             if (v.isUndefined()) {
                 *out = 0;
                 return true;
             }
-            if (!v.isDouble() || v.toDouble() < 0 || v.toDouble() > max) {
+            if (!v.isDouble() || !inRange(v.toDouble(), max, whole)) {
                 *error = QString::number(line) + u": step "_s + QString::number(i + 1) + u": \""_s +
-                         field + u"\" must be a number from 0 to "_s + fmt(max);
+                         field + u"\" must be "_s + rangeText(max, whole) + u", not "_s + given(v);
                 return false;
             }
             *out = v.toDouble();
             return true;
         };
-        double n = 0;
+        auto pct = [&](const QString &field, double *out) {
+            return number(field, kMaxPct, false, out);
+        };
+        auto delay = [&](const QString &field, qint64 *out) {
+            double n = 0;
+            if (!number(field, double(kMaxDelayMs), true, &n))
+                return false;
+            *out = static_cast<qint64>(n);
+            return true;
+        };
         switch (s.action) {
         case FaultStep::Action::Link: {
             if (!service(u"from"_s, true, &s.from) || !service(u"to"_s, true, &s.to))
                 return std::nullopt;
             s.bothWays = o.value(u"both_ways"_s).toBool(false);
-            if (!number(u"latency_ms"_s, 600000, &n))
-                return std::nullopt;
-            s.link.latencyMs = static_cast<qint64>(n);
-            if (!number(u"jitter_ms"_s, 600000, &n))
-                return std::nullopt;
-            s.link.jitterMs = static_cast<qint64>(n);
-            if (!number(u"drop_pct"_s, 100, &s.link.dropPct) ||
-                !number(u"duplicate_pct"_s, 100, &s.link.duplicatePct) ||
-                !number(u"reorder_pct"_s, 100, &s.link.reorderPct))
+            if (!delay(u"latency_ms"_s, &s.link.latencyMs) ||
+                !delay(u"jitter_ms"_s, &s.link.jitterMs) || !pct(u"drop_pct"_s, &s.link.dropPct) ||
+                !pct(u"duplicate_pct"_s, &s.link.duplicatePct) ||
+                !pct(u"reorder_pct"_s, &s.link.reorderPct))
                 return std::nullopt;
             break;
         }
@@ -292,19 +391,16 @@ std::optional<FaultPlan> FaultPlan::parse(const QByteArray &json, const QStringL
             break;
         }
         case FaultStep::Action::Slow:
-            if (!service(u"service"_s, false, &s.service) || !number(u"ms"_s, 600000, &n))
+            if (!service(u"service"_s, false, &s.service) || !delay(u"ms"_s, &s.slowMs))
                 return std::nullopt;
-            s.slowMs = static_cast<qint64>(n);
             break;
         case FaultStep::Action::Participant:
-            if (!service(u"service"_s, false, &s.service) ||
-                !number(u"abort_pct"_s, 100, &s.abortPct) ||
-                !number(u"prepare_delay_ms"_s, 600000, &n))
+            if (!service(u"service"_s, false, &s.service) || !pct(u"abort_pct"_s, &s.abortPct) ||
+                !delay(u"prepare_delay_ms"_s, &s.prepareDelayMs))
                 return std::nullopt;
-            s.prepareDelayMs = static_cast<qint64>(n);
             break;
         case FaultStep::Action::Mallory: {
-            if (!number(u"rate"_s, 100000, &s.malloryRate))
+            if (!number(u"rate"_s, kMaxMalloryRate, false, &s.malloryRate))
                 return std::nullopt;
             for (const QJsonValue &v : o.value(u"modes"_s).toArray()) {
                 if (!parseMalloryMode(v.toString())) {
@@ -321,9 +417,8 @@ std::optional<FaultPlan> FaultPlan::parse(const QByteArray &json, const QStringL
             break;
         }
         case FaultStep::Action::RotateKey:
-            if (!number(u"overlap_ms"_s, 600000, &n))
+            if (!delay(u"overlap_ms"_s, &s.overlapMs))
                 return std::nullopt;
-            s.overlapMs = static_cast<qint64>(n);
             break;
         case FaultStep::Action::Isolate:
         case FaultStep::Action::Crash:

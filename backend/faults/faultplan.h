@@ -76,11 +76,24 @@ QString toString(FaultStep::Action a);
 
 struct FaultPlan
 {
+    // What a plan may hold. A plan is read whole and checked before anything starts, so its
+    // size and length are bounded: load() reads at most kMaxBytes + 1 bytes (a device without
+    // end, such as /dev/zero or a FIFO kept open, stops there).
+    static constexpr qsizetype kMaxBytes = 4 * 1024 * 1024; // 4 MiB
+    static constexpr qsizetype kMaxSteps = 10'000;
+    // Every number is finite and in range; times are whole lab milliseconds. at_ms is at most
+    // 10^12 ms (about 31.7 years): exact in a double, and far from overflowing the lab clock's
+    // 64-bit microseconds (about 9.2 * 10^15 ms) when converted or added to an overlap.
+    static constexpr qint64 kMaxAtMs = 1'000'000'000'000;
+    static constexpr qint64 kMaxDelayMs = 600'000; // latency, jitter, slow, prepare, overlap
+    static constexpr double kMaxPct = 100;
+    static constexpr double kMaxMalloryRate = 100'000; // frames per lab second
+
     QString name;
     std::vector<FaultStep> steps; // in time order
 
-    // Parses and validates; on failure returns nothing and says what and on which line.
-    // services: the names a step may use (the cast).
+    // Parses and validates, in time linear in the text; on failure returns nothing and says
+    // what and on which line. services: the names a step may use (the cast).
     static std::optional<FaultPlan> parse(const QByteArray &json, const QStringList &services,
                                           QString *error);
     static std::optional<FaultPlan> load(const QString &path, const QStringList &services,

@@ -19,6 +19,8 @@ struct HeadlessOptions
     QString faultsFile; // a fault plan (JSON) replayed during the run
     // The lock manager breaks deadlocks by timeout (a wait past 1 s) instead of detection.
     bool deadlockTimeout = false;
+    // outDir may hold an earlier run: replace it (without, such a folder is refused).
+    bool force = false;
 };
 
 // Exit codes of the runner.

@@ -13,6 +13,10 @@ class TestCli : public QObject
 private Q_SLOTS:
     void parse_data();
     void parse();
+    void numbersOutOfRange_data();
+    void numbersOutOfRange();
+    void speedInRange_data();
+    void speedInRange();
     void headlessOptions();
 };
 
@@ -66,6 +70,11 @@ void TestCli::parse_data()
     QTest::newRow("speed out of range")
         << QStringList{u"--headless"_s, u"--speed"_s, u"50"_s} << true << exit << 2
         << u"--speed takes a factor from 0.1 to 10"_s;
+    QTest::newRow("force without out") << QStringList{u"--headless"_s, u"--force"_s} << true << exit
+                                       << 2 << u"--force goes with --out"_s;
+    QTest::newRow("force with out")
+        << QStringList{u"--headless"_s, u"--out"_s, u"/tmp/run"_s, u"--force"_s} << true << headless
+        << 0 << QString();
     QTest::newRow("list scenarios")
         << QStringList{u"--list-scenarios"_s} << true << exit << 0 << u"demo"_s;
     QTest::newRow("headless") << QStringList{u"--headless"_s} << true << headless << 0 << QString();
@@ -84,6 +93,65 @@ void TestCli::parse()
     QCOMPARE(o.exitCode, exitCode);
     if (!messageContains.isEmpty())
         QVERIFY2(o.message.contains(messageContains), qPrintable(o.message));
+}
+
+void TestCli::numbersOutOfRange_data()
+{
+    // Every number option refuses what is not a finite number in its range: one line, exit 2.
+    // "nan" got through --speed before (NaN compares false with both bounds) and the run hung.
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("error");
+    const QString speed = u"edgecore-lab: --speed takes a factor from 0.1 to 10, not '"_s;
+    for (const char *v : {"nan", "NaN", "-nan", "inf", "+inf", "-inf", "1e400", "0", "-1", "100",
+                          "0.09", "10.01", "x"})
+        QTest::addRow("--speed %s", v)
+            << u"--speed"_s << QString::fromLatin1(v) << speed + QString::fromLatin1(v) + u"'\n"_s;
+    const QString seed = u"edgecore-lab: --seed takes a whole number from 1 up, not '"_s;
+    for (const char *v : {"nan", "inf", "-1", "1.5", "1e3", "18446744073709551616"})
+        QTest::addRow("--seed %s", v)
+            << u"--seed"_s << QString::fromLatin1(v) << seed + QString::fromLatin1(v) + u"'\n"_s;
+    const QString sessions =
+        u"edgecore-lab: --sessions takes a whole number from 0 to 10000000, not '"_s;
+    for (const char *v : {"nan", "inf", "-1", "1e300", "10000001", "2147483648"})
+        QTest::addRow("--sessions %s", v) << u"--sessions"_s << QString::fromLatin1(v)
+                                          << sessions + QString::fromLatin1(v) + u"'\n"_s;
+    const QString quitAfter = u"edgecore-lab: --quit-after takes milliseconds, not '"_s;
+    for (const char *v : {"nan", "inf", "-1", "2147483648"})
+        QTest::addRow("--quit-after %s", v) << u"--quit-after"_s << QString::fromLatin1(v)
+                                            << quitAfter + QString::fromLatin1(v) + u"'\n"_s;
+}
+
+void TestCli::numbersOutOfRange()
+{
+    QFETCH(QString, option);
+    QFETCH(QString, value);
+    QFETCH(QString, error);
+    const CliOptions o = parseCli({u"edgecore-lab"_s, u"--headless"_s, option, value}, true);
+    QCOMPARE(int(o.action), int(CliOptions::Action::Exit));
+    QCOMPARE(o.exitCode, 2);
+    QCOMPARE(o.message, error); // one line
+}
+
+void TestCli::speedInRange_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<double>("speed");
+    QTest::newRow("0.1, the slowest") << u"0.1"_s << 0.1;
+    QTest::newRow("1") << u"1"_s << 1.0;
+    QTest::newRow("2.5") << u"2.5"_s << 2.5;
+    QTest::newRow("10, the fastest") << u"10"_s << 10.0;
+    QTest::newRow("1e1") << u"1e1"_s << 10.0;
+}
+
+void TestCli::speedInRange()
+{
+    QFETCH(QString, value);
+    QFETCH(double, speed);
+    const CliOptions o = parseCli({u"edgecore-lab"_s, u"--headless"_s, u"--speed"_s, value}, true);
+    QCOMPARE(int(o.action), int(CliOptions::Action::Headless));
+    QCOMPARE(o.exitCode, 0);
+    QCOMPARE(o.headless.speed, speed);
 }
 
 void TestCli::headlessOptions()

@@ -5,6 +5,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <limits>
+
 using namespace edgecore;
 
 class TestLabClock : public QObject
@@ -77,6 +79,12 @@ void TestLabClock::speedIsClamped()
     c.setSpeed(1000);
     QCOMPARE(c.speed(), 10.0);
     c.setSpeed(0);
+    QCOMPARE(c.speed(), 0.1);
+    // Not a number is no speed at all: the clock keeps the one it had (NaN once passed the
+    // clamp and froze the lab, so `--speed nan` hung).
+    c.setSpeed(std::numeric_limits<double>::quiet_NaN());
+    QCOMPARE(c.speed(), 0.1);
+    c.setSpeed(std::numeric_limits<double>::infinity());
     QCOMPARE(c.speed(), 0.1);
 }
 
