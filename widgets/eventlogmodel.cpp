@@ -65,7 +65,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         return {};
     const TraceEvent &e = event(index.row());
     if (role == Qt::ForegroundRole) {
-        if (e.kind == TraceKind::Reject)
+        if (e.kind == TraceKind::Reject || e.kind == TraceKind::Halt)
             return QBrush(QColor(0xb0, 0x3a, 0x2e));
         return {};
     }

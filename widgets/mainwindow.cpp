@@ -100,7 +100,12 @@ void MainWindow::buildViews()
 
     m_statusClock = new QLabel(this);
     m_statusCounts = new QLabel(this);
+    m_statusAlarm = new QLabel(this);
+    m_statusAlarm->setObjectName(u"statusAlarm"_s);
+    m_statusAlarm->setStyleSheet(u"color: #b03a2e; font-weight: bold"_s);
+    m_statusAlarm->hide();
     statusBar()->addWidget(m_statusCounts, 1);
+    statusBar()->addPermanentWidget(m_statusAlarm);
     statusBar()->addPermanentWidget(m_statusClock);
 }
 
@@ -174,6 +179,7 @@ void MainWindow::startCluster()
     m_events->setStore(&m_cluster->trace());
     m_scanned = 0;
     m_rejected = 0;
+    m_halted.clear();
     m_nextSubscriber = 0;
     QString error;
     if (!m_cluster->start(&error)) {
@@ -250,9 +256,11 @@ void MainWindow::refresh()
         return;
     const TraceStore &store = m_cluster->trace();
     const qsizetype size = store.size();
-    store.forEach(m_scanned, size, [this](const TraceEvent &e) {
+    store.forEach(m_scanned, size, [this, &store](const TraceEvent &e) {
         if (e.kind == TraceKind::Reject)
             ++m_rejected;
+        else if (e.kind == TraceKind::Halt)
+            m_halted << store.nodeName(e.node) + u": "_s + e.detail;
     });
     m_scanned = size;
     QScrollBar *bar = m_eventsView->verticalScrollBar();
@@ -273,6 +281,16 @@ void MainWindow::updateStatus()
             .arg(m_sessions->count(Outcome::Invalid))
             .arg(m_rejected)
             .arg(m_cluster->trace().size()));
+    // What must not go unnoticed: a service that stopped because its log could not be written,
+    // and a trace so full that views and the checker no longer see everything.
+    QStringList alarms;
+    if (!m_halted.isEmpty())
+        alarms << tr("%n service(s) halted: storage failure", nullptr, int(m_halted.size()));
+    if (const quint64 dropped = m_cluster->trace().dropped())
+        alarms << tr("Trace full: %1 events not recorded").arg(dropped);
+    m_statusAlarm->setVisible(!alarms.isEmpty());
+    m_statusAlarm->setText(alarms.join(u" · "_s));
+    m_statusAlarm->setToolTip(m_halted.join(u'\n'));
     const double labS = toUs(m_cluster->clock().now()) / 1e6;
     m_statusClock->setText(tr("Lab time %1 s%2")
                                .arg(labS, 0, 'f', 2)

@@ -67,11 +67,13 @@ private:
     QAction *m_pause = nullptr;
     QLabel *m_statusClock = nullptr;
     QLabel *m_statusCounts = nullptr;
+    QLabel *m_statusAlarm = nullptr; // services halted on a storage error; trace full
     QTimer *m_refresh = nullptr;
     QString m_runFolder;
     quint64 m_nextSubscriber = 0;
     qsizetype m_scanned = 0;
     quint64 m_rejected = 0;
+    QStringList m_halted; // "rm: cannot write ...": fail-stopped services
 };
 
 } // namespace edgecore

@@ -35,7 +35,11 @@ public:
     void deliverLocal(Envelope env);
     void crash();
     bool restart(std::unique_ptr<Service> fresh);
-    void runOn(const std::function<void(Service &, Context &)> &f) { f(service(), *this); }
+    void runOn(const std::function<void(Service &, Context &)> &f)
+    {
+        if (hasService()) // not while crashed or halted: there is no service then
+            f(service(), *this);
+    }
 
     // Context: what TCP and the lab clock do differently.
     Instant now() const override;
@@ -71,7 +75,8 @@ private:
     };
 
     void closeEverything();
-    void openStorage();
+    bool openStorage(); // false: the node halted (traced)
+    void halt(const QString &why);
     void connectAllPeers();
     void onNewConnection();
     void onReadyRead(QTcpSocket *socket);
@@ -87,6 +92,7 @@ private:
     void onHeardFrom(NodeId from);
     void armTimer();
     void onTimerFired();
+    void fireDueTimers();
     void onClockChanged();
 
     QTcpServer *m_server = nullptr;

@@ -1,6 +1,9 @@
 #include "simhost.h"
 
+#include "storage/sqlitestorage.h"
 #include "trace/tracestore.h"
+
+#include <QDir>
 
 #include <QCryptographicHash>
 #include <QDataStream>
@@ -31,6 +34,7 @@ public:
         setStorage(std::move(disk));
         service().start(*this);
     }
+    void attach(std::shared_ptr<const Directory> dir) { setDirectory(std::move(dir)); }
     std::unique_ptr<Storage> end() { return takeStorage(); }
 
     void receive(const QByteArray &frame)
@@ -72,13 +76,15 @@ public:
     // The node's faults changed: what waited may go on.
     void faultsChanged()
     {
-        releaseHeld();
+        // Resumed: deadlines that passed while paused come before the messages that waited
+        // (as on threads; see NodeRuntime::onFaultsChanged).
         while (!m_heldTimers.empty() && !timersHeld() && !m_crashPending) {
             const TimerId id = m_heldTimers.front();
             m_heldTimers.pop_front();
             if (!m_sim.m_cancelled.erase(id))
                 service().onTimer(id, *this);
         }
+        releaseHeld();
     }
 
     Instant now() const override { return m_sim.m_now; }
@@ -129,9 +135,9 @@ void SimHost::onNode(NodeId id, Instant t, std::function<void(Node &)> f)
         Slot &slot = m_slots[id - 1];
         if (!slot.node || slot.incarnation != incarnation)
             return;
+        m_cause = ++m_causes;
         f(*slot.node);
-        if (slot.node && slot.node->crashRequested())
-            crash(id);
+        afterNodeStep(id);
     });
 }
 
@@ -193,10 +199,61 @@ NodeId SimHost::add(const QString &name, ServiceFactory factory)
     Slot slot;
     slot.name = name;
     slot.factory = std::move(factory);
-    slot.disk = std::make_unique<MemoryStorage>();
     m_slots.push_back(std::move(slot));
     m_directory->nodes.push_back(NodeInfo{id, name, QString(), 0});
+    m_slots.back().disk = openDisk(id, &m_slots.back().diskError);
     return id;
+}
+
+std::unique_ptr<Storage> SimHost::openDisk(NodeId id, QString *error) const
+{
+    if (m_dataDir.isEmpty())
+        return std::make_unique<MemoryStorage>();
+    auto sqlite = std::make_unique<SqliteStorage>();
+    // A simulated crash keeps the storage object: no fsync is needed for what survives it.
+    if (!sqlite->open(QDir(m_dataDir).filePath(m_slots[id - 1].name + u".sqlite"_s), false)) {
+        *error = storageFailure(*sqlite, u"open"_s);
+        return nullptr;
+    }
+    return sqlite;
+}
+
+void SimHost::begin(NodeId id)
+{
+    Slot &slot = m_slots[id - 1];
+    if (!slot.disk) {
+        slot.node->attach(m_directory);
+        halt(id, slot.diskError);
+        return;
+    }
+    m_cause = ++m_causes;
+    slot.node->begin(m_directory, std::move(slot.disk));
+    afterNodeStep(id);
+}
+
+void SimHost::afterNodeStep(NodeId id)
+{
+    Slot &slot = m_slots[id - 1];
+    if (slot.node && !slot.node->storage().flush())
+        halt(id, storageFailure(slot.node->storage(), u"write"_s));
+    if (slot.node && slot.node->crashRequested())
+        crash(id);
+    m_cause = 0;
+}
+
+void SimHost::halt(NodeId id, const QString &why)
+{
+    // Fail-stop, like a crash that also loses what this step appended: its frames and timers
+    // never happen, and the log is reopened from what reached the file.
+    Slot &slot = m_slots[id - 1];
+    slot.node->record(TraceKind::Halt, why, 0, 0, kNoNode);
+    if (m_cause)
+        m_voided.insert(m_cause);
+    if (std::unique_ptr<Storage> disk = slot.node->end())
+        disk->discardPending();
+    slot.node.reset();
+    ++slot.incarnation;
+    slot.disk = openDisk(id, &slot.diskError);
 }
 
 std::unique_ptr<SimHost::Node> SimHost::makeNode(NodeId id, quint64 incarnation)
@@ -221,12 +278,13 @@ void SimHost::start()
     for (size_t i = 0; i < m_slots.size(); ++i)
         m_slots[i].node = makeNode(static_cast<NodeId>(i + 1), 0);
     for (size_t i = 0; i < m_slots.size(); ++i)
-        m_slots[i].node->begin(m_directory, std::move(m_slots[i].disk));
+        begin(static_cast<NodeId>(i + 1));
 }
 
 void SimHost::schedule(Event e)
 {
     e.order = m_order++;
+    e.cause = m_cause;
     m_queue.push(std::move(e));
 }
 
@@ -315,6 +373,8 @@ bool SimHost::step()
     while (!m_queue.empty()) {
         Event e = m_queue.top();
         m_queue.pop();
+        if (e.cause && !m_voided.empty() && m_voided.count(e.cause))
+            continue; // scheduled by a step whose log write failed
         m_now = std::max(m_now, e.at);
         if (e.kind == Event::Kind::Callback) {
             e.callback();
@@ -331,6 +391,7 @@ bool SimHost::step()
         // Events for a crashed node, or for an incarnation that has since died, vanish.
         if (!slot.node || e.incarnation != slot.incarnation)
             continue;
+        m_cause = ++m_causes;
         switch (e.kind) {
         case Event::Kind::Frame:
             if (!reachable(e.from, e.node)) { // cut while in flight
@@ -348,8 +409,7 @@ bool SimHost::step()
         case Event::Kind::Callback:
             break;
         }
-        if (slot.node && slot.node->crashRequested())
-            crash(e.node);
+        afterNodeStep(e.node);
         ++m_processed;
         if (afterEvent)
             afterEvent();
@@ -393,7 +453,9 @@ void SimHost::restart(NodeId id)
         return;
     slot.node = makeNode(id, slot.incarnation);
     slot.node->record(TraceKind::State, u"restarted"_s, 0, 0, kNoNode);
-    slot.node->begin(m_directory, std::move(slot.disk));
+    if (!slot.disk)
+        slot.disk = openDisk(id, &slot.diskError);
+    begin(id);
 }
 
 void SimHost::crashWhen(NodeId id, std::function<bool(const Envelope &)> trigger)

@@ -35,6 +35,9 @@ public:
     SimHost(const SimHost &) = delete;
     SimHost &operator=(const SimHost &) = delete;
 
+    // Before add(): each node keeps its log in DIR/<name>.sqlite, as on threads (empty: in
+    // memory). A log that cannot be written halts its node (fail-stop, traced).
+    void setDataDir(const QString &dir) { m_dataDir = dir; }
     // Adds a node before start(); the factory is kept to build the service again on restart.
     NodeId add(const QString &name, ServiceFactory factory);
     void start();
@@ -104,6 +107,7 @@ private:
         QByteArray frame;
         Envelope local;
         std::function<void()> callback;
+        quint64 cause = 0; // the node step that scheduled it (0: none)
         bool operator>(const Event &o) const { return at != o.at ? at > o.at : order > o.order; }
     };
 
@@ -113,6 +117,12 @@ private:
     TimerId addTimer(NodeId node, Duration after);
     void cancelTimer(TimerId id) { m_cancelled.insert(id); }
     std::unique_ptr<Node> makeNode(NodeId id, quint64 incarnation);
+    std::unique_ptr<Storage> openDisk(NodeId id, QString *error) const;
+    // After a node handled an event: its log made durable (or the node halted), then a
+    // requested crash carried out.
+    void afterNodeStep(NodeId id);
+    void halt(NodeId id, const QString &why);
+    void begin(NodeId id); // the node starts (recovers) over its disk, or halts without one
 
     struct Slot
     {
@@ -120,6 +130,7 @@ private:
         ServiceFactory factory;
         std::unique_ptr<Node> node;    // null while crashed
         std::unique_ptr<Storage> disk; // the storage that outlives a crash
+        QString diskError;             // why disk could not be opened
         quint64 incarnation = 0;
     };
 
@@ -140,6 +151,12 @@ private:
     std::shared_ptr<FaultInjector> m_faults;
     std::shared_ptr<Wiretap> m_wiretap;
     bool m_started = false;
+    QString m_dataDir;
+    // Frames and timers a node step scheduled are void when its log could not be written:
+    // nothing may act on what was never durable (as a host holds frames until the flush).
+    quint64 m_cause = 0;
+    quint64 m_causes = 0;
+    std::set<quint64> m_voided;
 };
 
 // A stable digest of a trace: every field but wall time, in order. Equal digests mean equal

@@ -193,9 +193,12 @@ quint16 NodeRuntime::listenOn(quint16 port, QString *error)
 void NodeRuntime::begin(std::shared_ptr<const Directory> dir)
 {
     setDirectory(std::move(dir));
-    openStorage();
-    m_started = true;
     m_begun = true;
+    if (!openStorage()) {
+        m_server->close(); // fail-stop: a service without its log takes no part
+        return;
+    }
+    m_started = true;
     connectAllPeers();
     service().start(*this);
     drainParked(); // frames that came before our start
@@ -230,8 +233,9 @@ void NodeRuntime::closeEverything()
 
 void NodeRuntime::shutdown(QThread *returnTo)
 {
+    if (m_started && !storage().flush())
+        record(TraceKind::Halt, storageFailure(storage(), u"write"_s), 0, 0, kNoNode);
     m_started = false;
-    storage().flush();
     closeEverything();
     delete m_server;
     m_server = nullptr;
@@ -272,7 +276,10 @@ bool NodeRuntime::restart(std::unique_ptr<Service> fresh)
         return false;
     }
     resetService(std::move(fresh));
-    openStorage();
+    if (!openStorage()) {
+        m_server->close();
+        return false;
+    }
     m_started = true;
     record(TraceKind::State, u"restarted"_s, 0, 0, kNoNode);
     connectAllPeers();
@@ -280,21 +287,38 @@ bool NodeRuntime::restart(std::unique_ptr<Service> fresh)
     return true;
 }
 
-void NodeRuntime::openStorage()
+bool NodeRuntime::openStorage()
 {
     if (m_config.dataDir.isEmpty())
-        return;
+        return true;
     auto sqlite = std::make_unique<SqliteStorage>();
     const QString path = QDir(m_config.dataDir).filePath(m_config.name + u".sqlite"_s);
-    if (sqlite->open(path)) {
-        // Whatever appends (a message, a timer, recovery) gets its records flushed, and its
-        // frames held until they are.
-        sqlite->setFlushNeeded([this] { scheduleFlush(); });
-        setStorage(std::move(sqlite));
-    } else
-        record(TraceKind::Note,
-               u"storage unavailable, keeping the log in memory: "_s + sqlite->lastError(), 0, 0,
-               kNoNode);
+    if (!sqlite->open(path)) {
+        // Never a log in memory instead: the service would act as if it were durable.
+        record(TraceKind::Halt, storageFailure(*sqlite, u"open"_s), 0, 0, kNoNode);
+        return false;
+    }
+    // Whatever appends (a message, a timer, recovery) gets its records flushed, and its
+    // frames held until they are.
+    sqlite->setFlushNeeded([this] { scheduleFlush(); });
+    setStorage(std::move(sqlite));
+    return true;
+}
+
+void NodeRuntime::halt(const QString &why)
+{
+    // Fail-stop: what this pass appended is not durable, so nothing that depends on it may
+    // leave (its frames are dropped with the connections) and the service stops here, like a
+    // crash. A restart recovers from what did reach the file.
+    record(TraceKind::Halt, why, 0, 0, kNoNode);
+    m_started = false;
+    m_crashPending = false;
+    closeEverything();
+    m_server->close();
+    resetService(nullptr);
+    storage().discardPending();
+    takeStorage().reset();
+    setStorage(std::make_unique<MemoryStorage>());
 }
 
 void NodeRuntime::connectAllPeers()
@@ -361,8 +385,7 @@ void NodeRuntime::flush()
         return;
     // Group commit: every record of this pass is durable before any frame of it leaves.
     if (!storage().flush()) {
-        record(TraceKind::Note, u"storage flush failed, holding frames: "_s + storage().lastError(),
-               0, 0, kNoNode);
+        halt(storageFailure(storage(), u"write"_s));
         return;
     }
     for (auto &[id, peer] : m_peers) {
@@ -555,6 +578,11 @@ void NodeRuntime::onFaultsChanged()
 {
     if (!m_started)
         return;
+    // Resumed: deadlines that passed while paused come before the messages that waited, as
+    // they would have fired first had the service been running (a 3PC coordinator whose vote
+    // timeout passed must abort, not pre-commit on votes it reads late: its participants have
+    // timed out meanwhile and terminated without it).
+    fireDueTimers();
     releaseHeld();
     armTimer();
 }
@@ -632,11 +660,16 @@ void NodeRuntime::onTimerFired()
         m_releaseAt.reset();
         releaseHeld();
     }
-    if (timersHeld() || !m_started || m_crashPending) { // a paused service's timers wait
-        armTimer();
+    fireDueTimers();
+    armTimer();
+}
+
+void NodeRuntime::fireDueTimers()
+{
+    if (timersHeld() || !m_started || m_crashPending) // a paused service's timers wait
         return;
-    }
     // Bounded: only timers already due fire in this pass; new ones wait for the next.
+    const Instant t = now();
     std::vector<TimerId> due;
     for (auto it = m_timerQueue.begin(); it != m_timerQueue.end() && it->first <= t;) {
         due.push_back(it->second);
@@ -645,7 +678,6 @@ void NodeRuntime::onTimerFired()
     }
     for (TimerId id : due)
         service().onTimer(id, *this);
-    armTimer();
 }
 
 void NodeRuntime::onClockChanged()

@@ -52,8 +52,8 @@ public:
 
     // Thread-safe: delivers a local (unsigned, never on the wire) message to the service.
     void post(const Envelope &local);
-    // Runs f on the host's thread with its service and context and waits for it. Not from the
-    // host's own thread.
+    // Runs f on the host's thread with its service and context and waits for it; not while
+    // crashed or halted (f does not run then). Not from the host's own thread.
     void runOn(const std::function<void(Service &, Context &)> &f);
     HostStats stats();
     // Runs f on the host's thread with its node (keys, stats), also while crashed; waits.

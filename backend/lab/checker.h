@@ -17,6 +17,11 @@
 //   EVENTS  a consumer accepts each session's stream events in order, no gap, no duplicate
 //   ANSWER  a client told COMMITTED has a committed transaction for its session; a client
 //           told ABORTED never sees its session committed, then or later
+//
+// A trace that filled up (events dropped past its capacity) shows only the start of the run:
+// the rules above hold over what it holds, but the end-of-run rules (AC4, AC5) would call a
+// transaction undecided that decided unseen. Then finish() checks none of them and says so
+// (blind()), rather than report a violation it cannot know.
 
 #include "core/types.h"
 
@@ -64,6 +69,8 @@ public:
     QString story(TxId tx, SessionId session = 0) const;
     QJsonObject toJson() const;
     qsizetype transactions() const { return static_cast<qsizetype>(m_txs.size()); }
+    // What finish() could not check and why; empty when it saw the whole run.
+    const QString &blind() const { return m_blind; }
 
 private:
     struct Tx
@@ -96,6 +103,7 @@ private:
     std::unordered_map<SessionId, TxId> m_committedSession;      // by the coordinator's decision
     std::unordered_map<SessionId, qsizetype> m_toldAborted;      // the answer's trace event
     std::vector<Violation> m_violations;
+    QString m_blind;
 };
 
 } // namespace edgecore

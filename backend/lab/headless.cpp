@@ -1,12 +1,14 @@
 #include "headless.h"
 
 #include "checker.h"
+#include "core/savefile.h"
 #include "faultrunner.h"
 #include "labcontrols.h"
 #include "loadgenerator.h"
 #include "scenario.h"
 #include "services/analytics.h"
 #include "simcluster.h"
+#include "storage/ledger.h"
 #include "summary.h"
 #include "trace/chrometrace.h"
 
@@ -72,9 +74,53 @@ private:
     qsizetype m_read = 0;
 };
 
-bool prepareOutDir(const QString &dir, QString *error)
+// What makes a folder a run's: its files, which a new run would mix with its own.
+QStringList runFilesIn(const QString &dir)
 {
-    if (!QDir().mkpath(dir)) {
+    const QDir d(dir);
+    QStringList found;
+    for (const QString &f : {u"summary.json"_s, u"trace.json"_s})
+        if (d.exists(f))
+            found << f;
+    const QDir data(d.filePath(u"data"_s));
+    if (!data.entryList({u"*.sqlite"_s, u"*.sqlite-wal"_s}, QDir::Files).isEmpty())
+        found << u"data/*.sqlite"_s;
+    return found;
+}
+
+bool clearRun(const QString &dir, QString *error)
+{
+    QDir d(dir);
+    for (const QString &f : {u"summary.json"_s, u"trace.json"_s})
+        if (d.exists(f) && !d.remove(f)) {
+            *error = u"cannot remove "_s + d.filePath(f);
+            return false;
+        }
+    QDir data(d.filePath(u"data"_s));
+    for (const QString &f :
+         data.entryList({u"*.sqlite"_s, u"*.sqlite-wal"_s, u"*.sqlite-shm"_s}, QDir::Files))
+        if (!data.remove(f)) {
+            *error = u"cannot remove "_s + data.filePath(f);
+            return false;
+        }
+    return true;
+}
+
+bool prepareOutDir(const QString &dir, bool force, QString *error)
+{
+    // Each run owns its folder: an earlier run's files would be read as this one's (its
+    // ledgers by --verify-ledger, its logs by recovery).
+    if (const QStringList earlier = runFilesIn(dir); !earlier.isEmpty()) {
+        if (!force) {
+            *error = u"output folder "_s + dir + u" holds an earlier run ("_s +
+                     earlier.join(u", "_s) +
+                     u"): choose another folder, or pass --force to replace it"_s;
+            return false;
+        }
+        if (!clearRun(dir, error))
+            return false;
+    }
+    if (!QDir().mkpath(QDir(dir).filePath(u"data"_s))) {
         *error = u"cannot create output folder "_s + dir;
         return false;
     }
@@ -90,12 +136,12 @@ bool prepareOutDir(const QString &dir, QString *error)
 bool writeJson(const QString &path, const QJsonObject &obj, QString *error)
 {
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) ||
-        f.write(QJsonDocument(obj).toJson(QJsonDocument::Indented)) < 0 || !f.commit()) {
+    if (!f.open(QIODevice::WriteOnly)) {
         *error = u"cannot write "_s + path + u": "_s + f.errorString();
         return false;
     }
-    return true;
+    f.write(QJsonDocument(obj).toJson(QJsonDocument::Indented));
+    return commitFile(f, error);
 }
 
 } // namespace
@@ -124,7 +170,7 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
         plan = std::make_unique<FaultRunner>(std::move(*loaded));
         scenario->expectAllCommitted = false; // injected faults may abort sessions
     }
-    if (!options.outDir.isEmpty() && !prepareOutDir(options.outDir, &error)) {
+    if (!options.outDir.isEmpty() && !prepareOutDir(options.outDir, options.force, &error)) {
         err << "edgecore-lab: " << error << '\n';
         return ExitUsage;
     }
@@ -132,14 +178,8 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
     ClusterConfig config;
     config.seed = options.seed;
     config.clockSpeed = options.speed;
-    if (!options.outDir.isEmpty() && !options.sim) {
-        // A run starts from empty service logs: recovery must not find an earlier run's.
-        QDir data(QDir(options.outDir).filePath(u"data"_s));
-        for (const QString &f :
-             data.entryList({u"*.sqlite"_s, u"*.sqlite-wal"_s, u"*.sqlite-shm"_s}, QDir::Files))
-            data.remove(f);
-        config.dataDir = data.path();
-    }
+    if (!options.outDir.isEmpty()) // on both hosts, so the same outside checks work on both
+        config.dataDir = QDir(options.outDir).filePath(u"data"_s);
     scenario->applyTo(config);
     if (options.deadlockTimeout) {
         config.deadlock.resolution = DeadlockResolution::Timeout;
@@ -235,9 +275,21 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
         summary.findings += s->findings(trace);
     out << summary.toText();
     out.flush();
+    if (!summary.halted.isEmpty()) {
+        // A service whose log could not be written stopped rather than act on it: the run
+        // cannot be trusted as a whole.
+        err << "edgecore-lab: " << summary.halted.constFirst()
+            << (summary.halted.size() > 1
+                    ? u" (and "_s + QString::number(summary.halted.size() - 1) +
+                          u" more services halted)"_s
+                    : QString())
+            << '\n';
+    }
     if (!options.outDir.isEmpty()) {
         const QDir dir(options.outDir);
-        if (!writeJson(dir.filePath(u"summary.json"_s), summary.toJson(), &error) ||
+        QJsonObject json = summary.toJson();
+        json.insert(u"ledgers"_s, ledgerAnchors(dir.filePath(u"data"_s))); // --verify-ledger
+        if (!writeJson(dir.filePath(u"summary.json"_s), json, &error) ||
             !writeChromeTrace(trace, dir.filePath(u"trace.json"_s), &error)) {
             err << "edgecore-lab: " << error << '\n';
             return ExitRunFailed;
@@ -245,6 +297,8 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
         out << "wrote " << QDir::toNativeSeparators(dir.filePath(u"summary.json"_s)) << " and "
             << QDir::toNativeSeparators(dir.filePath(u"trace.json"_s)) << '\n';
     }
+    if (!summary.halted.isEmpty())
+        return ExitRunFailed;
     if (!finished) {
         err << "edgecore-lab: scenario timed out after " << replies.size() << " of "
             << scenario->load.sessions << " sessions\n";

@@ -18,6 +18,7 @@ SimCluster::SimCluster(const ClusterConfig &config, SimNetwork network)
     m_host = std::make_unique<SimHost>(config.seed, m_trace.get(),
                                        KeyMaterial::generate(config.seed), network);
     m_host->setWiretap(tap);
+    m_host->setDataDir(config.dataDir);
     for (const CastMember &m : cast)
         m_host->add(m.name, m.make);
     m_host->onReply = [this](const ClientReply &r) { m_replies.push_back(r); };

@@ -79,6 +79,9 @@ Summary Summary::compute(const QString &scenario, quint64 seed, const QVector<Cl
             ++s.rejectedTotal;
             s.rejectedByReason[toString(static_cast<WireError>(e.reason))]++;
             break;
+        case TraceKind::Halt:
+            s.halted << trace.nodeName(e.node) + u": "_s + e.detail;
+            break;
         case TraceKind::Lock:
             if (e.reason == quint8(LockEvent::Victim)) {
                 ++s.locks.victims;
@@ -93,6 +96,7 @@ Summary Summary::compute(const QString &scenario, quint64 seed, const QVector<Cl
         }
     });
     s.labSeconds = double(lastLab - firstLab) / 1e6;
+    s.traceDropped = trace.dropped();
     if (s.locks.deadlocks)
         s.locks.meanDetectionMs = detectionTotalMs / double(s.locks.deadlocks);
     return s;
@@ -144,7 +148,15 @@ QString Summary::toText() const
                                                QString::number(dataQueueP99Ms, 'f', 2) + u" ms"_s);
     line(u"messages sent / delivered"_s,
          QString::number(messagesSent) + u" / "_s + QString::number(messagesDelivered));
-    line(u"trace events"_s, QString::number(traceEvents));
+    line(u"trace events"_s, QString::number(traceEvents) +
+                                (traceDropped ? u" (and "_s + QString::number(traceDropped) +
+                                                    u" dropped: the trace was full)"_s
+                                              : QString()));
+    if (!halted.isEmpty()) {
+        line(u"services halted"_s, QString::number(halted.size()) + u" (storage failures)"_s);
+        for (const QString &h : halted)
+            t += u"  "_s + h + u'\n';
+    }
     line(u"duration"_s, QString::number(wallSeconds, 'f', 2) + u" s wall, "_s +
                             QString::number(labSeconds, 'f', 2) + u" s lab"_s);
     if (host == u"sim"_s) {
@@ -190,6 +202,8 @@ QJsonObject Summary::toJson() const
         {u"messages_sent"_s, static_cast<qint64>(messagesSent)},
         {u"messages_delivered"_s, static_cast<qint64>(messagesDelivered)},
         {u"trace_events"_s, static_cast<qint64>(traceEvents)},
+        {u"trace_dropped"_s, static_cast<qint64>(traceDropped)},
+        {u"halted"_s, QJsonArray::fromStringList(halted)},
         {u"wall_seconds"_s, wallSeconds},
         {u"lab_seconds"_s, labSeconds},
         {u"host"_s, host},

@@ -31,6 +31,8 @@ struct Summary
     quint64 messagesSent = 0;
     quint64 messagesDelivered = 0;
     quint64 traceEvents = 0;
+    quint64 traceDropped = 0; // events past the trace store's capacity, never stored
+    QStringList halted;       // "rm: cannot write ...": services that stopped on a storage error
     double latencyP50Ms = 0;
     double latencyP99Ms = 0;
     double latencyMaxMs = 0;

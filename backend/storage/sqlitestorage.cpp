@@ -15,7 +15,7 @@ SqliteStorage::~SqliteStorage()
     close();
 }
 
-bool SqliteStorage::open(const QString &path)
+bool SqliteStorage::open(const QString &path, bool durable)
 {
     close();
     m_path = path;
@@ -28,7 +28,8 @@ bool SqliteStorage::open(const QString &path)
     }
     QSqlQuery q(db);
     const QStringList setup{
-        u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
+        u"PRAGMA journal_mode=WAL"_s,
+        durable ? u"PRAGMA synchronous=FULL"_s : u"PRAGMA synchronous=OFF"_s,
         u"CREATE TABLE IF NOT EXISTS log (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, "
         "tx INTEGER NOT NULL, session INTEGER NOT NULL, state TEXT NOT NULL, data BLOB, "
         "lab_us INTEGER NOT NULL)"_s};
@@ -116,6 +117,12 @@ QVector<LogRecord> SqliteStorage::readAll()
                                 q.value(4).toByteArray(), q.value(5).toLongLong()});
     }
     return out;
+}
+
+QString storageFailure(const Storage &s, const QString &verb)
+{
+    const QString where = s.location().isEmpty() ? u"its log"_s : s.location();
+    return u"cannot "_s + verb + u' ' + where + u": "_s + s.lastError();
 }
 
 QString serviceLogFolder(const QString &dir)

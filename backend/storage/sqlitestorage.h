@@ -19,7 +19,9 @@ public:
     SqliteStorage(const SqliteStorage &) = delete;
     SqliteStorage &operator=(const SqliteStorage &) = delete;
 
-    bool open(const QString &path);
+    // durable: synchronous=FULL, every flush on disk before it returns. The simulator, whose
+    // crashes keep the storage object, opens its files without (synchronous=OFF).
+    bool open(const QString &path, bool durable = true);
     void close();
     QString path() const { return m_path; }
 
@@ -27,6 +29,8 @@ public:
     bool flush() override;
     QVector<LogRecord> readAll() override;
     QString lastError() const override { return m_error; }
+    QString location() const override { return m_path; }
+    void discardPending() override { m_pending.clear(); }
     quint64 flushCount() const { return m_flushes; }
 
 private:

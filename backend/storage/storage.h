@@ -33,6 +33,10 @@ public:
     virtual bool flush() = 0;
     virtual QVector<LogRecord> readAll() = 0;
     virtual QString lastError() const = 0;
+    // Forgets what was appended and not yet flushed (a halted node's last step).
+    virtual void discardPending() {}
+    // Where the log lives, for messages (a file's path; empty in memory).
+    virtual QString location() const { return {}; }
     // Called on every append that leaves something for flush() to make durable: the host
     // schedules a flush, whichever handler appended (a message, a timer, recovery at start).
     void setFlushNeeded(std::function<void()> f) { m_flushNeeded = std::move(f); }
@@ -60,6 +64,9 @@ public:
 private:
     QVector<LogRecord> m_records;
 };
+
+// "cannot write /run/data/rm.sqlite: database or disk is full": what a failed log says.
+QString storageFailure(const Storage &s, const QString &verb);
 
 // The folder holding a run's service logs (*.sqlite): dir itself, or dir/data for a run's
 // --out folder.

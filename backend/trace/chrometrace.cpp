@@ -1,5 +1,6 @@
 #include "chrometrace.h"
 
+#include "core/savefile.h"
 #include "facts.h"
 #include "tracestore.h"
 #include "wire/wireerror.h"
@@ -138,14 +139,13 @@ bool writeChromeTrace(const TraceStore &trace, const QString &path, QString *err
             *error = u"cannot write "_s + path + u": "_s + f.errorString();
         return false;
     }
-    if (!writeChromeTrace(trace, f, error))
-        return false;
-    if (!f.commit()) {
+    if (!writeChromeTrace(trace, f, nullptr)) { // names the file, not just the error
         if (error)
             *error = u"cannot write "_s + path + u": "_s + f.errorString();
+        f.cancelWriting();
         return false;
     }
-    return true;
+    return commitFile(f, error);
 }
 
 } // namespace edgecore

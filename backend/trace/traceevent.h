@@ -30,8 +30,10 @@ enum class TraceKind : quint8 {
     Fault = 13, // a fault was switched on or off (node: the service, or none; detail: what)
     Lock = 14,  // a lock event at node (detail: the resource, or the cycle): reason is LockEvent;
                 // txId the transaction, seq the other one (the holder it waits for)
+    Halt = 15,  // node stopped itself (fail-stop): its log could not be written or opened
+                // (detail: the file and the error); it acts on nothing more until restarted
 };
-constexpr int kTraceKindCount = 15;
+constexpr int kTraceKindCount = 16;
 
 // TraceKind::Lock's reason: together they fold into the wait-for graph at any moment.
 enum class LockEvent : quint8 {

@@ -37,6 +37,8 @@ QString toString(TraceKind k)
         return u"fault"_s;
     case TraceKind::Lock:
         return u"lock"_s;
+    case TraceKind::Halt:
+        return u"halt"_s;
     }
     return u"?"_s;
 }
