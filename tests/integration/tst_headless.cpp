@@ -383,6 +383,13 @@ void TestHeadless::chaosScenario_data()
     // every COMMIT as stale, prepared forever (AC5).
     QTest::newRow("2PC seed 910011: lease regained between claim and PREPARE")
         << u"2PC"_s << quint64(910011);
+    // sm-1 was paused with both YES votes waiting; rm and billing timed out and terminated
+    // (ABORT), and sm-1, resumed, read the votes before its overdue vote timeout and
+    // pre-committed, then committed (AC1). Overdue deadlines now fire first on resume.
+    QTest::newRow("3PC seed 7000060: coordinator paused past its vote timeout")
+        << u"3PC"_s << quint64(7000060);
+    QTest::newRow("3PC seed 7000422: coordinator paused past its vote timeout")
+        << u"3PC"_s << quint64(7000422);
 }
 
 void TestHeadless::chaosScenario()
