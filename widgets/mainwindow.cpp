@@ -285,7 +285,9 @@ void MainWindow::updateStatus()
     // and a trace so full that views and the checker no longer see everything.
     QStringList alarms;
     if (!m_halted.isEmpty())
-        alarms << tr("%n service(s) halted: storage failure", nullptr, int(m_halted.size()));
+        alarms << (m_halted.size() == 1
+                       ? tr("A service halted: storage failure (%1)").arg(m_halted.constFirst())
+                       : tr("%1 services halted: storage failure").arg(m_halted.size()));
     if (const quint64 dropped = m_cluster->trace().dropped())
         alarms << tr("Trace full: %1 events not recorded").arg(dropped);
     m_statusAlarm->setVisible(!alarms.isEmpty());
