@@ -1,6 +1,7 @@
 // The headless runner as a user runs it: summary and trace files, exit codes and one-line
 // errors, and --sim giving the same trace digest for the same seed.
 
+#include "headlessrun.h"
 #include "lab/headless.h"
 #include "storage/ledger.h"
 
@@ -21,23 +22,8 @@ using namespace edgecore;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Run run(const HeadlessOptions &o)
-{
-    Run r;
-    QTextStream out(&r.out);
-    QTextStream err(&r.err);
-    r.code = runHeadless(o, out, err);
-    out.flush();
-    err.flush();
-    return r;
-}
+using testing::Run;
+using testing::run;
 
 QJsonObject readJson(const QString &path)
 {

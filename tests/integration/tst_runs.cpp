@@ -3,6 +3,7 @@
 // in them is audited and traced; a full disk stops the services it hits and fails the run,
 // naming the file, instead of acting on writes that never happened.
 
+#include "headlessrun.h"
 #include "lab/checker.h"
 #include "lab/headless.h"
 #include "lab/simcluster.h"
@@ -29,23 +30,8 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Run run(const HeadlessOptions &o)
-{
-    Run r;
-    QTextStream out(&r.out);
-    QTextStream err(&r.err);
-    r.code = runHeadless(o, out, err);
-    out.flush();
-    err.flush();
-    return r;
-}
+using testing::Run;
+using testing::run;
 
 QByteArray bytesOf(const QString &path)
 {
