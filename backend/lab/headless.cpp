@@ -75,15 +75,17 @@ private:
 };
 
 // What makes a folder a run's: its files, which a new run would mix with its own.
+const QStringList kRunFiles{u"summary.json"_s, u"trace.json"_s};
+const QStringList kServiceLogs{u"*.sqlite"_s, u"*.sqlite-wal"_s, u"*.sqlite-shm"_s};
+
 QStringList runFilesIn(const QString &dir)
 {
     const QDir d(dir);
     QStringList found;
-    for (const QString &f : {u"summary.json"_s, u"trace.json"_s})
+    for (const QString &f : kRunFiles)
         if (d.exists(f))
             found << f;
-    const QDir data(d.filePath(u"data"_s));
-    if (!data.entryList({u"*.sqlite"_s, u"*.sqlite-wal"_s}, QDir::Files).isEmpty())
+    if (!QDir(d.filePath(u"data"_s)).entryList(kServiceLogs, QDir::Files).isEmpty())
         found << u"data/*.sqlite"_s;
     return found;
 }
@@ -91,14 +93,13 @@ QStringList runFilesIn(const QString &dir)
 bool clearRun(const QString &dir, QString *error)
 {
     QDir d(dir);
-    for (const QString &f : {u"summary.json"_s, u"trace.json"_s})
+    for (const QString &f : kRunFiles)
         if (d.exists(f) && !d.remove(f)) {
             *error = u"cannot remove "_s + d.filePath(f);
             return false;
         }
     QDir data(d.filePath(u"data"_s));
-    for (const QString &f :
-         data.entryList({u"*.sqlite"_s, u"*.sqlite-wal"_s, u"*.sqlite-shm"_s}, QDir::Files))
+    for (const QString &f : data.entryList(kServiceLogs, QDir::Files))
         if (!data.remove(f)) {
             *error = u"cannot remove "_s + data.filePath(f);
             return false;
