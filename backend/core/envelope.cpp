@@ -74,6 +74,10 @@ QString toString(MsgType t)
         return u"LOCK_DONE"_s;
     case MsgType::DeadlockVictim:
         return u"DEADLOCK_VICTIM"_s;
+    case MsgType::SessionRelease:
+        return u"SESSION_RELEASE"_s;
+    case MsgType::ReleaseResult:
+        return u"RELEASE_RESULT"_s;
     }
     return u"TYPE_"_s + QString::number(static_cast<int>(t));
 }

@@ -47,8 +47,10 @@ enum class MsgType : quint16 {
     LockWait = 29,       // participant -> lock manager (dsm): txId waits for Blocker's lock
     LockDone = 30,       // participant -> lock manager: txId no longer waits for Blocker
     DeadlockVictim = 31, // lock manager -> participant: give txId up (vote NO), it closes a cycle
+    SessionRelease = 32, // edge -> session manager: the session ended, release what it holds
+    ReleaseResult = 33,  // session manager -> edge: how the release ended
 };
-constexpr quint16 kMaxMsgType = 31;
+constexpr quint16 kMaxMsgType = 33;
 
 bool isKnownMsgType(quint16 raw);
 QString toString(MsgType t);
@@ -107,6 +109,8 @@ enum class Field : int {
     Since = 27,          // lab us: when that wait began
     Started = 28,        // lab us: when the waiting transaction first reached the participant
     BlockerStarted = 29, // lab us: when the blocker did
+    DurationMs = 30,     // lab ms a session lasts once set up (0: until the lab stops)
+    SetupTx = 31,        // a release's session: the transaction that set it up
 };
 
 // A small typed view over a CBOR map payload.

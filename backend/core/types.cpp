@@ -54,6 +54,8 @@ QString toString(Outcome o)
         return u"INVALID"_s;
     case Outcome::Unknown:
         return u"UNKNOWN"_s;
+    case Outcome::Released:
+        return u"RELEASED"_s;
     }
     return u"?"_s;
 }

@@ -58,7 +58,16 @@ std::optional<Protocol> parseProtocol(const QString &text);
 
 // How a session set-up ended, as the edge reports it to the client.
 // Unknown: the edge gave up waiting; the transaction may still have committed.
-enum class Outcome : quint8 { Pending = 0, Committed = 1, Aborted = 2, Invalid = 3, Unknown = 4 };
+// Released: a committed session ended and its release transaction committed (its units are
+// free again and its charging record written).
+enum class Outcome : quint8 {
+    Pending = 0,
+    Committed = 1,
+    Aborted = 2,
+    Invalid = 3,
+    Unknown = 4,
+    Released = 5
+};
 QString toString(Outcome o);
 
 } // namespace edgecore

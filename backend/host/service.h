@@ -33,6 +33,10 @@ struct ClientReply
     QString reason;
     qint64 latencyUs = 0; // lab time from ingress to reply
     qint64 queueUs = 0;   // of which waiting in the edge's scheduler
+    // A second reply for the same request: the session ended and its release finished
+    // (outcome RELEASED; latencyUs is then the release's, from the end of the session).
+    bool release = false;
+    qint64 durationMs = 0; // how long the session was asked to last (0: until the lab stops)
 };
 
 class TraceSink

@@ -109,13 +109,18 @@ void Checker::decide(qsizetype index, const TraceEvent &e)
     }
     const bool commit = e.reason == 1;
     const QString verdict = commit ? u"COMMIT"_s : u"ABORT"_s;
+    if (e.seq)
+        tx.setup = e.seq; // a release names the set-up it ends
     const bool isCoordinator = e.node == tx.coordinator ||
                                (tx.coordinator == kNoNode && tx.participants.count(e.node) == 0);
     std::optional<bool> previous;
     if (isCoordinator) {
         previous = tx.coordinatorDecision;
         tx.coordinatorDecision = commit;
-        if (tx.session) {
+        if (tx.setup) {
+            if (commit)
+                released(index, e.txId, tx);
+        } else if (tx.session) {
             const auto [it, fresh] = m_sessionTx.emplace(tx.session, e.txId);
             if (!fresh && it->second != e.txId)
                 violate(u"SESSION"_s, e.txId,
@@ -123,7 +128,7 @@ void Checker::decide(qsizetype index, const TraceEvent &e)
                             formatId(it->second) + u" and again by tx "_s + txName,
                         index);
         }
-        if (tx.session && commit) {
+        if (tx.session && commit && !tx.setup) {
             m_committedSession.emplace(tx.session, e.txId);
             if (const auto told = m_toldAborted.find(tx.session); told != m_toldAborted.end())
                 violate(u"ANSWER"_s, e.txId,
@@ -136,6 +141,16 @@ void Checker::decide(qsizetype index, const TraceEvent &e)
         if (const auto it = tx.decisions.find(e.node); it != tx.decisions.end())
             previous = it->second;
         tx.decisions[e.node] = commit;
+        if (tx.setup && commit) {
+            const auto [it, fresh] = m_freedAt.emplace(std::pair(e.node, tx.setup), e.txId);
+            if (!fresh && it->second != e.txId)
+                violate(u"RELEASE"_s, e.txId,
+                        name(e.node) + u" committed release tx "_s + txName +
+                            u" of the session set up by tx "_s + formatId(tx.setup) +
+                            u" after release tx "_s + formatId(it->second) +
+                            u": what it held is freed twice"_s,
+                        index, e.sessionId);
+        }
     }
     if (previous && *previous != commit) {
         violate(u"AC2"_s, e.txId,
@@ -175,11 +190,40 @@ void Checker::decide(qsizetype index, const TraceEvent &e)
                 index);
 }
 
+void Checker::released(qsizetype index, TxId id, const Tx &tx)
+{
+    const QString txName = formatId(id);
+    const SessionId session = tx.session;
+    const auto setUp = m_committedSession.find(session);
+    if (setUp == m_committedSession.end() || setUp->second != tx.setup)
+        violate(u"RELEASE"_s, id,
+                u"release tx "_s + txName + u" committed for session "_s + formatId(session) +
+                    u", whose set-up tx "_s + formatId(tx.setup) + u" never committed"_s,
+                index, session);
+    const auto [it, fresh] = m_releasedSession.emplace(session, id);
+    if (!fresh && it->second != id)
+        violate(u"RELEASE"_s, id,
+                u"session "_s + formatId(session) + u" released by tx "_s + formatId(it->second) +
+                    u" and again by tx "_s + txName,
+                index, session);
+}
+
 void Checker::answered(qsizetype index, const TraceEvent &e)
 {
     // e.reason is the Outcome the client was told, e.txId the transaction that answered.
     const auto committed = m_committedSession.find(e.sessionId);
     switch (static_cast<Outcome>(e.reason)) {
+    case Outcome::Released: {
+        const auto released = m_releasedSession.find(e.sessionId);
+        if (released == m_releasedSession.end() || released->second != e.txId)
+            violate(u"ANSWER"_s, e.txId,
+                    u"the client of session "_s + formatId(e.sessionId) + u" was told RELEASED"_s +
+                        (released == m_releasedSession.end()
+                             ? u" and no release of it committed"_s
+                             : u" by tx "_s + formatId(e.txId) + u", which did not release it"_s),
+                    index, e.sessionId);
+        break;
+    }
     case Outcome::Committed:
         if (committed == m_committedSession.end() || committed->second != e.txId)
             violate(u"ANSWER"_s, e.txId,

@@ -16,7 +16,11 @@
 //   SESSION  no session is decided by two transactions
 //   EVENTS  a consumer accepts each session's stream events in order, no gap, no duplicate
 //   ANSWER  a client told COMMITTED has a committed transaction for its session; a client
-//           told ABORTED never sees its session committed, then or later
+//           told ABORTED never sees its session committed, then or later; a client told
+//           RELEASED has a committed release for its session
+//   RELEASE  a release (a decision naming the set-up it ends) commits only for a session
+//           whose set-up committed, at most one release commits per session, and no
+//           participant commits two releases of one session (its units freed twice)
 //
 // A trace that filled up (events dropped past its capacity) shows only the start of the run:
 // the rules above hold over what it holds, but the end-of-run rules (AC4, AC5) would call a
@@ -83,11 +87,13 @@ private:
         bool preCommitted = false;
         std::map<NodeId, bool> decisions; // participants
         SessionId session = 0;
+        TxId setup = 0; // a release: the set-up transaction it ends
     };
 
     void consume(qsizetype index, const TraceEvent &e);
     void decide(qsizetype index, const TraceEvent &e);
     void answered(qsizetype index, const TraceEvent &e);
+    void released(qsizetype index, TxId id, const Tx &tx);
     void violate(const QString &invariant, TxId tx, const QString &detail, qsizetype index,
                  SessionId session = 0);
     QString name(NodeId id) const;
@@ -102,6 +108,8 @@ private:
     std::map<std::pair<NodeId, SessionId>, quint64> m_lastEvent; // per consumer and session
     std::unordered_map<SessionId, TxId> m_committedSession;      // by the coordinator's decision
     std::unordered_map<SessionId, qsizetype> m_toldAborted;      // the answer's trace event
+    std::unordered_map<SessionId, TxId> m_releasedSession;       // by the committed release
+    std::map<std::pair<NodeId, TxId>, TxId> m_freedAt; // (participant, set-up) -> its release
     std::vector<Violation> m_violations;
     QString m_blind;
 };

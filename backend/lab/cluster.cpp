@@ -32,7 +32,12 @@ std::vector<CastMember> buildCast(const ClusterConfig &c, qint64 electionStagger
         {cast::rm(),
          [c] { return std::make_unique<ResourceManager>(c.resources, c.participants); }},
         {cast::billing(),
-         [c] { return std::make_unique<BillingService>(c.billing, c.participants); }},
+         [c] {
+             BillingConfig billing = c.billing; // its CDRs name the units rm holds
+             billing.voiceUnits = c.resources.voiceUnits;
+             billing.dataUnits = c.resources.dataUnits;
+             return std::make_unique<BillingService>(billing, c.participants);
+         }},
         {cast::analytics(), [] { return std::make_unique<Analytics>(); }},
         {cast::dsm(), [c] { return std::make_unique<DsmService>(c.deadlock); }},
         {cast::mallory(), [c] { return std::make_unique<Mallory>(c.mallory); }},
@@ -42,16 +47,18 @@ std::vector<CastMember> buildCast(const ClusterConfig &c, qint64 electionStagger
 }
 
 Envelope clientRequest(quint64 requestId, const QString &subscriber, const QString &trafficClass,
-                       const QString &protocol)
+                       const QString &protocol, qint64 durationMs)
 {
     Envelope e;
     e.type = MsgType::ClientRequest;
-    e.payload = Payload()
-                    .set(Field::RequestId, static_cast<qint64>(requestId))
-                    .set(Field::Subscriber, subscriber)
-                    .set(Field::TrafficClass, trafficClass)
-                    .set(Field::Protocol, protocol)
-                    .encode();
+    Payload p;
+    p.set(Field::RequestId, static_cast<qint64>(requestId))
+        .set(Field::Subscriber, subscriber)
+        .set(Field::TrafficClass, trafficClass)
+        .set(Field::Protocol, protocol);
+    if (durationMs > 0)
+        p.set(Field::DurationMs, durationMs);
+    e.payload = p.encode();
     return e;
 }
 
@@ -178,12 +185,12 @@ void Cluster::retireOldKeys()
 }
 
 quint64 Cluster::submit(const QString &subscriber, const QString &trafficClass,
-                        const QString &protocol)
+                        const QString &protocol, qint64 durationMs)
 {
     const quint64 id = m_nextRequest++;
     Q_EMIT sessionSubmitted(id, subscriber, trafficClass, protocol);
     if (ThreadHost *edge = host(cast::edge()); edge && m_running)
-        edge->post(clientRequest(id, subscriber, trafficClass, protocol));
+        edge->post(clientRequest(id, subscriber, trafficClass, protocol, durationMs));
     return id;
 }
 

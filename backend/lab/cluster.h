@@ -44,8 +44,9 @@ struct CastMember
 std::vector<CastMember> buildCast(const ClusterConfig &config, qint64 electionStaggerMs = 300);
 
 // The client request the edge receives for a session set-up.
+// durationMs: how long the session lasts once committed (0: until the lab stops).
 Envelope clientRequest(quint64 requestId, const QString &subscriber, const QString &trafficClass,
-                       const QString &protocol);
+                       const QString &protocol, qint64 durationMs = 0);
 
 class Cluster : public QObject
 {
@@ -65,7 +66,7 @@ public:
     // Submits a session request at the edge. Returns its request id; the answer comes as
     // sessionFinished. Thread: the cluster's.
     quint64 submit(const QString &subscriber, const QString &trafficClass,
-                   const QString &protocol = QStringLiteral("2PC"));
+                   const QString &protocol = QStringLiteral("2PC"), qint64 durationMs = 0);
 
     const ClusterConfig &config() const { return m_config; }
     LabClock &clock() { return m_clock; }

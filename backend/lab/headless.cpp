@@ -19,6 +19,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <QSet>
 #include <QTextStream>
 #include <QTimer>
 
@@ -28,6 +29,23 @@ namespace edgecore {
 
 namespace {
 
+// Every set-up answered, and every committed session that ends released.
+bool loadDone(const QVector<ClientReply> &replies, int sessions)
+{
+    int setUps = 0;
+    QSet<quint64> owed;
+    for (const ClientReply &r : replies) {
+        if (r.release) {
+            owed.remove(r.requestId);
+            continue;
+        }
+        ++setUps;
+        if (r.outcome == Outcome::Committed && r.durationMs > 0)
+            owed.insert(r.requestId);
+    }
+    return setUps >= sessions && owed.isEmpty();
+}
+
 Summary::Stream streamOf(const Analytics &a)
 {
     Summary::Stream s;
@@ -36,6 +54,8 @@ Summary::Stream streamOf(const Analytics &a)
     s.decisions = a.decisions();
     s.gaps = a.gaps();
     s.duplicates = a.duplicates();
+    s.released = a.released();
+    s.meanHoldingMs = a.meanHoldingMs();
     for (int c = 0; c < 2; ++c)
         for (int p = 0; p < 2; ++p)
             s.meanLatencyMs[c][p] =
@@ -229,7 +249,7 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
                                [&driver] { driver.poll(); });
         driver.poll(); // lets the script arm its fault points before the load starts
         replies = sim->runLoad(scenario->load, options.seed);
-        finished = replies.size() >= scenario->load.sessions;
+        finished = loadDone(replies, scenario->load.sessions);
         sim->settle();
         invariantsHold = conclude(sim->trace(), u"sim"_s);
         if (const Analytics *a = sim->service<Analytics>(cast::analytics()))
@@ -257,6 +277,21 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
         timeout.setSingleShot(true);
         QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
         timeout.start(static_cast<int>(scenario->wallTimeoutMs));
+        // A service that halted (its log could not be written) fails the run: stop waiting
+        // for sessions it will never finish.
+        QTimer haltWatch;
+        qsizetype watched = 0;
+        QObject::connect(&haltWatch, &QTimer::timeout, &loop, [&] {
+            const TraceStore &t = cluster->trace();
+            const qsizetype size = t.size();
+            bool halted = false;
+            t.forEach(watched, size,
+                      [&](const TraceEvent &e) { halted |= e.kind == TraceKind::Halt; });
+            watched = size;
+            if (halted)
+                loop.quit();
+        });
+        haltWatch.start(100);
         load.start();
         if (!load.isFinished())
             loop.exec();
@@ -301,8 +336,14 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
     if (!summary.halted.isEmpty())
         return ExitRunFailed;
     if (!finished) {
-        err << "edgecore-lab: scenario timed out after " << replies.size() << " of "
-            << scenario->load.sessions << " sessions\n";
+        const int setUps = static_cast<int>(std::count_if(
+            replies.cbegin(), replies.cend(), [](const ClientReply &r) { return !r.release; }));
+        if (setUps < scenario->load.sessions)
+            err << "edgecore-lab: scenario timed out after " << setUps << " of "
+                << scenario->load.sessions << " sessions\n";
+        else
+            err << "edgecore-lab: scenario timed out with " << summary.active
+                << " sessions that ended still not released\n";
         return ExitRunFailed;
     }
     if (!invariantsHold) {

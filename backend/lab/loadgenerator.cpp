@@ -3,6 +3,9 @@
 #include <QSet>
 #include <QTimer>
 
+#include <algorithm>
+#include <cmath>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace edgecore {
@@ -12,6 +15,7 @@ LoadGenerator::LoadGenerator(Cluster &cluster, LoadSpec spec, quint64 seed, QObj
     , m_cluster(cluster)
     , m_spec(spec)
     , m_rng(Rng::derive(seed, 0x10ad))
+    , m_holding(Holding::stream(seed))
 {
     connect(&m_cluster, &Cluster::sessionFinished, this, &LoadGenerator::onReply);
 }
@@ -32,6 +36,20 @@ void LoadGenerator::start()
         Q_EMIT finished();
 }
 
+qint64 Holding::draw(const QString &trafficClass, Rng &rng) const
+{
+    if (!on)
+        return 0;
+    if (trafficClass == u"VOICE"_s) {
+        // Exponential holding times (the telephone's classic), at least 50 ms.
+        const double u = std::max(1e-12, 1.0 - rng.uniform());
+        const auto ms = static_cast<qint64>(-std::log(u) * double(voiceMeanMs));
+        return std::clamp<qint64>(ms, 50, std::max<qint64>(50, voiceMaxMs));
+    }
+    const qint64 span = std::max<qint64>(0, dataMaxMs - dataMinMs);
+    return std::max<qint64>(50, dataMinMs + static_cast<qint64>(rng.below(quint64(span) + 1)));
+}
+
 QString LoadSpec::classFor(int index, Rng &rng) const
 {
     if (!classes.isEmpty())
@@ -46,15 +64,27 @@ void LoadGenerator::submitNext()
     ++m_submitted;
     const QString subscriber = subscriberFor(m_rng.below(static_cast<quint64>(m_spec.subscribers)));
     const QString cls = m_spec.classFor(m_submitted - 1, m_rng);
-    m_mine.insert(m_cluster.submit(subscriber, cls, m_spec.protocol));
+    const qint64 duration = m_spec.holding.draw(cls, m_holding);
+    m_mine.insert(m_cluster.submit(subscriber, cls, m_spec.protocol, duration));
 }
 
 void LoadGenerator::onReply(const ClientReply &r)
 {
+    if (r.release) {
+        if (!m_owed.remove(r.requestId))
+            return;
+        m_replies.push_back(r);
+        if (isFinished())
+            Q_EMIT finished();
+        return;
+    }
     if (!m_mine.remove(r.requestId))
         return;
     m_replies.push_back(r);
-    Q_EMIT progress(static_cast<int>(m_replies.size()), m_spec.sessions);
+    ++m_setups;
+    if (r.outcome == Outcome::Committed && r.durationMs > 0)
+        m_owed.insert(r.requestId);
+    Q_EMIT progress(m_setups, m_spec.sessions);
     if (isFinished()) {
         Q_EMIT finished();
         return;

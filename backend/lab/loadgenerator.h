@@ -11,6 +11,22 @@
 
 namespace edgecore {
 
+// How long committed sessions last, in lab ms: VOICE calls are exponential around a mean
+// (capped), DATA sessions uniform between two bounds. Off: sessions never end.
+struct Holding
+{
+    bool on = false;
+    qint64 voiceMeanMs = 1000;
+    qint64 voiceMaxMs = 5000;
+    qint64 dataMinMs = 500;
+    qint64 dataMaxMs = 3000;
+
+    // A session's duration (0 when off), drawn from its own seeded stream so that turning
+    // holding on changes no other draw.
+    qint64 draw(const QString &trafficClass, Rng &rng) const;
+    static Rng stream(quint64 seed) { return Rng::derive(seed, 0x401d); }
+};
+
 struct LoadSpec
 {
     int sessions = 200;
@@ -20,6 +36,7 @@ struct LoadSpec
     QString protocol = QStringLiteral("2PC"); // 2PC or 3PC for every session
     qint64 thinkMs = 0;  // lab ms a client waits after an answer before its next request
     QStringList classes; // if set, request i's class is classes[i % size] (not voiceShare)
+    Holding holding;     // whether (and how long) sessions last before they are released
 
     // Request `index`'s traffic class, drawing from rng when no pattern is set.
     QString classFor(int index, Rng &rng) const;
@@ -32,7 +49,10 @@ public:
     LoadGenerator(Cluster &cluster, LoadSpec spec, quint64 seed, QObject *parent = nullptr);
 
     void start();
-    bool isFinished() const { return m_replies.size() >= m_spec.sessions; }
+    // Every set-up answered and every committed session that ends released.
+    bool isFinished() const { return m_setups >= m_spec.sessions && m_owed.isEmpty(); }
+    int setUps() const { return m_setups; }
+    // Set-up and release replies, in the order they came.
     const QVector<ClientReply> &replies() const { return m_replies; }
 
     static QString subscriberFor(quint64 index);
@@ -48,8 +68,11 @@ private:
     Cluster &m_cluster;
     LoadSpec m_spec;
     Rng m_rng;
+    Rng m_holding;
     int m_submitted = 0;
+    int m_setups = 0;
     QSet<quint64> m_mine;
+    QSet<quint64> m_owed; // committed sessions whose release is still to come
     QVector<ClientReply> m_replies;
 };
 

@@ -26,19 +26,23 @@ SimCluster::SimCluster(const ClusterConfig &config, SimNetwork network)
 }
 
 quint64 SimCluster::submit(const QString &subscriber, const QString &trafficClass,
-                           const QString &protocol)
+                           const QString &protocol, qint64 durationMs)
 {
     const quint64 id = m_nextRequest++;
-    m_host->post(this->id(cast::edge()), clientRequest(id, subscriber, trafficClass, protocol));
+    m_host->post(this->id(cast::edge()),
+                 clientRequest(id, subscriber, trafficClass, protocol, durationMs));
     return id;
 }
 
 QVector<ClientReply> SimCluster::runLoad(const LoadSpec &spec, quint64 seed, Duration limit)
 {
     Rng rng = Rng::derive(seed, 0x10ad); // the same draws as LoadGenerator
+    Rng holding = Holding::stream(seed);
     const qsizetype first = m_replies.size();
     QSet<quint64> mine;
+    QSet<quint64> owed; // committed sessions whose release is still to come
     int submitted = 0;
+    int setUps = 0;
     auto submitNext = [&] {
         if (submitted >= spec.sessions)
             return;
@@ -46,7 +50,7 @@ QVector<ClientReply> SimCluster::runLoad(const LoadSpec &spec, quint64 seed, Dur
         const QString subscriber =
             LoadGenerator::subscriberFor(rng.below(static_cast<quint64>(spec.subscribers)));
         const QString cls = spec.classFor(submitted - 1, rng);
-        mine.insert(submit(subscriber, cls, spec.protocol));
+        mine.insert(submit(subscriber, cls, spec.protocol, spec.holding.draw(cls, holding)));
     };
     for (int i = 0; i < std::min(spec.concurrency, spec.sessions); ++i)
         submitNext();
@@ -59,7 +63,7 @@ QVector<ClientReply> SimCluster::runLoad(const LoadSpec &spec, quint64 seed, Dur
             thinking.erase(thinking.begin());
             submitNext();
         }
-        if (out.size() >= spec.sessions || m_host->now() > deadline)
+        if ((setUps >= spec.sessions && owed.isEmpty()) || m_host->now() > deadline)
             break;
         // Idle until the next client wakes, if nothing else happens before.
         if (!thinking.empty() && (!m_host->hasPending() || m_host->nextAt() > *thinking.begin())) {
@@ -71,8 +75,15 @@ QVector<ClientReply> SimCluster::runLoad(const LoadSpec &spec, quint64 seed, Dur
         while (m_replies.size() > first + out.size()) {
             const ClientReply &r = m_replies[first + out.size()];
             out.push_back(r);
+            if (r.release) {
+                owed.remove(r.requestId);
+                continue;
+            }
             if (!mine.remove(r.requestId))
                 continue;
+            ++setUps;
+            if (r.outcome == Outcome::Committed && r.durationMs > 0)
+                owed.insert(r.requestId);
             if (spec.thinkMs > 0)
                 thinking.insert(m_host->now() + std::chrono::milliseconds(spec.thinkMs));
             else

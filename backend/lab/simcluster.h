@@ -23,9 +23,11 @@ public:
         return static_cast<S *>(m_host->service(id(name)));
     }
 
-    quint64 submit(const QString &subscriber, const QString &trafficClass, const QString &protocol);
-    // Runs spec to completion (every request answered) or until limit of lab time passes.
-    // Subscribers and classes are drawn as LoadGenerator draws them.
+    quint64 submit(const QString &subscriber, const QString &trafficClass, const QString &protocol,
+                   qint64 durationMs = 0);
+    // Runs spec to completion (every request answered, every committed session that ends
+    // released) or until limit of lab time passes. Subscribers, classes and durations are
+    // drawn as LoadGenerator draws them. The replies include the releases'.
     QVector<ClientReply> runLoad(const LoadSpec &spec, quint64 seed,
                                  Duration limit = std::chrono::seconds(600));
     // Runs until nothing is pending or `limit` of lab time passes (timers of idle services,

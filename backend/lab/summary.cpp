@@ -27,12 +27,22 @@ Summary Summary::compute(const QString &scenario, quint64 seed, const QVector<Cl
     Summary s;
     s.scenario = scenario;
     s.seed = seed;
-    s.sessions = static_cast<int>(replies.size());
     s.wallSeconds = wallSeconds;
+    QVector<double> releases;
     QVector<double> latencies;
     QVector<double> voiceQueue;
     QVector<double> dataQueue;
     for (const ClientReply &r : replies) {
+        if (r.release) {
+            if (r.outcome == Outcome::Released) {
+                ++s.released;
+                releases.push_back(double(r.latencyUs) / 1000.0);
+            } else {
+                ++s.releaseRefused;
+            }
+            continue;
+        }
+        ++s.sessions;
         if (r.outcome != Outcome::Invalid)
             (r.trafficClass == TrafficClass::Voice ? voiceQueue : dataQueue)
                 << double(r.queueUs) / 1000.0;
@@ -55,6 +65,8 @@ Summary Summary::compute(const QString &scenario, quint64 seed, const QVector<Cl
         if (r.outcome == Outcome::Committed || r.outcome == Outcome::Aborted)
             latencies.push_back(double(r.latencyUs) / 1000.0);
     }
+    s.active = s.committed - s.released - s.releaseRefused;
+    s.releaseP99Ms = percentile(releases, 99);
     s.latencyP50Ms = percentile(latencies, 50);
     s.latencyP99Ms = percentile(latencies, 99);
     s.latencyMaxMs = percentile(latencies, 100);
@@ -113,6 +125,12 @@ QString Summary::toText() const
     line(u"  committed"_s, QString::number(committed) + u" (VOICE "_s +
                                QString::number(voiceCommitted) + u", DATA "_s +
                                QString::number(dataCommitted) + u')');
+    if (released || releaseRefused)
+        line(u"    released"_s, QString::number(released) + u" (release p99 "_s +
+                                    QString::number(releaseP99Ms, 'f', 2) + u" ms)"_s);
+    if (releaseRefused)
+        line(u"    nothing to release"_s, QString::number(releaseRefused));
+    line(u"    active at the end"_s, QString::number(active));
     line(u"  aborted"_s, QString::number(aborted));
     for (auto it = abortReasons.cbegin(); it != abortReasons.cend(); ++it)
         line(u"    "_s + it.key(), QString::number(it.value()));
@@ -129,6 +147,10 @@ QString Summary::toText() const
              QString::number(stream.events) + u" events, "_s + QString::number(stream.decisions) +
                  u" decisions, "_s + QString::number(stream.gaps) + u" gaps, "_s +
                  QString::number(stream.duplicates) + u" duplicates"_s);
+        if (stream.released)
+            line(u"  releases"_s, QString::number(stream.released) + u", sessions lasted "_s +
+                                      QString::number(stream.meanHoldingMs / 1000.0, 'f', 2) +
+                                      u" s on average"_s);
         QStringList means;
         for (int c = 0; c < 2; ++c)
             for (int p = 0; p < 2; ++p)
@@ -191,6 +213,10 @@ QJsonObject Summary::toJson() const
         {u"committed"_s, committed},
         {u"committed_voice"_s, voiceCommitted},
         {u"committed_data"_s, dataCommitted},
+        {u"released"_s, released},
+        {u"active"_s, active},
+        {u"release_refused"_s, releaseRefused},
+        {u"release_p99_ms"_s, releaseP99Ms},
         {u"aborted"_s, aborted},
         {u"abort_reasons"_s, aborts},
         {u"invalid"_s, invalid},
@@ -218,6 +244,8 @@ QJsonObject Summary::toJson() const
                                      {u"decisions"_s, static_cast<qint64>(stream.decisions)},
                                      {u"gaps"_s, static_cast<qint64>(stream.gaps)},
                                      {u"duplicates"_s, static_cast<qint64>(stream.duplicates)},
+                                     {u"released"_s, static_cast<qint64>(stream.released)},
+                                     {u"mean_holding_ms"_s, stream.meanHoldingMs},
                                      {u"mean_latency_ms"_s,
                                       QJsonObject{{u"voice_2pc"_s, stream.meanLatencyMs[0][0]},
                                                   {u"voice_3pc"_s, stream.meanLatencyMs[0][1]},

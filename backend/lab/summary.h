@@ -23,6 +23,13 @@ struct Summary
     int aborted = 0;
     int invalid = 0;
     int unknown = 0; // the edge gave up waiting
+    // The session lifecycle: of the committed sessions, those whose release committed, those
+    // still set up at the end (never meant to end, or their release still under way), and
+    // releases refused as having nothing to release.
+    int released = 0;
+    int active = 0;
+    int releaseRefused = 0;
+    double releaseP99Ms = 0; // from a session's end to its release answered
     int voiceCommitted = 0;
     int dataCommitted = 0;
     QMap<QString, int> abortReasons;
@@ -62,6 +69,8 @@ struct Summary
         quint64 decisions = 0;
         quint64 gaps = 0;
         quint64 duplicates = 0;
+        quint64 released = 0;                          // RELEASED events
+        double meanHoldingMs = 0;                      // how long the released sessions lasted
         double meanLatencyMs[2][2] = {{0, 0}, {0, 0}}; // [class][protocol]
     } stream;
 

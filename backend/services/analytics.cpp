@@ -27,6 +27,11 @@ void Analytics::start(Context &ctx)
 void Analytics::account(const QCborMap &event)
 {
     const QString state = event.value(u"state"_s).toString();
+    if (state == u"RELEASED"_s) {
+        ++m_released;
+        m_heldMsSum += event.value(u"duration_ms"_s).toInteger();
+        return;
+    }
     if (state != u"COMMITTED"_s && state != u"ABORTED"_s)
         return;
     ++m_decisions;

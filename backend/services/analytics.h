@@ -30,6 +30,11 @@ public:
     quint64 decisions() const { return m_decisions; } // of which outcomes
     quint64 duplicates() const { return m_duplicates; }
     quint64 gaps() const { return m_gaps; }
+    quint64 released() const { return m_released; } // sessions whose RELEASED event came
+    double meanHoldingMs() const                    // how long released sessions lasted
+    {
+        return m_released ? double(m_heldMsSum) / double(m_released) : 0.0;
+    }
     const QMap<QString, quint64> &abortReasons() const { return m_reasons; }
     // Mean decision latency in ms per (class, protocol).
     double meanLatencyMs(TrafficClass c, Protocol p) const;
@@ -47,6 +52,8 @@ private:
     quint64 m_decisions = 0;
     quint64 m_duplicates = 0;
     quint64 m_gaps = 0;
+    quint64 m_released = 0;
+    qint64 m_heldMsSum = 0;
 };
 
 } // namespace edgecore

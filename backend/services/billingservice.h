@@ -1,6 +1,8 @@
 #pragma once
-// Billing: reserves credit on the subscriber's account and, on commit, charges it and emits
-// the charging record. An account without enough credit votes NO.
+// Billing: reserves credit on the subscriber's account and, when the set-up commits, charges
+// it. When the session's release commits it finalises the charge and writes the charging
+// record (CDR: subscriber, class, duration, units, amount) to its log. An account without
+// enough credit votes NO; so does a release of a session not charged here or released already.
 
 #include "cast.h"
 #include "participant.h"
@@ -17,7 +19,8 @@ public:
 
     qint64 reservedCredit() const; // held by prepared, undecided transactions
     qint64 chargedTotal() const { return m_charged; }
-    quint64 chargingRecords() const { return m_records; }
+    quint64 chargingRecords() const { return m_records; } // CDRs written (one per release)
+    int activeSessions() const { return static_cast<int>(m_sessions.size()); }
     qint64 balance(const QString &subscriber) const;
 
 protected:
@@ -26,6 +29,7 @@ protected:
     void release(TxId tx) override;
     QString describe(TxId tx) const override;
     QString lockKey(const Payload &request) const override; // the subscriber's account
+    QByteArray finalRecord(TxId tx) const override;         // a release's CDR
 
 private:
     struct Account
@@ -37,12 +41,25 @@ private:
     {
         QString subscriber;
         qint64 amount = 0;
+        TrafficClass trafficClass = TrafficClass::Data;
+    };
+    struct Charged // a committed session, by its set-up transaction
+    {
+        Hold hold;
+        TxId releasing = 0;
+    };
+    struct Release
+    {
+        TxId setup = 0;
+        qint64 durationMs = 0;
     };
     Account &account(const QString &subscriber);
 
     BillingConfig m_config;
     QHash<QString, Account> m_accounts;
     QHash<TxId, Hold> m_holds;
+    QHash<TxId, Charged> m_sessions;
+    QHash<TxId, Release> m_releases;
     qint64 m_charged = 0;
     quint64 m_records = 0;
 };

@@ -49,6 +49,9 @@ inline QString mallory()
 
 namespace edgecore {
 
+// The longest a session may be asked to last: a day of lab time.
+constexpr qint64 kMaxSessionDurationMs = 24LL * 3600 * 1000;
+
 struct EdgeConfig
 {
     QString sessionManager = cast::sessionManager(1); // asked first, until the lease says who leads
@@ -107,6 +110,9 @@ struct BillingConfig
     qint64 initialCredit = 1000; // per subscriber account
     qint64 voiceCost = 1;
     qint64 dataCost = 2;
+    // The radio units a session of each class holds (the resource manager's), for its CDR.
+    int voiceUnits = 1;
+    int dataUnits = 4;
 };
 
 // What mallory sends. Each must be refused with its own reason and change nothing.

@@ -77,10 +77,19 @@ void EdgeGateway::sendCreate(Pending &p, Context &ctx)
 
 void EdgeGateway::onNotLeader(const Envelope &msg, Context &ctx)
 {
+    const auto hint = static_cast<NodeId>(Payload::decode(msg.payload).integer(Field::Holder));
+    if (const auto a = m_active.find(msg.sessionId); a != m_active.end() && a->releasing) {
+        // A release asked of a manager that does not lead: follow the hint now; without one
+        // the next ask (already armed) tries again.
+        if (hint != kNoNode && hint != msg.sender && a->redirects++ < m_config.leaderRetries) {
+            m_sessionManager = hint;
+            sendRelease(*a, ctx);
+        }
+        return;
+    }
     const auto it = m_pending.find(msg.sessionId);
     if (it == m_pending.end())
         return;
-    const auto hint = static_cast<NodeId>(Payload::decode(msg.payload).integer(Field::Holder));
     if (++it->redirects > m_config.leaderRetries) {
         if (it->resends == 0) { // only ever refused: no transaction exists for it
             breakerLearns(false, ctx);
@@ -119,6 +128,9 @@ void EdgeGateway::onMessage(const Envelope &msg, Context &ctx)
     case MsgType::NotLeader:
         onNotLeader(msg, ctx);
         break;
+    case MsgType::ReleaseResult:
+        onReleaseResult(msg, ctx);
+        break;
     case MsgType::DsmChanged: {
         const Payload in = Payload::decode(msg.payload);
         const auto holder = static_cast<NodeId>(in.integer(Field::Holder));
@@ -148,6 +160,10 @@ void EdgeGateway::onLeaderChanged(NodeId leader, Context &ctx)
     for (Pending &p : m_pending)
         if (p.dispatched && p.askedLast != kNoNode && p.askedLast != leader)
             askAgain(p, u"was sent to "_s + ctx.nameOf(p.askedLast), ctx);
+    // So may releases: the new leader claims them, or finds them claimed or done.
+    for (Active &a : m_active)
+        if (a.releasing && a.askedLast != kNoNode && a.askedLast != leader)
+            sendRelease(a, ctx);
 }
 
 void EdgeGateway::askAgain(Pending &p, const QString &why, Context &ctx)
@@ -166,13 +182,22 @@ void EdgeGateway::onClientRequest(const Envelope &msg, Context &ctx)
     p.requestId = static_cast<quint64>(in.integer(Field::RequestId));
     p.started = ctx.now();
     p.subscriber = in.string(Field::Subscriber);
-    const ValidationResult v =
+    ValidationResult v =
         validateRequest(p.subscriber, in.string(Field::TrafficClass), in.string(Field::Protocol));
+    const QCborValue duration = in.get(Field::DurationMs);
+    if (v.request && !duration.isUndefined() &&
+        (!duration.isInteger() || duration.toInteger() < 0 ||
+         duration.toInteger() > kMaxSessionDurationMs)) {
+        v.request.reset();
+        v.error = u"session duration must be whole lab milliseconds from 0 to "_s +
+                  QString::number(kMaxSessionDurationMs);
+    }
     if (!v.request) {
         ctx.trace().record(TraceKind::State, u"request refused: "_s + v.error);
         finish(p, Outcome::Invalid, 0, v.error, ctx);
         return;
     }
+    p.durationMs = duration.toInteger(0);
     // Session ids carry the edge's node id in the top bits, so ids stay unique when several
     // edges run (scale-out).
     p.sessionId = (SessionId(ctx.self()) << 48) | m_nextSession++;
@@ -246,6 +271,12 @@ void EdgeGateway::onSessionResult(const Envelope &msg, Context &ctx)
 
 void EdgeGateway::onTimer(TimerId id, Context &ctx)
 {
+    if (const auto r = m_releaseTimers.find(id); r != m_releaseTimers.end()) {
+        const SessionId sid = *r;
+        m_releaseTimers.erase(r);
+        onReleaseTimer(sid, ctx);
+        return;
+    }
     if (const auto a = m_asks.find(id); a != m_asks.end()) {
         const SessionId sid = *a;
         m_asks.erase(a);
@@ -306,11 +337,126 @@ void EdgeGateway::finish(Pending p, Outcome outcome, TxId tx, const QString &rea
     r.reason = reason;
     r.latencyUs = toUs(ctx.now() - p.started);
     r.queueUs = p.dispatched ? p.queueUs : r.latencyUs;
+    r.durationMs = p.durationMs;
     QString detail = toString(outcome);
     if (!reason.isEmpty())
         detail += u": "_s + reason;
     // What the client was told, as a fact: the checker holds it against the decisions.
     ctx.trace().fact(TraceKind::Session, static_cast<quint8>(outcome), tx, p.sessionId, 0, detail);
+    ctx.reply(r);
+    if (outcome == Outcome::Committed && p.durationMs > 0 && tx != 0) {
+        // The session lives for its duration, then ends: the edge asks for its release.
+        Active a;
+        a.requestId = p.requestId;
+        a.sessionId = p.sessionId;
+        a.setupTx = tx;
+        a.trafficClass = p.trafficClass;
+        a.protocol = p.protocol;
+        a.subscriber = p.subscriber;
+        a.durationMs = p.durationMs;
+        Active &stored = *m_active.insert(p.sessionId, a);
+        armRelease(stored, std::chrono::milliseconds(p.durationMs), ctx);
+    }
+}
+
+void EdgeGateway::armRelease(Active &a, Duration after, Context &ctx)
+{
+    if (a.timer) {
+        ctx.cancelTimer(a.timer);
+        m_releaseTimers.remove(a.timer);
+    }
+    a.timer = ctx.startTimer(after);
+    m_releaseTimers.insert(a.timer, a.sessionId);
+}
+
+void EdgeGateway::sendRelease(Active &a, Context &ctx)
+{
+    a.askedLast = m_sessionManager;
+    // Until the release is answered it is asked again, each time waiting longer, for as long
+    // as it takes: a session that ended must not hold its units for ever.
+    armRelease(a, m_config.askAgain.delay(++a.asks, ctx.rng()), ctx);
+    Envelope out;
+    out.type = MsgType::SessionRelease;
+    out.sessionId = a.sessionId;
+    out.payload = Payload()
+                      .set(Field::RequestId, static_cast<qint64>(a.requestId))
+                      .set(Field::SetupTx, static_cast<qint64>(a.setupTx))
+                      .set(Field::Subscriber, a.subscriber)
+                      .set(Field::TrafficClass, static_cast<int>(a.trafficClass))
+                      .set(Field::Protocol, static_cast<int>(a.protocol))
+                      .set(Field::DurationMs, a.durationMs)
+                      .encode();
+    ctx.send(m_sessionManager, std::move(out));
+}
+
+void EdgeGateway::onReleaseTimer(SessionId session, Context &ctx)
+{
+    const auto it = m_active.find(session);
+    if (it == m_active.end())
+        return;
+    Active &a = *it;
+    a.timer = 0;
+    if (!a.releasing) {
+        a.releasing = true;
+        a.ended = ctx.now();
+        ctx.trace().record(TraceKind::State,
+                           u"session ended after "_s + QString::number(a.durationMs / 1000.0) +
+                               u" s: asking "_s + ctx.nameOf(m_sessionManager) +
+                               u" to release it"_s,
+                           a.setupTx, a.sessionId);
+    } else {
+        ctx.trace().record(TraceKind::State,
+                           u"asking "_s + ctx.nameOf(m_sessionManager) +
+                               u" again to release the session (no answer yet)"_s,
+                           a.setupTx, a.sessionId);
+    }
+    a.redirects = 0;
+    sendRelease(a, ctx);
+}
+
+void EdgeGateway::onReleaseResult(const Envelope &msg, Context &ctx)
+{
+    const auto it = m_active.find(msg.sessionId);
+    if (it == m_active.end() || !it->releasing)
+        return; // answered already
+    const Payload in = Payload::decode(msg.payload);
+    const auto outcome = static_cast<Outcome>(in.integer(Field::Outcome));
+    const QString reason = in.string(Field::Reason);
+    if (outcome != Outcome::Released && outcome != Outcome::Invalid) {
+        // Aborted (a participant refused, a fault) or not known: the session is still set up.
+        // The ask already armed goes again.
+        ctx.trace().record(TraceKind::State,
+                           u"release "_s + toString(outcome) +
+                               (reason.isEmpty() ? QString() : u": "_s + reason) +
+                               u": asking again"_s,
+                           msg.txId, msg.sessionId);
+        return;
+    }
+    const Active a = *it;
+    if (a.timer) {
+        ctx.cancelTimer(a.timer);
+        m_releaseTimers.remove(a.timer);
+    }
+    m_active.erase(it);
+    breakerLearns(true, ctx);
+    ClientReply r;
+    r.requestId = a.requestId;
+    r.sessionId = a.sessionId;
+    r.txId = msg.txId;
+    r.outcome = outcome;
+    r.trafficClass = a.trafficClass;
+    r.protocol = a.protocol;
+    r.subscriber = a.subscriber;
+    r.reason = reason;
+    r.latencyUs = toUs(ctx.now() - a.ended);
+    r.queueUs = 0;
+    r.release = true;
+    r.durationMs = a.durationMs;
+    QString detail = toString(outcome);
+    if (!reason.isEmpty())
+        detail += u": "_s + reason;
+    ctx.trace().fact(TraceKind::Session, static_cast<quint8>(outcome), msg.txId, a.sessionId,
+                     a.setupTx, detail);
     ctx.reply(r);
 }
 

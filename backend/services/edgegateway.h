@@ -1,6 +1,8 @@
 #pragma once
 // The edge gateway: the trust boundary. Validates and normalises client requests, hands them
-// signed to the session manager, and answers the client when the session is decided.
+// signed to the session manager, and answers the client when the session is decided. A
+// committed session that was asked to last a while ends here too: when its time is up the
+// edge asks the leader to release it, and asks again until the release is done.
 
 #include "cast.h"
 #include "host/service.h"
@@ -21,6 +23,7 @@ public:
     void onTimer(TimerId id, Context &ctx) override;
 
     int inFlight() const { return static_cast<int>(m_pending.size()); }
+    int activeSessions() const { return static_cast<int>(m_active.size()); } // set up, not released
     const PriorityScheduler &scheduler() const { return m_scheduler; }
     const CircuitBreaker &breaker() const { return m_breaker; }
     quint64 rateLimited() const { return m_rateLimited; }
@@ -47,6 +50,24 @@ private:
         bool dispatched = false; // holds a scheduler worker
         Instant enqueued{};
         qint64 queueUs = 0;
+        qint64 durationMs = 0; // how long the session lasts once committed (0: for ever)
+    };
+    // A committed session that will end: waiting out its duration, then asking for its release.
+    struct Active
+    {
+        quint64 requestId = 0;
+        SessionId sessionId = 0;
+        TxId setupTx = 0;
+        TrafficClass trafficClass = TrafficClass::Data;
+        Protocol protocol = Protocol::TwoPhase;
+        QString subscriber;
+        qint64 durationMs = 0;
+        Instant ended{}; // when its time was up (the release's latency runs from here)
+        bool releasing = false;
+        int asks = 0;
+        int redirects = 0;
+        NodeId askedLast = kNoNode;
+        TimerId timer = 0; // the session's end, then the next ask
     };
 
     void onClientRequest(const Envelope &msg, Context &ctx);
@@ -57,6 +78,10 @@ private:
     void askAgain(Pending &p, const QString &why, Context &ctx);
     void dispatch(Context &ctx);
     void finish(Pending p, Outcome outcome, TxId tx, const QString &reason, Context &ctx);
+    void onReleaseResult(const Envelope &msg, Context &ctx);
+    void sendRelease(Active &a, Context &ctx);
+    void armRelease(Active &a, Duration after, Context &ctx);
+    void onReleaseTimer(SessionId session, Context &ctx);
 
     EdgeConfig m_config;
     NodeId m_sessionManager = kNoNode;
@@ -65,6 +90,8 @@ private:
     QHash<TimerId, SessionId> m_timers;
     QHash<TimerId, SessionId> m_retries;
     QHash<TimerId, SessionId> m_asks;
+    QHash<SessionId, Active> m_active;
+    QHash<TimerId, SessionId> m_releaseTimers;
     NodeId m_dsm = kNoNode;
     PriorityScheduler m_scheduler;
     TokenBucket m_buckets[2]; // by TrafficClass

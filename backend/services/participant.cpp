@@ -87,6 +87,8 @@ Participant::Tx &Participant::txFor(const Envelope &msg, Protocol protocol,
               peers,
               msg.type == MsgType::Prepare ? msg.fencingToken : 0};
         tx.firstSeen = instantFromUs(msg.labTimeUs);
+        if (msg.type == MsgType::Prepare)
+            tx.setupTx = releaseOf(Payload::decode(msg.payload));
         it = m_txs.emplace(msg.txId, std::move(tx)).first;
     }
     return it->second;
@@ -130,6 +132,7 @@ void Participant::recover(Context &ctx)
                   request,
                   protocol,
                   peers};
+            tx.setupTx = releaseOf(Payload::decode(request));
             m_txs.insert_or_assign(r.txId, std::move(tx));
             // A prepared transaction held its lock until its decision: it holds it again.
             if (m_config.exclusiveLocks)
@@ -485,7 +488,8 @@ void Participant::apply(TxId id, const ParticipantActions &actions, Context &ctx
             break;
         case K::LogOutcome:
             remember(id);
-            ctx.trace().fact(TraceKind::Decide, a.commit ? 1 : 0, id, tx.sessionId);
+            // A release's decision names the set-up it ends (the checker's RELEASE rules).
+            ctx.trace().fact(TraceKind::Decide, a.commit ? 1 : 0, id, tx.sessionId, tx.setupTx);
             ctx.storage().append(LogRecord{u"outcome"_s,
                                            id,
                                            tx.sessionId,
@@ -494,6 +498,12 @@ void Participant::apply(TxId id, const ParticipantActions &actions, Context &ctx
                                            toUs(ctx.now())});
             break;
         case K::Finalize:
+            if (const QByteArray record = finalRecord(id); !record.isEmpty()) {
+                ctx.storage().append(
+                    LogRecord{u"cdr"_s, id, tx.sessionId, u"CDR"_s, record, toUs(ctx.now())});
+                ctx.trace().record(TraceKind::State, u"charging record: "_s + describe(id), id,
+                                   tx.sessionId);
+            }
             finalize(id);
             break;
         case K::Release:

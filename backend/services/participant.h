@@ -57,6 +57,14 @@ protected:
     virtual void finalize(TxId tx) = 0;
     virtual void release(TxId tx) = 0;
     virtual QString describe(TxId tx) const = 0;
+    // What a committing tx leaves in the log besides its outcome (billing: the charging record
+    // of a release); asked just before finalize, never during recovery. Empty: nothing.
+    virtual QByteArray finalRecord(TxId) const { return {}; }
+    // The set-up transaction a request releases (0: the request is a set-up).
+    static TxId releaseOf(const Payload &request)
+    {
+        return static_cast<TxId>(request.integer(Field::SetupTx));
+    }
     // The resource a PREPARE locks with exclusiveLocks (empty: none).
     virtual QString lockKey(const Payload &) const { return {}; }
 
@@ -75,6 +83,7 @@ private:
         Instant firstSeen{}; // when its first message arrived (its age, for the lock manager)
         TxId waitsFor = 0;   // the holder last reported to the lock manager
         int asks = 0;        // outcome requests sent while in doubt
+        TxId setupTx = 0;    // a release: the set-up it ends
     };
 
     bool fenced(const Envelope &msg, quint64 floor, Context &ctx);

@@ -26,6 +26,17 @@ int ResourceManager::cellFor(const QString &subscriber, int cells)
 
 std::optional<QString> ResourceManager::reserve(TxId tx, const Payload &request)
 {
+    if (const TxId setup = releaseOf(request)) {
+        const auto it = m_sessions.find(setup);
+        if (it == m_sessions.end())
+            return u"no units held for tx "_s + formatId(setup);
+        if (it->releasing && it->releasing != tx)
+            return u"tx "_s + formatId(setup) + u" is being released by tx "_s +
+                   formatId(it->releasing);
+        it->releasing = tx;
+        m_releases.insert(tx, setup);
+        return std::nullopt;
+    }
     const auto cls = static_cast<TrafficClass>(request.integer(Field::TrafficClass));
     const int units = cls == TrafficClass::Voice ? m_config.voiceUnits : m_config.dataUnits;
     const int cell = cellFor(request.string(Field::Subscriber), cellCount());
@@ -44,17 +55,35 @@ QString ResourceManager::lockKey(const Payload &request) const
 
 void ResourceManager::finalize(TxId tx)
 {
+    if (const auto r = m_releases.find(tx); r != m_releases.end()) {
+        // A release commits: the session's units are free again, once.
+        if (const auto s = m_sessions.find(*r); s != m_sessions.end() && s->releasing == tx) {
+            m_cells[static_cast<size_t>(s->cell)].allocated -= s->units;
+            m_sessions.erase(s);
+            ++m_released;
+        }
+        m_releases.erase(r);
+        return;
+    }
     const auto it = m_reservations.find(tx);
     if (it == m_reservations.end())
         return;
     Cell &c = m_cells[static_cast<size_t>(it->cell)];
     c.reserved -= it->units;
     c.allocated += it->units;
+    m_sessions.insert(tx, Held{it->cell, it->units, 0});
     m_reservations.erase(it);
 }
 
 void ResourceManager::release(TxId tx)
 {
+    if (const auto r = m_releases.find(tx); r != m_releases.end()) {
+        // A release aborts: the session keeps its units.
+        if (const auto s = m_sessions.find(*r); s != m_sessions.end() && s->releasing == tx)
+            s->releasing = 0;
+        m_releases.erase(r);
+        return;
+    }
     const auto it = m_reservations.find(tx);
     if (it == m_reservations.end())
         return;
@@ -64,6 +93,12 @@ void ResourceManager::release(TxId tx)
 
 QString ResourceManager::describe(TxId tx) const
 {
+    if (const auto r = m_releases.constFind(tx); r != m_releases.cend()) {
+        const auto s = m_sessions.constFind(*r);
+        return s == m_sessions.cend() ? QString()
+                                      : u"release "_s + QString::number(s->units) +
+                                            u" units in cell "_s + QString::number(s->cell);
+    }
     const auto it = m_reservations.constFind(tx);
     if (it == m_reservations.cend())
         return {};

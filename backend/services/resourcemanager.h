@@ -1,5 +1,8 @@
 #pragma once
-// The resource manager: reserves radio/core capacity in cells. A full cell votes NO.
+// The resource manager: reserves radio/core capacity in cells. A full cell votes NO. A
+// committed session holds its units until its release commits; a release of a session it
+// does not hold (never committed here, released already, being released) votes NO, so no
+// units are ever freed twice.
 
 #include "cast.h"
 #include "participant.h"
@@ -16,6 +19,8 @@ public:
     int cellCount() const { return static_cast<int>(m_cells.size()); }
     int reservedUnits() const;  // held by prepared, undecided transactions
     int allocatedUnits() const; // held by committed sessions
+    int activeSessions() const { return static_cast<int>(m_sessions.size()); }
+    quint64 releasedSessions() const { return m_released; }
     static int cellFor(const QString &subscriber, int cells);
 
 protected:
@@ -39,6 +44,15 @@ private:
     ResourceConfig m_config;
     std::vector<Cell> m_cells;
     QHash<TxId, Reservation> m_reservations;
+    struct Held // a committed session's units, by its set-up transaction
+    {
+        int cell = 0;
+        int units = 0;
+        TxId releasing = 0; // the prepared release that will free them
+    };
+    QHash<TxId, Held> m_sessions;
+    QHash<TxId, TxId> m_releases; // prepared release -> the set-up it frees
+    quint64 m_released = 0;
 };
 
 } // namespace edgecore

@@ -50,8 +50,8 @@ void SessionManager::applyLease(const LeaseActions &actions, Context &ctx)
             ctx.trace().record(TraceKind::State, u"became leader (fencing token "_s +
                                                      QString::number(a.token) + u')');
             auto waiting = std::exchange(m_waiting, {});
-            for (const Envelope &create : waiting)
-                onSessionCreate(create, ctx);
+            for (const Envelope &request : waiting)
+                onRequest(request, ctx);
             break;
         }
         case LeaseAction::Kind::LostLeadership:
@@ -97,6 +97,10 @@ QByteArray SessionManager::intentRecord(const Tx &tx)
     m.insert(u"subscriber"_s, tx.subscriber);
     m.insert(u"class"_s, static_cast<int>(tx.trafficClass));
     m.insert(u"token"_s, static_cast<qint64>(tx.token));
+    if (isRelease(tx)) {
+        m.insert(u"setup"_s, static_cast<qint64>(tx.setupTx));
+        m.insert(u"duration_ms"_s, tx.durationMs);
+    }
     return QCborValue(m).toCbor();
 }
 
@@ -110,6 +114,7 @@ void SessionManager::recover(Context &ctx)
         std::optional<bool> decision;
         QString reason;
         bool ended = false;
+        bool recorded = false; // a release whose last record write the dsm answered
     };
     std::map<TxId, Logged> logged; // ordered: recovery is deterministic
     const QVector<LogRecord> log = ctx.storage().readAll();
@@ -128,18 +133,23 @@ void SessionManager::recover(Context &ctx)
             l.reason = QString::fromUtf8(r.data);
         } else if (r.kind == u"end"_s) {
             l.ended = true;
+        } else if (r.kind == u"recorded"_s) {
+            l.recorded = true;
         }
         m_nextTx = std::max(m_nextTx, (r.txId & 0xffffffffffffULL) + 1);
     }
     int resumed = 0;
     for (auto &[id, l] : logged) {
-        if (l.decision && l.ended) {
+        const QCborMap intent = QCborValue::fromCbor(l.intent).toMap();
+        // A finished release whose record write may have died with the outbox is finished
+        // again: without it the record stays RELEASING and the session is never released.
+        const bool recordOwed = intent.contains(u"setup"_s) && l.decision && !l.recorded;
+        if (l.decision && l.ended && !recordOwed) {
             remember(id, *l.decision);
             continue;
         }
         if (l.intent.isEmpty())
             continue;
-        const QCborMap intent = QCborValue::fromCbor(l.intent).toMap();
         Tx tx;
         // The intent is logged before the claim: only a pre-commit or a decision proves the
         // claim succeeded. Otherwise claim again (or find our own claim) before acting.
@@ -151,6 +161,12 @@ void SessionManager::recover(Context &ctx)
         tx.subscriber = intent.value(u"subscriber"_s).toString();
         tx.trafficClass = static_cast<TrafficClass>(intent.value(u"class"_s).toInteger());
         tx.token = static_cast<quint64>(intent.value(u"token"_s).toInteger());
+        tx.setupTx = static_cast<TxId>(intent.value(u"setup"_s).toInteger());
+        tx.durationMs = intent.value(u"duration_ms"_s).toInteger();
+        // A release claims its record again whatever it logged: the claim's answer says the
+        // record's version (its last write expects it) and whether that write is done.
+        if (isRelease(tx))
+            tx.claimed = false;
         tx.started = ctx.now();
         CoordinatorActions actions;
         tx.coordinator = std::make_unique<Coordinator>(Coordinator::recover(
@@ -159,7 +175,10 @@ void SessionManager::recover(Context &ctx)
         ++resumed;
         if (!stored.claimed) {
             stored.recovered = std::move(actions);
-            putSessionRecord(stored, u"PENDING"_s, 0, ctx);
+            if (isRelease(stored))
+                putSessionRecord(stored, u"RELEASING"_s, stored.recordVersion = 2, ctx);
+            else
+                putSessionRecord(stored, u"PENDING"_s, 0, ctx);
             armTx(stored, m_config.prepareTimeoutMs, ctx);
             continue;
         }
@@ -177,7 +196,7 @@ void SessionManager::recover(Context &ctx)
             // decision leaves the record PENDING and the edge asking, and only we can answer.
             // Both are idempotent (the record's CAS expects the PENDING version; the edge
             // ignores a second answer).
-            putSessionRecord(stored, *l.decision ? u"COMMITTED"_s : u"ABORTED"_s, 1, ctx);
+            writeRecord(stored, *l.decision ? u"COMMITTED"_s : u"ABORTED"_s, 1, ctx);
             answerClient(stored, *l.decision, l.reason, ctx);
             appendEvent(stored, *l.decision ? u"COMMITTED"_s : u"ABORTED"_s, {}, ctx);
         }
@@ -197,10 +216,16 @@ void SessionManager::onMessage(const Envelope &msg, Context &ctx)
             onAppended(msg.sessionId, in.string(Field::Key), ctx);
             return;
         }
+        if (const qint64 request = in.integer(Field::RequestId); request & kRecordWrite) {
+            // A decision's record write answered (written, or refused because the record
+            // moved on: either way the dsm has it settled).
+            onAppended(msg.sessionId, u'#' + QString::number(request), ctx);
+            return;
+        }
     }
-    if (msg.type == MsgType::SessionCreate) {
+    if (msg.type == MsgType::SessionCreate || msg.type == MsgType::SessionRelease) {
         if (m_lease.isLeader(ctx.now()))
-            onSessionCreate(msg, ctx);
+            onRequest(msg, ctx);
         else if (m_lease.leaderHint() == kNoNode && m_waiting.size() < 10000)
             m_waiting.push_back(msg); // the election is under way: answer once it is decided
         else
@@ -239,8 +264,12 @@ void SessionManager::onMessage(const Envelope &msg, Context &ctx)
     Tx &tx = it->second;
     const Payload in = Payload::decode(msg.payload);
     if (!tx.claimed) {
-        if (msg.type == MsgType::DsmPutReply)
-            onClaimReply(tx, in, ctx);
+        if (msg.type == MsgType::DsmPutReply) {
+            if (isRelease(tx))
+                onReleaseClaimReply(tx, in, ctx);
+            else
+                onClaimReply(tx, in, ctx);
+        }
         return;
     }
     switch (msg.type) {
@@ -270,6 +299,130 @@ void SessionManager::onMessage(const Envelope &msg, Context &ctx)
     default:
         break;
     }
+}
+
+void SessionManager::onRequest(const Envelope &msg, Context &ctx)
+{
+    if (msg.type == MsgType::SessionRelease)
+        onSessionRelease(msg, ctx);
+    else
+        onSessionCreate(msg, ctx);
+}
+
+void SessionManager::onSessionRelease(const Envelope &msg, Context &ctx)
+{
+    const Payload in = Payload::decode(msg.payload);
+    const TxId id = (TxId(ctx.self()) << 48) | m_nextTx++;
+    Tx tx;
+    tx.protocol = static_cast<Protocol>(in.integer(Field::Protocol));
+    tx.trafficClass = static_cast<TrafficClass>(in.integer(Field::TrafficClass));
+    std::vector<NodeId> participants{m_rm, m_billing};
+    if (m_config.orderedPrepare && tx.trafficClass == TrafficClass::Data)
+        std::swap(participants[0], participants[1]);
+    tx.coordinator = std::make_unique<Coordinator>(id, tx.protocol, std::move(participants),
+                                                   m_config.orderedPrepare);
+    tx.sessionId = msg.sessionId;
+    tx.requestId = static_cast<quint64>(in.integer(Field::RequestId));
+    tx.client = msg.sender;
+    tx.subscriber = in.string(Field::Subscriber);
+    tx.setupTx = static_cast<TxId>(in.integer(Field::SetupTx));
+    tx.durationMs = in.integer(Field::DurationMs);
+    tx.started = ctx.now();
+    tx.token = m_lease.token();
+    if (tx.setupTx == 0) {
+        ctx.trace().record(TraceKind::Note, u"release without its set-up transaction: ignored"_s, 0,
+                           msg.sessionId, msg.sender);
+        return;
+    }
+    Tx &stored = m_txs.emplace(id, std::move(tx)).first->second;
+    // As for a set-up: the intent is durable before the claim. The claim moves the session's
+    // record from COMMITTED to RELEASING by compare-and-swap, so only one release can own it.
+    ctx.storage().append(LogRecord{u"intent"_s, id, stored.sessionId, u"RELEASING"_s,
+                                   intentRecord(stored), toUs(ctx.now())});
+    ctx.trace().record(TraceKind::State,
+                       u"release of the session set up by tx "_s + formatId(stored.setupTx) +
+                           u" (it lasted "_s + QString::number(stored.durationMs / 1000.0) +
+                           u" s)"_s,
+                       id, stored.sessionId);
+    // COMMITTED is the record's version 2. Until claimed, recordVersion is what the claim expects.
+    putSessionRecord(stored, u"RELEASING"_s, stored.recordVersion = 2, ctx);
+    armTx(stored, m_config.prepareTimeoutMs, ctx);
+}
+
+void SessionManager::onReleaseClaimReply(Tx &tx, const Payload &reply, Context &ctx)
+{
+    if (reply.boolean(Field::Ok)) {
+        tx.recordVersion = static_cast<quint64>(reply.integer(Field::Version));
+        onClaimed(tx, ctx);
+        return;
+    }
+    const TxId id = tx.coordinator->txId();
+    const QCborMap record = QCborValue::fromCbor(reply.get(Field::Value).toByteArray()).toMap();
+    const auto owner = static_cast<TxId>(record.value(u"tx"_s).toInteger());
+    const QString state = record.value(u"state"_s).toString();
+    const auto version = static_cast<quint64>(reply.integer(Field::Version));
+    if (owner == id) { // our claim landed earlier (a resend's answer, or before a crash)
+        tx.recordVersion = version;
+        tx.recordFinal = state != u"RELEASING"_s;
+        onClaimed(tx, ctx);
+        return;
+    }
+    if (tx.recovered && tx.coordinator->decided()) {
+        // Decided before a crash, and the record moved on from our claim: our last write (the
+        // release, or COMMITTED again after an aborted release) already landed.
+        tx.recordFinal = true;
+        onClaimed(tx, ctx);
+        return;
+    }
+    // The session is still set up, at another version than asked (an earlier release
+    // aborted and wrote it back; or the set-up's own COMMITTED write was lost, which the
+    // edge's word covers: it was told COMMITTED by this set-up): claim it at that version.
+    const bool active = state == u"COMMITTED"_s || (state == u"PENDING"_s && owner == tx.setupTx);
+    if (active && tx.versionChases++ < 8) {
+        putSessionRecord(tx, u"RELEASING"_s, tx.recordVersion = version, ctx);
+        armTx(tx, m_config.prepareTimeoutMs, ctx);
+        return;
+    }
+    if (state == u"RELEASED"_s) {
+        // Released already (the edge asked again): say so; nothing more to do.
+        ctx.trace().record(TraceKind::State,
+                           u"session already released by tx "_s + formatId(owner) +
+                               u": answering for it"_s,
+                           id, tx.sessionId);
+        Envelope result = message(MsgType::ReleaseResult, tx);
+        result.txId = owner;
+        result.payload = Payload()
+                             .set(Field::RequestId, static_cast<qint64>(tx.requestId))
+                             .set(Field::Outcome, static_cast<int>(Outcome::Released))
+                             .encode();
+        ctx.send(tx.client, std::move(result));
+        endUnstarted(tx, QByteArray("released already"), ctx);
+        return;
+    }
+    if (state == u"RELEASING"_s) {
+        // Another release owns it and answers for it.
+        ctx.trace().record(TraceKind::State,
+                           u"session's release already claimed by tx "_s + formatId(owner) +
+                               u": not started"_s,
+                           id, tx.sessionId);
+        endUnstarted(tx, QByteArray("claimed elsewhere"), ctx);
+        return;
+    }
+    // Never set up (or not by the transaction the edge named): there is nothing to release.
+    ctx.trace().record(TraceKind::State,
+                       u"nothing to release: the session's record is "_s +
+                           (state.isEmpty() ? u"absent"_s : state),
+                       id, tx.sessionId);
+    Envelope result = message(MsgType::ReleaseResult, tx);
+    result.payload =
+        Payload()
+            .set(Field::RequestId, static_cast<qint64>(tx.requestId))
+            .set(Field::Outcome, static_cast<int>(Outcome::Invalid))
+            .set(Field::Reason, QString(u"the session is not set up ("_s +
+                                        (state.isEmpty() ? u"no record"_s : state) + u')'))
+            .encode();
+    ctx.send(tx.client, std::move(result));
+    endUnstarted(tx, QByteArray("nothing to release"), ctx);
 }
 
 void SessionManager::onSessionCreate(const Envelope &msg, Context &ctx)
@@ -343,13 +496,17 @@ void SessionManager::appendEvent(const Tx &tx, const QString &state, const QStri
                                  Context &ctx)
 {
     // The session's ordered stream (kept by the dsm): PENDING, then COMMITTED or ABORTED.
-    const QCborMap event{{u"state"_s, state},
-                         {u"tx"_s, static_cast<qint64>(tx.coordinator->txId())},
-                         {u"class"_s, static_cast<int>(tx.trafficClass)},
-                         {u"protocol"_s, static_cast<int>(tx.protocol)},
-                         {u"reason"_s, reason},
-                         {u"latency_us"_s, toUs(ctx.now() - tx.started)},
-                         {u"lab_us"_s, toUs(ctx.now())}};
+    QCborMap event{{u"state"_s, state},
+                   {u"tx"_s, static_cast<qint64>(tx.coordinator->txId())},
+                   {u"class"_s, static_cast<int>(tx.trafficClass)},
+                   {u"protocol"_s, static_cast<int>(tx.protocol)},
+                   {u"reason"_s, reason},
+                   {u"latency_us"_s, toUs(ctx.now() - tx.started)},
+                   {u"lab_us"_s, toUs(ctx.now())}};
+    if (isRelease(tx)) {
+        event.insert(u"setup"_s, static_cast<qint64>(tx.setupTx));
+        event.insert(u"duration_ms"_s, tx.durationMs);
+    }
     Envelope e = message(MsgType::EventAppend, tx);
     e.payload = Payload()
                     .set(Field::Value, QCborValue(event).toCbor())
@@ -379,12 +536,32 @@ void SessionManager::pumpOutbox(SessionId session, Context &ctx)
         m_outboxTimer = ctx.startTimer(std::chrono::milliseconds(500));
 }
 
+QString SessionManager::outboxKey(const Envelope &e)
+{
+    const Payload p = Payload::decode(e.payload);
+    return e.type == MsgType::DsmCas ? u'#' + QString::number(p.integer(Field::RequestId))
+                                     : p.string(Field::Key);
+}
+
 void SessionManager::onAppended(SessionId session, const QString &key, Context &ctx)
 {
     const auto it = m_outbox.find(session);
     if (it == m_outbox.end() || !it->second.inFlight || it->second.queue.empty() ||
-        Payload::decode(it->second.queue.front().payload).string(Field::Key) != key)
+        outboxKey(it->second.queue.front()) != key)
         return; // an answer to a resend already answered
+    if (const Envelope &done = it->second.queue.front(); done.type == MsgType::DsmCas) {
+        // A release's last record write is settled: recovery need not write it again.
+        const QCborMap record =
+            QCborValue::fromCbor(Payload::decode(done.payload).get(Field::Value).toByteArray())
+                .toMap();
+        if (record.contains(u"setup"_s))
+            ctx.storage().append(LogRecord{u"recorded"_s,
+                                           done.txId,
+                                           session,
+                                           record.value(u"state"_s).toString(),
+                                           {},
+                                           toUs(ctx.now())});
+    }
     it->second.queue.pop_front();
     it->second.inFlight = false;
     pumpOutbox(session, ctx);
@@ -417,7 +594,9 @@ void SessionManager::onClaimReply(Tx &tx, const Payload &reply, Context &ctx)
     // a crash) or another coordinator's, which owns the session and answers for it: the edge
     // asked again after a failover. Then say nothing and start nothing.
     const QCborMap record = QCborValue::fromCbor(reply.get(Field::Value).toByteArray()).toMap();
-    const auto owner = static_cast<TxId>(record.value(u"tx"_s).toInteger());
+    // A released (or releasing) session's record names its release; "setup" names the set-up.
+    const auto owner = static_cast<TxId>(
+        record.value(record.contains(u"setup"_s) ? u"setup"_s : u"tx"_s).toInteger());
     if (owner == tx.coordinator->txId()) {
         onClaimed(tx, ctx);
         return;
@@ -429,6 +608,8 @@ void SessionManager::onClaimReply(Tx &tx, const Payload &reply, Context &ctx)
     std::optional<bool> settled;
     if (state == u"COMMITTED"_s || state == u"ABORTED"_s)
         settled = state == u"COMMITTED"_s;
+    else if (state == u"RELEASING"_s || state == u"RELEASED"_s)
+        settled = true; // only a committed session is released
     else if (const auto h = m_history.find(owner); h != m_history.end())
         settled = h->second;
     QString note = u"session already claimed by tx "_s + formatId(owner);
@@ -455,11 +636,17 @@ void SessionManager::onClaimed(Tx &tx, Context &ctx)
 {
     disarmTx(tx, ctx);
     tx.claimed = true;
-    appendEvent(tx, u"PENDING"_s, {}, ctx);
+    if (!isRelease(tx)) // a release's stream event is the one RELEASED
+        appendEvent(tx, u"PENDING"_s, {}, ctx);
     if (tx.recovered) {
         const CoordinatorActions actions = *std::exchange(tx.recovered, std::nullopt);
-        if (tx.coordinator->querying())
+        if (isRelease(tx) && tx.coordinator->decided()) {
+            // A release decided before the crash: finish its record, answer, resend.
+            startDecisionRetries(tx, ctx);
+            settle(tx, tx.coordinator->committed(), tx.coordinator->abortReason(), ctx);
+        } else if (tx.coordinator->querying()) {
             armTx(tx, m_config.prepareTimeoutMs, ctx);
+        }
         apply(tx, actions, ctx);
         return;
     }
@@ -469,15 +656,20 @@ void SessionManager::onClaimed(Tx &tx, Context &ctx)
 void SessionManager::onClaimTimeout(Tx &tx, Context &ctx)
 {
     // The dsm did not answer: ask again (a claim that did land comes back as our own record).
-    // A recovered transaction asks until it knows: it may have prepared before the crash.
-    if (tx.recovered || tx.claimRetriesLeft-- > 0) {
-        putSessionRecord(tx, u"PENDING"_s, 0, ctx);
+    // A recovered transaction asks until it knows: it may have prepared before the crash. So
+    // does a release: a claim of its that lands after it gave up would leave the record
+    // RELEASING under a transaction that no longer runs, and the session never released.
+    if (tx.recovered || isRelease(tx) || tx.claimRetriesLeft-- > 0) {
+        if (isRelease(tx))
+            putSessionRecord(tx, u"RELEASING"_s, tx.recordVersion, ctx);
+        else
+            putSessionRecord(tx, u"PENDING"_s, 0, ctx);
         armTx(tx, m_config.prepareTimeoutMs, ctx);
         return;
     }
     // Give up without starting. Whether the session is someone else's is not known, so the
     // client hears UNKNOWN, not ABORTED.
-    Envelope result = message(MsgType::SessionResult, tx);
+    Envelope result = message(isRelease(tx) ? MsgType::ReleaseResult : MsgType::SessionResult, tx);
     result.payload = Payload()
                          .set(Field::RequestId, static_cast<qint64>(tx.requestId))
                          .set(Field::Outcome, static_cast<int>(Outcome::Unknown))
@@ -498,9 +690,10 @@ void SessionManager::endUnstarted(Tx &tx, const QByteArray &why, Context &ctx)
     ctx.storage().append(
         LogRecord{u"decision"_s, id, tx.sessionId, u"ABORT"_s, why, toUs(ctx.now())});
     m_ledger.append(ctx.storage(), id, tx.sessionId, false, toUs(ctx.now()));
-    ctx.trace().fact(TraceKind::Decide, 0, id, tx.sessionId);
+    ctx.trace().fact(TraceKind::Decide, 0, id, tx.sessionId, tx.setupTx);
     ctx.storage().append(LogRecord{u"end"_s, id, tx.sessionId, u"END"_s, {}, toUs(ctx.now())});
     disarmTx(tx, ctx);
+    remember(id, false); // a claim of it that lands late is answered as aborted
     m_txs.erase(id);
 }
 
@@ -516,12 +709,15 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
             break;
         case CoordinatorAction::Kind::SendPrepare: {
             Envelope e = message(MsgType::Prepare, tx);
-            e.payload = Payload()
-                            .set(Field::Subscriber, tx.subscriber)
-                            .set(Field::TrafficClass, static_cast<int>(tx.trafficClass))
-                            .set(Field::Protocol, static_cast<int>(tx.protocol))
-                            .set(Field::Participants, QCborArray{m_rm, m_billing})
-                            .encode();
+            Payload p;
+            p.set(Field::Subscriber, tx.subscriber)
+                .set(Field::TrafficClass, static_cast<int>(tx.trafficClass))
+                .set(Field::Protocol, static_cast<int>(tx.protocol))
+                .set(Field::Participants, QCborArray{m_rm, m_billing});
+            if (isRelease(tx)) // what to release, and for how long it was held
+                p.set(Field::SetupTx, static_cast<qint64>(tx.setupTx))
+                    .set(Field::DurationMs, tx.durationMs);
+            e.payload = p.encode();
             ctx.send(a.to, std::move(e));
             break;
         }
@@ -549,15 +745,19 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
             break;
         case CoordinatorAction::Kind::Decided: {
             startDecisionRetries(tx, ctx);
-            (a.commit ? m_committed : m_aborted)++;
-            ctx.trace().fact(TraceKind::Decide, a.commit ? 1 : 0, id, tx.sessionId);
+            if (isRelease(tx))
+                m_released += a.commit;
+            else
+                (a.commit ? m_committed : m_aborted)++;
+            // A release's decision names the set-up it ends (the checker's RELEASE rules).
+            ctx.trace().fact(TraceKind::Decide, a.commit ? 1 : 0, id, tx.sessionId, tx.setupTx);
             const QString reason = tx.coordinator->abortReason();
+            const QString what = isRelease(tx) ? u"release"_s : u"tx"_s;
             ctx.trace().record(TraceKind::State,
-                               a.commit ? u"tx COMMITTED"_s : u"tx ABORTED: "_s + reason, id,
-                               tx.sessionId);
-            putSessionRecord(tx, a.commit ? u"COMMITTED"_s : u"ABORTED"_s, 1, ctx);
-            answerClient(tx, a.commit, reason, ctx);
-            appendEvent(tx, a.commit ? u"COMMITTED"_s : u"ABORTED"_s, reason, ctx);
+                               a.commit ? QString(what + u" COMMITTED"_s)
+                                        : QString(what + u" ABORTED: "_s + reason),
+                               id, tx.sessionId);
+            settle(tx, a.commit, reason, ctx);
             break;
         }
         case CoordinatorAction::Kind::QueryState: {
@@ -579,15 +779,36 @@ void SessionManager::apply(Tx &tx, const CoordinatorActions &actions, Context &c
     }
 }
 
+void SessionManager::settle(Tx &tx, bool commit, const QString &reason, Context &ctx)
+{
+    if (!isRelease(tx)) {
+        writeRecord(tx, commit ? u"COMMITTED"_s : u"ABORTED"_s, 1, ctx);
+        answerClient(tx, commit, reason, ctx);
+        appendEvent(tx, commit ? u"COMMITTED"_s : u"ABORTED"_s, reason, ctx);
+        return;
+    }
+    // A release: RELEASED, or back to COMMITTED (the session goes on; the edge asks again).
+    if (!tx.recordFinal) {
+        if (commit)
+            writeRecord(tx, u"RELEASED"_s, tx.recordVersion, ctx);
+        else
+            writeRecord(tx, u"COMMITTED"_s, tx.recordVersion, ctx, tx.setupTx);
+    }
+    answerClient(tx, commit, reason, ctx);
+    if (commit)
+        appendEvent(tx, u"RELEASED"_s, {}, ctx);
+}
+
 void SessionManager::answerClient(const Tx &tx, bool commit, const QString &reason, Context &ctx)
 {
-    Envelope result = message(MsgType::SessionResult, tx);
-    result.payload =
-        Payload()
-            .set(Field::RequestId, static_cast<qint64>(tx.requestId))
-            .set(Field::Outcome, static_cast<int>(commit ? Outcome::Committed : Outcome::Aborted))
-            .set(Field::Reason, reason)
-            .encode();
+    const Outcome outcome =
+        commit ? (isRelease(tx) ? Outcome::Released : Outcome::Committed) : Outcome::Aborted;
+    Envelope result = message(isRelease(tx) ? MsgType::ReleaseResult : MsgType::SessionResult, tx);
+    result.payload = Payload()
+                         .set(Field::RequestId, static_cast<qint64>(tx.requestId))
+                         .set(Field::Outcome, static_cast<int>(outcome))
+                         .set(Field::Reason, reason)
+                         .encode();
     ctx.send(tx.client, std::move(result));
 }
 
@@ -596,21 +817,44 @@ void SessionManager::sendDecision(const Tx &tx, NodeId to, bool commit, Context 
     ctx.send(to, message(commit ? MsgType::Commit : MsgType::Abort, tx));
 }
 
+void SessionManager::writeRecord(const Tx &tx, const QString &state, quint64 expectedVersion,
+                                 Context &ctx, TxId owner)
+{
+    // A decision's record write must land, or the session's record stays PENDING (or
+    // RELEASING, owned by a finished transaction) for good: it goes through the session's
+    // outbox, resent until the dsm answers, in order with the session's stream events. A
+    // resend is harmless: it expects the version the first one replaced.
+    Envelope e = recordMessage(tx, state, expectedVersion, owner);
+    Payload p = Payload::decode(e.payload);
+    p.set(Field::RequestId, static_cast<qint64>(kRecordWrite | ++m_recordWrites));
+    e.payload = p.encode();
+    m_outbox[tx.sessionId].queue.push_back(std::move(e));
+    pumpOutbox(tx.sessionId, ctx);
+}
+
 void SessionManager::putSessionRecord(const Tx &tx, const QString &state, quint64 expectedVersion,
-                                      Context &ctx)
+                                      Context &ctx, TxId owner)
+{
+    ctx.send(m_dsm, recordMessage(tx, state, expectedVersion, owner));
+}
+
+Envelope SessionManager::recordMessage(const Tx &tx, const QString &state, quint64 expectedVersion,
+                                       TxId owner) const
 {
     Envelope e = message(MsgType::DsmCas, tx);
     QCborMap record;
     record.insert(u"state"_s, state);
     record.insert(u"subscriber"_s, tx.subscriber);
     record.insert(u"class"_s, toString(tx.trafficClass));
-    record.insert(u"tx"_s, static_cast<qint64>(tx.coordinator->txId()));
+    record.insert(u"tx"_s, static_cast<qint64>(owner ? owner : tx.coordinator->txId()));
+    if (isRelease(tx))
+        record.insert(u"setup"_s, static_cast<qint64>(tx.setupTx));
     e.payload = Payload()
                     .set(Field::Key, QString(u"session/"_s + QString::number(tx.sessionId)))
                     .set(Field::Value, QCborValue(record).toCbor())
                     .set(Field::Version, static_cast<qint64>(expectedVersion))
                     .encode();
-    ctx.send(m_dsm, std::move(e));
+    return e;
 }
 
 void SessionManager::remember(TxId id, bool commit)

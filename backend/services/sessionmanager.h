@@ -1,7 +1,9 @@
 #pragma once
 // A session manager: coordinates each session set-up as a 2PC or 3PC transaction between the
 // resource manager and billing, records the session in the DSM and reports the outcome to
-// the edge and to analytics.
+// the edge and to analytics. When a session ends it runs its release the same way: a second
+// transaction (rm frees the units, billing writes the charging record) that moves the
+// session's record COMMITTED -> RELEASING -> RELEASED by compare-and-swap.
 
 #include "cast.h"
 #include "host/service.h"
@@ -33,6 +35,7 @@ public:
     quint64 committed() const { return m_committed; }
     quint64 aborted() const { return m_aborted; }
     quint64 unclaimed() const { return m_unclaimed; } // refused before becoming a transaction
+    quint64 released() const { return m_released; }   // release transactions committed
     const LeaderLease &lease() const { return m_lease; }
 
     // A decision no participant acknowledged after every retry: kept (durably) until replayed
@@ -64,6 +67,15 @@ private:
         Protocol protocol = Protocol::TwoPhase;
         quint64 token = 0;    // the leader's fencing token when it began: all its messages carry it
         bool claimed = false; // its session record is known to be this transaction's
+        // A release: the set-up transaction of the session it ends (0: a set-up), and how long
+        // the session lasted.
+        TxId setupTx = 0;
+        qint64 durationMs = 0;
+        // The session record's version as this transaction claimed it: its last write expects
+        // it. recordFinal: that last write is known to be done (a recovered release).
+        quint64 recordVersion = 1;
+        bool recordFinal = false;
+        int versionChases = 0; // release claims retried at a newer COMMITTED version
         int claimRetriesLeft = 2;
         // Recovery's first steps, held back until the claim is confirmed: a coordinator that
         // logged its intent may have died before its claim reached the dsm.
@@ -73,12 +85,27 @@ private:
         int retries = 0; // decision resends so far
     };
 
+    void onRequest(const Envelope &msg, Context &ctx); // a create or a release, as leader
     void onSessionCreate(const Envelope &msg, Context &ctx);
+    void onSessionRelease(const Envelope &msg, Context &ctx);
+    void onReleaseClaimReply(Tx &tx, const Payload &reply, Context &ctx);
+    // Records the decision in the session's record, answers the edge, appends the stream event.
+    void settle(Tx &tx, bool commit, const QString &reason, Context &ctx);
+    static bool isRelease(const Tx &tx) { return tx.setupTx != 0; }
     void apply(Tx &tx, const CoordinatorActions &actions, Context &ctx);
     void answerClient(const Tx &tx, bool commit, const QString &reason, Context &ctx);
     void sendDecision(const Tx &tx, NodeId to, bool commit, Context &ctx);
-    void putSessionRecord(const Tx &tx, const QString &state, quint64 expectedVersion,
-                          Context &ctx);
+    // Writes the session's record by compare-and-swap. Its owner is the transaction named in
+    // it (default: tx itself).
+    void putSessionRecord(const Tx &tx, const QString &state, quint64 expectedVersion, Context &ctx,
+                          TxId owner = 0);
+    // The same write, resent until the dsm answers (a decision's: it must land).
+    void writeRecord(const Tx &tx, const QString &state, quint64 expectedVersion, Context &ctx,
+                     TxId owner = 0);
+    Envelope recordMessage(const Tx &tx, const QString &state, quint64 expectedVersion,
+                           TxId owner) const;
+    static QString outboxKey(const Envelope &e);            // what the dsm's answer to it names
+    static constexpr qint64 kRecordWrite = qint64(1) << 40; // request ids of record writes
     void onClaimReply(Tx &tx, const Payload &reply, Context &ctx);
     void onClaimed(Tx &tx, Context &ctx);
     void onClaimTimeout(Tx &tx, Context &ctx);
@@ -121,6 +148,7 @@ private:
     };
     std::map<SessionId, Outbox> m_outbox;
     TimerId m_outboxTimer = 0;
+    quint64 m_recordWrites = 0;
     LeaderLease m_lease;
     AuditLedger m_ledger;
     TimerId m_leaseTimer = 0;
@@ -128,6 +156,7 @@ private:
     quint64 m_committed = 0;
     quint64 m_unclaimed = 0;
     quint64 m_aborted = 0;
+    quint64 m_released = 0;
     std::map<std::pair<TxId, NodeId>, DeadLetter> m_dead;
 };
 

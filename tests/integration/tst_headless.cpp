@@ -70,10 +70,14 @@ void TestHeadless::demoOnThreadsWritesFiles()
     QCOMPARE(summary.value(u"checker"_s).toObject().value(u"ok"_s).toBool(), true);
     QCOMPARE(summary.value(u"messages_sent"_s).toInteger(),
              summary.value(u"messages_delivered"_s).toInteger());
-    // Analytics saw each session's stream whole: PENDING and the outcome, nothing missing.
+    // Every demo session ends: each was released once, nothing is left set up.
+    QCOMPARE(summary.value(u"released"_s).toInt(), 40);
+    QCOMPARE(summary.value(u"active"_s).toInt(), 0);
+    // Analytics saw each session's stream whole: PENDING, the outcome and RELEASED.
     const QJsonObject analytics = summary.value(u"analytics"_s).toObject();
-    QCOMPARE(analytics.value(u"events"_s).toInt(), 80);
+    QCOMPARE(analytics.value(u"events"_s).toInt(), 120);
     QCOMPARE(analytics.value(u"decisions"_s).toInt(), 40);
+    QCOMPARE(analytics.value(u"released"_s).toInt(), 40);
     QCOMPARE(analytics.value(u"gaps"_s).toInt(), 0);
     QVERIFY(analytics.value(u"mean_latency_ms"_s).toObject().value(u"voice_2pc"_s).toDouble() > 0);
     // The trace is valid JSON in Chrome's format: tracks named, every flow start has its end.
@@ -107,8 +111,8 @@ void TestHeadless::demoOnThreadsWritesFiles()
         else if (e.value(u"name"_s).toString() == u"thread_name"_s)
             tracks << e.value(u"args"_s).toObject().value(u"name"_s).toString();
     }
-    QCOMPARE(votes, 80);         // rm and billing, 40 sessions
-    QCOMPARE(decisions, 3 * 40); // the coordinator and both participants
+    QCOMPARE(votes, 2 * 80);         // rm and billing, 40 set-ups and their 40 releases
+    QCOMPARE(decisions, 2 * 3 * 40); // the coordinator and both participants, each
     QCOMPARE(starts.size(), summary.value(u"messages_sent"_s).toInt());
     QCOMPARE(ends, starts);
     QVERIFY(tracks.contains(u"sm-1"_s) && tracks.contains(u"mallory"_s));
@@ -239,7 +243,8 @@ void TestHeadless::ledgerVerifiesAndCatchesTampering()
         QTextStream err(&errText);
         QCOMPARE(verifyLedgers(dir.path(), out, err), 0);
     }
-    QVERIFY2(outText.contains(u"sm-1.sqlite: 30 decisions, chain intact"_s),
+    // 30 set-ups and their 30 releases.
+    QVERIFY2(outText.contains(u"sm-1.sqlite: 60 decisions, chain intact"_s),
              qPrintable(outText + errText));
     // Rewrite the 7th decision from COMMIT to ABORT inside its hashed content.
     {
@@ -272,7 +277,7 @@ void TestHeadless::ledgerVerifiesAndCatchesTampering()
     // A broken chain is an error: on stderr.
     QVERIFY2(
         errText.contains(
-            u"sm-1.sqlite: chain broken at entry 7 of 30: its hash does not match its content"_s),
+            u"sm-1.sqlite: chain broken at entry 7 of 60: its hash does not match its content"_s),
         qPrintable(outText + errText));
 }
 

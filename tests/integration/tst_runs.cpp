@@ -109,7 +109,7 @@ void TestRuns::aRunOwnsItsFolder()
     first.outDir = dir.path();
     QCOMPARE(run(first).code, int(ExitOk));
     const QString sm1 = dir.filePath(u"data/sm-1.sqlite"_s);
-    QCOMPARE(countRows(sm1, u"kind = 'decision'"_s), 40);
+    QCOMPARE(countRows(sm1, u"kind = 'decision'"_s), 80); // 40 set-ups, 40 releases
     const QByteArray summaryBefore = bytesOf(dir.filePath(u"summary.json"_s));
     const QByteArray logBefore = bytesOf(sm1);
 
@@ -131,7 +131,7 @@ void TestRuns::aRunOwnsItsFolder()
     second.force = true;
     const Run replaced = run(second);
     QVERIFY2(replaced.code == int(ExitOk), qPrintable(replaced.err));
-    QCOMPARE(countRows(sm1, u"kind = 'decision'"_s), 10); // this run's log, not the last one's
+    QCOMPARE(countRows(sm1, u"kind = 'decision'"_s), 20); // this run's log, not the last one's
     const QJsonObject summary =
         QJsonDocument::fromJson(bytesOf(dir.filePath(u"summary.json"_s))).object();
     QCOMPARE(summary.value(u"host"_s).toString(), u"sim"_s);
