@@ -230,7 +230,11 @@ void MainWindow::newSession(const QString &trafficClass)
 {
     if (!m_cluster)
         return;
-    m_cluster->submit(LoadGenerator::subscriberFor(m_nextSubscriber++), trafficClass, protocol());
+    // A session started by hand lasts as the load generator's do, then is released.
+    Holding holding;
+    holding.on = true;
+    m_cluster->submit(LoadGenerator::subscriberFor(m_nextSubscriber++), trafficClass, protocol(),
+                      holding.draw(trafficClass, m_holding));
 }
 
 void MainWindow::startLoad(int sessions)
@@ -242,6 +246,7 @@ void MainWindow::startLoad(int sessions)
     spec.sessions = sessions;
     spec.concurrency = 8;
     spec.protocol = protocol();
+    spec.holding.on = true; // sessions end and are released: a load test can run for hours
     m_load = new LoadGenerator(*m_cluster, spec, seed() + m_nextSubscriber++, this);
     connect(m_load, &LoadGenerator::progress, this, [this](int done, int total) {
         statusBar()->showMessage(tr("Load test: %1 of %2 sessions answered").arg(done).arg(total),
@@ -275,8 +280,11 @@ void MainWindow::updateStatus()
     if (!m_cluster)
         return;
     m_statusCounts->setText(
-        tr("Committed %1 · Aborted %2 · Invalid %3 · Rejected frames %4 · Events %5")
+        tr("Committed %1 (active %2, released %3) · Aborted %4 · Invalid %5 · Rejected frames "
+           "%6 · Events %7")
             .arg(m_sessions->count(Outcome::Committed))
+            .arg(m_sessions->activeCount())
+            .arg(m_sessions->count(Outcome::Released))
             .arg(m_sessions->count(Outcome::Aborted))
             .arg(m_sessions->count(Outcome::Invalid))
             .arg(m_rejected)

@@ -3,6 +3,8 @@
 // centre and the live event log in a dock. Views are fed from the TraceStore and the cluster's
 // signals, in batches.
 
+#include "lab/loadgenerator.h"
+
 #include <QMainWindow>
 
 #include <memory>
@@ -71,6 +73,7 @@ private:
     QTimer *m_refresh = nullptr;
     QString m_runFolder;
     quint64 m_nextSubscriber = 0;
+    Rng m_holding = Holding::stream(1); // durations of the sessions started by hand
     qsizetype m_scanned = 0;
     quint64 m_rejected = 0;
     QStringList m_halted; // "rm: cannot write ...": fail-stopped services

@@ -44,7 +44,13 @@ QVariant SessionsModel::data(const QModelIndex &index, int role) const
         case ProtocolCol:
             return toString(r.protocol);
         case StateCol:
-            return toString(r.outcome);
+            // A committed session is ACTIVE until its release commits.
+            if (row.released)
+                return u"RELEASED"_s;
+            return r.outcome == Outcome::Committed ? u"ACTIVE"_s : toString(r.outcome);
+        case DurationCol:
+            return r.durationMs > 0 ? QVariant(QString::number(r.durationMs / 1000.0, 'f', 2))
+                                    : QVariant();
         case LatencyCol:
             return r.outcome == Outcome::Pending
                        ? QVariant()
@@ -53,7 +59,11 @@ QVariant SessionsModel::data(const QModelIndex &index, int role) const
             return r.reason;
         }
     }
+    if (role == Qt::ToolTipRole && index.column() == StateCol && row.released)
+        return tr("Released %1 ms after it ended").arg(row.releaseUs / 1000.0, 0, 'f', 2);
     if (role == Qt::ForegroundRole && index.column() == StateCol) {
+        if (row.released)
+            return QBrush(QColor(0x4a, 0x5a, 0x6a));
         switch (r.outcome) {
         case Outcome::Committed:
             return QBrush(QColor(0x1b, 0x7f, 0x3b));
@@ -67,7 +77,8 @@ QVariant SessionsModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::TextAlignmentRole &&
-        (index.column() == RequestCol || index.column() == LatencyCol))
+        (index.column() == RequestCol || index.column() == LatencyCol ||
+         index.column() == DurationCol))
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     return {};
 }
@@ -91,6 +102,8 @@ QVariant SessionsModel::headerData(int section, Qt::Orientation o, int role) con
         return tr("State");
     case LatencyCol:
         return tr("Latency (ms)");
+    case DurationCol:
+        return tr("Lasts (s)");
     case ReasonCol:
         return tr("Reason");
     }
@@ -151,10 +164,15 @@ void SessionsModel::applyPending()
         if (it == m_rowOf.cend())
             continue;
         Row &row = m_rows[*it];
-        row.reply = r;
-        if (r.outcome != Outcome::Invalid)
-            row.classText = toString(r.trafficClass);
         m_counts[static_cast<int>(r.outcome)]++;
+        if (r.release) { // the second answer: the session ended and was released
+            row.released = r.outcome == Outcome::Released;
+            row.releaseUs = r.latencyUs;
+        } else {
+            row.reply = r;
+            if (r.outcome != Outcome::Invalid)
+                row.classText = toString(r.trafficClass);
+        }
         top = top < 0 ? *it : std::min(top, *it);
         bottom = std::max(bottom, *it);
     }

@@ -24,6 +24,7 @@ public:
         ProtocolCol,
         StateCol,
         LatencyCol,
+        DurationCol,
         ReasonCol,
         ColumnCount
     };
@@ -36,7 +37,10 @@ public:
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
 
     void clear();
+    // Answers by outcome: a released session counts as COMMITTED and as RELEASED.
     int count(Outcome o) const { return m_counts.value(static_cast<int>(o)); }
+    // Committed sessions not (yet) released.
+    int activeCount() const { return count(Outcome::Committed) - count(Outcome::Released); }
     // Applies queued changes now (the timer does it otherwise).
     void applyPending();
 
@@ -50,6 +54,8 @@ private:
     {
         ClientReply reply;
         QString classText;
+        bool released = false; // its release committed
+        qint64 releaseUs = 0;  // from the session's end to its release answered
     };
     void schedule();
 

@@ -84,6 +84,8 @@ public:
 
     // Rebuilds an entry from a durable record (recovery); versions never go backwards.
     void restore(const QString &key, const DsmEntry &entry);
+    // Forgets a key (a settled session's record, past its keep time). Watchers hear nothing.
+    void forget(const QString &key) { m_entries.remove(key); }
 
 private:
     DsmResult write(const QString &key, DsmEntry next);

@@ -20,6 +20,7 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
 
@@ -201,6 +202,12 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
     config.clockSpeed = options.speed;
     if (!options.outDir.isEmpty()) // on both hosts, so the same outside checks work on both
         config.dataDir = QDir(options.outDir).filePath(u"data"_s);
+    // Without --out the simulator's services still keep their logs in SQLite files (in a
+    // folder removed afterwards), as a real run keeps them on disk: kept in memory, they
+    // would grow with the run.
+    QTemporaryDir scratch;
+    if (options.sim && config.dataDir.isEmpty() && scratch.isValid())
+        config.dataDir = scratch.path();
     scenario->applyTo(config);
     if (options.deadlockTimeout) {
         config.deadlock.resolution = DeadlockResolution::Timeout;
@@ -212,8 +219,13 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
     QVector<ClientReply> replies;
     bool finished = false;
     Summary summary;
+    std::unique_ptr<SimCluster> sim; // before the checker: it outlives neither
+    std::unique_ptr<Cluster> cluster;
+    // The checker follows the trace from the first event, so it sees the whole run even when
+    // the trace store fills up and keeps only its start.
+    std::unique_ptr<Checker> following;
     auto conclude = [&](const TraceStore &trace, const QString &host) {
-        Checker checker(trace);
+        Checker &checker = *following;
         checker.finish(scenario->expectAllCommitted && finished);
         summary = Summary::compute(scenario->name, options.seed, replies, trace,
                                    double(wall.nsecsElapsed()) / 1e9);
@@ -223,8 +235,6 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
         return checker.ok();
     };
     bool invariantsHold = false;
-    std::unique_ptr<SimCluster> sim;
-    std::unique_ptr<Cluster> cluster;
     const Protocol protocol = parseProtocol(scenario->load.protocol).value_or(Protocol::TwoPhase);
     std::unique_ptr<ScenarioScript> script =
         scenario->script ? scenario->script(protocol, options.seed) : nullptr;
@@ -235,6 +245,8 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
             scripts.push_back(s);
     if (options.sim) {
         sim = std::make_unique<SimCluster>(config);
+        following = std::make_unique<Checker>(sim->trace());
+        following->follow();
         SimControls controls(*sim);
         ScriptDriver driver(scripts, sim->trace(), controls);
         sim->host().afterEvent = [&driver] { driver.poll(); };
@@ -259,6 +271,8 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
         summary.labSeconds = toUs(sim->host().now()) / 1e6;
     } else {
         cluster = std::make_unique<Cluster>(config);
+        following = std::make_unique<Checker>(cluster->trace());
+        following->follow();
         if (!cluster->start(&error)) {
             err << "edgecore-lab: cannot start the cluster: " << error << '\n';
             return ExitRunFailed;

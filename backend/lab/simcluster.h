@@ -35,6 +35,8 @@ public:
     void settle(Duration limit = std::chrono::seconds(5));
 
     const QVector<ClientReply> &replies() const { return m_replies; }
+    // Lets go of the replies kept so far (a long run reads them chunk by chunk).
+    void forgetReplies() { m_replies.clear(); }
 
 private:
     std::unique_ptr<TraceStore> m_trace;

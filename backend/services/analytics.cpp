@@ -15,13 +15,26 @@ void Analytics::start(Context &ctx)
         if (r.kind != u"seen"_s)
             continue;
         m_lastSeq[r.sessionId] = r.txId; // the sequence number
-        account(QCborValue::fromCbor(r.data).toMap());
+        const QCborMap event = QCborValue::fromCbor(r.data).toMap();
+        account(event);
+        if (const QString state = event.value(u"state"_s).toString();
+            state == u"RELEASED"_s || state == u"ABORTED"_s)
+            finished(r.sessionId);
         ++m_accepted;
     }
     Envelope sub;
     sub.type = MsgType::EventSubscribe;
     sub.payload = Payload().set(Field::Group, group()).encode();
     ctx.send(ctx.lookup(cast::dsm()), std::move(sub));
+}
+
+void Analytics::finished(SessionId session)
+{
+    m_finished.push_back(session);
+    while (m_finished.size() > kFinishedKept) {
+        m_lastSeq.erase(m_finished.front());
+        m_finished.pop_front();
+    }
 }
 
 void Analytics::account(const QCborMap &event)
@@ -88,8 +101,12 @@ void Analytics::onMessage(const Envelope &msg, Context &ctx)
     // Durable before the acknowledgement leaves (the host flushes storage first).
     ctx.storage().append(
         LogRecord{u"seen"_s, seq, msg.sessionId, u"SEEN"_s, event, toUs(ctx.now())});
-    account(QCborValue::fromCbor(event).toMap());
+    const QCborMap accepted = QCborValue::fromCbor(event).toMap();
+    account(accepted);
     ++m_accepted;
+    if (const QString state = accepted.value(u"state"_s).toString();
+        state == u"RELEASED"_s || state == u"ABORTED"_s)
+        finished(msg.sessionId);
     ctx.trace().fact(TraceKind::Event, 1, 0, msg.sessionId, seq);
     ack();
 }

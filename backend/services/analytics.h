@@ -11,6 +11,7 @@
 #include <QMap>
 
 #include <array>
+#include <deque>
 #include <unordered_map>
 
 namespace edgecore {
@@ -43,6 +44,11 @@ private:
     void account(const QCborMap &event);
 
     std::unordered_map<SessionId, quint64> m_lastSeq;
+    // Sessions whose last event (RELEASED, ABORTED) came: their counters are kept for the
+    // last kFinishedKept of them (a redelivery of an acknowledged event comes soon after).
+    static constexpr size_t kFinishedKept = 20'000;
+    std::deque<SessionId> m_finished;
+    void finished(SessionId session);
     std::array<quint64, 2> m_committed{};
     std::array<quint64, 2> m_aborted{};
     std::array<qint64, 4> m_latencySumUs{}; // [class * 2 + protocol]

@@ -30,6 +30,10 @@ void DsmService::start(Context &ctx)
             if (m.contains(u"expiry"_s))
                 e.leaseExpiry = instantFromUs(m.value(u"expiry"_s).toInteger());
             m_store.restore(r.state, e);
+            noteSettledRecord(r.state, e, ctx);
+        } else if (r.kind == u"dsm-forget"_s) {
+            if (m_store.get(r.state).version <= static_cast<quint64>(r.txId))
+                m_store.forget(r.state);
         } else if (r.kind == u"event"_s) {
             const QCborMap m = QCborValue::fromCbor(r.data).toMap();
             m_events.push_back(StreamEvent{r.sessionId,
@@ -37,22 +41,23 @@ void DsmService::start(Context &ctx)
                                            m.value(u"payload"_s).toByteArray()});
             m_lastSeq[r.sessionId] = m_events.back().seq;
             if (const QString key = m.value(u"key"_s).toString(); !key.isEmpty())
-                m_appended.insert(key);
+                rememberAppended(key);
         } else if (r.kind == u"ack"_s) {
             acked[r.state].insert(r.txId);
         }
     }
     for (const auto &[name, ids] : acked) {
         Group &g = m_groups[name];
-        g.cursor = m_events.size();
-        for (quint64 id = 1; id <= m_events.size(); ++id)
+        g.cursor = streamEvents();
+        for (quint64 id = 1; id <= streamEvents(); ++id)
             if (!ids.count(id))
                 g.pending.emplace(id, Group::Delivery{});
     }
+    trimStream();
     if (m_store.size() || !m_events.empty())
-        ctx.trace().record(TraceKind::State,
-                           u"recovered "_s + QString::number(m_store.size()) + u" keys and "_s +
-                               QString::number(m_events.size()) + u" stream events from the log"_s);
+        ctx.trace().record(TraceKind::State, u"recovered "_s + QString::number(m_store.size()) +
+                                                 u" keys and "_s + QString::number(streamEvents()) +
+                                                 u" stream events from the log"_s);
     m_redeliverTimer = ctx.startTimer(std::chrono::milliseconds(500));
 }
 
@@ -65,7 +70,7 @@ int DsmService::pending(const QString &group) const
 void DsmService::deliver(const QString &group, quint64 eventId, Context &ctx)
 {
     Group &g = m_groups[group];
-    const StreamEvent &ev = m_events[eventId - 1];
+    const StreamEvent &ev = event(eventId);
     Group::Delivery &d = g.pending[eventId];
     ++d.attempts;
     d.due = ctx.now() + kRedelivery.delay(d.attempts, ctx.rng());
@@ -86,7 +91,7 @@ void DsmService::pump(const QString &group, Context &ctx)
     Group &g = m_groups[group];
     if (g.consumer == kNoNode)
         return;
-    while (g.cursor < m_events.size() && g.pending.size() < kWindow)
+    while (g.cursor < streamEvents() && g.pending.size() < kWindow)
         deliver(group, ++g.cursor, ctx);
 }
 
@@ -154,6 +159,7 @@ void DsmService::onTimer(TimerId id, Context &ctx)
     }
     if (id != m_redeliverTimer)
         return;
+    forgetSettledRecords(ctx);
     // Redelivery: what was handed out and not acknowledged by its time goes again, in stream
     // order (the timer looks every 500 ms).
     for (auto &[name, g] : m_groups) {
@@ -168,6 +174,65 @@ void DsmService::onTimer(TimerId id, Context &ctx)
     }
     m_redeliverTimer = ctx.startTimer(std::chrono::milliseconds(500));
 }
+void DsmService::trimStream()
+{
+    // Events every group has acknowledged leave memory (the log keeps them).
+    if (m_groups.empty())
+        return;
+    while (!m_events.empty()) {
+        const quint64 id = m_firstEvent;
+        for (const auto &[name, g] : m_groups)
+            if (id > g.cursor || g.pending.count(id))
+                return;
+        m_events.pop_front();
+        ++m_firstEvent;
+    }
+}
+
+void DsmService::rememberAppended(const QString &key)
+{
+    if (!m_appended.insert(key).second)
+        return;
+    m_appendedOrder.push_back(key);
+    while (m_appendedOrder.size() > kAppendedKept) {
+        m_appended.erase(m_appendedOrder.front());
+        m_appendedOrder.pop_front();
+    }
+}
+
+void DsmService::streamFinished(SessionId session)
+{
+    m_finishedStreams.push_back(session);
+    while (m_finishedStreams.size() > kFinishedStreamsKept) {
+        m_lastSeq.erase(m_finishedStreams.front());
+        m_finishedStreams.pop_front();
+    }
+}
+
+void DsmService::noteSettledRecord(const QString &key, const DsmEntry &e, Context &ctx)
+{
+    if (!key.startsWith(u"session/"_s))
+        return;
+    const QString state = QCborValue::fromCbor(e.value).toMap().value(u"state"_s).toString();
+    if (state == u"RELEASED"_s || state == u"ABORTED"_s)
+        m_settledRecords.push_back(SettledRecord{ctx.now() + kSettledRecordKeep, key, e.version});
+}
+
+void DsmService::forgetSettledRecords(Context &ctx)
+{
+    // A settled session's record is kept a while for late questions (a create asked again,
+    // a release asked again), then forgotten: in memory, and in the log for a restart.
+    while (!m_settledRecords.empty() && m_settledRecords.front().forgetAt <= ctx.now()) {
+        const SettledRecord r = m_settledRecords.front();
+        m_settledRecords.pop_front();
+        if (m_store.get(r.key).version != r.version)
+            continue; // written since
+        m_store.forget(r.key);
+        ctx.storage().append(LogRecord{
+            u"dsm-forget"_s, static_cast<TxId>(r.version), 0, r.key, {}, toUs(ctx.now())});
+    }
+}
+
 void DsmService::persist(const QString &key, const DsmEntry &e, Context &ctx)
 {
     QCborMap m{{u"value"_s, e.value},
@@ -219,8 +284,10 @@ void DsmService::onMessage(const Envelope &msg, Context &ctx)
                                 ? m_store.put(key, value, msg.sender, msg.fencingToken)
                                 : m_store.cas(key, static_cast<quint64>(in.integer(Field::Version)),
                                               value, msg.sender, msg.fencingToken);
-        if (r.ok())
+        if (r.ok()) {
             persist(key, r.entry, ctx);
+            noteSettledRecord(key, r.entry, ctx);
+        }
         traceWrite(msg, key, r, ctx);
         reply.type = MsgType::DsmPutReply;
         Payload out;
@@ -265,13 +332,19 @@ void DsmService::onMessage(const Envelope &msg, Context &ctx)
         ack.txId = msg.txId;
         ack.sessionId = msg.sessionId;
         ack.payload = Payload().set(Field::Key, appendKey).set(Field::Ok, true).encode();
-        if (!appendKey.isEmpty() && !m_appended.insert(appendKey).second) {
+        if (!appendKey.isEmpty() && m_appended.count(appendKey)) {
             ctx.send(msg.sender, std::move(ack)); // a resend of something already in the stream
             return;
         }
+        if (!appendKey.isEmpty())
+            rememberAppended(appendKey);
         const quint64 seq = ++m_lastSeq[msg.sessionId];
         m_events.push_back(StreamEvent{msg.sessionId, seq, in.get(Field::Value).toByteArray()});
-        const auto eventId = static_cast<quint64>(m_events.size());
+        const quint64 eventId = streamEvents();
+        const QString state =
+            QCborValue::fromCbor(m_events.back().payload).toMap().value(u"state"_s).toString();
+        if (state == u"RELEASED"_s || state == u"ABORTED"_s)
+            streamFinished(msg.sessionId); // nothing follows a session's last event
         ctx.storage().append(LogRecord{u"event"_s, eventId, msg.sessionId, u"EVENT"_s,
                                        QCborValue(QCborMap{{u"seq"_s, static_cast<qint64>(seq)},
                                                            {u"payload"_s, m_events.back().payload},
@@ -306,6 +379,7 @@ void DsmService::onMessage(const Envelope &msg, Context &ctx)
         if (g.pending.erase(eventId))
             ctx.storage().append(
                 LogRecord{u"ack"_s, eventId, msg.sessionId, group, {}, toUs(ctx.now())});
+        trimStream();
         pump(group, ctx);
         return;
     }

@@ -7,6 +7,12 @@
 // per-session sequence numbers; consumer groups receive them in order, acknowledge them, and
 // get unacknowledged ones again (at least once; the consumer drops duplicates by sequence).
 //
+// Memory is bounded: a session record that says RELEASED or ABORTED is forgotten
+// kSettledRecordKeep of lab time after that write (logged, so a restart forgets it too); stream
+// events every group acknowledged leave memory (they stay in the log); the idempotency keys
+// of appended events and the sequence counters of finished streams are kept for the last
+// kAppendedKept and kFinishedStreamsKept.
+//
 // And it hosts the lock manager: participants report who waits for whom (LOCK_WAIT,
 // LOCK_DONE); a cycle, or a wait past the timeout, gets its victim a DEADLOCK_VICTIM. The
 // graph is not logged: a restarted dsm hears only new waits (the coordinators' vote timeouts
@@ -17,6 +23,7 @@
 #include "protocol/locks.h"
 #include "protocol/retrypolicy.h"
 
+#include <deque>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -38,7 +45,11 @@ public:
     DsmEntry get(const QString &key) const { return m_store.get(key); }
     int keyCount() const { return m_store.size(); }
     const DsmStore &store() const { return m_store; }
-    quint64 streamEvents() const { return m_events.size(); }
+    quint64 streamEvents() const { return m_firstEvent - 1 + m_events.size(); } // ever appended
+    quint64 streamEventsHeld() const { return m_events.size(); } // in memory (not all acked)
+    static constexpr Duration kSettledRecordKeep = std::chrono::seconds(120);
+    static constexpr size_t kAppendedKept = 60'000;
+    static constexpr size_t kFinishedStreamsKept = 20'000;
     int pending(const QString &group) const;
     const LockManager &lockManager() const { return m_locks; }
 
@@ -50,6 +61,11 @@ private:
     void pump(const QString &group, Context &ctx);
     void onLockMessage(const Envelope &msg, Context &ctx);
     void carryOut(const LockManager::Outcome &out, Context &ctx);
+    void trimStream();
+    void noteSettledRecord(const QString &key, const DsmEntry &e, Context &ctx);
+    void forgetSettledRecords(Context &ctx);
+    void rememberAppended(const QString &key);
+    void streamFinished(SessionId session);
 
     struct StreamEvent
     {
@@ -57,6 +73,7 @@ private:
         quint64 seq = 0;
         QByteArray payload;
     };
+    const StreamEvent &event(quint64 id) const { return m_events[size_t(id - m_firstEvent)]; }
     struct Group
     {
         NodeId consumer = kNoNode;
@@ -75,9 +92,19 @@ private:
                                                 1 << 20};
 
     DsmStore m_store;
-    std::vector<StreamEvent> m_events; // event id = index + 1
+    std::deque<StreamEvent> m_events; // event id = m_firstEvent + index
+    quint64 m_firstEvent = 1;
     std::unordered_map<SessionId, quint64> m_lastSeq;
-    std::unordered_set<QString> m_appended; // idempotency keys of appended events
+    std::deque<SessionId> m_finishedStreams; // whose last event (RELEASED, ABORTED) came
+    std::unordered_set<QString> m_appended;  // idempotency keys of appended events
+    std::deque<QString> m_appendedOrder;
+    struct SettledRecord
+    {
+        Instant forgetAt{};
+        QString key;
+        quint64 version = 0; // forgotten only if still at it
+    };
+    std::deque<SettledRecord> m_settledRecords;
     std::map<QString, Group> m_groups;
     TimerId m_redeliverTimer = 0;
     LockManager m_locks;

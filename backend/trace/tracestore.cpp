@@ -69,6 +69,8 @@ qsizetype TraceStore::append(const TraceEvent &e)
 {
     std::lock_guard lock(m_appendMutex);
     const qsizetype index = m_size.load(std::memory_order_relaxed);
+    if (m_tap) // every event, kept or not, in append order
+        m_tap(e, index + static_cast<qsizetype>(m_dropped.load(std::memory_order_relaxed)));
     if (index >= m_capacity) {
         m_dropped.fetch_add(1, std::memory_order_relaxed);
         return -1;
@@ -89,6 +91,12 @@ qsizetype TraceStore::append(const TraceEvent &e)
     // its capacity being reserved for the whole chunk).
     m_size.store(index + 1, std::memory_order_release);
     return index;
+}
+
+void TraceStore::setTap(std::function<void(const TraceEvent &, qsizetype)> tap) const
+{
+    std::lock_guard lock(m_appendMutex);
+    m_tap = std::move(tap);
 }
 
 TraceEvent TraceStore::at(qsizetype index) const

@@ -38,6 +38,12 @@ public:
     quint64 dropped() const { return m_dropped.load(std::memory_order_relaxed); }
     int nodeCount() const { return m_nodeCount; }
 
+    // Called for every appended event (stored or, past the capacity, dropped), one at a time
+    // in append order, under the append lock: a reader that must see everything (the
+    // checker following a long run) folds events here instead of reading them back. The
+    // number is the event's position in the whole run. Keep it quick; empty to stop.
+    void setTap(std::function<void(const TraceEvent &, qsizetype)> tap) const;
+
     TraceEvent at(qsizetype index) const;
     // Calls f for every event in [from, to) (clamped to size()), in order.
     void forEach(qsizetype from, qsizetype to,
@@ -80,7 +86,8 @@ private:
     std::vector<std::atomic<Chunk *>> m_chunks;
     std::atomic<qsizetype> m_size{0};
     std::atomic<quint64> m_dropped{0};
-    std::mutex m_appendMutex;
+    mutable std::mutex m_appendMutex;
+    mutable std::function<void(const TraceEvent &, qsizetype)> m_tap;
     mutable std::mutex m_namesMutex;
     QStringList m_names;
 };

@@ -60,7 +60,12 @@ void TestMainWindow::opensRunsAndCloses()
     QTRY_COMPARE_WITH_TIMEOUT(w->sessionsModel()->count(Outcome::Committed), 5, 15000);
     auto *table = w->findChild<QTableView *>(u"sessionsView"_s);
     QCOMPARE(table->model()->rowCount(), 5);
-    QCOMPARE(table->model()->index(0, SessionsModel::StateCol).data().toString(), u"COMMITTED"_s);
+    QCOMPARE(table->model()->index(0, SessionsModel::StateCol).data().toString(), u"ACTIVE"_s);
+    QVERIFY(table->model()->index(0, SessionsModel::DurationCol).data().toDouble() > 0);
+    // Each session ends after its duration and is released: the table says so.
+    QTRY_COMPARE_WITH_TIMEOUT(w->sessionsModel()->count(Outcome::Released), 5, 30000);
+    QCOMPARE(w->sessionsModel()->activeCount(), 0);
+    QCOMPARE(table->model()->index(0, SessionsModel::StateCol).data().toString(), u"RELEASED"_s);
     QTRY_VERIFY(w->eventLogModel()->rowCount() > 20);
 
     // Pause stops the lab clock; Run starts it again. Keyboard shortcuts are set.
