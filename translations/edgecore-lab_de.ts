@@ -4,47 +4,47 @@
 <context>
     <name>edgecore::EventLogModel</name>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="94"/>
+        <location filename="../widgets/eventlogmodel.cpp" line="104"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="96"/>
+        <location filename="../widgets/eventlogmodel.cpp" line="106"/>
         <source>Lab time (ms)</source>
         <translation>Laborzeit (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="98"/>
+        <location filename="../widgets/eventlogmodel.cpp" line="108"/>
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="100"/>
+        <location filename="../widgets/eventlogmodel.cpp" line="110"/>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="102"/>
+        <location filename="../widgets/eventlogmodel.cpp" line="112"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="104"/>
+        <location filename="../widgets/eventlogmodel.cpp" line="114"/>
         <source>Peer</source>
         <translation>Gegenstelle</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="106"/>
+        <location filename="../widgets/eventlogmodel.cpp" line="116"/>
         <source>Transaction</source>
         <translation>Transaktion</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="108"/>
+        <location filename="../widgets/eventlogmodel.cpp" line="118"/>
         <source>Lamport</source>
         <translation>Lamport</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="110"/>
+        <location filename="../widgets/eventlogmodel.cpp" line="120"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
@@ -53,7 +53,7 @@
     <name>edgecore::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="35"/>
-        <location filename="../widgets/mainwindow.cpp" line="180"/>
+        <location filename="../widgets/mainwindow.cpp" line="186"/>
         <source>EdgeCore Lab</source>
         <translation>EdgeCore Lab</translation>
     </message>
@@ -63,94 +63,109 @@
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="109"/>
+        <location filename="../widgets/mainwindow.cpp" line="114"/>
         <source>Lab</source>
         <translation>Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="112"/>
+        <location filename="../widgets/mainwindow.cpp" line="117"/>
         <source>&amp;Lab</source>
         <translation>&amp;Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="125"/>
+        <location filename="../widgets/mainwindow.cpp" line="130"/>
         <source>Run</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="127"/>
+        <location filename="../widgets/mainwindow.cpp" line="132"/>
         <source>Pause</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="131"/>
+        <location filename="../widgets/mainwindow.cpp" line="136"/>
         <source> Protocol </source>
         <translation> Protokoll </translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="135"/>
+        <location filename="../widgets/mainwindow.cpp" line="140"/>
         <source>Commit protocol of the sessions you start from here</source>
         <translation>Commit-Protokoll der Sitzungen, die Sie hier starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="139"/>
+        <location filename="../widgets/mainwindow.cpp" line="144"/>
         <source>New VOICE session</source>
         <translation>Neue VOICE-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="141"/>
+        <location filename="../widgets/mainwindow.cpp" line="146"/>
         <source>New DATA session</source>
         <translation>Neue DATA-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="143"/>
+        <location filename="../widgets/mainwindow.cpp" line="148"/>
         <source>Load test</source>
         <translation>Lasttest</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="147"/>
+        <location filename="../widgets/mainwindow.cpp" line="152"/>
         <source> Seed </source>
         <translation> Startwert </translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="151"/>
+        <location filename="../widgets/mainwindow.cpp" line="156"/>
         <source>Seed for every random choice of the next reset</source>
         <translation>Startwert für jede Zufallsentscheidung nach dem nächsten Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="153"/>
+        <location filename="../widgets/mainwindow.cpp" line="158"/>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="156"/>
+        <location filename="../widgets/mainwindow.cpp" line="161"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="181"/>
+        <location filename="../widgets/mainwindow.cpp" line="187"/>
         <source>The cluster could not start:
 %1</source>
         <translation>Der Cluster konnte nicht starten:
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="241"/>
+        <location filename="../widgets/mainwindow.cpp" line="252"/>
         <source>Load test: %1 of %2 sessions answered</source>
         <translation>Lasttest: %1 von %2 Sitzungen beantwortet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="270"/>
-        <source>Committed %1 · Aborted %2 · Invalid %3 · Rejected frames %4 · Events %5</source>
-        <translation>Bestätigt %1 · Abgebrochen %2 · Ungültig %3 · Abgewiesene Frames %4 · Ereignisse %5</translation>
+        <location filename="../widgets/mainwindow.cpp" line="283"/>
+        <source>Committed %1 (active %2, released %3) · Aborted %4 · Invalid %5 · Rejected frames %6 · Events %7</source>
+        <translation>Bestätigt %1 (aktiv %2, freigegeben %3) · Abgebrochen %4 · Ungültig %5 · Abgewiesene Frames %6 · Ereignisse %7</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="277"/>
+        <location filename="../widgets/mainwindow.cpp" line="297"/>
+        <source>A service halted: storage failure (%1)</source>
+        <translation>Ein Dienst hat angehalten: Speicherfehler (%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="298"/>
+        <source>%1 services halted: storage failure</source>
+        <translation>%1 Dienste haben angehalten: Speicherfehler</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="300"/>
+        <source>Trace full: %1 events not recorded</source>
+        <translation>Trace voll: %1 Ereignisse nicht aufgezeichnet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="305"/>
         <source>Lab time %1 s%2</source>
         <translation>Laborzeit %1 s%2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="279"/>
+        <location filename="../widgets/mainwindow.cpp" line="307"/>
         <source> (paused)</source>
         <translation> (angehalten)</translation>
     </message>
@@ -158,42 +173,52 @@
 <context>
     <name>edgecore::SessionsModel</name>
     <message>
-        <location filename="../widgets/sessionsmodel.cpp" line="81"/>
+        <location filename="../widgets/sessionsmodel.cpp" line="63"/>
+        <source>Released %1 ms after it ended</source>
+        <translation>%1 ms nach dem Ende freigegeben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sessionsmodel.cpp" line="92"/>
         <source>Request</source>
         <translation>Anfrage</translation>
     </message>
     <message>
-        <location filename="../widgets/sessionsmodel.cpp" line="83"/>
+        <location filename="../widgets/sessionsmodel.cpp" line="94"/>
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/sessionsmodel.cpp" line="85"/>
+        <location filename="../widgets/sessionsmodel.cpp" line="96"/>
         <source>Subscriber</source>
         <translation>Teilnehmer</translation>
     </message>
     <message>
-        <location filename="../widgets/sessionsmodel.cpp" line="87"/>
+        <location filename="../widgets/sessionsmodel.cpp" line="98"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/sessionsmodel.cpp" line="89"/>
+        <location filename="../widgets/sessionsmodel.cpp" line="100"/>
         <source>Protocol</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/sessionsmodel.cpp" line="91"/>
+        <location filename="../widgets/sessionsmodel.cpp" line="102"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../widgets/sessionsmodel.cpp" line="93"/>
+        <location filename="../widgets/sessionsmodel.cpp" line="104"/>
         <source>Latency (ms)</source>
         <translation>Latenz (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/sessionsmodel.cpp" line="95"/>
+        <location filename="../widgets/sessionsmodel.cpp" line="106"/>
+        <source>Lasts (s)</source>
+        <translation>Dauer (s)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sessionsmodel.cpp" line="108"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>

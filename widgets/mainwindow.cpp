@@ -247,6 +247,7 @@ void MainWindow::startLoad(int sessions)
     spec.concurrency = 8;
     spec.protocol = protocol();
     spec.holding.on = true; // sessions end and are released: a load test can run for hours
+    spec.thinkMs = 40;      // at the demo's pace, which the cells carry however long it runs
     m_load = new LoadGenerator(*m_cluster, spec, seed() + m_nextSubscriber++, this);
     connect(m_load, &LoadGenerator::progress, this, [this](int done, int total) {
         statusBar()->showMessage(tr("Load test: %1 of %2 sessions answered").arg(done).arg(total),

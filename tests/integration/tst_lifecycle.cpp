@@ -84,6 +84,7 @@ private Q_SLOTS:
     void crashMidReleaseRecovers_data();
     void crashMidReleaseRecovers();
     void edgeRefusesABadDuration();
+    void settledStateIsForgotten();
     void checkerCatchesDoubleRelease();
     void checkerCatchesReleaseWithoutSetUp();
 };
@@ -218,6 +219,65 @@ void TestLifecycle::crashMidReleaseRecovers()
     QCOMPARE(countOf(replies, Outcome::Released, true), committed);
     verifyNothingHeld(sim, committed);
     QCOMPARE(sim.service<BillingService>(cast::billing())->chargingRecords(), quint64(committed));
+}
+
+void TestLifecycle::settledStateIsForgotten()
+{
+    // A long run's settled state leaves memory: the dsm forgets released records 120 s after
+    // their write and acknowledged stream events at once; the checker keeps no settled
+    // transaction open. A trace far too small for the run fills up, yet the checker, which
+    // follows it, sees every event and checks the end-of-run rules too.
+    ClusterConfig cfg;
+    cfg.seed = 43;
+    cfg.traceCapacity = 20'000; // about 150 sessions' worth
+    SimCluster sim(cfg);
+    Checker checker(sim.trace());
+    checker.follow();
+    const QVector<ClientReply> replies = sim.runLoad(endingLoad(3000), cfg.seed);
+    QCOMPARE(countOf(replies, Outcome::Released, true), 3000);
+    auto *dsm = sim.service<DsmService>(cast::dsm());
+    QVERIFY(dsm->keyCount() > 100); // the last two minutes' records, still kept
+    sim.settle(std::chrono::seconds(125));
+    checker.finish(true);
+    QVERIFY(sim.trace().dropped() > 0);
+    QVERIFY2(checker.blind().isEmpty(), qPrintable(checker.blind()));
+    QVERIFY2(checker.ok(), qPrintable(checker.report(cfg.seed)));
+    QCOMPARE(checker.transactions(), qsizetype(6000)); // every set-up and release seen
+    QCOMPARE(checker.open(), qsizetype(0));            // and each forgotten once settled
+    QCOMPARE(dsm->keyCount(), 1);                      // only the leader lease is left
+    QCOMPARE(dsm->streamEvents(), quint64(3 * 3000));  // PENDING, COMMITTED, RELEASED each
+    QCOMPARE(dsm->streamEventsHeld(), quint64(0));     // all acknowledged: out of memory
+    QCOMPARE(sim.service<Analytics>(cast::analytics())->released(), quint64(3000));
+
+    // The follower still catches what breaks a rule past the store's capacity: a forged
+    // second release of the last session, appended to the full trace.
+    const ClientReply &last = replies.back();
+    QVERIFY(last.release);
+    TxId setUp = 0;
+    for (const ClientReply &r : replies)
+        if (!r.release && r.sessionId == last.sessionId)
+            setUp = r.txId;
+    QVERIFY(setUp != 0);
+    const TxId again = last.txId + 1'000'000;
+    TraceEvent e;
+    e.txId = again;
+    e.sessionId = last.sessionId;
+    e.kind = TraceKind::Send;
+    e.msgType = quint16(MsgType::Prepare);
+    e.node = sim.id(cast::sessionManager(1));
+    e.peer = sim.id(cast::rm());
+    sim.trace().append(e);
+    e.kind = TraceKind::Vote;
+    e.node = sim.id(cast::rm());
+    e.reason = 1;
+    sim.trace().append(e);
+    QVERIFY(checker.ok());
+    e.kind = TraceKind::Decide;
+    e.node = sim.id(cast::sessionManager(1));
+    e.seq = setUp;
+    sim.trace().append(e);
+    QVERIFY(!checker.ok());
+    QCOMPARE(checker.violations().back().invariant, u"RELEASE"_s);
 }
 
 void TestLifecycle::edgeRefusesABadDuration()
