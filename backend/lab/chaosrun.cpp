@@ -91,14 +91,23 @@ ChaosResult runChaos(quint64 seed, const ChaosOptions &o)
 
     // The load: a bounded number in flight, each answer bringing the next request.
     Rng load = Rng::derive(seed, 0x10ad);
+    Rng holdingDraws = Holding::stream(seed);
+    Holding holding;
+    holding.on = o.sessionsEnd;
     const QString protocol = toString(o.protocol);
     int submitted = 0;
     auto submitNext = [&] {
         if (submitted >= o.sessions)
             return;
         ++submitted;
-        sim.submit(LoadGenerator::subscriberFor(load.below(quint64(std::max(1, o.subscribers)))),
-                   load.chance(0.5) ? u"VOICE"_s : u"DATA"_s, protocol);
+        const QString subscriber =
+            LoadGenerator::subscriberFor(load.below(quint64(std::max(1, o.subscribers))));
+        const QString cls = load.chance(0.5) ? u"VOICE"_s : u"DATA"_s;
+        sim.submit(subscriber, cls, protocol, holding.draw(cls, holdingDraws));
+    };
+    auto setUps = [&sim] {
+        return std::count_if(sim.replies().cbegin(), sim.replies().cend(),
+                             [](const ClientReply &r) { return !r.release; });
     };
     for (int i = 0; i < std::min(o.concurrency, o.sessions); ++i)
         submitNext();
@@ -108,7 +117,7 @@ ChaosResult runChaos(quint64 seed, const ChaosOptions &o)
     while (host.now() < deadline) {
         while (next < steps.size() && steps[next].at <= host.now())
             applyStep(steps[next++]);
-        const bool loadDone = sim.replies().size() >= o.sessions;
+        const bool loadDone = setUps() >= o.sessions;
         if (loadDone && next >= steps.size())
             break;
         if (!host.step()) {
@@ -119,7 +128,8 @@ ChaosResult runChaos(quint64 seed, const ChaosOptions &o)
         }
         checker.advance();
         while (answered < sim.replies().size()) {
-            ++answered;
+            if (sim.replies()[answered++].release)
+                continue; // a release brings no new request
             if (o.thinkMs > 0)
                 host.at(host.now() + std::chrono::milliseconds(o.thinkMs), submitNext);
             else
@@ -133,8 +143,23 @@ ChaosResult runChaos(quint64 seed, const ChaosOptions &o)
     for (NodeId v : victims)
         host.restart(v);
     host.setNetwork(SimNetwork{});
+    // Sessions that ended and are not released yet: the edge asks again until they are.
+    SessionId firstUnreleased = 0;
+    auto unreleased = [&sim, &firstUnreleased] {
+        std::map<quint64, SessionId> owed; // request -> session
+        for (const ClientReply &reply : sim.replies()) {
+            if (reply.release)
+                owed.erase(reply.requestId);
+            else if (reply.outcome == Outcome::Committed && reply.durationMs > 0)
+                owed.emplace(reply.requestId, reply.sessionId);
+        }
+        firstUnreleased = owed.empty() ? 0 : owed.begin()->second;
+        return static_cast<int>(owed.size());
+    };
     const Instant settleUntil = host.now() + o.settle;
-    while (host.now() <= settleUntil && host.hasPending()) {
+    const Instant releasesUntil = settleUntil + std::chrono::seconds(120);
+    while (host.hasPending() &&
+           (host.now() <= settleUntil || (host.now() <= releasesUntil && unreleased() > 0))) {
         host.runUntil(host.now() + std::chrono::milliseconds(50));
         checker.advance();
     }
@@ -148,13 +173,28 @@ ChaosResult runChaos(quint64 seed, const ChaosOptions &o)
     if (const DsmService *dsm = sim.service<DsmService>(cast::dsm()))
         r.deadlocks = static_cast<int>(dsm->lockManager().deadlocksFound());
     for (const ClientReply &reply : sim.replies()) {
+        if (reply.release) {
+            r.released += reply.outcome == Outcome::Released;
+            continue;
+        }
         ++r.replies;
         r.committed += reply.outcome == Outcome::Committed;
         r.aborted += reply.outcome == Outcome::Aborted;
         r.unknown += reply.outcome == Outcome::Unknown;
     }
+    r.unreleased = unreleased();
     r.violations = checker.violations();
+    if (r.unreleased > 0) // liveness, as AC5 is for decisions: every session that ends is released
+        r.violations.push_back(Violation{u"RELEASE"_s, 0,
+                                         QString::number(r.unreleased) +
+                                             u" committed sessions ended and were never released"_s,
+                                         -1, 0});
     r.report = checker.report(seed);
+    if (r.unreleased > 0)
+        r.report += u"RELEASE violated: "_s + r.violations.back().detail +
+                    u"; replay with --seed "_s + QString::number(seed) +
+                    u"\nthe story of session "_s + formatId(firstUnreleased) + u":\n"_s +
+                    checker.story(0, firstUnreleased);
     if (!r.violations.empty() && (r.violations.front().txId || r.violations.front().sessionId))
         r.report += u"the story:\n"_s +
                     checker.story(r.violations.front().txId, r.violations.front().sessionId);

@@ -31,13 +31,18 @@ struct ChaosOptions
     // other and deadlock (the lock manager breaks them), under the same faults.
     bool exclusiveLocks = false;
     int subscribers = 500; // drawn from; fewer means more sessions on the same account
+    // Committed sessions end (durations drawn as the load generator draws them) and are
+    // released under the same faults; the run settles until every release is done.
+    bool sessionsEnd = true;
 };
 
 struct ChaosResult
 {
     quint64 seed = 0;
-    int replies = 0;
+    int replies = 0; // set-ups answered
     int committed = 0;
+    int released = 0;
+    int unreleased = 0; // committed, ending, and not released when the run ended
     int aborted = 0;
     int unknown = 0;
     int faults = 0;

@@ -397,7 +397,7 @@ QString Checker::story(TxId tx, SessionId session) const
 {
     QString out;
     m_trace.forEach(0, m_trace.size(), [&](const TraceEvent &e) {
-        if (e.txId != tx && (!session || e.sessionId != session))
+        if (!(tx && e.txId == tx) && !(session && e.sessionId == session))
             return;
         QString what = toString(e.kind);
         if (e.kind == TraceKind::Send || e.kind == TraceKind::Deliver ||

@@ -176,7 +176,7 @@ void SessionManager::recover(Context &ctx)
         if (!stored.claimed) {
             stored.recovered = std::move(actions);
             if (isRelease(stored))
-                putSessionRecord(stored, u"RELEASING"_s, stored.recordVersion = 2, ctx);
+                readRecord(stored, ctx);
             else
                 putSessionRecord(stored, u"PENDING"_s, 0, ctx);
             armTx(stored, m_config.prepareTimeoutMs, ctx);
@@ -344,14 +344,28 @@ void SessionManager::onSessionRelease(const Envelope &msg, Context &ctx)
                            u" (it lasted "_s + QString::number(stored.durationMs / 1000.0) +
                            u" s)"_s,
                        id, stored.sessionId);
-    // COMMITTED is the record's version 2. Until claimed, recordVersion is what the claim expects.
-    putSessionRecord(stored, u"RELEASING"_s, stored.recordVersion = 2, ctx);
+    // The claim reads the record first: only a record that says the session is set up may be
+    // claimed, at the version it is at (a CAS on a version alone could take a record another
+    // release already holds).
+    readRecord(stored, ctx);
     armTx(stored, m_config.prepareTimeoutMs, ctx);
+}
+
+void SessionManager::readRecord(Tx &tx, Context &ctx)
+{
+    tx.recordVersion = 0; // not known yet
+    Envelope e = message(MsgType::DsmGet, tx);
+    e.payload = Payload()
+                    .set(Field::Key, QString(u"session/"_s + QString::number(tx.sessionId)))
+                    .set(Field::RequestId, kRecordRead)
+                    .encode();
+    ctx.send(m_dsm, std::move(e));
 }
 
 void SessionManager::onReleaseClaimReply(Tx &tx, const Payload &reply, Context &ctx)
 {
-    if (reply.boolean(Field::Ok)) {
+    const bool read = reply.integer(Field::RequestId) == kRecordRead;
+    if (!read && reply.boolean(Field::Ok)) {
         tx.recordVersion = static_cast<quint64>(reply.integer(Field::Version));
         onClaimed(tx, ctx);
         return;
@@ -374,9 +388,9 @@ void SessionManager::onReleaseClaimReply(Tx &tx, const Payload &reply, Context &
         onClaimed(tx, ctx);
         return;
     }
-    // The session is still set up, at another version than asked (an earlier release
-    // aborted and wrote it back; or the set-up's own COMMITTED write was lost, which the
-    // edge's word covers: it was told COMMITTED by this set-up): claim it at that version.
+    // The session is still set up: claim it at the version it is at (after an earlier release
+    // aborted and wrote it back it is past 2; if the set-up's own COMMITTED write was lost it
+    // still says PENDING, which the edge's word covers: it was told COMMITTED by this set-up).
     const bool active = state == u"COMMITTED"_s || (state == u"PENDING"_s && owner == tx.setupTx);
     if (active && tx.versionChases++ < 8) {
         putSessionRecord(tx, u"RELEASING"_s, tx.recordVersion = version, ctx);
@@ -660,7 +674,9 @@ void SessionManager::onClaimTimeout(Tx &tx, Context &ctx)
     // does a release: a claim of its that lands after it gave up would leave the record
     // RELEASING under a transaction that no longer runs, and the session never released.
     if (tx.recovered || isRelease(tx) || tx.claimRetriesLeft-- > 0) {
-        if (isRelease(tx))
+        if (isRelease(tx) && tx.recordVersion == 0)
+            readRecord(tx, ctx);
+        else if (isRelease(tx))
             putSessionRecord(tx, u"RELEASING"_s, tx.recordVersion, ctx);
         else
             putSessionRecord(tx, u"PENDING"_s, 0, ctx);

@@ -106,6 +106,8 @@ private:
                            TxId owner) const;
     static QString outboxKey(const Envelope &e);            // what the dsm's answer to it names
     static constexpr qint64 kRecordWrite = qint64(1) << 40; // request ids of record writes
+    static constexpr qint64 kRecordRead = qint64(1) << 41;  // a release's read before its claim
+    void readRecord(Tx &tx, Context &ctx);
     void onClaimReply(Tx &tx, const Payload &reply, Context &ctx);
     void onClaimed(Tx &tx, Context &ctx);
     void onClaimTimeout(Tx &tx, Context &ctx);
