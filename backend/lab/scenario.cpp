@@ -251,8 +251,8 @@ std::optional<Scenario> Scenario::builtin(const QString &name)
     if (name == u"demo"_s) {
         Scenario s;
         s.name = name;
-        s.description = u"200 session set-ups, VOICE and DATA mixed, through the real cluster "
-                        "while mallory forges frames"_s;
+        s.description = u"200 sessions, VOICE and DATA mixed, set up through the real cluster "
+                        "while mallory forges frames; each lasts a second or two and is released"_s;
         s.load.sessions = 200;
         s.load.voiceShare = 0.5;
         s.load.concurrency = 8;
@@ -281,9 +281,9 @@ std::optional<Scenario> Scenario::builtin(const QString &name)
     if (name == u"chaos"_s) {
         Scenario s;
         s.name = name;
-        s.description = u"300 session set-ups while faults of every kind (bad links, partitions, "
-                        "crashes, pauses, slow and aborting participants) come and go every few "
-                        "seconds, drawn from the seed; everything heals at 20 s"_s;
+        s.description = u"300 sessions set up and released while faults of every kind (bad "
+                        "links, partitions, crashes, pauses, slow and aborting participants) come "
+                        "and go every few seconds, drawn from the seed; everything heals at 20 s"_s;
         s.load.sessions = 300;
         s.load.concurrency = 4;
         s.load.thinkMs = 250;     // ~14 sessions/s: the load spans the 20 s of faults

@@ -338,12 +338,7 @@ void EdgeGateway::finish(Pending p, Outcome outcome, TxId tx, const QString &rea
     r.latencyUs = toUs(ctx.now() - p.started);
     r.queueUs = p.dispatched ? p.queueUs : r.latencyUs;
     r.durationMs = p.durationMs;
-    QString detail = toString(outcome);
-    if (!reason.isEmpty())
-        detail += u": "_s + reason;
-    // What the client was told, as a fact: the checker holds it against the decisions.
-    ctx.trace().fact(TraceKind::Session, static_cast<quint8>(outcome), tx, p.sessionId, 0, detail);
-    ctx.reply(r);
+    tell(r, 0, ctx);
     if (outcome == Outcome::Committed && p.durationMs > 0 && tx != 0) {
         // The session lives for its duration, then ends: the edge asks for its release.
         Active a;
@@ -452,11 +447,18 @@ void EdgeGateway::onReleaseResult(const Envelope &msg, Context &ctx)
     r.queueUs = 0;
     r.release = true;
     r.durationMs = a.durationMs;
-    QString detail = toString(outcome);
-    if (!reason.isEmpty())
-        detail += u": "_s + reason;
-    ctx.trace().fact(TraceKind::Session, static_cast<quint8>(outcome), msg.txId, a.sessionId,
-                     a.setupTx, detail);
+    tell(r, a.setupTx, ctx);
+}
+
+void EdgeGateway::tell(const ClientReply &r, TxId setupTx, Context &ctx)
+{
+    QString detail = toString(r.outcome);
+    if (!r.reason.isEmpty())
+        detail += u": "_s + r.reason;
+    // What the client was told, as a fact: the checker holds it against the decisions (a
+    // release's names the set-up it ends).
+    ctx.trace().fact(TraceKind::Session, static_cast<quint8>(r.outcome), r.txId, r.sessionId,
+                     setupTx, detail);
     ctx.reply(r);
 }
 

@@ -79,6 +79,7 @@ private:
     void dispatch(Context &ctx);
     void finish(Pending p, Outcome outcome, TxId tx, const QString &reason, Context &ctx);
     void onReleaseResult(const Envelope &msg, Context &ctx);
+    void tell(const ClientReply &r, TxId setupTx, Context &ctx); // traced, then to the client
     void sendRelease(Active &a, Context &ctx);
     void armRelease(Active &a, Duration after, Context &ctx);
     void onReleaseTimer(SessionId session, Context &ctx);

@@ -309,13 +309,14 @@ void SessionManager::onRequest(const Envelope &msg, Context &ctx)
         onSessionCreate(msg, ctx);
 }
 
-void SessionManager::onSessionRelease(const Envelope &msg, Context &ctx)
+SessionManager::Tx SessionManager::newTx(const Envelope &msg, const Payload &in, Context &ctx)
 {
-    const Payload in = Payload::decode(msg.payload);
+    // Transaction ids carry the coordinator's node id in the top bits: unique across managers.
     const TxId id = (TxId(ctx.self()) << 48) | m_nextTx++;
     Tx tx;
     tx.protocol = static_cast<Protocol>(in.integer(Field::Protocol));
     tx.trafficClass = static_cast<TrafficClass>(in.integer(Field::TrafficClass));
+    // In lock order when preparing one at a time: VOICE the radio first, DATA the credit.
     std::vector<NodeId> participants{m_rm, m_billing};
     if (m_config.orderedPrepare && tx.trafficClass == TrafficClass::Data)
         std::swap(participants[0], participants[1]);
@@ -325,10 +326,18 @@ void SessionManager::onSessionRelease(const Envelope &msg, Context &ctx)
     tx.requestId = static_cast<quint64>(in.integer(Field::RequestId));
     tx.client = msg.sender;
     tx.subscriber = in.string(Field::Subscriber);
-    tx.setupTx = static_cast<TxId>(in.integer(Field::SetupTx));
-    tx.durationMs = in.integer(Field::DurationMs);
     tx.started = ctx.now();
     tx.token = m_lease.token();
+    return tx;
+}
+
+void SessionManager::onSessionRelease(const Envelope &msg, Context &ctx)
+{
+    const Payload in = Payload::decode(msg.payload);
+    Tx tx = newTx(msg, in, ctx);
+    const TxId id = tx.coordinator->txId();
+    tx.setupTx = static_cast<TxId>(in.integer(Field::SetupTx));
+    tx.durationMs = in.integer(Field::DurationMs);
     if (tx.setupTx == 0) {
         ctx.trace().record(TraceKind::Note, u"release without its set-up transaction: ignored"_s, 0,
                            msg.sessionId, msg.sender);
@@ -442,24 +451,8 @@ void SessionManager::onReleaseClaimReply(Tx &tx, const Payload &reply, Context &
 void SessionManager::onSessionCreate(const Envelope &msg, Context &ctx)
 {
     const Payload in = Payload::decode(msg.payload);
-    // Transaction ids carry the coordinator's node id in the top bits: unique across managers.
-    const TxId id = (TxId(ctx.self()) << 48) | m_nextTx++;
-    Tx tx;
-    tx.protocol = static_cast<Protocol>(in.integer(Field::Protocol));
-    const auto cls = static_cast<TrafficClass>(in.integer(Field::TrafficClass));
-    // In lock order when preparing one at a time: VOICE the radio first, DATA the credit.
-    std::vector<NodeId> participants{m_rm, m_billing};
-    if (m_config.orderedPrepare && cls == TrafficClass::Data)
-        std::swap(participants[0], participants[1]);
-    tx.coordinator = std::make_unique<Coordinator>(id, tx.protocol, std::move(participants),
-                                                   m_config.orderedPrepare);
-    tx.sessionId = msg.sessionId;
-    tx.requestId = static_cast<quint64>(in.integer(Field::RequestId));
-    tx.client = msg.sender;
-    tx.subscriber = in.string(Field::Subscriber);
-    tx.trafficClass = static_cast<TrafficClass>(in.integer(Field::TrafficClass));
-    tx.started = ctx.now();
-    tx.token = m_lease.token();
+    Tx tx = newTx(msg, in, ctx);
+    const TxId id = tx.coordinator->txId();
     Tx &stored = m_txs.emplace(id, std::move(tx)).first->second;
     // The intent is durable before the claim: a coordinator that dies right after claiming
     // still finds the transaction in its log (and answers for it) when it restarts.

@@ -86,6 +86,7 @@ private:
     };
 
     void onRequest(const Envelope &msg, Context &ctx); // a create or a release, as leader
+    Tx newTx(const Envelope &request, const Payload &in, Context &ctx); // what both kinds share
     void onSessionCreate(const Envelope &msg, Context &ctx);
     void onSessionRelease(const Envelope &msg, Context &ctx);
     void onReleaseClaimReply(Tx &tx, const Payload &reply, Context &ctx);
