@@ -11,6 +11,10 @@
 #include <QJsonValue>
 #include <QSaveFile>
 
+#include <algorithm>
+#include <unordered_map>
+#include <vector>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace edgecore {
@@ -77,6 +81,13 @@ bool writeChromeTrace(const TraceStore &trace, QIODevice &out, QString *error)
         w.event(R"({"name":"thread_sort_index","ph":"M","pid":1,"tid":)" + num(id) +
                 R"(,"args":{"sort_index":)" + num(id) + "}}");
     }
+    // A message's slice on its thread: 1 ns long, after the thread's previous slice, so the
+    // slices of a burst at one lab microsecond (the simulator's) follow one another instead
+    // of stacking. Its flow event sits at the slice's start with the slice's category, where
+    // the viewers bind it (Chrome's trace engine: same ts, pid, tid and category).
+    std::vector<double> sliceEnd(static_cast<size_t>(std::max<qsizetype>(names.size(), 1)) + 1,
+                                 0.0);
+    std::unordered_map<quint64, double> sentAt; // frames in flight: their send slice's start
     trace.forEach(0, trace.size(), [&](const TraceEvent &e) {
         const QByteArray common = R"("pid":1,"tid":)" + num(e.node) + R"(,"ts":)" + num(e.labUs);
         const QByteArray ids = R"("tx":")" + QByteArray::number(e.txId, 16) + R"(","session":")" +
@@ -93,17 +104,33 @@ bool writeChromeTrace(const TraceStore &trace, QIODevice &out, QString *error)
                         R"(,"args":{)" + ids + "}}");
                 break;
             }
+            // A number (Perfetto reads a string id as hex), unique per frame and below 2^53:
+            // the sender, then its frame sequence.
             const QByteArray flowId =
-                jsonString(QString::number(sender) + u':' + QString::number(e.seq));
-            w.event(R"({"name":)" + name + R"(,"cat":")" + (send ? "send" : "deliver") +
-                    R"(","ph":"X","dur":1,)" + common + R"(,"args":{"peer":)" +
+                QByteArray::number((quint64(sender) << 32) | (e.seq & 0xffffffffULL));
+            double &end = e.node < sliceEnd.size() ? sliceEnd[e.node] : sliceEnd[0];
+            double start = std::max(double(e.labUs), end);
+            // An arrow must point forward: DevTools drops a flow whose end sorts before (or
+            // at the time of) its start. Threads stamp lab time on two clocks' reads.
+            const quint64 key = (quint64(sender) << 32) | (e.seq & 0xffffffffULL);
+            if (send) {
+                sentAt[key] = start;
+            } else if (const auto it = sentAt.find(key); it != sentAt.end()) {
+                start = std::max(start, it->second + 0.001);
+                sentAt.erase(it);
+            }
+            end = start + 0.001;
+            const QByteArray at =
+                R"("pid":1,"tid":)" + num(e.node) + R"(,"ts":)" + QByteArray::number(start, 'f', 3);
+            w.event(R"({"name":)" + name + R"(,"cat":"message","ph":"X","dur":0.001,)" + at +
+                    R"(,"args":{"direction":")" + (send ? "send" : "deliver") + R"(","peer":)" +
                     jsonString(trace.nodeName(e.peer)) + "," + ids + "}}");
             if (send)
                 w.event(R"({"name":)" + name + R"(,"cat":"message","ph":"s","id":)" + flowId + "," +
-                        common + "}");
+                        at + "}");
             else
                 w.event(R"({"name":)" + name + R"(,"cat":"message","ph":"f","bp":"e","id":)" +
-                        flowId + "," + common + "}");
+                        flowId + "," + at + "}");
             break;
         }
         default: {
