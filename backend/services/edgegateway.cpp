@@ -402,7 +402,10 @@ void EdgeGateway::onReleaseTimer(SessionId session, Context &ctx)
     } else {
         ctx.trace().record(TraceKind::State,
                            u"asking "_s + ctx.nameOf(m_sessionManager) +
-                               u" again to release the session (no answer yet)"_s,
+                               u" again to release the session ("_s +
+                               (a.lastAnswer.isEmpty() ? u"no answer yet"_s
+                                                       : u"the last release "_s + a.lastAnswer) +
+                               u')',
                            a.setupTx, a.sessionId);
     }
     a.redirects = 0;
@@ -420,6 +423,7 @@ void EdgeGateway::onReleaseResult(const Envelope &msg, Context &ctx)
     if (outcome != Outcome::Released && outcome != Outcome::Invalid) {
         // Aborted (a participant refused, a fault) or not known: the session is still set up.
         // The ask already armed goes again.
+        it->lastAnswer = toString(outcome);
         ctx.trace().record(TraceKind::State,
                            u"release "_s + toString(outcome) +
                                (reason.isEmpty() ? QString() : u": "_s + reason) +

@@ -64,6 +64,7 @@ private:
         qint64 durationMs = 0;
         Instant ended{}; // when its time was up (the release's latency runs from here)
         bool releasing = false;
+        QString lastAnswer; // the last release's outcome, when it did not release
         int asks = 0;
         int redirects = 0;
         NodeId askedLast = kNoNode;
