@@ -172,6 +172,7 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
             return exitWith(2, u"edgecore-lab: --speed takes a factor from 0.1 to 10, not '"_s +
                                    p.value(speed) + u"'"_s);
         o.headless.speed = *factor;
+        o.speedGiven = true;
     }
     o.screenshotPath = p.value(screenshot);
     o.headless.scenario = p.value(scenario);

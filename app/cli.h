@@ -19,6 +19,7 @@ struct CliOptions
     QString ledgerDir; // VerifyLedger, DeadLetters: the run's folder
     QString screenshotPath;
     int quitAfterMs = -1;
+    bool speedGiven = false; // --speed was given (the window then starts at it)
 };
 
 // hasDisplay: whether a GUI could open; without one the demo runs headless instead.

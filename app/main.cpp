@@ -53,6 +53,11 @@ int main(int argc, char **argv)
     QApplication::setDesktopFileName(u"edgecore-lab"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/edgecore-lab.svg"_s));
     edgecore::MainWindow window(opts.headless.seed == 0 ? 0 : opts.headless.seed);
+    // The options the window takes are honoured (the others are refused by the parser).
+    if (!opts.headless.protocol.isEmpty())
+        window.setProtocol(opts.headless.protocol);
+    if (opts.speedGiven)
+        window.setSpeed(opts.headless.speed);
     window.show();
     if (opts.headless.sessions > 0)
         window.startLoad(opts.headless.sessions);

@@ -12,18 +12,23 @@
 #include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpressionValidator>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
+
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <limits>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -42,8 +47,9 @@ MainWindow::MainWindow(quint64 seed, QWidget *parent)
     QSettings settings;
     if (seed == 0)
         seed = settings.value(u"lab/seed"_s, 1).toULongLong();
-    m_seed->setValue(static_cast<int>(std::min<quint64>(seed, 999999)));
+    m_seed->setText(QString::number(std::max<quint64>(seed, 1)));
     m_protocol->setCurrentText(settings.value(u"lab/protocol"_s, u"2PC"_s).toString());
+    m_speed->setValue(settings.value(u"lab/speed"_s, 1.0).toDouble());
     if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
         resize(1280, 800);
     restoreState(settings.value(u"window/state"_s).toByteArray());
@@ -62,7 +68,24 @@ MainWindow::~MainWindow()
 
 quint64 MainWindow::seed() const
 {
-    return static_cast<quint64>(m_seed->value());
+    bool ok = false;
+    const quint64 v = m_seed->text().toULongLong(&ok);
+    return ok && v > 0 ? v : 1;
+}
+
+void MainWindow::setProtocol(const QString &protocol)
+{
+    m_protocol->setCurrentText(protocol);
+}
+
+double MainWindow::speed() const
+{
+    return m_speed->value();
+}
+
+void MainWindow::setSpeed(double factor)
+{
+    m_speed->setValue(factor);
 }
 
 QString MainWindow::protocol() const
@@ -150,11 +173,35 @@ void MainWindow::buildActions()
     toolbar->addSeparator();
     labMenu->addSeparator();
     toolbar->addWidget(new QLabel(tr(" Seed "), this));
-    m_seed = new QSpinBox(this);
+    // Any seed a headless run takes (1 to 2^64-1), so a run can be repeated in the window.
+    m_seed = new QLineEdit(this);
     m_seed->setObjectName(u"seedBox"_s);
-    m_seed->setRange(1, 999999);
+    m_seed->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(u"[1-9][0-9]{0,19}"_s), m_seed));
+    m_seed->setMaximumWidth(m_seed->fontMetrics().horizontalAdvance(u"0"_s) * 22);
     m_seed->setToolTip(tr("Seed for every random choice of the next reset"));
     toolbar->addWidget(m_seed);
+    connect(m_seed, &QLineEdit::editingFinished, this, [this] {
+        bool ok = false;
+        m_seed->text().toULongLong(&ok); // more than 2^64-1 digits allow
+        if (!ok)
+            m_seed->setText(QString::number(std::numeric_limits<quint64>::max()));
+    });
+    toolbar->addWidget(new QLabel(tr(" Speed "), this));
+    m_speed = new QDoubleSpinBox(this);
+    m_speed->setObjectName(u"speedBox"_s);
+    m_speed->setRange(0.1, 10.0);
+    m_speed->setSingleStep(0.1);
+    m_speed->setDecimals(1);
+    m_speed->setSuffix(u"×"_s);
+    m_speed->setValue(1.0);
+    m_speed->setToolTip(tr("Lab clock speed: 0.1 (slow motion) to 10"));
+    toolbar->addWidget(m_speed);
+    connect(m_speed, &QDoubleSpinBox::valueChanged, this, [this](double factor) {
+        if (m_cluster)
+            m_cluster->clock().setSpeed(factor);
+        QSettings().setValue(u"lab/speed"_s, factor);
+    });
     add(u"actionReset"_s, tr("Reset"), QKeySequence(Qt::CTRL | Qt::Key_R), QStyle::SP_BrowserReload,
         &MainWindow::resetLab);
     labMenu->addSeparator();
@@ -166,6 +213,7 @@ void MainWindow::startCluster()
 {
     ClusterConfig config;
     config.seed = seed();
+    config.clockSpeed = m_speed->value();
     // A slow trickle of forged frames, so the log shows the trust boundary at work.
     config.mallory.framesPerSecond = 1;
     const QString base = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);

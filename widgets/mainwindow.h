@@ -12,6 +12,8 @@
 class QAction;
 class QComboBox;
 class QLabel;
+class QDoubleSpinBox;
+class QLineEdit;
 class QSpinBox;
 class QTableView;
 class QTimer;
@@ -36,6 +38,9 @@ public:
     EventLogModel *eventLogModel() const { return m_events; }
     quint64 seed() const;
     QString protocol() const; // "2PC" or "3PC": for new sessions and load tests
+    void setProtocol(const QString &protocol);
+    double speed() const; // the lab clock's, 0.1 to 10 (applied at once)
+    void setSpeed(double factor);
     QString runFolder() const { return m_runFolder; }
 
 public Q_SLOTS:
@@ -63,7 +68,8 @@ private:
     EventLogModel *m_events = nullptr;
     QTableView *m_sessionsView = nullptr;
     QTableView *m_eventsView = nullptr;
-    QSpinBox *m_seed = nullptr;
+    QLineEdit *m_seed = nullptr;
+    QDoubleSpinBox *m_speed = nullptr;
     QComboBox *m_protocol = nullptr;
     QAction *m_run = nullptr;
     QAction *m_pause = nullptr;

@@ -12,6 +12,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -30,6 +32,7 @@ private Q_SLOTS:
     void opensRunsAndCloses();
     void resetStartsFreshCluster();
     void seedPersists();
+    void windowTakesTheHeadlessOptions();
     void threePhaseFromTheToolbar();
 };
 
@@ -116,7 +119,33 @@ void TestMainWindow::seedPersists()
     }
     MainWindow again; // no seed given: the remembered one
     QCOMPARE(again.seed(), quint64(4242));
-    QCOMPARE(again.findChild<QSpinBox *>(u"seedBox"_s)->value(), 4242);
+    QCOMPARE(again.findChild<QLineEdit *>(u"seedBox"_s)->text(), u"4242"_s);
+}
+
+void TestMainWindow::windowTakesTheHeadlessOptions()
+{
+    // A seed past the old box's 999,999 (headless seeds go to 2^64-1), the protocol and the
+    // clock speed, as --seed, --protocol and --speed give them.
+    {
+        MainWindow w(18'000'000'000'000'000'000ULL);
+        w.setProtocol(u"3PC"_s);
+        w.setSpeed(4.5);
+        w.show();
+        QCOMPARE(w.seed(), quint64(18'000'000'000'000'000'000ULL));
+        QCOMPARE(w.cluster()->config().seed, quint64(18'000'000'000'000'000'000ULL));
+        QCOMPARE(w.protocol(), u"3PC"_s);
+        QCOMPARE(w.cluster()->clock().speed(), 4.5);
+        // The speed box drives the running clock.
+        auto *speed = w.findChild<QDoubleSpinBox *>(u"speedBox"_s);
+        QVERIFY(speed);
+        speed->setValue(0.5);
+        QCOMPARE(w.cluster()->clock().speed(), 0.5);
+        QVERIFY(w.close());
+    }
+    MainWindow again; // remembered
+    QCOMPARE(again.seed(), quint64(18'000'000'000'000'000'000ULL));
+    QCOMPARE(again.speed(), 0.5);
+    QCOMPARE(again.cluster()->clock().speed(), 0.5);
 }
 
 void TestMainWindow::threePhaseFromTheToolbar()
