@@ -18,10 +18,12 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QRegularExpressionValidator>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
+#include <QToolButton>
 
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -128,6 +130,23 @@ void MainWindow::buildViews()
     m_statusAlarm->setStyleSheet(u"color: #b03a2e; font-weight: bold"_s);
     m_statusAlarm->hide();
     statusBar()->addWidget(m_statusCounts, 1);
+    // A running load test: how far, and a way to stop it (the counters stay in view).
+    m_loadProgress = new QProgressBar(this);
+    m_loadProgress->setObjectName(u"loadProgress"_s);
+    m_loadProgress->setMinimumWidth(
+        m_loadProgress->fontMetrics().horizontalAdvance(u"Load test 00000/00000"_s) + 24);
+    m_loadProgress->setMaximumWidth(m_loadProgress->minimumWidth() * 2);
+    m_loadProgress->setFormat(tr("Load test %v/%m"));
+    m_loadProgress->hide();
+    m_loadCancel = new QToolButton(this);
+    m_loadCancel->setObjectName(u"loadCancel"_s);
+    m_loadCancel->setText(tr("Cancel"));
+    m_loadCancel->setToolTip(tr("Stop the load test: nothing more is submitted; what is under "
+                                "way finishes"));
+    m_loadCancel->hide();
+    connect(m_loadCancel, &QToolButton::clicked, this, &MainWindow::cancelLoad);
+    statusBar()->addPermanentWidget(m_loadProgress);
+    statusBar()->addPermanentWidget(m_loadCancel);
     statusBar()->addPermanentWidget(m_statusAlarm);
     statusBar()->addPermanentWidget(m_statusClock);
 }
@@ -297,11 +316,34 @@ void MainWindow::startLoad(int sessions)
     spec.holding.on = true; // sessions end and are released: a load test can run for hours
     spec.thinkMs = 40;      // at the demo's pace, which the cells carry however long it runs
     m_load = new LoadGenerator(*m_cluster, spec, seed() + m_nextSubscriber++, this);
-    connect(m_load, &LoadGenerator::progress, this, [this](int done, int total) {
-        statusBar()->showMessage(tr("Load test: %1 of %2 sessions answered").arg(done).arg(total),
-                                 3000);
+    m_loadProgress->setRange(0, std::max(1, sessions));
+    m_loadProgress->setValue(0);
+    m_loadProgress->show();
+    m_loadCancel->show();
+    connect(m_load, &LoadGenerator::progress, this,
+            [this](int done, int) { m_loadProgress->setValue(done); });
+    connect(m_load, &LoadGenerator::finished, this, [this] {
+        m_loadProgress->hide();
+        m_loadCancel->hide();
     });
     m_load->start();
+    if (m_load->isFinished()) { // no sessions at all
+        m_loadProgress->hide();
+        m_loadCancel->hide();
+    }
+}
+
+void MainWindow::cancelLoad()
+{
+    if (m_load)
+        m_load->cancel();
+    m_loadProgress->hide();
+    m_loadCancel->hide();
+}
+
+bool MainWindow::loadRunning() const
+{
+    return m_loadProgress->isVisible();
 }
 
 void MainWindow::refresh()

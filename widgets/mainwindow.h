@@ -14,6 +14,8 @@ class QComboBox;
 class QLabel;
 class QDoubleSpinBox;
 class QLineEdit;
+class QProgressBar;
+class QToolButton;
 class QSpinBox;
 class QTableView;
 class QTimer;
@@ -41,6 +43,8 @@ public:
     void setProtocol(const QString &protocol);
     double speed() const; // the lab clock's, 0.1 to 10 (applied at once)
     void setSpeed(double factor);
+    void cancelLoad();        // stops submitting; what is under way finishes
+    bool loadRunning() const; // a load test's progress is showing
     QString runFolder() const { return m_runFolder; }
 
 public Q_SLOTS:
@@ -69,6 +73,8 @@ private:
     QTableView *m_sessionsView = nullptr;
     QTableView *m_eventsView = nullptr;
     QLineEdit *m_seed = nullptr;
+    QProgressBar *m_loadProgress = nullptr;
+    QToolButton *m_loadCancel = nullptr;
     QDoubleSpinBox *m_speed = nullptr;
     QComboBox *m_protocol = nullptr;
     QAction *m_run = nullptr;

@@ -57,9 +57,18 @@ QString LoadSpec::classFor(int index, Rng &rng) const
     return rng.chance(voiceShare) ? u"VOICE"_s : u"DATA"_s;
 }
 
+void LoadGenerator::cancel()
+{
+    if (m_cancelled)
+        return;
+    m_cancelled = true;
+    if (isFinished())
+        Q_EMIT finished();
+}
+
 void LoadGenerator::submitNext()
 {
-    if (m_submitted >= m_spec.sessions)
+    if (m_submitted >= m_spec.sessions || m_cancelled)
         return;
     ++m_submitted;
     const QString subscriber = subscriberFor(m_rng.below(static_cast<quint64>(m_spec.subscribers)));

@@ -49,8 +49,15 @@ public:
     LoadGenerator(Cluster &cluster, LoadSpec spec, quint64 seed, QObject *parent = nullptr);
 
     void start();
+    // Submits nothing more; finished() comes once what was submitted is answered (and
+    // released), or at once if nothing is owed.
+    void cancel();
     // Every set-up answered and every committed session that ends released.
-    bool isFinished() const { return m_setups >= m_spec.sessions && m_owed.isEmpty(); }
+    bool isFinished() const
+    {
+        return (m_setups >= m_spec.sessions || (m_cancelled && m_mine.isEmpty())) &&
+               m_owed.isEmpty();
+    }
     int setUps() const { return m_setups; }
     // Set-up and release replies, in the order they came.
     const QVector<ClientReply> &replies() const { return m_replies; }
@@ -71,6 +78,7 @@ private:
     Rng m_holding;
     int m_submitted = 0;
     int m_setups = 0;
+    bool m_cancelled = false;
     QSet<quint64> m_mine;
     QSet<quint64> m_owed; // committed sessions whose release is still to come
     QVector<ClientReply> m_replies;

@@ -13,13 +13,17 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 
 using namespace edgecore;
 using namespace Qt::Literals::StringLiterals;
@@ -33,6 +37,7 @@ private Q_SLOTS:
     void resetStartsFreshCluster();
     void seedPersists();
     void windowTakesTheHeadlessOptions();
+    void loadTestShowsProgressAndCancels();
     void threePhaseFromTheToolbar();
 };
 
@@ -120,6 +125,38 @@ void TestMainWindow::seedPersists()
     MainWindow again; // no seed given: the remembered one
     QCOMPARE(again.seed(), quint64(4242));
     QCOMPARE(again.findChild<QLineEdit *>(u"seedBox"_s)->text(), u"4242"_s);
+}
+
+void TestMainWindow::loadTestShowsProgressAndCancels()
+{
+    MainWindow w(21);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto *progress = w.findChild<QProgressBar *>(u"loadProgress"_s);
+    auto *cancel = w.findChild<QToolButton *>(u"loadCancel"_s);
+    QVERIFY(progress && cancel);
+    QVERIFY(!progress->isVisible());
+    w.startLoad(5000);
+    QVERIFY(w.loadRunning());
+    QCOMPARE(progress->maximum(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(progress->value() >= 20, 15000);
+    // The counters stay in view while it runs (a status message used to cover them).
+    const QList<QLabel *> counts = w.findChild<QStatusBar *>()->findChildren<QLabel *>();
+    QVERIFY(std::any_of(counts.begin(), counts.end(), [](QLabel *l) {
+        return l->isVisible() && l->text().contains(u"Committed"_s);
+    }));
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(!w.loadRunning());
+    QVERIFY(!progress->isVisible());
+    // Nothing more is submitted: the rows stop short of 5000 and every one is answered.
+    w.sessionsModel()->applyPending(); // every row submitted so far, in the model
+    const int rows = w.sessionsModel()->rowCount();
+    QTRY_COMPARE_WITH_TIMEOUT(w.sessionsModel()->count(Outcome::Committed) +
+                                  w.sessionsModel()->count(Outcome::Aborted) +
+                                  w.sessionsModel()->count(Outcome::Unknown),
+                              w.sessionsModel()->rowCount(), 15000);
+    QVERIFY(w.sessionsModel()->rowCount() < 5000);
+    QVERIFY(w.sessionsModel()->rowCount() <= rows + 8); // at most what was in flight
 }
 
 void TestMainWindow::windowTakesTheHeadlessOptions()
