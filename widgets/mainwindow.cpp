@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "eventlogmodel.h"
+#include "lab/checker.h"
 #include "lab/cluster.h"
 #include "lab/loadgenerator.h"
 #include "sessionsmodel.h"
@@ -145,6 +146,15 @@ void MainWindow::buildViews()
                                 "way finishes"));
     m_loadCancel->hide();
     connect(m_loadCancel, &QToolButton::clicked, this, &MainWindow::cancelLoad);
+    // The invariant checker's verdict, live: green while every rule holds, red with the first
+    // violation; a click shows its report and the story of the transaction that broke it.
+    m_verdict = new QToolButton(this);
+    m_verdict->setObjectName(u"checkerVerdict"_s);
+    m_verdict->setAutoRaise(true);
+    m_verdict->setToolTip(tr("The invariant checker, reading every trace event as it comes: "
+                             "click for its report"));
+    connect(m_verdict, &QToolButton::clicked, this, &MainWindow::showVerdict);
+    statusBar()->addPermanentWidget(m_verdict);
     statusBar()->addPermanentWidget(m_loadProgress);
     statusBar()->addPermanentWidget(m_loadCancel);
     statusBar()->addPermanentWidget(m_statusAlarm);
@@ -244,6 +254,7 @@ void MainWindow::startCluster()
     connect(m_cluster.get(), &Cluster::sessionSubmitted, m_sessions, &SessionsModel::onSubmitted);
     connect(m_cluster.get(), &Cluster::sessionFinished, m_sessions, &SessionsModel::onFinished);
     m_events->setStore(&m_cluster->trace());
+    m_checker = std::make_unique<Checker>(m_cluster->trace());
     m_scanned = 0;
     m_rejected = 0;
     m_halted.clear();
@@ -264,6 +275,7 @@ void MainWindow::stopCluster()
     m_load = nullptr;
     if (!m_cluster)
         return;
+    m_checker.reset(); // it reads the cluster's trace
     m_events->setStore(nullptr);
     m_cluster->stop();
     m_cluster.reset();
@@ -333,6 +345,40 @@ void MainWindow::startLoad(int sessions)
     }
 }
 
+QString MainWindow::verdict() const
+{
+    if (!m_checker)
+        return {};
+    if (m_checker->ok())
+        return u"ok"_s;
+    const Violation &v = m_checker->violations().front();
+    return v.invariant + u": "_s + v.detail;
+}
+
+void MainWindow::showVerdict()
+{
+    if (!m_checker)
+        return;
+    QString text;
+    if (m_checker->ok()) {
+        text = tr("Every invariant holds over the %1 transactions seen so far.")
+                   .arg(m_checker->transactions());
+    } else {
+        const Violation &v = m_checker->violations().front();
+        text = m_checker->report(seed()) + u"\n"_s + tr("The story:") + u'\n' +
+               m_checker->story(v.txId, v.sessionId);
+    }
+    if (!m_checker->blind().isEmpty())
+        text += u"\n"_s + m_checker->blind();
+    QMessageBox box(QMessageBox::Information, tr("Invariant checker"),
+                    m_checker->ok() ? tr("Checker: ok") : tr("Checker: violated"),
+                    QMessageBox::Close, this);
+    box.setObjectName(u"checkerReport"_s);
+    box.setDetailedText(text);
+    box.setInformativeText(text.left(600));
+    box.exec();
+}
+
 void MainWindow::cancelLoad()
 {
     if (m_load)
@@ -359,6 +405,8 @@ void MainWindow::refresh()
             m_halted << store.nodeName(e.node) + u": "_s + e.detail;
     });
     m_scanned = size;
+    if (m_checker)
+        m_checker->advance();
     QScrollBar *bar = m_eventsView->verticalScrollBar();
     const bool follow = bar->value() >= bar->maximum() - 2;
     if (m_events->refresh() > 0 && follow)
@@ -389,6 +437,14 @@ void MainWindow::updateStatus()
                        : tr("%1 services halted: storage failure").arg(m_halted.size()));
     if (const quint64 dropped = m_cluster->trace().dropped())
         alarms << tr("Trace full: %1 events not recorded").arg(dropped);
+    if (m_checker) {
+        const bool ok = m_checker->ok();
+        m_verdict->setText(
+            ok ? tr("Checker: ok")
+               : tr("Checker: %1 violated").arg(m_checker->violations().front().invariant));
+        m_verdict->setStyleSheet(ok ? u"color: #1b7f3b; font-weight: bold"_s
+                                    : u"color: #b03a2e; font-weight: bold"_s);
+    }
     m_statusAlarm->setVisible(!alarms.isEmpty());
     m_statusAlarm->setText(alarms.join(u" · "_s));
     m_statusAlarm->setToolTip(m_halted.join(u'\n'));

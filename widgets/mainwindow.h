@@ -15,6 +15,9 @@ class QLabel;
 class QDoubleSpinBox;
 class QLineEdit;
 class QProgressBar;
+namespace edgecore {
+class Checker;
+}
 class QToolButton;
 class QSpinBox;
 class QTableView;
@@ -45,6 +48,8 @@ public:
     void setSpeed(double factor);
     void cancelLoad();        // stops submitting; what is under way finishes
     bool loadRunning() const; // a load test's progress is showing
+    QString verdict() const;  // the live checker's: "ok" or the first violation
+    void showVerdict();       // the checker's report and the first violation's story
     QString runFolder() const { return m_runFolder; }
 
 public Q_SLOTS:
@@ -67,7 +72,9 @@ private:
     void updateStatus();
 
     std::unique_ptr<Cluster> m_cluster;
-    LoadGenerator *m_load = nullptr; // owned by the window, replaced by each load test
+    std::unique_ptr<Checker> m_checker; // reads the trace on the window's thread, live
+    QToolButton *m_verdict = nullptr;   // its verdict in the status bar; click: the story
+    LoadGenerator *m_load = nullptr;    // owned by the window, replaced by each load test
     SessionsModel *m_sessions = nullptr;
     EventLogModel *m_events = nullptr;
     QTableView *m_sessionsView = nullptr;

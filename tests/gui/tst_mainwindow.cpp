@@ -5,6 +5,7 @@
 #include "eventlogmodel.h"
 #include "lab/cluster.h"
 #include "mainwindow.h"
+#include "services/cast.h"
 #include "sessionsmodel.h"
 #include "trace/tracestore.h"
 
@@ -38,6 +39,7 @@ private Q_SLOTS:
     void seedPersists();
     void windowTakesTheHeadlessOptions();
     void loadTestShowsProgressAndCancels();
+    void checkerVerdictIsLive();
     void threePhaseFromTheToolbar();
 };
 
@@ -125,6 +127,27 @@ void TestMainWindow::seedPersists()
     MainWindow again; // no seed given: the remembered one
     QCOMPARE(again.seed(), quint64(4242));
     QCOMPARE(again.findChild<QLineEdit *>(u"seedBox"_s)->text(), u"4242"_s);
+}
+
+void TestMainWindow::checkerVerdictIsLive()
+{
+    MainWindow w(22);
+    w.show();
+    w.newSession(u"VOICE"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(w.sessionsModel()->count(Outcome::Committed), 1, 15000);
+    auto *button = w.findChild<QToolButton *>(u"checkerVerdict"_s);
+    QVERIFY(button);
+    QTRY_COMPARE(w.verdict(), u"ok"_s);
+    QTRY_COMPARE(button->text(), u"Checker: ok"_s);
+    // A forged fact breaks a rule (two leaders under one fencing token): the window says so.
+    TraceEvent e;
+    e.kind = TraceKind::Lease;
+    e.reason = 1;
+    e.seq = 1;
+    e.node = w.cluster()->directory().lookup(cast::sessionManager(3));
+    w.cluster()->trace().append(e);
+    QTRY_VERIFY(w.verdict().startsWith(u"LEASE: two leaders with fencing token 1"_s));
+    QTRY_COMPARE(button->text(), u"Checker: LEASE violated"_s);
 }
 
 void TestMainWindow::loadTestShowsProgressAndCancels()
