@@ -1,5 +1,5 @@
 #pragma once
-// The unit every service sends and receives: the header fields of ARCHITECTURE.md's wire
+// The unit every service sends and receives: the header fields of docs/architecture.md's wire
 // format plus an opaque payload. The wire layer turns it into signed frames and back.
 
 #include "types.h"

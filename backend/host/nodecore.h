@@ -145,7 +145,7 @@ protected:
     // Fills msg's header and clocks, signs it and traces the send. Empty when the peer is
     // unknown or there is no signing key.
     QByteArray seal(NodeId to, Envelope &msg);
-    // The verifier's checks on a received body (ARCHITECTURE.md order).
+    // The verifier's checks on a received body (docs/architecture.md order).
     WireError open(const QByteArray &body, Envelope &out)
     {
         return m_verifier.verify(body, out, wallMsNow());

@@ -1,5 +1,5 @@
 #pragma once
-// The one interface that makes the lab possible (ARCHITECTURE.md): a service is written once
+// The one interface that makes the lab possible (docs/architecture.md): a service is written once
 // against Context, with no sockets, threads or wall clock of its own, and runs unchanged on
 // ThreadHost (real threads and TCP) or on a simulated host.
 

@@ -1,5 +1,5 @@
 #pragma once
-// The names of the cast (ARCHITECTURE.md) and the configuration each member takes.
+// The names of the cast (docs/architecture.md) and the configuration each member takes.
 
 #include "core/types.h"
 #include "protocol/retrypolicy.h"

@@ -1,5 +1,5 @@
 #pragma once
-// Checks a received frame body in the order ARCHITECTURE.md fixes: CBOR shape, key id, tag
+// Checks a received frame body in the order docs/architecture.md fixes: CBOR shape, key id, tag
 // (constant time), receiver, replay window (per sender, 64 wide) and timestamp window. Only a
 // frame that passes all of them reaches a service.
 
