@@ -6,7 +6,6 @@
 #include "services/dsmservice.h"
 #include "simcluster.h"
 
-#include <QSet>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -105,19 +104,16 @@ ChaosResult runChaos(quint64 seed, const ChaosOptions &o)
         const QString cls = load.chance(0.5) ? u"VOICE"_s : u"DATA"_s;
         sim.submit(subscriber, cls, protocol, holding.draw(cls, holdingDraws));
     };
-    auto setUps = [&sim] {
-        return std::count_if(sim.replies().cbegin(), sim.replies().cend(),
-                             [](const ClientReply &r) { return !r.release; });
-    };
     for (int i = 0; i < std::min(o.concurrency, o.sessions); ++i)
         submitNext();
     size_t next = 0;
     qsizetype answered = 0;
+    int setUps = 0; // set-ups answered (releases bring no new request)
     const Instant deadline = Instant(std::chrono::seconds(600));
     while (host.now() < deadline) {
         while (next < steps.size() && steps[next].at <= host.now())
             applyStep(steps[next++]);
-        const bool loadDone = setUps() >= o.sessions;
+        const bool loadDone = setUps >= o.sessions;
         if (loadDone && next >= steps.size())
             break;
         if (!host.step()) {
@@ -129,7 +125,8 @@ ChaosResult runChaos(quint64 seed, const ChaosOptions &o)
         checker.advance();
         while (answered < sim.replies().size()) {
             if (sim.replies()[answered++].release)
-                continue; // a release brings no new request
+                continue;
+            ++setUps;
             if (o.thinkMs > 0)
                 host.at(host.now() + std::chrono::milliseconds(o.thinkMs), submitNext);
             else
@@ -146,15 +143,9 @@ ChaosResult runChaos(quint64 seed, const ChaosOptions &o)
     // Sessions that ended and are not released yet: the edge asks again until they are.
     SessionId firstUnreleased = 0;
     auto unreleased = [&sim, &firstUnreleased] {
-        std::map<quint64, SessionId> owed; // request -> session
-        for (const ClientReply &reply : sim.replies()) {
-            if (reply.release)
-                owed.erase(reply.requestId);
-            else if (reply.outcome == Outcome::Committed && reply.durationMs > 0)
-                owed.emplace(reply.requestId, reply.sessionId);
-        }
-        firstUnreleased = owed.empty() ? 0 : owed.begin()->second;
-        return static_cast<int>(owed.size());
+        const ReplyTally t = tallyReplies(sim.replies());
+        firstUnreleased = t.owed.empty() ? 0 : t.owed.begin()->second;
+        return static_cast<int>(t.owed.size());
     };
     const Instant settleUntil = host.now() + o.settle;
     const Instant releasesUntil = settleUntil + std::chrono::seconds(120);

@@ -19,7 +19,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
-#include <QSet>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
@@ -33,18 +32,8 @@ namespace {
 // Every set-up answered, and every committed session that ends released.
 bool loadDone(const QVector<ClientReply> &replies, int sessions)
 {
-    int setUps = 0;
-    QSet<quint64> owed;
-    for (const ClientReply &r : replies) {
-        if (r.release) {
-            owed.remove(r.requestId);
-            continue;
-        }
-        ++setUps;
-        if (r.outcome == Outcome::Committed && r.durationMs > 0)
-            owed.insert(r.requestId);
-    }
-    return setUps >= sessions && owed.isEmpty();
+    const ReplyTally t = tallyReplies(replies);
+    return t.setUps >= sessions && t.owed.empty();
 }
 
 Summary::Stream streamOf(const Analytics &a)
@@ -350,8 +339,7 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
     if (!summary.halted.isEmpty())
         return ExitRunFailed;
     if (!finished) {
-        const int setUps = static_cast<int>(std::count_if(
-            replies.cbegin(), replies.cend(), [](const ClientReply &r) { return !r.release; }));
+        const int setUps = tallyReplies(replies).setUps;
         if (setUps < scenario->load.sessions)
             err << "edgecore-lab: scenario timed out after " << setUps << " of "
                 << scenario->load.sessions << " sessions\n";

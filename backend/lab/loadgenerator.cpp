@@ -36,6 +36,21 @@ void LoadGenerator::start()
         Q_EMIT finished();
 }
 
+ReplyTally tallyReplies(const QVector<ClientReply> &replies)
+{
+    ReplyTally t;
+    for (const ClientReply &r : replies) {
+        if (r.release) {
+            t.owed.erase(r.requestId);
+            continue;
+        }
+        ++t.setUps;
+        if (r.outcome == Outcome::Committed && r.durationMs > 0)
+            t.owed.emplace(r.requestId, r.sessionId);
+    }
+    return t;
+}
+
 qint64 Holding::draw(const QString &trafficClass, Rng &rng) const
 {
     if (!on)

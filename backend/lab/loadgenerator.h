@@ -9,6 +9,8 @@
 #include <QStringList>
 #include <QVector>
 
+#include <map>
+
 namespace edgecore {
 
 // How long committed sessions last, in lab ms: VOICE calls are exponential around a mean
@@ -41,6 +43,15 @@ struct LoadSpec
     // Request `index`'s traffic class, drawing from rng when no pattern is set.
     QString classFor(int index, Rng &rng) const;
 };
+
+// A run's replies counted: the set-ups answered, and the committed sessions that end and are
+// still owed their release (request id -> session).
+struct ReplyTally
+{
+    int setUps = 0;
+    std::map<quint64, SessionId> owed;
+};
+ReplyTally tallyReplies(const QVector<ClientReply> &replies);
 
 class LoadGenerator : public QObject
 {

@@ -341,9 +341,9 @@ void DsmService::onMessage(const Envelope &msg, Context &ctx)
         const quint64 seq = ++m_lastSeq[msg.sessionId];
         m_events.push_back(StreamEvent{msg.sessionId, seq, in.get(Field::Value).toByteArray()});
         const quint64 eventId = streamEvents();
-        const QString state =
-            QCborValue::fromCbor(m_events.back().payload).toMap().value(u"state"_s).toString();
-        if (state == u"RELEASED"_s || state == u"ABORTED"_s)
+        // The idempotency key ends with the event's state ("event:<tx>:RELEASED"): no need
+        // to decode the event to see whether it is the stream's last.
+        if (appendKey.endsWith(u":RELEASED"_s) || appendKey.endsWith(u":ABORTED"_s))
             streamFinished(msg.sessionId); // nothing follows a session's last event
         ctx.storage().append(LogRecord{u"event"_s, eventId, msg.sessionId, u"EVENT"_s,
                                        QCborValue(QCborMap{{u"seq"_s, static_cast<qint64>(seq)},

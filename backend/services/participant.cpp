@@ -74,7 +74,7 @@ bool Participant::fromCoordinator(const Envelope &msg, Context &ctx)
 }
 
 Participant::Tx &Participant::txFor(const Envelope &msg, Protocol protocol,
-                                    std::vector<NodeId> peers)
+                                    std::vector<NodeId> peers, TxId setupTx)
 {
     auto it = m_txs.find(msg.txId);
     if (it == m_txs.end()) {
@@ -87,8 +87,7 @@ Participant::Tx &Participant::txFor(const Envelope &msg, Protocol protocol,
               peers,
               msg.type == MsgType::Prepare ? msg.fencingToken : 0};
         tx.firstSeen = instantFromUs(msg.labTimeUs);
-        if (msg.type == MsgType::Prepare)
-            tx.setupTx = releaseOf(Payload::decode(msg.payload));
+        tx.setupTx = setupTx;
         it = m_txs.emplace(msg.txId, std::move(tx)).first;
     }
     return it->second;
@@ -206,7 +205,7 @@ void Participant::onMessage(const Envelope &msg, Context &ctx)
         if (fenced(msg, m_highestToken, ctx) || !fromCoordinator(msg, ctx))
             return;
         const auto protocol = static_cast<Protocol>(in.integer(Field::Protocol));
-        Tx &tx = txFor(msg, protocol, peersFrom(in, m_self));
+        Tx &tx = txFor(msg, protocol, peersFrom(in, m_self), releaseOf(in));
         if (tx.logic.state() != ParticipantState::Init) {
             apply(msg.txId, tx.logic.onPrepare(true), ctx); // a resend: same vote again
             return;

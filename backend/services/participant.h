@@ -88,7 +88,8 @@ private:
 
     bool fenced(const Envelope &msg, quint64 floor, Context &ctx);
     bool fromCoordinator(const Envelope &msg, Context &ctx);
-    Tx &txFor(const Envelope &msg, Protocol protocol, std::vector<NodeId> peers);
+    // setupTx: what a PREPARE releases (0: a set-up, or not a PREPARE).
+    Tx &txFor(const Envelope &msg, Protocol protocol, std::vector<NodeId> peers, TxId setupTx = 0);
     void apply(TxId id, const ParticipantActions &actions, Context &ctx);
     void send(NodeId to, MsgType type, const Tx &tx, Payload payload, Context &ctx);
     void arm(Tx &tx, qint64 ms, bool termination, Context &ctx);

@@ -412,13 +412,7 @@ void SessionManager::onReleaseClaimReply(Tx &tx, const Payload &reply, Context &
                            u"session already released by tx "_s + formatId(owner) +
                                u": answering for it"_s,
                            id, tx.sessionId);
-        Envelope result = message(MsgType::ReleaseResult, tx);
-        result.txId = owner;
-        result.payload = Payload()
-                             .set(Field::RequestId, static_cast<qint64>(tx.requestId))
-                             .set(Field::Outcome, static_cast<int>(Outcome::Released))
-                             .encode();
-        ctx.send(tx.client, std::move(result));
+        tell(tx, Outcome::Released, {}, ctx, owner);
         endUnstarted(tx, QByteArray("released already"), ctx);
         return;
     }
@@ -436,15 +430,8 @@ void SessionManager::onReleaseClaimReply(Tx &tx, const Payload &reply, Context &
                        u"nothing to release: the session's record is "_s +
                            (state.isEmpty() ? u"absent"_s : state),
                        id, tx.sessionId);
-    Envelope result = message(MsgType::ReleaseResult, tx);
-    result.payload =
-        Payload()
-            .set(Field::RequestId, static_cast<qint64>(tx.requestId))
-            .set(Field::Outcome, static_cast<int>(Outcome::Invalid))
-            .set(Field::Reason, QString(u"the session is not set up ("_s +
-                                        (state.isEmpty() ? u"no record"_s : state) + u')'))
-            .encode();
-    ctx.send(tx.client, std::move(result));
+    tell(tx, Outcome::Invalid,
+         u"the session is not set up ("_s + (state.isEmpty() ? u"no record"_s : state) + u')', ctx);
     endUnstarted(tx, QByteArray("nothing to release"), ctx);
 }
 
@@ -625,17 +612,9 @@ void SessionManager::onClaimReply(Tx &tx, const Payload &reply, Context &ctx)
     else
         note += *settled ? u", committed: answering for it"_s : u", aborted: answering for it"_s;
     ctx.trace().record(TraceKind::State, note, tx.coordinator->txId(), tx.sessionId);
-    if (settled) {
-        Envelope result = message(MsgType::SessionResult, tx);
-        result.txId = owner;
-        result.payload = Payload()
-                             .set(Field::RequestId, static_cast<qint64>(tx.requestId))
-                             .set(Field::Outcome, static_cast<int>(*settled ? Outcome::Committed
-                                                                            : Outcome::Aborted))
-                             .set(Field::Reason, *settled ? QString() : u"as recorded"_s)
-                             .encode();
-        ctx.send(tx.client, std::move(result));
-    }
+    if (settled)
+        tell(tx, *settled ? Outcome::Committed : Outcome::Aborted,
+             *settled ? QString() : u"as recorded"_s, ctx, owner);
     endUnstarted(tx, QByteArray("claimed elsewhere"), ctx);
 }
 
@@ -676,17 +655,11 @@ void SessionManager::onClaimTimeout(Tx &tx, Context &ctx)
         armTx(tx, m_config.prepareTimeoutMs, ctx);
         return;
     }
-    // Give up without starting. Whether the session is someone else's is not known, so the
-    // client hears UNKNOWN, not ABORTED.
-    Envelope result = message(isRelease(tx) ? MsgType::ReleaseResult : MsgType::SessionResult, tx);
-    result.payload = Payload()
-                         .set(Field::RequestId, static_cast<qint64>(tx.requestId))
-                         .set(Field::Outcome, static_cast<int>(Outcome::Unknown))
-                         .set(Field::Reason, u"the dsm did not answer the session's claim"_s)
-                         .encode();
+    // Give up without starting (a set-up: a release never gives up). Whether the session is
+    // someone else's is not known, so the client hears UNKNOWN, not ABORTED.
     ctx.trace().record(TraceKind::State, u"session not claimed (dsm silent): not started"_s,
                        tx.coordinator->txId(), tx.sessionId);
-    ctx.send(tx.client, std::move(result));
+    tell(tx, Outcome::Unknown, u"the dsm did not answer the session's claim"_s, ctx);
     endUnstarted(tx, QByteArray("not claimed"), ctx);
 }
 
@@ -810,9 +783,16 @@ void SessionManager::settle(Tx &tx, bool commit, const QString &reason, Context 
 
 void SessionManager::answerClient(const Tx &tx, bool commit, const QString &reason, Context &ctx)
 {
-    const Outcome outcome =
-        commit ? (isRelease(tx) ? Outcome::Released : Outcome::Committed) : Outcome::Aborted;
+    tell(tx, commit ? (isRelease(tx) ? Outcome::Released : Outcome::Committed) : Outcome::Aborted,
+         reason, ctx);
+}
+
+void SessionManager::tell(const Tx &tx, Outcome outcome, const QString &reason, Context &ctx,
+                          TxId answeredBy)
+{
     Envelope result = message(isRelease(tx) ? MsgType::ReleaseResult : MsgType::SessionResult, tx);
+    if (answeredBy)
+        result.txId = answeredBy; // another transaction's outcome, answered for it
     result.payload = Payload()
                          .set(Field::RequestId, static_cast<qint64>(tx.requestId))
                          .set(Field::Outcome, static_cast<int>(outcome))

@@ -95,6 +95,10 @@ private:
     static bool isRelease(const Tx &tx) { return tx.setupTx != 0; }
     void apply(Tx &tx, const CoordinatorActions &actions, Context &ctx);
     void answerClient(const Tx &tx, bool commit, const QString &reason, Context &ctx);
+    // The edge's answer for tx (SESSION_RESULT, or RELEASE_RESULT for a release); answeredBy
+    // names the transaction whose outcome it is when that is not tx.
+    void tell(const Tx &tx, Outcome outcome, const QString &reason, Context &ctx,
+              TxId answeredBy = 0);
     void sendDecision(const Tx &tx, NodeId to, bool commit, Context &ctx);
     // Writes the session's record by compare-and-swap. Its owner is the transaction named in
     // it (default: tx itself).
