@@ -4,10 +4,12 @@
 #include "lab/deadletters.h"
 #include "lab/headless.h"
 #include "mainwindow.h"
+#include "preferences.h"
 #include "storage/ledger.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QTextStream>
 #include <QTimer>
@@ -46,9 +48,18 @@ int main(int argc, char **argv)
         return edgecore::runHeadless(opts.headless, out, err);
     }
     QApplication app(argc, argv);
+    // The language of the preferences (or the system's), for the window's strings, Qt's own
+    // (dialog buttons, context menus) and every number the window shows.
+    const QString language = edgecore::Preferences::load().language;
+    if (!language.isEmpty())
+        QLocale::setDefault(QLocale(language));
     QTranslator translator;
     if (translator.load(QLocale(), u"edgecore-lab"_s, u"_"_s, u":/i18n"_s))
         QCoreApplication::installTranslator(&translator);
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), u"qtbase"_s, u"_"_s,
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtTranslator);
     QApplication::setApplicationDisplayName(u"EdgeCore Lab"_s);
     QApplication::setDesktopFileName(u"edgecore-lab"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/edgecore-lab.svg"_s));

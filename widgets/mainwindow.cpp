@@ -4,27 +4,48 @@
 #include "lab/checker.h"
 #include "lab/cluster.h"
 #include "lab/loadgenerator.h"
+#include "lab/summary.h"
+#include "runfolders.h"
 #include "sessionsmodel.h"
+#include "storage/ledger.h"
+#include "trace/chrometrace.h"
+#include "trace/tracefile.h"
+#include "trace/tracestore.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDesktopServices>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QHeaderView>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QRegularExpressionValidator>
+#include <QSaveFile>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTableWidget>
+#include <QTextBrowser>
 #include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
 
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -44,18 +65,22 @@ MainWindow::MainWindow(quint64 seed, QWidget *parent)
     setObjectName(u"mainWindow"_s);
     m_sessions = new SessionsModel(this);
     m_events = new EventLogModel(this);
+    m_prefs = Preferences::load();
     buildViews();
     buildActions();
+    m_defaultState = saveState();
+    setAcceptDrops(false);
 
     QSettings settings;
     if (seed == 0)
         seed = settings.value(u"lab/seed"_s, 1).toULongLong();
     m_seed->setText(QString::number(std::max<quint64>(seed, 1)));
     m_protocol->setCurrentText(settings.value(u"lab/protocol"_s, u"2PC"_s).toString());
-    m_speed->setValue(settings.value(u"lab/speed"_s, 1.0).toDouble());
+    m_speed->setValue(m_prefs.speed);
     if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
         resize(1280, 800);
     restoreState(settings.value(u"window/state"_s).toByteArray());
+    setZoom(settings.value(u"view/zoom"_s, 0).toInt());
 
     m_refresh = new QTimer(this);
     m_refresh->setInterval(33); // at most ~30 view updates a second
@@ -119,10 +144,10 @@ void MainWindow::buildViews()
     m_eventsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_eventsView->setWordWrap(false);
     m_eventsView->setColumnWidth(EventLogModel::WhatCol, 130);
-    auto *dock = new QDockWidget(tr("Event log"), this);
-    dock->setObjectName(u"eventLogDock"_s);
-    dock->setWidget(m_eventsView);
-    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    m_eventsDock = new QDockWidget(tr("Event Log"), this);
+    m_eventsDock->setObjectName(u"eventLogDock"_s);
+    m_eventsDock->setWidget(m_eventsView);
+    addDockWidget(Qt::BottomDockWidgetArea, m_eventsDock);
 
     m_statusClock = new QLabel(this);
     m_statusCounts = new QLabel(this);
@@ -161,31 +186,47 @@ void MainWindow::buildViews()
     statusBar()->addPermanentWidget(m_statusClock);
 }
 
+namespace {
+// An action's text without its mnemonic marks, for tooltips and the shortcuts list.
+QString plain(const QString &text)
+{
+    QString t = text;
+    t.replace(u"&&"_s, u"\x1"_s).remove(u'&').replace(u"\x1"_s, u"&"_s);
+    if (t.endsWith(u'…'))
+        t.chop(1);
+    return t;
+}
+} // namespace
+
 void MainWindow::buildActions()
 {
-    auto *toolbar = addToolBar(tr("Lab"));
+    m_toolbar = addToolBar(tr("Lab"));
+    auto *toolbar = m_toolbar;
     toolbar->setObjectName(u"labToolbar"_s);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    auto *labMenu = menuBar()->addMenu(tr("&Lab"));
+    auto *labMenu = new QMenu(tr("&Lab"), this);
+    labMenu->setObjectName(u"menuLab"_s);
 
     auto add = [&](const QString &name, const QString &text, const QKeySequence &key,
                    QStyle::StandardPixmap icon, auto slot) {
         auto *a = new QAction(style()->standardIcon(icon), text, this);
         a->setObjectName(name);
         a->setShortcut(key);
-        a->setToolTip(text + u" ("_s + key.toString(QKeySequence::NativeText) + u')');
+        a->setToolTip(tr("%1 (%2)").arg(plain(text), key.toString(QKeySequence::NativeText)));
         connect(a, &QAction::triggered, this, slot);
         toolbar->addAction(a);
         labMenu->addAction(a);
         return a;
     };
-    m_run = add(u"actionRun"_s, tr("Run"), QKeySequence(Qt::Key_F5), QStyle::SP_MediaPlay,
+    m_run = add(u"actionRun"_s, tr("&Run"), QKeySequence(Qt::Key_F5), QStyle::SP_MediaPlay,
                 &MainWindow::runLab);
-    m_pause = add(u"actionPause"_s, tr("Pause"), QKeySequence(Qt::Key_F6), QStyle::SP_MediaPause,
+    m_pause = add(u"actionPause"_s, tr("&Pause"), QKeySequence(Qt::Key_F6), QStyle::SP_MediaPause,
                   &MainWindow::pauseLab);
     toolbar->addSeparator();
     labMenu->addSeparator();
-    toolbar->addWidget(new QLabel(tr(" Protocol "), this));
+    auto *protocolLabel = new QLabel(tr("Protocol"), this);
+    protocolLabel->setContentsMargins(6, 0, 4, 0);
+    toolbar->addWidget(protocolLabel);
     m_protocol = new QComboBox(this);
     m_protocol->setObjectName(u"protocolBox"_s);
     m_protocol->addItems({u"2PC"_s, u"3PC"_s});
@@ -193,15 +234,19 @@ void MainWindow::buildActions()
     toolbar->addWidget(m_protocol);
     connect(m_protocol, &QComboBox::currentTextChanged, this,
             [](const QString &p) { QSettings().setValue(u"lab/protocol"_s, p); });
-    add(u"actionNewVoice"_s, tr("New VOICE session"), QKeySequence(Qt::CTRL | Qt::Key_1),
-        QStyle::SP_MediaVolume, [this] { newSession(u"VOICE"_s); });
-    add(u"actionNewData"_s, tr("New DATA session"), QKeySequence(Qt::CTRL | Qt::Key_2),
-        QStyle::SP_DriveNetIcon, [this] { newSession(u"DATA"_s); });
-    add(u"actionLoadTest"_s, tr("Load test"), QKeySequence(Qt::CTRL | Qt::Key_L),
-        QStyle::SP_MediaSeekForward, [this] { startLoad(100); });
+    m_liveActions << add(u"actionNewVoice"_s, tr("New &VOICE Session"),
+                         QKeySequence(Qt::CTRL | Qt::Key_1), QStyle::SP_MediaVolume,
+                         [this] { newSession(u"VOICE"_s); });
+    m_liveActions << add(u"actionNewData"_s, tr("New &DATA Session"),
+                         QKeySequence(Qt::CTRL | Qt::Key_2), QStyle::SP_DriveNetIcon,
+                         [this] { newSession(u"DATA"_s); });
+    m_liveActions << add(u"actionLoadTest"_s, tr("&Load Test"), QKeySequence(Qt::CTRL | Qt::Key_L),
+                         QStyle::SP_MediaSeekForward, [this] { startLoad(); });
     toolbar->addSeparator();
     labMenu->addSeparator();
-    toolbar->addWidget(new QLabel(tr(" Seed "), this));
+    auto *seedLabel = new QLabel(tr("Seed"), this);
+    seedLabel->setContentsMargins(6, 0, 4, 0);
+    toolbar->addWidget(seedLabel);
     // Any seed a headless run takes (1 to 2^64-1), so a run can be repeated in the window.
     m_seed = new QLineEdit(this);
     m_seed->setObjectName(u"seedBox"_s);
@@ -216,7 +261,9 @@ void MainWindow::buildActions()
         if (!ok)
             m_seed->setText(QString::number(std::numeric_limits<quint64>::max()));
     });
-    toolbar->addWidget(new QLabel(tr(" Speed "), this));
+    auto *speedLabel = new QLabel(tr("Speed"), this);
+    speedLabel->setContentsMargins(6, 0, 4, 0);
+    toolbar->addWidget(speedLabel);
     m_speed = new QDoubleSpinBox(this);
     m_speed->setObjectName(u"speedBox"_s);
     m_speed->setRange(0.1, 10.0);
@@ -229,27 +276,99 @@ void MainWindow::buildActions()
     connect(m_speed, &QDoubleSpinBox::valueChanged, this, [this](double factor) {
         if (m_cluster)
             m_cluster->clock().setSpeed(factor);
+        m_prefs.speed = factor;
         QSettings().setValue(u"lab/speed"_s, factor);
     });
-    add(u"actionReset"_s, tr("Reset"), QKeySequence(Qt::CTRL | Qt::Key_R), QStyle::SP_BrowserReload,
-        &MainWindow::resetLab);
+    add(u"actionReset"_s, tr("R&eset"), QKeySequence(Qt::CTRL | Qt::Key_R),
+        QStyle::SP_BrowserReload, &MainWindow::resetLab);
     labMenu->addSeparator();
-    auto *quit = labMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-    quit->setObjectName(u"actionQuit"_s);
+    auto *prefs = labMenu->addAction(tr("Pre&ferences…"), this, &MainWindow::editPreferences);
+    prefs->setObjectName(u"actionPreferences"_s);
+    prefs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    buildMenus();
+    menuBar()->insertMenu(menuBar()->actions().value(1), labMenu);
+}
+
+void MainWindow::buildMenus()
+{
+    auto action = [this](QMenu *menu, const QString &name, const QString &text,
+                         const QKeySequence &key, auto slot) {
+        QAction *a = menu->addAction(text, this, slot);
+        a->setObjectName(name);
+        a->setShortcut(key);
+        return a;
+    };
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(u"menuFile"_s);
+    action(file, u"actionOpenRun"_s, tr("&Open Run…"), QKeySequence::Open,
+           &MainWindow::openRunDialog);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(u"menuRecent"_s);
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    m_liveActions << action(file, u"actionSaveRun"_s, tr("&Save Run As…"), QKeySequence::Save,
+                            &MainWindow::saveRunDialog);
+    QMenu *exportMenu = file->addMenu(tr("&Export"));
+    action(exportMenu, u"actionExportTrace"_s, tr("&Trace for Chrome or Perfetto…"),
+           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), &MainWindow::exportChromeTrace);
+    m_liveActions << action(exportMenu, u"actionExportSummary"_s, tr("&Summary (JSON)…"),
+                            QKeySequence(), &MainWindow::exportSummary);
+    action(file, u"actionShowRunFolder"_s, tr("Show Run &Folder"), QKeySequence(), [this] {
+        const QString dir = isOffline() ? m_offlineFolder : m_runFolder;
+        if (!QDesktopServices::openUrl(QUrl::fromLocalFile(dir)))
+            QMessageBox::information(this, tr("Run folder"),
+                                     tr("The run folder is %1").arg(QDir::toNativeSeparators(dir)));
+    });
+    file->addSeparator();
+    action(file, u"actionQuit"_s, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(u"menuView"_s);
+    QAction *log = m_eventsDock->toggleViewAction();
+    log->setText(tr("&Event Log"));
+    log->setObjectName(u"actionShowEventLog"_s);
+    log->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    view->addAction(log);
+    QAction *bar = m_toolbar->toggleViewAction();
+    bar->setText(tr("&Toolbar"));
+    bar->setObjectName(u"actionShowToolbar"_s);
+    view->addAction(bar);
+    view->addSeparator();
+    action(view, u"actionZoomIn"_s, tr("Zoom &In"), QKeySequence::ZoomIn,
+           [this] { setZoom(m_zoom + 1); });
+    action(view, u"actionZoomOut"_s, tr("Zoom &Out"), QKeySequence::ZoomOut,
+           [this] { setZoom(m_zoom - 1); });
+    action(view, u"actionZoomReset"_s, tr("&Actual Size"), QKeySequence(Qt::CTRL | Qt::Key_0),
+           [this] { setZoom(0); });
+    view->addSeparator();
+    action(view, u"actionResetLayout"_s, tr("&Reset Layout"), QKeySequence(), [this] {
+        restoreState(m_defaultState);
+        m_eventsDock->show();
+        m_toolbar->show();
+    });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(u"menuHelp"_s);
+    action(help, u"actionManual"_s, tr("&Manual"), QKeySequence::HelpContents,
+           &MainWindow::showManual);
+    action(help, u"actionShortcuts"_s, tr("&Keyboard Shortcuts"),
+           QKeySequence(Qt::CTRL | Qt::Key_Slash), &MainWindow::showShortcuts);
+    help->addSeparator();
+    action(help, u"actionAbout"_s, tr("&About EdgeCore Lab"), QKeySequence(),
+           &MainWindow::showAbout);
+    action(help, u"actionAboutQt"_s, tr("About &Qt"), QKeySequence(), &QApplication::aboutQt);
 }
 
 void MainWindow::startCluster()
 {
     ClusterConfig config;
     config.seed = seed();
+    // By default a slow trickle of forged frames, so the log shows the trust boundary at work.
+    m_prefs.applyTo(config);
     config.clockSpeed = m_speed->value();
-    // A slow trickle of forged frames, so the log shows the trust boundary at work.
-    config.mallory.framesPerSecond = 1;
-    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
-    m_runFolder = QDir(base).filePath(
-        u"runs/"_s + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss-zzz"_s) + u"-seed"_s +
-        QString::number(config.seed));
+    const QString runs = m_prefs.runsFolderOrDefault();
+    m_runFolder = runfolders::newRun(runs, QDateTime::currentDateTime(), config.seed);
     config.dataDir = m_runFolder;
+    m_replies.clear();
     m_cluster = std::make_unique<Cluster>(config);
     connect(m_cluster.get(), &Cluster::sessionSubmitted, m_sessions, &SessionsModel::onSubmitted);
     connect(m_cluster.get(), &Cluster::sessionFinished, m_sessions, &SessionsModel::onFinished);
@@ -259,13 +378,21 @@ void MainWindow::startCluster()
     m_rejected = 0;
     m_halted.clear();
     m_nextSubscriber = 0;
+    connect(m_cluster.get(), &Cluster::sessionFinished, this,
+            [this](const ClientReply &r) { m_replies.push_back(r); });
     QString error;
     if (!m_cluster->start(&error)) {
         QMessageBox::critical(this, tr("EdgeCore Lab"),
                               tr("The cluster could not start:\n%1").arg(error));
     }
-    m_run->setEnabled(false);
-    m_pause->setEnabled(true);
+    // Old run folders go: the newest ones are kept, this one always.
+    QStringList failed;
+    runfolders::prune(runs, m_prefs.runsKept, m_runFolder, &failed);
+    if (!failed.isEmpty())
+        statusBar()->showMessage(tr("Could not remove the old run folder %1")
+                                     .arg(QDir::toNativeSeparators(failed.constFirst())),
+                                 10000);
+    setLive(true);
     updateStatus();
 }
 
@@ -273,12 +400,26 @@ void MainWindow::stopCluster()
 {
     delete m_load;
     m_load = nullptr;
+    cancelLoad();
+    m_checker.reset(); // it reads the cluster's (or the saved run's) trace
+    m_events->setStore(nullptr);
+    m_offline.reset();
+    m_offlineFolder.clear();
     if (!m_cluster)
         return;
-    m_checker.reset(); // it reads the cluster's trace
-    m_events->setStore(nullptr);
     m_cluster->stop();
     m_cluster.reset();
+}
+
+void MainWindow::setLive(bool live)
+{
+    for (QAction *a : std::as_const(m_liveActions))
+        a->setEnabled(live);
+    m_run->setEnabled(false);
+    m_pause->setEnabled(live);
+    m_speed->setEnabled(live);
+    setWindowTitle(live ? tr("EdgeCore Lab")
+                        : tr("%1 – EdgeCore Lab").arg(QDir::toNativeSeparators(m_offlineFolder)));
 }
 
 void MainWindow::resetLab()
@@ -321,9 +462,11 @@ void MainWindow::startLoad(int sessions)
     if (!m_cluster)
         return;
     delete m_load;
+    if (sessions < 0)
+        sessions = m_prefs.loadSessions;
     LoadSpec spec;
     spec.sessions = sessions;
-    spec.concurrency = 8;
+    spec.concurrency = m_prefs.loadConcurrency;
     spec.protocol = protocol();
     spec.holding.on = true; // sessions end and are released: a load test can run for hours
     spec.thinkMs = 40;      // at the demo's pace, which the cells carry however long it runs
@@ -394,9 +537,9 @@ bool MainWindow::loadRunning() const
 
 void MainWindow::refresh()
 {
-    if (!m_cluster)
+    if (!m_cluster && !m_offline)
         return;
-    const TraceStore &store = m_cluster->trace();
+    const TraceStore &store = m_cluster ? m_cluster->trace() : *m_offline;
     const qsizetype size = store.size();
     store.forEach(m_scanned, size, [this, &store](const TraceEvent &e) {
         if (e.kind == TraceKind::Reject)
@@ -416,6 +559,21 @@ void MainWindow::refresh()
 
 void MainWindow::updateStatus()
 {
+    if (m_offline) {
+        m_statusCounts->setText(tr("Saved run: %L1 events (the sessions table shows live runs "
+                                   "only); Reset returns to a live lab")
+                                    .arg(m_offline->size()));
+        m_statusClock->setText(
+            tr("Lab time %L1 s")
+                .arg(m_offline->size() ? m_offline->at(m_offline->size() - 1).labUs / 1e6 : 0.0, 0,
+                     'f', 2));
+    }
+    if (m_offline && m_checker) {
+        const bool ok = m_checker->ok();
+        m_verdict->setText(
+            ok ? tr("Checker: ok")
+               : tr("Checker: %1 violated").arg(m_checker->violations().front().invariant));
+    }
     if (!m_cluster)
         return;
     m_statusCounts->setText(
@@ -460,9 +618,307 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/state"_s, saveState());
     settings.setValue(u"lab/seed"_s, static_cast<qulonglong>(seed()));
+    settings.setValue(u"view/zoom"_s, m_zoom);
     m_refresh->stop();
     stopCluster();
     event->accept();
+}
+
+bool MainWindow::saveRun(const QString &dirPath, QString *error)
+{
+    const auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    if (!m_cluster)
+        return fail(tr("There is no live run to save."));
+    QDir dir(dirPath);
+    if (dir.exists() && !dir.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
+        return fail(tr("%1 is not empty: choose a new or an empty folder.")
+                        .arg(QDir::toNativeSeparators(dirPath)));
+    if (!dir.mkpath(u"data"_s))
+        return fail(tr("Cannot create %1.").arg(QDir::toNativeSeparators(dir.filePath(u"data"_s))));
+    // Each service's log, as one consistent snapshot even while the service writes to it.
+    const QDir source(m_runFolder);
+    for (const QString &name : source.entryList({u"*.sqlite"_s}, QDir::Files)) {
+        const QString connection = u"save-run-"_s + name;
+        bool ok = false;
+        QString why;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+            db.setDatabaseName(source.filePath(name));
+            db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_s);
+            if (db.open()) {
+                QSqlQuery q(db);
+                QString target = dir.filePath(u"data/"_s + name);
+                target.replace(u"'"_s, u"''"_s);
+                ok = q.exec(u"VACUUM INTO '"_s + target + u"'"_s);
+                why = q.lastError().text();
+            } else {
+                why = db.lastError().text();
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(connection);
+        if (!ok) {
+            QDir(dir.filePath(u"data"_s)).removeRecursively();
+            return fail(tr("Cannot copy %1: %2").arg(name, why));
+        }
+    }
+    const TraceStore &trace = m_cluster->trace();
+    const qsizetype n = trace.size();
+    const double wallS = n > 1 ? (trace.at(n - 1).wallUs - trace.at(0).wallUs) / 1e6 : 0.0;
+    Summary summary = Summary::compute(u"window"_s, seed(), m_replies, trace, wallS);
+    if (m_checker)
+        summary.checker = m_checker->toJson();
+    QJsonObject json = summary.toJson();
+    json.insert(u"ledgers"_s, ledgerAnchors(dir.filePath(u"data"_s)));
+    QSaveFile file(dir.filePath(u"summary.json"_s));
+    QString why;
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(QJsonDocument(json).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
+        return fail(tr("Cannot write %1: %2").arg(file.fileName(), file.errorString()));
+    if (!writeChromeTrace(trace, dir.filePath(u"trace.json"_s), &why) ||
+        !writeTraceFile(trace, dir.filePath(QString::fromLatin1(kTraceFileName)), &why))
+        return fail(why);
+    addRecent(dir.absolutePath());
+    return true;
+}
+
+bool MainWindow::openRun(const QString &dirPath, QString *error)
+{
+    const QString path = QDir(dirPath).filePath(QString::fromLatin1(kTraceFileName));
+    if (!QFileInfo::exists(path)) {
+        if (error)
+            *error =
+                tr("%1 holds no EdgeCore Lab run (no %2 in it).")
+                    .arg(QDir::toNativeSeparators(dirPath), QString::fromLatin1(kTraceFileName));
+        return false;
+    }
+    TraceFileContents run = readTraceFile(path);
+    if (!run.trace) {
+        if (error)
+            *error = tr("Cannot open the run: %1").arg(run.error);
+        return false;
+    }
+    stopCluster();
+    m_sessions->clear();
+    m_offline = std::move(run.trace);
+    m_offlineFolder = QDir(dirPath).absolutePath();
+    m_events->setStore(m_offline.get());
+    m_checker = std::make_unique<Checker>(*m_offline);
+    m_checker->advance();
+    m_scanned = 0;
+    m_rejected = 0;
+    m_halted.clear();
+    setLive(false);
+    refresh();
+    if (run.truncated)
+        statusBar()->showMessage(
+            tr("The run's last event was cut off (the run was still being written or was "
+               "stopped): it opens up to its last complete event."),
+            15000);
+    addRecent(m_offlineFolder);
+    return true;
+}
+
+QStringList MainWindow::recentRuns() const
+{
+    return QSettings().value(u"runs/recent"_s).toStringList();
+}
+
+void MainWindow::addRecent(const QString &dir)
+{
+    QStringList recent = recentRuns();
+    recent.removeAll(dir);
+    recent.prepend(dir);
+    while (recent.size() > 8)
+        recent.removeLast();
+    QSettings().setValue(u"runs/recent"_s, recent);
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = recentRuns();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString dir = recent.at(i);
+        QAction *a = m_recentMenu->addAction(
+            tr("&%1 %2").arg(i + 1).arg(QDir::toNativeSeparators(dir)), this, [this, dir] {
+                QString error;
+                if (!openRun(dir, &error)) {
+                    QStringList left = recentRuns();
+                    left.removeAll(dir);
+                    QSettings().setValue(u"runs/recent"_s, left);
+                    QMessageBox::warning(this, tr("Open Run"), error);
+                }
+            });
+        a->setObjectName(u"recentRun"_s);
+    }
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("No recent runs"))->setEnabled(false);
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("&Clear List"), this, [] { QSettings().remove(u"runs/recent"_s); });
+}
+
+void MainWindow::saveRunDialog()
+{
+    const QString dir = QFileDialog::getSaveFileName(
+        this, tr("Save Run As"),
+        QDir::home().filePath(u"edgecore-run-seed"_s + QString::number(seed())), QString(), nullptr,
+        QFileDialog::ShowDirsOnly);
+    if (dir.isEmpty())
+        return;
+    QString error;
+    if (saveRun(dir, &error))
+        statusBar()->showMessage(tr("Saved the run to %1").arg(QDir::toNativeSeparators(dir)),
+                                 10000);
+    else
+        QMessageBox::warning(this, tr("Save Run As"), error);
+}
+
+void MainWindow::openRunDialog()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Run"), QDir::homePath());
+    if (dir.isEmpty())
+        return;
+    QString error;
+    if (!openRun(dir, &error))
+        QMessageBox::warning(this, tr("Open Run"), error);
+}
+
+void MainWindow::exportChromeTrace()
+{
+    const TraceStore *trace = m_cluster ? &m_cluster->trace() : m_offline.get();
+    if (!trace)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Trace"),
+                                                      QDir::home().filePath(u"trace.json"_s),
+                                                      tr("Chrome trace (*.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!writeChromeTrace(*trace, path, &error))
+        QMessageBox::warning(this, tr("Export Trace"), error);
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 10000);
+}
+
+void MainWindow::exportSummary()
+{
+    if (!m_cluster)
+        return;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Summary"), QDir::home().filePath(u"summary.json"_s), tr("JSON (*.json)"));
+    if (path.isEmpty())
+        return;
+    const TraceStore &trace = m_cluster->trace();
+    Summary summary = Summary::compute(u"window"_s, seed(), m_replies, trace, 0);
+    if (m_checker)
+        summary.checker = m_checker->toJson();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(QJsonDocument(summary.toJson()).toJson(QJsonDocument::Indented)) < 0 ||
+        !file.commit())
+        QMessageBox::warning(this, tr("Export Summary"),
+                             tr("Cannot write %1: %2").arg(path, file.errorString()));
+}
+
+void MainWindow::setPreferences(const Preferences &prefs)
+{
+    m_prefs = prefs;
+    m_prefs.save();
+    m_speed->setValue(prefs.speed);
+}
+
+void MainWindow::editPreferences()
+{
+    PreferencesDialog dialog(m_prefs, this);
+    if (dialog.exec() == QDialog::Accepted)
+        setPreferences(dialog.value());
+}
+
+void MainWindow::setZoom(int steps)
+{
+    m_zoom = std::clamp(steps, -4, 12);
+    QFont font = QApplication::font(m_sessionsView);
+    const qreal base = font.pointSizeF() > 0 ? font.pointSizeF() : 10;
+    font.setPointSizeF(std::max<qreal>(6, base + m_zoom));
+    for (QTableView *v : {m_sessionsView, m_eventsView}) {
+        v->setFont(font);
+        v->verticalHeader()->setDefaultSectionSize(QFontMetrics(font).height() + 6);
+    }
+}
+
+void MainWindow::showShortcuts()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Keyboard Shortcuts"));
+    dialog.setObjectName(u"shortcutsDialog"_s);
+    auto *table = new QTableWidget(&dialog);
+    table->setObjectName(u"shortcutsTable"_s);
+    table->setColumnCount(2);
+    table->setHorizontalHeaderLabels({tr("Action"), tr("Shortcut")});
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    QList<QAction *> actions = findChildren<QAction *>();
+    std::sort(actions.begin(), actions.end(), [](QAction *a, QAction *b) {
+        return plain(a->text()).localeAwareCompare(plain(b->text())) < 0;
+    });
+    for (QAction *a : std::as_const(actions)) {
+        if (a->shortcut().isEmpty())
+            continue;
+        const int row = table->rowCount();
+        table->insertRow(row);
+        table->setItem(row, 0, new QTableWidgetItem(plain(a->text())));
+        table->setItem(row, 1,
+                       new QTableWidgetItem(a->shortcut().toString(QKeySequence::NativeText)));
+    }
+    table->resizeColumnsToContents();
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    dialog.resize(480, 520);
+    dialog.exec();
+}
+
+void MainWindow::showManual()
+{
+    // The README and docs/, built into the program: the manual of exactly this version.
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(u"manualDialog"_s);
+    dialog->setWindowTitle(tr("EdgeCore Lab Manual"));
+    auto *browser = new QTextBrowser(dialog);
+    browser->setObjectName(u"manualBrowser"_s);
+    browser->setOpenExternalLinks(true);
+    browser->setSource(QUrl(u"qrc:/manual/README.md"_s), QTextDocument::MarkdownResource);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    auto *back = buttons->addButton(tr("&Back"), QDialogButtonBox::ActionRole);
+    connect(back, &QPushButton::clicked, browser, &QTextBrowser::backward);
+    connect(browser, &QTextBrowser::backwardAvailable, back, &QPushButton::setEnabled);
+    back->setEnabled(false);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(browser);
+    layout->addWidget(buttons);
+    dialog->resize(900, 700);
+    dialog->show();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About EdgeCore Lab"),
+        tr("<h3>EdgeCore Lab %1</h3><p>A desktop lab for distributed protocols: an edge "
+           "gateway, three session managers electing a leader, 2PC and 3PC participants, a "
+           "versioned shared memory and a malicious node, each a real server on its own "
+           "thread, talking over loopback TCP with signed frames.</p><p>Built with Qt %2.</p>")
+            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 
 } // namespace edgecore

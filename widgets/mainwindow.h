@@ -4,6 +4,7 @@
 // signals, in batches.
 
 #include "lab/loadgenerator.h"
+#include "preferences.h"
 
 #include <QMainWindow>
 
@@ -11,6 +12,8 @@
 
 class QAction;
 class QComboBox;
+class QMenu;
+class QDockWidget;
 class QLabel;
 class QDoubleSpinBox;
 class QLineEdit;
@@ -22,10 +25,12 @@ class QToolButton;
 class QSpinBox;
 class QTableView;
 class QTimer;
+class QToolBar;
 
 namespace edgecore {
 
 class Cluster;
+class TraceStore;
 class EventLogModel;
 class LoadGenerator;
 class SessionsModel;
@@ -51,11 +56,24 @@ public:
     QString verdict() const;  // the live checker's: "ok" or the first violation
     void showVerdict();       // the checker's report and the first violation's story
     QString runFolder() const { return m_runFolder; }
+    // Saves the live run (its services' SQLite files, summary.json, trace.json and
+    // trace.ectrace) into dir, which must be new or empty. False with the reason.
+    bool saveRun(const QString &dir, QString *error = nullptr);
+    // Opens a saved run (its trace.ectrace) offline in place of the live lab; Reset goes back
+    // to a live lab. False with the reason, and nothing changed, when the run cannot be read.
+    bool openRun(const QString &dir, QString *error = nullptr);
+    bool isOffline() const { return m_offline != nullptr; }
+    QStringList recentRuns() const;
+    const Preferences &preferences() const { return m_prefs; }
+    void setPreferences(const Preferences &prefs); // saves them; applies speed at once
+    int zoom() const { return m_zoom; }            // steps from the default font size
+    void setZoom(int steps);
 
 public Q_SLOTS:
     void newSession(const QString &trafficClass);
     // Starts a mini load test: sessions set-ups, VOICE and DATA mixed, 8 in flight.
-    void startLoad(int sessions = 100);
+    // sessions < 0: the preferences' count.
+    void startLoad(int sessions = -1);
     void resetLab();
     void runLab();
     void pauseLab();
@@ -65,13 +83,35 @@ protected:
 
 private:
     void buildActions();
+    void buildMenus();
     void buildViews();
+    void addRecent(const QString &dir);
+    void fillRecentMenu();
+    void showShortcuts();
+    void showManual();
+    void showAbout();
+    void editPreferences();
+    void saveRunDialog();
+    void openRunDialog();
+    void exportChromeTrace();
+    void exportSummary();
+    void setLive(bool live);
     void startCluster();
     void stopCluster();
     void refresh();
     void updateStatus();
 
     std::unique_ptr<Cluster> m_cluster;
+    std::unique_ptr<TraceStore> m_offline; // a saved run being browsed (no cluster then)
+    QString m_offlineFolder;
+    Preferences m_prefs;
+    QVector<ClientReply> m_replies; // the live run's answers, for its summary
+    QDockWidget *m_eventsDock = nullptr;
+    QToolBar *m_toolbar = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QList<QAction *> m_liveActions; // what needs a running cluster
+    QByteArray m_defaultState;      // the layout before any saved one: View > Reset Layout
+    int m_zoom = 0;
     std::unique_ptr<Checker> m_checker; // reads the trace on the window's thread, live
     QToolButton *m_verdict = nullptr;   // its verdict in the status bar; click: the story
     LoadGenerator *m_load = nullptr;    // owned by the window, replaced by each load test

@@ -11,6 +11,7 @@
 #include "storage/ledger.h"
 #include "summary.h"
 #include "trace/chrometrace.h"
+#include "trace/tracefile.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -85,7 +86,8 @@ private:
 };
 
 // What makes a folder a run's: its files, which a new run would mix with its own.
-const QStringList kRunFiles{u"summary.json"_s, u"trace.json"_s};
+const QStringList kRunFiles{u"summary.json"_s, u"trace.json"_s,
+                            QString::fromLatin1(kTraceFileName)};
 const QStringList kServiceLogs{u"*.sqlite"_s, u"*.sqlite-wal"_s, u"*.sqlite-shm"_s};
 
 QStringList runFilesIn(const QString &dir)
@@ -329,12 +331,14 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
         QJsonObject json = summary.toJson();
         json.insert(u"ledgers"_s, ledgerAnchors(dir.filePath(u"data"_s))); // --verify-ledger
         if (!writeJson(dir.filePath(u"summary.json"_s), json, &error) ||
-            !writeChromeTrace(trace, dir.filePath(u"trace.json"_s), &error)) {
+            !writeChromeTrace(trace, dir.filePath(u"trace.json"_s), &error) ||
+            !writeTraceFile(trace, dir.filePath(QString::fromLatin1(kTraceFileName)), &error)) {
             err << "edgecore-lab: " << error << '\n';
             return ExitRunFailed;
         }
-        out << "wrote " << QDir::toNativeSeparators(dir.filePath(u"summary.json"_s)) << " and "
-            << QDir::toNativeSeparators(dir.filePath(u"trace.json"_s)) << '\n';
+        out << "wrote " << QDir::toNativeSeparators(dir.filePath(u"summary.json"_s)) << ", "
+            << QDir::toNativeSeparators(dir.filePath(u"trace.json"_s)) << " and "
+            << QDir::toNativeSeparators(dir.filePath(QString::fromLatin1(kTraceFileName))) << '\n';
     }
     if (!summary.halted.isEmpty())
         return ExitRunFailed;

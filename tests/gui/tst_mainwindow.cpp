@@ -4,18 +4,27 @@
 
 #include "eventlogmodel.h"
 #include "lab/cluster.h"
+#include "lab/headless.h"
 #include "mainwindow.h"
+#include "preferences.h"
+#include "runfolders.h"
 #include "services/cast.h"
 #include "sessionsmodel.h"
+#include "storage/ledger.h"
+#include "trace/tracefile.h"
 #include "trace/tracestore.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialog>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QProgressBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -23,7 +32,11 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
 #include <QToolButton>
 
 using namespace edgecore;
@@ -41,6 +54,13 @@ private Q_SLOTS:
     void loadTestShowsProgressAndCancels();
     void checkerVerdictIsLive();
     void threePhaseFromTheToolbar();
+    void menusHaveMnemonicsAndShortcuts();
+    void viewMenuBringsDocksBackAndZooms();
+    void preferencesPersistAndApply();
+    void oldRunFoldersAreRemoved();
+    void savedRunReopensOffline();
+    void headlessRunOpensAndDamagedRunIsRefused();
+    void manualShowsTheReadme();
 };
 
 void TestMainWindow::initTestCase()
@@ -230,6 +250,279 @@ void TestMainWindow::threePhaseFromTheToolbar()
     }
     MainWindow again; // the choice is remembered
     QCOMPARE(again.protocol(), u"3PC"_s);
+}
+
+void TestMainWindow::menusHaveMnemonicsAndShortcuts()
+{
+    MainWindow w(3);
+    w.show();
+    QStringList titles;
+    QSet<QChar> keys;
+    for (QAction *m : w.menuBar()->actions()) {
+        titles << m->text();
+        QVERIFY2(m->text().contains(u'&'), qPrintable(m->text()));
+        const QChar key = m->text().at(m->text().indexOf(u'&') + 1).toLower();
+        QVERIFY2(!keys.contains(key), qPrintable(u"two menus on Alt+"_s + key));
+        keys.insert(key);
+        // Every item of every menu has a mnemonic, and no two items of one menu share it.
+        QSet<QChar> items;
+        for (QAction *a : m->menu()->actions()) {
+            if (a->isSeparator())
+                continue;
+            QVERIFY2(a->text().contains(u'&'), qPrintable(m->text() + u" > "_s + a->text()));
+            const QChar k = a->text().at(a->text().indexOf(u'&') + 1).toLower();
+            QVERIFY2(!items.contains(k), qPrintable(m->text() + u": two items on "_s + k));
+            items.insert(k);
+        }
+    }
+    QCOMPARE(titles, (QStringList{u"&File"_s, u"&Lab"_s, u"&View"_s, u"&Help"_s}));
+    for (const char *name :
+         {"actionOpenRun", "actionSaveRun", "actionExportTrace", "actionExportSummary",
+          "actionQuit", "actionShowEventLog", "actionZoomIn", "actionResetLayout", "actionManual",
+          "actionShortcuts", "actionAbout", "actionAboutQt", "actionPreferences"})
+        QVERIFY2(w.findChild<QAction *>(QString::fromLatin1(name)), name);
+    // Help > Keyboard Shortcuts lists every action that has one, with its keys.
+    QTimer::singleShot(0, &w, [&w] {
+        auto *dialog = w.findChild<QDialog *>(u"shortcutsDialog"_s);
+        QVERIFY(dialog);
+        auto *table = dialog->findChild<QTableWidget *>(u"shortcutsTable"_s);
+        QVERIFY(table);
+        QStringList rows;
+        for (int r = 0; r < table->rowCount(); ++r)
+            rows << table->item(r, 0)->text() + u'=' + table->item(r, 1)->text();
+        QVERIFY2(rows.contains(u"Run=F5"_s), qPrintable(rows.join(u", "_s)));
+        QVERIFY2(rows.contains(u"New VOICE Session=Ctrl+1"_s), qPrintable(rows.join(u", "_s)));
+        QVERIFY2(rows.contains(u"Preferences=Ctrl+,"_s), qPrintable(rows.join(u", "_s)));
+        QVERIFY2(rows.contains(u"Save Run As=Ctrl+S"_s), qPrintable(rows.join(u", "_s)));
+        dialog->reject();
+    });
+    w.findChild<QAction *>(u"actionShortcuts"_s)->trigger();
+}
+
+void TestMainWindow::viewMenuBringsDocksBackAndZooms()
+{
+    {
+        MainWindow w(3);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *dock = w.findChild<QDockWidget *>(u"eventLogDock"_s);
+        QVERIFY(dock && dock->isVisible());
+        dock->close();
+        QVERIFY(!dock->isVisible());
+        QAction *show = w.findChild<QAction *>(u"actionShowEventLog"_s);
+        QVERIFY(!show->isChecked());
+        show->trigger();
+        QVERIFY(dock->isVisible());
+        dock->close();
+        w.findChild<QAction *>(u"actionResetLayout"_s)->trigger();
+        QVERIFY(dock->isVisible());
+        // Zoom: the tables' font grows and shrinks, and the step is remembered.
+        auto *table = w.findChild<QTableView *>(u"sessionsView"_s);
+        const qreal before = table->font().pointSizeF();
+        w.findChild<QAction *>(u"actionZoomIn"_s)->trigger();
+        w.findChild<QAction *>(u"actionZoomIn"_s)->trigger();
+        QCOMPARE(table->font().pointSizeF(), before + 2);
+        QCOMPARE(w.zoom(), 2);
+        QVERIFY(w.close());
+    }
+    MainWindow again(3);
+    QCOMPARE(again.zoom(), 2);
+    again.findChild<QAction *>(u"actionZoomReset"_s)->trigger();
+    QCOMPARE(again.zoom(), 0);
+}
+
+void TestMainWindow::preferencesPersistAndApply()
+{
+    QTemporaryDir runs;
+    {
+        MainWindow w(9);
+        w.show();
+        // Through the dialog, as a user would: change the lease and mallory, accept.
+        QTimer::singleShot(0, &w, [&w, &runs] {
+            auto *dialog = w.findChild<QDialog *>(u"preferencesDialog"_s);
+            QVERIFY(dialog);
+            dialog->findChild<QSpinBox *>(u"prefLeaseTtl"_s)->setValue(4500);
+            dialog->findChild<QDoubleSpinBox *>(u"prefMallory"_s)->setValue(0);
+            auto *deadlock = dialog->findChild<QComboBox *>(u"prefDeadlock"_s);
+            deadlock->setCurrentIndex(deadlock->findData(u"timeout"_s));
+            dialog->findChild<QSpinBox *>(u"prefLoadSessions"_s)->setValue(7);
+            dialog->findChild<QLineEdit *>(u"prefRunsFolder"_s)->setText(runs.path());
+            dialog->findChild<QSpinBox *>(u"prefRunsKept"_s)->setValue(5);
+            auto *language = dialog->findChild<QComboBox *>(u"prefLanguage"_s);
+            language->setCurrentIndex(language->findData(u"de"_s));
+            dialog->accept();
+        });
+        w.findChild<QAction *>(u"actionPreferences"_s)->trigger();
+        QCOMPARE(w.preferences().leaseTtlMs, 4500);
+        // The cluster's settings apply from the next reset.
+        QCOMPARE(w.cluster()->config().coordinator.leaseTtlMs, 3000);
+        w.findChild<QAction *>(u"actionReset"_s)->trigger();
+        QCOMPARE(w.cluster()->config().coordinator.leaseTtlMs, 4500);
+        QCOMPARE(w.cluster()->config().mallory.framesPerSecond, 0.0);
+        QVERIFY(w.cluster()->config().deadlock.resolution == DeadlockResolution::Timeout);
+        QVERIFY(w.runFolder().startsWith(runs.path()));
+        // A load test takes its count from the preferences.
+        w.startLoad();
+        QTRY_COMPARE_WITH_TIMEOUT(w.sessionsModel()->count(Outcome::Committed) +
+                                      w.sessionsModel()->count(Outcome::Aborted),
+                                  7, 30000);
+        QCOMPARE(w.sessionsModel()->rowCount(), 7);
+        QVERIFY(w.close());
+    }
+    const Preferences p = Preferences::load();
+    QCOMPARE(p.leaseTtlMs, 4500);
+    QCOMPARE(p.malloryRate, 0.0);
+    QVERIFY(p.deadlockTimeout);
+    QCOMPARE(p.loadSessions, 7);
+    QCOMPARE(p.runsFolder, runs.path());
+    QCOMPARE(p.runsKept, 5);
+    QCOMPARE(p.language, u"de"_s);
+    Preferences defaults;
+    defaults.save(); // the later tests start from the defaults
+}
+
+void TestMainWindow::oldRunFoldersAreRemoved()
+{
+    QTemporaryDir runs;
+    QDir dir(runs.path());
+    // Six earlier runs, and a folder of the user's own that is not a run folder.
+    for (int i = 0; i < 6; ++i)
+        QVERIFY(dir.mkpath(
+            runfolders::newRun(runs.path(), QDateTime(QDate(2026, 1, 1 + i), QTime(10, 0)), 5)));
+    QVERIFY(dir.mkdir(u"my notes"_s));
+    Preferences p;
+    p.runsFolder = runs.path();
+    p.runsKept = 3;
+    p.save();
+    {
+        MainWindow w(5);
+        const QStringList left = runfolders::list(runs.path());
+        QCOMPARE(left.size(), 3);
+        QCOMPARE(left.constFirst(), w.runFolder()); // the newest: this run's
+        QVERIFY(left.contains(
+            runfolders::newRun(runs.path(), QDateTime(QDate(2026, 1, 6), QTime(10, 0)), 5)));
+        QVERIFY(!left.contains(
+            runfolders::newRun(runs.path(), QDateTime(QDate(2026, 1, 4), QTime(10, 0)), 5)));
+        QVERIFY(dir.exists(u"my notes"_s));
+        // Each reset makes one more and removes one more.
+        w.resetLab();
+        QCOMPARE(runfolders::list(runs.path()).size(), 3);
+        QCOMPARE(runfolders::list(runs.path()).constFirst(), w.runFolder());
+    }
+    Preferences().save();
+}
+
+void TestMainWindow::savedRunReopensOffline()
+{
+    QTemporaryDir where;
+    const QString saved = where.filePath(u"run"_s);
+    qsizetype events = 0;
+    {
+        MainWindow w(31);
+        w.show();
+        w.newSession(u"VOICE"_s);
+        w.newSession(u"DATA"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(w.sessionsModel()->count(Outcome::Committed), 2, 15000);
+        w.pauseLab();
+        QString error;
+        QVERIFY2(w.saveRun(saved, &error), qPrintable(error));
+        for (const char *f : {"summary.json", "trace.json", "trace.ectrace", "data/rm.sqlite",
+                              "data/billing.sqlite"})
+            QVERIFY2(QFile::exists(QDir(saved).filePath(QString::fromLatin1(f))), f);
+        // A folder that holds something already is refused, and nothing is written into it.
+        QVERIFY(!w.saveRun(saved, &error));
+        QVERIFY2(error.contains(u"not empty"_s), qPrintable(error));
+        // The saved services' logs are whole: the ledgers verify.
+        QString out;
+        QString err;
+        {
+            QTextStream o(&out);
+            QTextStream e(&err);
+            QCOMPARE(verifyLedgers(saved, o, e), 0);
+        }
+        QVERIFY(w.recentRuns().contains(QDir(saved).absolutePath()));
+
+        // Reopened: the event log shows every saved event, offline; Reset goes live again.
+        QVERIFY2(w.openRun(saved, &error), qPrintable(error));
+        QVERIFY(w.isOffline());
+        QVERIFY(!w.cluster());
+        const TraceFileContents back = readTraceFile(QDir(saved).filePath(u"trace.ectrace"_s));
+        events = back.trace->size();
+        QVERIFY(events > 20);
+        QCOMPARE(w.eventLogModel()->rowCount(), events);
+        QCOMPARE(w.verdict(), u"ok"_s);
+        QVERIFY(!w.findChild<QAction *>(u"actionNewVoice"_s)->isEnabled());
+        QVERIFY(w.windowTitle().contains(u"run"_s));
+        w.resetLab();
+        QVERIFY(!w.isOffline());
+        QVERIFY(w.cluster() && w.cluster()->isRunning());
+        QVERIFY(w.findChild<QAction *>(u"actionNewVoice"_s)->isEnabled());
+        QVERIFY(w.close());
+    }
+    // File > Open Recent has it.
+    MainWindow w(31);
+    auto *recent = w.findChild<QMenu *>(u"menuRecent"_s);
+    QVERIFY(recent);
+    Q_EMIT recent->aboutToShow();
+    QAction *first = recent->findChild<QAction *>(u"recentRun"_s);
+    QVERIFY(first);
+    first->trigger();
+    QVERIFY(w.isOffline());
+    QCOMPARE(w.eventLogModel()->rowCount(), events);
+}
+
+void TestMainWindow::headlessRunOpensAndDamagedRunIsRefused()
+{
+    QTemporaryDir where;
+    HeadlessOptions o;
+    o.scenario = u"demo"_s;
+    o.sim = true;
+    o.seed = 4;
+    o.sessions = 6;
+    o.outDir = where.filePath(u"headless"_s);
+    QString out;
+    QString err;
+    {
+        QTextStream os(&out);
+        QTextStream es(&err);
+        QCOMPARE(runHeadless(o, os, es), 0);
+    }
+    MainWindow w(4);
+    QString error;
+    QVERIFY2(w.openRun(o.outDir, &error), qPrintable(error));
+    QVERIFY(w.isOffline());
+    const qsizetype rows = w.eventLogModel()->rowCount();
+    QVERIFY(rows > 50);
+    // A damaged file: one clear message, and the run that was open stays open.
+    QFile file(QDir(o.outDir).filePath(u"trace.ectrace"_s));
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QByteArray bytes = file.readAll();
+    bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x55);
+    file.seek(0);
+    file.write(bytes);
+    file.close();
+    QVERIFY(!w.openRun(o.outDir, &error));
+    QVERIFY2(error.contains(u"damaged at event"_s), qPrintable(error));
+    QVERIFY(w.isOffline());
+    QCOMPARE(w.eventLogModel()->rowCount(), rows);
+    // A folder that holds no run at all.
+    QVERIFY(!w.openRun(where.path(), &error));
+    QVERIFY2(error.contains(u"holds no EdgeCore Lab run"_s), qPrintable(error));
+}
+
+void TestMainWindow::manualShowsTheReadme()
+{
+    MainWindow w(3);
+    w.show();
+    w.findChild<QAction *>(u"actionManual"_s)->trigger();
+    auto *browser = w.findChild<QTextBrowser *>(u"manualBrowser"_s);
+    QVERIFY(browser);
+    QVERIFY2(browser->toPlainText().contains(u"./lab test"_s),
+             qPrintable(browser->toPlainText().left(300)));
+    // Its links lead into docs/, built in too.
+    browser->setSource(QUrl(u"qrc:/manual/docs/architecture.md"_s),
+                       QTextDocument::MarkdownResource);
+    QVERIFY(browser->toPlainText().size() > 1000);
 }
 
 QTEST_MAIN(TestMainWindow)

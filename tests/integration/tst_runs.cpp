@@ -120,10 +120,11 @@ void TestRuns::aRunOwnsItsFolder()
     second.outDir = dir.path();
     const Run refused = run(second);
     QCOMPARE(refused.code, int(ExitUsage));
-    QVERIFY2(refused.err.startsWith(u"edgecore-lab: output folder "_s) &&
-                 refused.err.contains(u"holds an earlier run (summary.json, trace.json, "
-                                      "data/*.sqlite): choose another folder, or pass --force"_s),
-             qPrintable(refused.err));
+    QVERIFY2(
+        refused.err.startsWith(u"edgecore-lab: output folder "_s) &&
+            refused.err.contains(u"holds an earlier run (summary.json, trace.json, trace.ectrace, "
+                                 "data/*.sqlite): choose another folder, or pass --force"_s),
+        qPrintable(refused.err));
     QVERIFY(refused.out.isEmpty());
     QCOMPARE(bytesOf(dir.filePath(u"summary.json"_s)), summaryBefore);
     QCOMPARE(bytesOf(sm1), logBefore);

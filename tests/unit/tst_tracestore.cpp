@@ -1,6 +1,10 @@
 // The TraceStore: append-only, readable by index while threads append, bounded in memory.
 
+#include "trace/tracefile.h"
 #include "trace/tracestore.h"
+
+#include <QBuffer>
+#include <QTemporaryDir>
 
 #include <QTest>
 #include <QThread>
@@ -20,7 +24,167 @@ private Q_SLOTS:
     void concurrentAppendersAndReader();
     void capacityBoundsMemory();
     void millionEvents();
+    void traceFileRoundTrip();
+    void traceFileTruncatedKeepsCompleteEvents();
+    void traceFileRefusesDamage_data();
+    void traceFileRefusesDamage();
+    void traceFileWriteFailureLeavesNothing();
 };
+
+namespace {
+// A store with every field of every kind set to something its neighbour does not share.
+std::unique_ptr<TraceStore> sample(int events)
+{
+    auto store = std::make_unique<TraceStore>(4, 1000);
+    store->setNodeNames({QString(), u"edge"_s, u"sm-1"_s, u"rm"_s, u"mallory"_s});
+    for (int i = 0; i < events; ++i) {
+        TraceEvent e;
+        e.kind = static_cast<TraceKind>(i % kTraceKindCount);
+        e.node = static_cast<NodeId>(1 + i % 4);
+        e.peer = static_cast<NodeId>(1 + (i + 1) % 4);
+        e.msgType = static_cast<quint16>(i * 3);
+        e.reason = static_cast<quint8>(i % 7);
+        e.labUs = 1000 * i + 17;
+        e.wallUs = 1'790'000'000'000'000 + i;
+        e.lamport = 5 * i + 1;
+        e.seq = (quint64(1) << 40) + i;
+        e.txId = (quint64(2) << 48) | quint64(i);
+        e.sessionId = 0xABCD0000u + i;
+        e.vclock = {0, quint64(i), quint64(i + 1), quint64(2 * i), 7};
+        e.detail = i % 3 ? u"événement %1 · ✓"_s.arg(i) : QString();
+        store->append(e);
+    }
+    return store;
+}
+
+QByteArray fileOf(const TraceStore &store)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QString error;
+    if (!writeTraceFile(store, buffer, &error))
+        qFatal("cannot write: %s", qPrintable(error));
+    return buffer.data();
+}
+
+TraceFileContents parse(const QByteArray &bytes)
+{
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    return readTraceFile(buffer);
+}
+
+void compareStores(const TraceStore &a, const TraceStore &b, qsizetype n)
+{
+    QCOMPARE(b.nodeNames(), a.nodeNames());
+    QCOMPARE(b.nodeCount(), a.nodeCount());
+    for (qsizetype i = 0; i < n; ++i) {
+        const TraceEvent x = a.at(i);
+        const TraceEvent y = b.at(i);
+        QCOMPARE(int(y.kind), int(x.kind));
+        QCOMPARE(y.node, x.node);
+        QCOMPARE(y.peer, x.peer);
+        QCOMPARE(y.msgType, x.msgType);
+        QCOMPARE(y.reason, x.reason);
+        QCOMPARE(y.labUs, x.labUs);
+        QCOMPARE(y.wallUs, x.wallUs);
+        QCOMPARE(y.lamport, x.lamport);
+        QCOMPARE(y.seq, x.seq);
+        QCOMPARE(y.txId, x.txId);
+        QCOMPARE(y.sessionId, x.sessionId);
+        QCOMPARE(y.vclock, x.vclock);
+        QCOMPARE(y.detail, x.detail);
+    }
+}
+} // namespace
+
+void TestTraceStore::traceFileRoundTrip()
+{
+    const auto store = sample(200);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QString::fromLatin1(kTraceFileName));
+    QString error;
+    QVERIFY2(writeTraceFile(*store, path, &error), qPrintable(error));
+    const TraceFileContents back = readTraceFile(path);
+    QVERIFY2(back.trace, qPrintable(back.error));
+    QVERIFY(!back.truncated);
+    QCOMPARE(back.trace->size(), 200);
+    compareStores(*store, *back.trace, 200);
+    if (QTest::currentTestFailed())
+        return;
+    // An empty run reads back as an empty run.
+    const auto empty = sample(0);
+    const TraceFileContents none = parse(fileOf(*empty));
+    QVERIFY(none.trace);
+    QCOMPARE(none.trace->size(), 0);
+}
+
+void TestTraceStore::traceFileTruncatedKeepsCompleteEvents()
+{
+    // A run killed while its file was being written: every cut point inside the last event
+    // keeps the events before it, and says it was cut.
+    const auto store = sample(10);
+    const QByteArray whole = fileOf(*store);
+    const QByteArray nine = fileOf(*sample(9));
+    for (qsizetype cut = nine.size() + 1; cut < whole.size(); ++cut) {
+        const TraceFileContents r = parse(whole.left(cut));
+        QVERIFY2(r.trace, qPrintable(r.error));
+        QVERIFY(r.truncated);
+        QCOMPARE(r.trace->size(), 9);
+    }
+    compareStores(*store, *parse(whole.left(whole.size() - 1)).trace, 9);
+}
+
+void TestTraceStore::traceFileRefusesDamage_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("message");
+    const QByteArray good = fileOf(*sample(5));
+    QTest::newRow("empty") << QByteArray() << u"not an EdgeCore Lab trace"_s;
+    QTest::newRow("foreign") << QByteArray("{\"traceEvents\": []}")
+                             << u"not an EdgeCore Lab trace"_s;
+    QByteArray version = good;
+    version[16] = 9;
+    QTest::newRow("version") << version << u"format version 9"_s;
+    QTest::newRow("header cut") << good.left(18) << u"ends inside its header"_s;
+    QByteArray flipped = good;
+    flipped[good.size() - 20] = static_cast<char>(flipped[good.size() - 20] ^ 0x40);
+    QTest::newRow("bit flip in the last event") << flipped << u"damaged at event 4"_s;
+    QByteArray length = good;
+    length[good.size() / 2] = static_cast<char>(0xFF);
+    QTest::newRow("bit flip mid-file") << length << u"damaged at event"_s;
+    QByteArray header = good;
+    header[25] = static_cast<char>(header[25] ^ 1);
+    QTest::newRow("header damaged") << header << u"header is damaged"_s;
+}
+
+void TestTraceStore::traceFileRefusesDamage()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, message);
+    const TraceFileContents r = parse(bytes);
+    QVERIFY(!r.trace);
+    QVERIFY2(r.error.contains(message), qPrintable(r.error));
+}
+
+void TestTraceStore::traceFileWriteFailureLeavesNothing()
+{
+    // A folder that cannot take the file: the reason, and no file (nor half of one) left.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"missing/sub/trace.ectrace"_s);
+    QString error;
+    QVERIFY(!writeTraceFile(*sample(3), path, &error));
+    QVERIFY2(error.startsWith(path), qPrintable(error));
+    QVERIFY(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
+    // /dev/full: the disk is full at every write.
+    if (QFile::exists(u"/dev/full"_s)) {
+        QFile full(u"/dev/full"_s);
+        QVERIFY(full.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+        QVERIFY(!writeTraceFile(*sample(3), full, &error));
+        QVERIFY(!error.isEmpty());
+    }
+}
 
 void TestTraceStore::appendAndRead()
 {

@@ -1,0 +1,229 @@
+#include "tracefile.h"
+
+#include "tracestore.h"
+
+#include <QDataStream>
+#include <QFile>
+#include <QSaveFile>
+#include <QtEndian>
+
+#include <array>
+#include <limits>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace edgecore {
+
+namespace {
+constexpr char kMagic[16] = {'E', 'D', 'G', 'E', 'C', 'O', 'R',  'E',
+                             '-', 'T', 'R', 'A', 'C', 'E', '\n', '\0'};
+constexpr quint32 kVersion = 1;
+constexpr quint32 kMaxFrame = 1u << 24; // no event comes near 16 MB: a larger length is damage
+constexpr int kMaxNodes = 4096;
+
+quint32 crc32(const QByteArray &data)
+{
+    static const std::array<quint32, 256> table = [] {
+        std::array<quint32, 256> t{};
+        for (quint32 i = 0; i < 256; ++i) {
+            quint32 c = i;
+            for (int k = 0; k < 8; ++k)
+                c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            t[i] = c;
+        }
+        return t;
+    }();
+    quint32 c = 0xFFFFFFFFu;
+    for (const char ch : data)
+        c = table[(c ^ static_cast<quint8>(ch)) & 0xFF] ^ (c >> 8);
+    return c ^ 0xFFFFFFFFu;
+}
+
+QDataStream &setUp(QDataStream &s)
+{
+    s.setByteOrder(QDataStream::LittleEndian);
+    s.setVersion(QDataStream::Qt_6_4);
+    return s;
+}
+
+bool writeFrame(QIODevice &out, const QByteArray &payload)
+{
+    QByteArray frame;
+    frame.reserve(payload.size() + 8);
+    QDataStream s(&frame, QIODevice::WriteOnly);
+    setUp(s) << static_cast<quint32>(payload.size());
+    s.writeRawData(payload.constData(), static_cast<int>(payload.size()));
+    s << crc32(payload);
+    return out.write(frame) == frame.size();
+}
+
+QString writeError(const QIODevice &out)
+{
+    return out.errorString().isEmpty() ? u"cannot write"_s : out.errorString();
+}
+
+enum class Frame { Ok, End, Truncated, Damaged };
+
+Frame readFrame(QIODevice &in, QByteArray *payload)
+{
+    const QByteArray head = in.read(4);
+    if (head.isEmpty())
+        return Frame::End;
+    if (head.size() < 4)
+        return Frame::Truncated;
+    const auto length = qFromLittleEndian<quint32>(head.constData());
+    if (length > kMaxFrame)
+        return Frame::Damaged;
+    *payload = in.read(length);
+    if (payload->size() < static_cast<qsizetype>(length))
+        return Frame::Truncated;
+    const QByteArray tail = in.read(4);
+    if (tail.size() < 4)
+        return Frame::Truncated;
+    return qFromLittleEndian<quint32>(tail.constData()) == crc32(*payload) ? Frame::Ok
+                                                                           : Frame::Damaged;
+}
+} // namespace
+
+bool writeTraceFile(const TraceStore &trace, QIODevice &out, QString *error)
+{
+    const auto fail = [&] {
+        if (error)
+            *error = writeError(out);
+        return false;
+    };
+    QByteArray head(kMagic, sizeof kMagic);
+    {
+        QDataStream s(&head, QIODevice::Append);
+        setUp(s) << kVersion;
+    }
+    if (out.write(head) != head.size())
+        return fail();
+    QByteArray header;
+    {
+        QDataStream s(&header, QIODevice::WriteOnly);
+        setUp(s) << static_cast<qint32>(trace.nodeCount()) << trace.nodeNames();
+    }
+    if (!writeFrame(out, header))
+        return fail();
+    bool ok = true;
+    QByteArray payload;
+    trace.forEach(0, trace.size(), [&](const TraceEvent &e) {
+        if (!ok)
+            return;
+        payload.clear();
+        QDataStream s(&payload, QIODevice::WriteOnly);
+        setUp(s) << static_cast<quint8>(e.kind) << e.node << e.peer << e.msgType << e.reason
+                 << e.labUs << e.wallUs << e.lamport << e.seq << e.txId << e.sessionId
+                 << static_cast<quint32>(e.vclock.size());
+        for (const quint64 c : e.vclock)
+            s << c;
+        s << e.detail;
+        ok = writeFrame(out, payload);
+    });
+    return ok || fail();
+}
+
+bool writeTraceFile(const TraceStore &trace, const QString &path, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = path + u": "_s + file.errorString();
+        return false;
+    }
+    QString why;
+    if (!writeTraceFile(trace, file, &why) || !file.commit()) {
+        if (error)
+            *error = path + u": "_s + (why.isEmpty() ? file.errorString() : why);
+        file.cancelWriting();
+        return false;
+    }
+    return true;
+}
+
+TraceFileContents readTraceFile(QIODevice &in)
+{
+    TraceFileContents r;
+    const auto refuse = [&r](const QString &why) {
+        r.trace.reset();
+        r.error = why;
+        return std::move(r);
+    };
+    const QByteArray head = in.read(sizeof kMagic + 4);
+    if (head.size() < static_cast<qsizetype>(sizeof kMagic) ||
+        !head.startsWith(QByteArray(kMagic, sizeof kMagic)))
+        return refuse(u"not an EdgeCore Lab trace (its first bytes are not the trace file's "
+                      "mark)"_s);
+    if (head.size() < static_cast<qsizetype>(sizeof kMagic + 4))
+        return refuse(u"the file ends inside its header"_s);
+    const quint32 version = qFromLittleEndian<quint32>(head.constData() + sizeof kMagic);
+    if (version != kVersion)
+        return refuse(
+            u"trace format version %1 is not one this lab reads (it reads %2)"_s.arg(version).arg(
+                kVersion));
+    QByteArray payload;
+    if (readFrame(in, &payload) != Frame::Ok)
+        return refuse(u"the header is damaged or cut off"_s);
+    qint32 nodeCount = 0;
+    QStringList names;
+    {
+        QDataStream s(payload);
+        setUp(s) >> nodeCount >> names;
+        if (s.status() != QDataStream::Ok || !s.atEnd() || nodeCount < 1 || nodeCount > kMaxNodes ||
+            names.size() > nodeCount + 1)
+            return refuse(u"the header is damaged (node count %1)"_s.arg(nodeCount));
+    }
+    // Room for every event the file can hold (none is smaller than kMinFrame bytes).
+    constexpr qint64 kMinFrame = 64;
+    const qint64 room = in.isSequential() ? qint64(1) << 26 : in.size() / kMinFrame + 1;
+    r.trace = std::make_unique<TraceStore>(nodeCount, static_cast<qsizetype>(room));
+    r.trace->setNodeNames(names);
+    TraceEvent e;
+    for (qsizetype n = 0;; ++n) {
+        const qint64 at = in.pos();
+        const Frame f = readFrame(in, &payload);
+        if (f == Frame::End)
+            break;
+        if (f == Frame::Truncated) {
+            r.truncated = true;
+            break;
+        }
+        const QString where = u"event %1 (byte %2)"_s.arg(n).arg(at);
+        if (f == Frame::Damaged)
+            return refuse(u"damaged at "_s + where + u": its checksum does not match"_s);
+        QDataStream s(payload);
+        quint8 kind = 0;
+        quint32 dims = 0;
+        setUp(s) >> kind >> e.node >> e.peer >> e.msgType >> e.reason >> e.labUs >> e.wallUs >>
+            e.lamport >> e.seq >> e.txId >> e.sessionId >> dims;
+        if (s.status() != QDataStream::Ok || kind >= kTraceKindCount ||
+            dims > static_cast<quint32>(kMaxNodes) || e.node > nodeCount || e.peer > nodeCount)
+            return refuse(u"damaged at "_s + where + u": a field is out of range"_s);
+        e.kind = static_cast<TraceKind>(kind);
+        e.vclock.resize(dims);
+        for (quint64 &c : e.vclock)
+            s >> c;
+        s >> e.detail;
+        if (s.status() != QDataStream::Ok || !s.atEnd())
+            return refuse(u"damaged at "_s + where + u": the event's length is wrong"_s);
+        r.trace->append(e);
+    }
+    return r;
+}
+
+TraceFileContents readTraceFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        TraceFileContents r;
+        r.error = path + u": "_s + file.errorString();
+        return r;
+    }
+    TraceFileContents r = readTraceFile(file);
+    if (!r.trace)
+        r.error = path + u": "_s + r.error;
+    return r;
+}
+
+} // namespace edgecore
