@@ -50,16 +50,7 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     // The language of the preferences (or the system's), for the window's strings, Qt's own
     // (dialog buttons, context menus) and every number the window shows.
-    const QString language = edgecore::Preferences::load().language;
-    if (!language.isEmpty())
-        QLocale::setDefault(QLocale(language));
-    QTranslator translator;
-    if (translator.load(QLocale(), u"edgecore-lab"_s, u"_"_s, u":/i18n"_s))
-        QCoreApplication::installTranslator(&translator);
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), u"qtbase"_s, u"_"_s,
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(&qtTranslator);
+    edgecore::Preferences::installTranslations(edgecore::Preferences::load().language);
     QApplication::setApplicationDisplayName(u"EdgeCore Lab"_s);
     QApplication::setDesktopFileName(u"edgecore-lab"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/edgecore-lab.svg"_s));

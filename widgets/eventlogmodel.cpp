@@ -1,14 +1,55 @@
 #include "eventlogmodel.h"
 
+#include "detailtext.h"
 #include "trace/tracestore.h"
 #include "wire/wireerror.h"
 
 #include <QBrush>
 #include <QColor>
+#include <QLocale>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace edgecore {
+
+QString EventLogModel::kindText(TraceKind kind)
+{
+    switch (kind) {
+    case TraceKind::Send:
+        return tr("send");
+    case TraceKind::Deliver:
+        return tr("deliver");
+    case TraceKind::Reject:
+        return tr("refused");
+    case TraceKind::State:
+        return tr("state");
+    case TraceKind::DsmWrite:
+        return tr("dsm write");
+    case TraceKind::Session:
+        return tr("session");
+    case TraceKind::Connection:
+        return tr("connection");
+    case TraceKind::Note:
+        return tr("note");
+    case TraceKind::Vote:
+        return tr("vote");
+    case TraceKind::Decide:
+        return tr("decision");
+    case TraceKind::Lease:
+        return tr("lease");
+    case TraceKind::Event:
+        return tr("stream event");
+    case TraceKind::Drop:
+        return tr("lost");
+    case TraceKind::Fault:
+        return tr("fault");
+    case TraceKind::Lock:
+        return tr("lock");
+    case TraceKind::Halt:
+        return tr("halt");
+    }
+    return toString(kind);
+}
 
 EventLogModel::EventLogModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -73,11 +114,11 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case IndexCol:
         return index.row();
     case LabTimeCol:
-        return QString::number(e.labUs / 1000.0, 'f', 3);
+        return QLocale().toString(e.labUs / 1000.0, 'f', 3);
     case NodeCol:
         return m_store->nodeName(e.node);
     case KindCol:
-        return toString(e.kind);
+        return kindText(e.kind);
     case WhatCol:
         if (e.kind == TraceKind::Send || e.kind == TraceKind::Deliver ||
             e.kind == TraceKind::Reject)
@@ -90,7 +131,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case LamportCol:
         return QVariant::fromValue(e.lamport);
     case DetailCol:
-        return e.detail;
+        return detailtext::translate(e.detail);
     }
     return {};
 }

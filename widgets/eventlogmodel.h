@@ -15,6 +15,7 @@ class EventLogModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
+    static QString kindText(TraceKind kind); // the event's kind in the window's language
     enum Column {
         IndexCol,
         LabTimeCol,

@@ -504,7 +504,7 @@ void MainWindow::showVerdict()
         return;
     QString text;
     if (m_checker->ok()) {
-        text = tr("Every invariant holds over the %1 transactions seen so far.")
+        text = tr("Every invariant holds over the %L1 transactions seen so far.")
                    .arg(m_checker->transactions());
     } else {
         const Violation &v = m_checker->violations().front();
@@ -577,8 +577,8 @@ void MainWindow::updateStatus()
     if (!m_cluster)
         return;
     m_statusCounts->setText(
-        tr("Committed %1 (active %2, released %3) · Aborted %4 · Invalid %5 · Rejected frames "
-           "%6 · Events %7")
+        tr("Committed %L1 (active %L2, released %L3) · Aborted %L4 · Invalid %L5 · Rejected "
+           "frames %L6 · Events %L7")
             .arg(m_sessions->count(Outcome::Committed))
             .arg(m_sessions->activeCount())
             .arg(m_sessions->count(Outcome::Released))
@@ -594,7 +594,7 @@ void MainWindow::updateStatus()
                        ? tr("A service halted: storage failure (%1)").arg(m_halted.constFirst())
                        : tr("%1 services halted: storage failure").arg(m_halted.size()));
     if (const quint64 dropped = m_cluster->trace().dropped())
-        alarms << tr("Trace full: %1 events not recorded").arg(dropped);
+        alarms << tr("Trace full: %L1 events not recorded").arg(dropped);
     if (m_checker) {
         const bool ok = m_checker->ok();
         m_verdict->setText(
@@ -607,9 +607,9 @@ void MainWindow::updateStatus()
     m_statusAlarm->setText(alarms.join(u" · "_s));
     m_statusAlarm->setToolTip(m_halted.join(u'\n'));
     const double labS = toUs(m_cluster->clock().now()) / 1e6;
-    m_statusClock->setText(tr("Lab time %1 s%2")
-                               .arg(labS, 0, 'f', 2)
-                               .arg(m_cluster->clock().isPaused() ? tr(" (paused)") : QString()));
+    m_statusClock->setText(m_cluster->clock().isPaused()
+                               ? tr("Lab time %L1 s (paused)").arg(labS, 0, 'f', 2)
+                               : tr("Lab time %L1 s").arg(labS, 0, 'f', 2));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

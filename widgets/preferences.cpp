@@ -3,6 +3,7 @@
 #include "lab/cluster.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -10,12 +11,15 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLibraryInfo>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTranslator>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -88,6 +92,27 @@ QString Preferences::languageName(const QString &code)
     return name.isEmpty() ? code : name.left(1).toUpper() + name.mid(1);
 }
 
+QStringList Preferences::installTranslations(const QString &language)
+{
+    if (!language.isEmpty())
+        QLocale::setDefault(QLocale(language));
+    static QTranslator ours;
+    static QTranslator qt;
+    QStringList loaded;
+    QCoreApplication::removeTranslator(&ours);
+    QCoreApplication::removeTranslator(&qt);
+    if (ours.load(QLocale(), u"edgecore-lab"_s, u"_"_s, u":/i18n"_s)) {
+        QCoreApplication::installTranslator(&ours);
+        loaded << u"edgecore-lab"_s;
+    }
+    if (qt.load(QLocale(), u"qtbase"_s, u"_"_s,
+                QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QCoreApplication::installTranslator(&qt);
+        loaded << u"qtbase"_s;
+    }
+    return loaded;
+}
+
 PreferencesDialog::PreferencesDialog(const Preferences &prefs, QWidget *parent)
     : QDialog(parent)
 {
@@ -110,10 +135,9 @@ PreferencesDialog::PreferencesDialog(const Preferences &prefs, QWidget *parent)
     m_mallory->setRange(0, 100);
     m_mallory->setDecimals(1);
     m_mallory->setSpecialValueText(tr("Off"));
-    m_mallory->setSuffix(tr(" frames/s"));
     m_mallory->setValue(prefs.malloryRate);
     m_mallory->setToolTip(tr("Forged frames mallory sends per lab second"));
-    labForm->addRow(tr("&Mallory's rate:"), m_mallory);
+    labForm->addRow(tr("&Mallory's rate (frames/s):"), m_mallory);
     m_deadlock = new QComboBox(lab);
     m_deadlock->setObjectName(u"prefDeadlock"_s);
     m_deadlock->addItem(tr("Detect cycles (abort the youngest)"), u"detect"_s);
@@ -124,9 +148,8 @@ PreferencesDialog::PreferencesDialog(const Preferences &prefs, QWidget *parent)
     m_leaseTtl->setObjectName(u"prefLeaseTtl"_s);
     m_leaseTtl->setRange(Preferences::kMinLeaseTtlMs, Preferences::kMaxLeaseTtlMs);
     m_leaseTtl->setSingleStep(500);
-    m_leaseTtl->setSuffix(tr(" ms"));
     m_leaseTtl->setValue(prefs.leaseTtlMs);
-    labForm->addRow(tr("Leader &lease:"), m_leaseTtl);
+    labForm->addRow(tr("Leader &lease (ms):"), m_leaseTtl);
     auto *note = new QLabel(tr("Mallory, deadlocks and the lease apply from the next reset."), lab);
     note->setWordWrap(true);
     labForm->addRow(note);

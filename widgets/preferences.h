@@ -42,6 +42,11 @@ struct Preferences
     // The languages the window comes in: code and name in that language.
     static QStringList languages();
     static QString languageName(const QString &code);
+    // Sets the locale (numbers follow it) and loads the window's translation and Qt's own
+    // (qtbase: dialog buttons, context menus) for `language`, or the system's when empty.
+    // Returns the languages loaded ("edgecore-lab", "qtbase"). Call once, after the
+    // application object exists.
+    static QStringList installTranslations(const QString &language);
 };
 
 class PreferencesDialog : public QDialog

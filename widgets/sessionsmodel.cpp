@@ -1,7 +1,10 @@
 #include "sessionsmodel.h"
 
+#include "detailtext.h"
+
 #include <QBrush>
 #include <QColor>
+#include <QLocale>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -46,21 +49,22 @@ QVariant SessionsModel::data(const QModelIndex &index, int role) const
         case StateCol:
             // A committed session is ACTIVE until its release commits.
             if (row.released)
-                return u"RELEASED"_s;
-            return r.outcome == Outcome::Committed ? u"ACTIVE"_s : toString(r.outcome);
+                return detailtext::translate(u"RELEASED"_s);
+            return detailtext::translate(r.outcome == Outcome::Committed ? u"ACTIVE"_s
+                                                                         : toString(r.outcome));
         case DurationCol:
-            return r.durationMs > 0 ? QVariant(QString::number(r.durationMs / 1000.0, 'f', 2))
+            return r.durationMs > 0 ? QVariant(QLocale().toString(r.durationMs / 1000.0, 'f', 2))
                                     : QVariant();
         case LatencyCol:
             return r.outcome == Outcome::Pending
                        ? QVariant()
-                       : QVariant(QString::number(r.latencyUs / 1000.0, 'f', 2));
+                       : QVariant(QLocale().toString(r.latencyUs / 1000.0, 'f', 2));
         case ReasonCol:
-            return r.reason;
+            return detailtext::translate(r.reason);
         }
     }
     if (role == Qt::ToolTipRole && index.column() == StateCol && row.released)
-        return tr("Released %1 ms after it ended").arg(row.releaseUs / 1000.0, 0, 'f', 2);
+        return tr("Released %L1 ms after it ended").arg(row.releaseUs / 1000.0, 0, 'f', 2);
     if (role == Qt::ForegroundRole && index.column() == StateCol) {
         if (row.released)
             return QBrush(QColor(0x4a, 0x5a, 0x6a));
