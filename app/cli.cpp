@@ -3,6 +3,7 @@
 #include "lab/scenario.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 
 #include <cmath>
 #include <optional>
@@ -96,6 +97,10 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
     QCommandLineOption quitAfter(u"quit-after"_s, u"Close the window after this many ms."_s,
                                  u"ms"_s);
     quitAfter.setFlags(QCommandLineOption::HiddenFromHelp);
+    p.addPositionalArgument(u"run-folder"_s,
+                            u"A saved run to open in the window (its folder, as File > Save Run "
+                            "As or --headless --out wrote it)."_s,
+                            u"[RUN_DIR]"_s);
     p.addOptions({help, version, headless, scenario, seed, outDir, force, sessions, protocol,
                   simOption, speed, faults, deadlock, verifyLedger, deadLetters, list, screenshot,
                   quitAfter});
@@ -105,7 +110,7 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
     if (p.isSet(help)) {
         // Qt names the program after the application object, which may not exist yet.
         QString text = p.helpText();
-        text.replace(0, text.indexOf(u'\n'), u"Usage: edgecore-lab [options]"_s);
+        text.replace(0, text.indexOf(u'\n'), u"Usage: edgecore-lab [options] [RUN_DIR]"_s);
         return exitWith(0, text);
     }
     if (p.isSet(version))
@@ -128,12 +133,20 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
         o.ledgerDir = p.value(deadLetters);
         return o;
     }
-    if (!p.positionalArguments().isEmpty())
-        return exitWith(2, u"edgecore-lab: unexpected argument '"_s +
-                               p.positionalArguments().first() +
-                               u"'\nTry 'edgecore-lab --help'."_s);
+    // One positional argument: a run folder for the window to open.
+    const QStringList positional = p.positionalArguments();
+    QString runDir;
+    if (positional.size() == 1 && QFileInfo(positional.first()).isDir()) {
+        runDir = positional.first();
+    } else if (!positional.isEmpty()) {
+        const QString first = positional.size() == 1 ? positional.first() : positional.at(1);
+        return exitWith(2, u"edgecore-lab: unexpected argument '"_s + first +
+                               (QFileInfo::exists(first) ? u"' (not a run folder)"_s : u"'"_s) +
+                               u"\nTry 'edgecore-lab --help'."_s);
+    }
 
     CliOptions o;
+    o.runDir = runDir;
     if (p.isSet(seed)) {
         bool ok = false;
         o.headless.seed = p.value(seed).toULongLong(&ok);
@@ -190,6 +203,9 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
     }
     const bool wantsHeadless = p.isSet(headless) || p.isSet(outDir) || p.isSet(scenario) ||
                                p.isSet(simOption) || p.isSet(faults) || p.isSet(deadlock);
+    if (!runDir.isEmpty() && (p.isSet(headless) || wantsHeadless))
+        return exitWith(2,
+                        u"edgecore-lab: a run folder opens in the window, not with --headless"_s);
     if (wantsHeadless && !p.isSet(headless))
         return exitWith(2, u"edgecore-lab: --scenario, --out, --sim, --faults and --deadlock go "
                            "with --headless"_s);

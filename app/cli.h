@@ -20,6 +20,7 @@ struct CliOptions
     QString screenshotPath;
     int quitAfterMs = -1;
     bool speedGiven = false; // --speed was given (the window then starts at it)
+    QString runDir;          // Gui: a saved run to open (the one positional argument)
 };
 
 // hasDisplay: whether a GUI could open; without one the demo runs headless instead.

@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QTextStream>
 #include <QTimer>
 #include <QTranslator>
@@ -61,6 +62,15 @@ int main(int argc, char **argv)
     if (opts.speedGiven)
         window.setSpeed(opts.headless.speed);
     window.show();
+    if (!opts.runDir.isEmpty()) {
+        QString error;
+        if (!window.openRun(opts.runDir, &error)) {
+            err << "edgecore-lab: " << error << '\n';
+            err.flush();
+            QMessageBox::warning(
+                &window, QCoreApplication::translate("edgecore::MainWindow", "Open Run"), error);
+        }
+    }
     if (opts.headless.sessions > 0)
         window.startLoad(opts.headless.sessions);
     if (opts.quitAfterMs >= 0) {

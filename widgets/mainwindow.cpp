@@ -23,6 +23,8 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -31,6 +33,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
@@ -69,7 +72,7 @@ MainWindow::MainWindow(quint64 seed, QWidget *parent)
     buildViews();
     buildActions();
     m_defaultState = saveState();
-    setAcceptDrops(false);
+    setAcceptDrops(true);
 
     QSettings settings;
     if (seed == 0)
@@ -686,6 +689,34 @@ bool MainWindow::saveRun(const QString &dirPath, QString *error)
     return true;
 }
 
+namespace {
+QString droppedFolder(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls() || mime->urls().size() != 1)
+        return {};
+    const QUrl url = mime->urls().constFirst();
+    return url.isLocalFile() && QFileInfo(url.toLocalFile()).isDir() ? url.toLocalFile()
+                                                                     : QString();
+}
+} // namespace
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!droppedFolder(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString dir = droppedFolder(event->mimeData());
+    if (dir.isEmpty())
+        return;
+    event->acceptProposedAction();
+    QString error;
+    if (!openRun(dir, &error))
+        QMessageBox::warning(this, tr("Open Run"), error);
+}
+
 bool MainWindow::openRun(const QString &dirPath, QString *error)
 {
     const QString path = QDir(dirPath).filePath(QString::fromLatin1(kTraceFileName));
@@ -704,6 +735,14 @@ bool MainWindow::openRun(const QString &dirPath, QString *error)
     }
     stopCluster();
     m_sessions->clear();
+    // The run's seed, so that Reset runs it again live.
+    QFile summaryFile(QDir(dirPath).filePath(u"summary.json"_s));
+    if (summaryFile.open(QIODevice::ReadOnly)) {
+        const QJsonValue runSeed = QJsonDocument::fromJson(summaryFile.readAll())[u"seed"_s];
+        const quint64 value = runSeed.toVariant().toULongLong();
+        if (value > 0)
+            m_seed->setText(QString::number(value));
+    }
     m_offline = std::move(run.trace);
     m_offlineFolder = QDir(dirPath).absolutePath();
     m_events->setStore(m_offline.get());

@@ -21,10 +21,12 @@
 #include <QDialog>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QDragEnterEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -61,6 +63,7 @@ private Q_SLOTS:
     void savedRunReopensOffline();
     void headlessRunOpensAndDamagedRunIsRefused();
     void manualShowsTheReadme();
+    void droppedRunFolderOpens();
 };
 
 void TestMainWindow::initTestCase()
@@ -508,6 +511,42 @@ void TestMainWindow::headlessRunOpensAndDamagedRunIsRefused()
     // A folder that holds no run at all.
     QVERIFY(!w.openRun(where.path(), &error));
     QVERIFY2(error.contains(u"holds no EdgeCore Lab run"_s), qPrintable(error));
+}
+
+void TestMainWindow::droppedRunFolderOpens()
+{
+    QTemporaryDir where;
+    HeadlessOptions o;
+    o.sim = true;
+    o.seed = 9;
+    o.sessions = 4;
+    o.outDir = where.filePath(u"dropped"_s);
+    QString out;
+    QString err;
+    {
+        QTextStream os(&out);
+        QTextStream es(&err);
+        QCOMPARE(runHeadless(o, os, es), 0);
+    }
+    MainWindow w(2);
+    w.show();
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(o.outDir)});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&w, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&w, &drop);
+    QVERIFY(w.isOffline());
+    QVERIFY(w.eventLogModel()->rowCount() > 20);
+    QCOMPARE(w.seed(), quint64(9)); // the run's, for a live rerun on Reset
+    // A file is not taken.
+    QMimeData file;
+    file.setUrls({QUrl::fromLocalFile(QDir(o.outDir).filePath(u"summary.json"_s))});
+    QDragEnterEvent refuse(QPoint(10, 10), Qt::CopyAction, &file, Qt::LeftButton, Qt::NoModifier);
+    refuse.setAccepted(false);
+    QCoreApplication::sendEvent(&w, &refuse);
+    QVERIFY(!refuse.isAccepted());
 }
 
 void TestMainWindow::manualShowsTheReadme()

@@ -2,6 +2,7 @@
 
 #include "cli.h"
 
+#include <QDir>
 #include <QTest>
 
 using namespace edgecore;
@@ -52,6 +53,16 @@ void TestCli::parse_data()
         << QStringList{u"--sessions"_s, u"50"_s} << true << gui << 0 << QString();
     QTest::newRow("stray argument")
         << QStringList{u"demo"_s} << true << exit << 2 << u"unexpected argument 'demo'"_s;
+    QTest::newRow("a run folder to open")
+        << QStringList{QDir::tempPath()} << true << gui << 0 << QString();
+    QTest::newRow("a file is not a run folder")
+        << QStringList{QCoreApplication::applicationFilePath()} << true << exit << 2
+        << u"(not a run folder)"_s;
+    QTest::newRow("two run folders") << QStringList{QDir::tempPath(), QDir::tempPath()} << true
+                                     << exit << 2 << u"unexpected argument"_s;
+    QTest::newRow("run folder with headless")
+        << QStringList{u"--headless"_s, QDir::tempPath()} << true << exit << 2
+        << u"opens in the window, not with --headless"_s;
     QTest::newRow("bad protocol") << QStringList{u"--headless"_s, u"--protocol"_s, u"4pc"_s} << true
                                   << exit << 2 << u"--protocol takes 2pc or 3pc"_s;
     QTest::newRow("sim without headless")
