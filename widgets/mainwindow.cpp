@@ -511,11 +511,11 @@ void MainWindow::showVerdict()
                    .arg(m_checker->transactions());
     } else {
         const Violation &v = m_checker->violations().front();
-        text = m_checker->report(seed()) + u"\n"_s + tr("The story:") + u'\n' +
-               m_checker->story(v.txId, v.sessionId);
+        text = tr("%1\nThe story:\n%2")
+                   .arg(m_checker->report(seed()), m_checker->story(v.txId, v.sessionId));
     }
     if (!m_checker->blind().isEmpty())
-        text += u"\n"_s + m_checker->blind();
+        text = tr("%1\n%2").arg(text, m_checker->blind());
     QMessageBox box(QMessageBox::Information, tr("Invariant checker"),
                     m_checker->ok() ? tr("Checker: ok") : tr("Checker: violated"),
                     QMessageBox::Close, this);
