@@ -66,6 +66,14 @@ QByteArray num(qint64 v)
     return QByteArray::number(v);
 }
 
+// Nanoseconds as microseconds with three decimals ("1234.005").
+QByteArray microseconds(qint64 ns)
+{
+    const qint64 whole = ns / 1000;
+    const qint64 frac = ns % 1000;
+    return QByteArray::number(whole) + '.' + QByteArray::number(frac).rightJustified(3, '0');
+}
+
 } // namespace
 
 bool writeChromeTrace(const TraceStore &trace, QIODevice &out, QString *error)
@@ -81,18 +89,40 @@ bool writeChromeTrace(const TraceStore &trace, QIODevice &out, QString *error)
         w.event(R"({"name":"thread_sort_index","ph":"M","pid":1,"tid":)" + num(id) +
                 R"(,"args":{"sort_index":)" + num(id) + "}}");
     }
-    // A message's slice on its thread: 1 ns long, after the thread's previous slice, so the
-    // slices of a burst at one lab microsecond (the simulator's) follow one another instead
-    // of stacking. Its flow event sits at the slice's start with the slice's category, where
-    // the viewers bind it (Chrome's trace engine: same ts, pid, tid and category).
-    std::vector<double> sliceEnd(static_cast<size_t>(std::max<qsizetype>(names.size(), 1)) + 1,
-                                 0.0);
-    std::unordered_map<quint64, double> sentAt; // frames in flight: their send slice's start
+    // A message's slice on its thread: 1 ns long, after the thread's previous slice or
+    // instant, so the slices of a burst at one lab microsecond (the simulator's) follow one
+    // another instead of stacking. Its flow event sits at the slice's start with the slice's
+    // category: Chrome's trace engine binds a flow event to the slice with the same ts, pid,
+    // tid and category; Perfetto (bp "e") to the slice on top of the thread's stack at that
+    // moment, which is the message's own slice as long as no instant shares its timestamp
+    // (Perfetto sorts instants after slices that start at the same time).
+    // In whole nanoseconds (printed as microseconds with three decimals), so that slices a
+    // nanosecond apart stay apart however long the run: doubles of lab microseconds lose the
+    // last nanosecond past about nine hours of them added up.
+    std::vector<qint64> sliceEnd(static_cast<size_t>(std::max<qsizetype>(names.size(), 1)) + 1, 0);
+    // Frames in flight: their send slice's start and their arrow's id. Ids are numbered
+    // through the whole trace (a restarted node counts its frames from 1 again) and stay
+    // numbers below 2^53 (Perfetto reads a string id as hex).
+    struct InFlight
+    {
+        qint64 startNs;
+        quint64 id;
+    };
+    std::unordered_map<quint64, InFlight> sentAt;
+    quint64 nextFlowId = 0;
+    const auto endOf = [&sliceEnd](NodeId node) -> qint64 & {
+        return node < sliceEnd.size() ? sliceEnd[node] : sliceEnd[0];
+    };
     trace.forEach(0, trace.size(), [&](const TraceEvent &e) {
         const QByteArray common = R"("pid":1,"tid":)" + num(e.node) + R"(,"ts":)" + num(e.labUs);
         const QByteArray ids = R"("tx":")" + QByteArray::number(e.txId, 16) + R"(","session":")" +
                                QByteArray::number(e.sessionId, 16) + R"(","lamport":)" +
                                num(static_cast<qint64>(e.lamport));
+        // An instant: the thread's next message slice starts after it.
+        const auto instantAt = [&](NodeId node, qint64 labUs) {
+            qint64 &end = endOf(node);
+            end = std::max(end, labUs * 1000 + 1);
+        };
         switch (e.kind) {
         case TraceKind::Send:
         case TraceKind::Deliver: {
@@ -102,33 +132,35 @@ bool writeChromeTrace(const TraceStore &trace, QIODevice &out, QString *error)
             if (!send && e.peer == kNoNode) { // a local client request: no arrow
                 w.event(R"({"name":)" + name + R"(,"cat":"client","ph":"i","s":"t",)" + common +
                         R"(,"args":{)" + ids + "}}");
+                instantAt(e.node, e.labUs);
                 break;
             }
-            // A number (Perfetto reads a string id as hex), unique per frame and below 2^53:
-            // the sender, then its frame sequence.
-            const QByteArray flowId =
-                QByteArray::number((quint64(sender) << 32) | (e.seq & 0xffffffffULL));
-            double &end = e.node < sliceEnd.size() ? sliceEnd[e.node] : sliceEnd[0];
-            double start = std::max(double(e.labUs), end);
+            qint64 &end = endOf(e.node);
+            qint64 start = std::max(e.labUs * 1000, end);
             // An arrow must point forward: DevTools drops a flow whose end sorts before (or
             // at the time of) its start. Threads stamp lab time on two clocks' reads.
             const quint64 key = (quint64(sender) << 32) | (e.seq & 0xffffffffULL);
+            quint64 flow = 0; // 0: no arrow (a delivery whose send is not in the trace, or
+                              // the network's duplicate of a frame already delivered)
             if (send) {
-                sentAt[key] = start;
+                flow = ++nextFlowId;
+                sentAt[key] = InFlight{start, flow};
             } else if (const auto it = sentAt.find(key); it != sentAt.end()) {
-                start = std::max(start, it->second + 0.001);
+                start = std::max(start, it->second.startNs + 1);
+                flow = it->second.id;
                 sentAt.erase(it);
             }
-            end = start + 0.001;
+            end = start + 1;
+            const QByteArray flowId = QByteArray::number(flow);
             const QByteArray at =
-                R"("pid":1,"tid":)" + num(e.node) + R"(,"ts":)" + QByteArray::number(start, 'f', 3);
+                R"("pid":1,"tid":)" + num(e.node) + R"(,"ts":)" + microseconds(start);
             w.event(R"({"name":)" + name + R"(,"cat":"message","ph":"X","dur":0.001,)" + at +
                     R"(,"args":{"direction":")" + (send ? "send" : "deliver") + R"(","peer":)" +
                     jsonString(trace.nodeName(e.peer)) + "," + ids + "}}");
             if (send)
                 w.event(R"({"name":)" + name + R"(,"cat":"message","ph":"s","id":)" + flowId + "," +
                         at + "}");
-            else
+            else if (flow != 0)
                 w.event(R"({"name":)" + name + R"(,"cat":"message","ph":"f","bp":"e","id":)" +
                         flowId + "," + at + "}");
             break;
@@ -145,6 +177,7 @@ bool writeChromeTrace(const TraceStore &trace, QIODevice &out, QString *error)
                     jsonString(e.detail) +
                     (value.isEmpty() ? QByteArray() : R"(,"value":)" + jsonString(value)) + "," +
                     ids + "}}");
+            instantAt(e.node, e.labUs);
             break;
         }
         }
