@@ -344,8 +344,9 @@ int verifyLedgers(const QString &dir, QTextStream &out, QTextStream &err)
         return 2;
     }
     if (!anchored && ledgers > 0)
-        out << "heads not anchored (no ledger anchors in " << summaryPath
-            << "): entries cut from the end of a chain cannot be detected\n";
+        out << "heads not anchored ("
+            << (QFileInfo::exists(summaryPath) ? u"no ledger anchors in "_s : u"no "_s)
+            << summaryPath << "): entries cut from the end of a chain cannot be detected\n";
     return allOk ? 0 : 1;
 }
 

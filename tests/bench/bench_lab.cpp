@@ -235,6 +235,14 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
+    if (app.arguments().contains(u"--help"_s) || app.arguments().contains(u"-h"_s)) {
+        out << "Usage: edgecore-bench [--soak [SESSIONS]]\n"
+               "Without options: the loopback baseline, the commit protocols on threads at\n"
+               "saturation, the simulator's speed and the trace's costs. --soak: sessions set up\n"
+               "and released on threads for as long as it takes SESSIONS (200000 by default),\n"
+               "printing memory and latency as it goes.\n";
+        return 0;
+    }
     out << "EdgeCore Lab benchmark\n";
     out << "machine: " << QSysInfo::prettyProductName() << ", "
         << QSysInfo::currentCpuArchitecture() << ", " << QThread::idealThreadCount()

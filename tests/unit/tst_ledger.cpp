@@ -300,8 +300,7 @@ void TestLedger::unanchoredChainSaysSo()
     QTemporaryDir dir;
     writeRun(dir.path(), false);
     Result r = run(Verb::VerifyLedger, dir.path());
-    const QString notAnchored = u"heads not anchored (no ledger anchors in "_s +
-                                dir.filePath(u"summary.json"_s) +
+    const QString notAnchored = u"heads not anchored (no "_s + dir.filePath(u"summary.json"_s) +
                                 u"): entries cut from the end of a chain cannot be detected\n"_s;
     QCOMPARE(r.out, u"sm-1.sqlite: 30 decisions, chain intact\n"_s + notAnchored);
     QCOMPARE(r.err, QString());
