@@ -27,6 +27,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QImage>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -190,6 +191,26 @@ void MainWindow::buildViews()
 }
 
 namespace {
+// The manual's pages, with their pictures scaled to the page's width.
+class ManualBrowser : public QTextBrowser
+{
+public:
+    using QTextBrowser::QTextBrowser;
+    QVariant loadResource(int type, const QUrl &name) override
+    {
+        QVariant v = QTextBrowser::loadResource(type, name);
+        if (type != QTextDocument::ImageResource)
+            return v;
+        QImage image = v.value<QImage>();
+        if (image.isNull())
+            image.loadFromData(v.toByteArray());
+        const int width = std::max(320, viewport()->width() - 40);
+        if (!image.isNull() && image.width() > width)
+            return image.scaledToWidth(width, Qt::SmoothTransformation);
+        return v;
+    }
+};
+
 // An action's text without its mnemonic marks, for tooltips and the shortcuts list.
 QString plain(const QString &text)
 {
@@ -932,8 +953,9 @@ void MainWindow::showManual()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setObjectName(u"manualDialog"_s);
     dialog->setWindowTitle(tr("EdgeCore Lab Manual"));
-    auto *browser = new QTextBrowser(dialog);
+    auto *browser = new ManualBrowser(dialog);
     browser->setObjectName(u"manualBrowser"_s);
+    dialog->resize(900, 700);
     browser->setOpenExternalLinks(true);
     browser->setSource(QUrl(u"qrc:/manual/README.md"_s), QTextDocument::MarkdownResource);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
@@ -945,7 +967,6 @@ void MainWindow::showManual()
     auto *layout = new QVBoxLayout(dialog);
     layout->addWidget(browser);
     layout->addWidget(buttons);
-    dialog->resize(900, 700);
     dialog->show();
 }
 
