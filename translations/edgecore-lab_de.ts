@@ -608,7 +608,137 @@
         <translation>neu gestartet</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="234" />
+        <location filename="../widgets/detailtext.cpp" line="153" />
+        <source>COMMIT</source>
+        <translation>FESTSCHREIBEN</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="154" />
+        <source>ABORT</source>
+        <translation>ABBRECHEN</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="155" />
+        <source>tx %1: %2 decided %3 after it settled as %4</source>
+        <translation>Tx %1: %2 entschied %3, nachdem sie als %4 feststand</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="156" />
+        <source>tx %1: %2 decided %3, the coordinator %4</source>
+        <translation>Tx %1: %2 entschied %3, der Koordinator %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="157" />
+        <source>tx %1: %2 decided %3, %4 %5</source>
+        <translation>Tx %1: %2 entschied %3, %4 %5</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="158" />
+        <source>tx %1: %2 reversed its decision to %3</source>
+        <translation>Tx %1: %2 kehrte seine Entscheidung zu %3 um</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="159" />
+        <source>tx %1: %2 committed without a YES from %3</source>
+        <translation>Tx %1: %2 schrieb fest ohne ein JA von %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="160" />
+        <source>tx %1: %2 committed before any durable coordinator decision</source>
+        <translation>Tx %1: %2 schrieb fest vor jeder dauerhaften Entscheidung des Koordinators</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="161" />
+        <source>tx %1: the coordinator never decided</source>
+        <translation>Tx %1: der Koordinator entschied nie</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="162" />
+        <source>tx %1: %2 voted YES and never learned the outcome</source>
+        <translation>Tx %1: %2 stimmte JA und erfuhr nie den Ausgang</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="163" />
+        <source>tx %1 aborted in a run with no faults</source>
+        <translation>Tx %1 brach in einem Lauf ohne Fehler ab</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="164" />
+        <source>%1 accepted a PREPARE with fencing token %2 after token %3</source>
+        <translation>%1 nahm ein PREPARE mit Fencing-Token %2 nach Token %3 an</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="165" />
+        <source>key %1 went from version %2 to %3</source>
+        <translation>Schlüssel %1 ging von Version %2 zu %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="166" />
+        <source>%1 accepted event %2 of session %3 after %4</source>
+        <translation>%1 nahm Ereignis %2 der Sitzung %3 nach %4 an</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="167" />
+        <source>two leaders with fencing token %1: %2 and %3</source>
+        <translation>zwei Leader mit Fencing-Token %1: %2 und %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="168" />
+        <source>session %1 decided by tx %2 and again by tx %3</source>
+        <translation>Sitzung %1 entschieden von Tx %2 und erneut von Tx %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="169" />
+        <source>session %1 committed by tx %2 after its client was told ABORTED (trace event #%3)</source>
+        <translation>Sitzung %1 von Tx %2 festgeschrieben, nachdem ihrem Client ABGEBROCHEN gemeldet wurde (Trace-Ereignis #%3)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="171" />
+        <source>%1 committed release tx %2 of the session set up by tx %3 after release tx %4: what it held is freed twice</source>
+        <translation>%1 schrieb Freigabe-Tx %2 der von Tx %3 eingerichteten Sitzung nach Freigabe-Tx %4 fest: was sie hielt, wird doppelt freigegeben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="173" />
+        <source>release tx %1 committed for session %2, whose set-up tx %3 never committed</source>
+        <translation>Freigabe-Tx %1 für Sitzung %2 festgeschrieben, deren Einrichtungs-Tx %3 nie festgeschrieben wurde</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="175" />
+        <source>session %1 released by tx %2 and again by tx %3</source>
+        <translation>Sitzung %1 freigegeben von Tx %2 und erneut von Tx %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="176" />
+        <source>the client of session %1 was told RELEASED and no release of it committed</source>
+        <translation>dem Client der Sitzung %1 wurde FREIGEGEBEN gemeldet, und keine Freigabe wurde festgeschrieben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="178" />
+        <source>the client of session %1 was told RELEASED by tx %2, which did not release it</source>
+        <translation>dem Client der Sitzung %1 wurde FREIGEGEBEN von Tx %2 gemeldet, die sie nicht freigab</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="180" />
+        <source>the client of session %1 was told COMMITTED and no coordinator committed it</source>
+        <translation>dem Client der Sitzung %1 wurde FESTGESCHRIEBEN gemeldet, und kein Koordinator schrieb sie fest</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="182" />
+        <source>the client of session %1 was told COMMITTED by tx %2, which did not commit it</source>
+        <translation>dem Client der Sitzung %1 wurde FESTGESCHRIEBEN von Tx %2 gemeldet, die sie nicht festschrieb</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="184" />
+        <source>the client of session %1 was told ABORTED though tx %2 committed it</source>
+        <translation>dem Client der Sitzung %1 wurde ABGEBROCHEN gemeldet, obwohl Tx %2 sie festschrieb</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="186" />
+        <source>the trace filled up after %1 events and %2 more were not recorded: end-of-run rules (AC4, AC5) not checked</source>
+        <translation>der Trace war nach %1 Ereignissen voll und %2 weitere wurden nicht aufgezeichnet: Regeln am Laufende (AC4, AC5) nicht geprüft</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="270" />
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -744,463 +874,491 @@
 <context>
     <name>edgecore::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="67" />
-        <location filename="../widgets/mainwindow.cpp" line="388" />
-        <location filename="../widgets/mainwindow.cpp" line="424" />
+        <location filename="../widgets/mainwindow.cpp" line="69" />
+        <location filename="../widgets/mainwindow.cpp" line="410" />
+        <location filename="../widgets/mainwindow.cpp" line="446" />
         <source>EdgeCore Lab</source>
         <translation>EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="150" />
+        <location filename="../widgets/mainwindow.cpp" line="152" />
         <source>Event Log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="168" />
+        <location filename="../widgets/mainwindow.cpp" line="170" />
         <source>Load test %v/%m</source>
         <translation>Lasttest %v/%m</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="172" />
+        <location filename="../widgets/mainwindow.cpp" line="174" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="173" />
+        <location filename="../widgets/mainwindow.cpp" line="175" />
         <source>Stop the load test: nothing more is submitted; what is under way finishes</source>
         <translation>Den Lasttest beenden: nichts Neues wird gestartet; was läuft, endet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="182" />
+        <location filename="../widgets/mainwindow.cpp" line="184" />
         <source>The invariant checker, reading every trace event as it comes: click for its report</source>
         <translation>Der Invariantenprüfer liest jedes Trace-Ereignis, sobald es kommt: klicken für seinen Bericht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="206" />
+        <location filename="../widgets/mainwindow.cpp" line="228" />
         <source>Lab</source>
         <translation>Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="210" />
+        <location filename="../widgets/mainwindow.cpp" line="232" />
         <source>&amp;Lab</source>
         <translation>&amp;Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="218" />
+        <location filename="../widgets/mainwindow.cpp" line="240" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="224" />
+        <location filename="../widgets/mainwindow.cpp" line="246" />
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="226" />
+        <location filename="../widgets/mainwindow.cpp" line="248" />
         <source>&amp;Pause</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="230" />
+        <location filename="../widgets/mainwindow.cpp" line="252" />
         <source>Protocol</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="240" />
+        <location filename="../widgets/mainwindow.cpp" line="262" />
         <source>New &amp;VOICE Session</source>
         <translation>Neue &amp;VOICE-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="243" />
+        <location filename="../widgets/mainwindow.cpp" line="265" />
         <source>New &amp;DATA Session</source>
         <translation>Neue &amp;DATA-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="246" />
+        <location filename="../widgets/mainwindow.cpp" line="268" />
         <source>&amp;Load Test</source>
         <translation>&amp;Lasttest</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="250" />
+        <location filename="../widgets/mainwindow.cpp" line="272" />
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="267" />
+        <location filename="../widgets/mainwindow.cpp" line="289" />
         <source>Speed</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="285" />
+        <location filename="../widgets/mainwindow.cpp" line="307" />
         <source>R&amp;eset</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="288" />
+        <location filename="../widgets/mainwindow.cpp" line="310" />
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="304" />
+        <location filename="../widgets/mainwindow.cpp" line="326" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="306" />
+        <location filename="../widgets/mainwindow.cpp" line="328" />
         <source>&amp;Open Run…</source>
         <translation>Lauf ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="308" />
+        <location filename="../widgets/mainwindow.cpp" line="330" />
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="311" />
+        <location filename="../widgets/mainwindow.cpp" line="333" />
         <source>&amp;Save Run As…</source>
         <translation>Lauf &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="313" />
+        <location filename="../widgets/mainwindow.cpp" line="335" />
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="314" />
+        <location filename="../widgets/mainwindow.cpp" line="336" />
         <source>&amp;Trace for Chrome or Perfetto…</source>
         <translation>&amp;Trace für Chrome oder Perfetto…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="316" />
+        <location filename="../widgets/mainwindow.cpp" line="338" />
         <source>&amp;Summary (JSON)…</source>
         <translation>&amp;Zusammenfassung (JSON)…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="318" />
+        <location filename="../widgets/mainwindow.cpp" line="340" />
         <source>Show Run &amp;Folder</source>
         <translation>Lauf&amp;ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="321" />
+        <location filename="../widgets/mainwindow.cpp" line="343" />
         <source>Run folder</source>
         <translation>Laufordner</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="322" />
+        <location filename="../widgets/mainwindow.cpp" line="344" />
         <source>The run folder is %1</source>
         <translation>Der Laufordner ist %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="395" />
+        <location filename="../widgets/mainwindow.cpp" line="417" />
         <source>Could not remove the old run folder %1</source>
         <translation>Der alte Laufordner %1 ließ sich nicht entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="425" />
+        <location filename="../widgets/mainwindow.cpp" line="447" />
         <source>%1 – EdgeCore Lab</source>
         <translation>%1 – EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="510" />
+        <location filename="../widgets/mainwindow.cpp" line="542" />
         <source>Every invariant holds over the %L1 transactions seen so far.</source>
         <translation>Jede Invariante gilt über die %L1 bisher gesehenen Transaktionen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="514" />
-        <source>%1
-The story:
-%2</source>
-        <translation>%1
-Der Hergang:
-%2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="518" />
-        <source>%1
-%2</source>
-        <translation>%1
-%2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="566" />
+        <location filename="../widgets/mainwindow.cpp" line="639" />
         <source>Saved run: %L1 events (the sessions table shows live runs only); Reset returns to a live lab</source>
         <translation>Gespeicherter Lauf: %L1 Ereignisse (die Sitzungstabelle zeigt nur laufende Läufe); Zurücksetzen kehrt zu einem laufenden Labor zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="570" />
-        <location filename="../widgets/mainwindow.cpp" line="615" />
+        <location filename="../widgets/mainwindow.cpp" line="643" />
+        <location filename="../widgets/mainwindow.cpp" line="688" />
         <source>Lab time %L1 s</source>
         <translation>Laborzeit %L1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="583" />
+        <location filename="../widgets/mainwindow.cpp" line="656" />
         <source>Committed %L1 (active %L2, released %L3) · Aborted %L4 · Invalid %L5 · Rejected frames %L6 · Events %L7</source>
         <translation>Festgeschrieben %L1 (aktiv %L2, freigegeben %L3) · Abgebrochen %L4 · Ungültig %L5 · Abgewiesene Frames %L6 · Ereignisse %L7</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="600" />
+        <location filename="../widgets/mainwindow.cpp" line="673" />
         <source>Trace full: %L1 events not recorded</source>
         <translation>Trace voll: %L1 Ereignisse nicht aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="614" />
+        <location filename="../widgets/mainwindow.cpp" line="687" />
         <source>Lab time %L1 s (paused)</source>
         <translation>Laborzeit %L1 s (angehalten)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="638" />
+        <location filename="../widgets/mainwindow.cpp" line="711" />
         <source>There is no live run to save.</source>
         <translation>Es gibt keinen laufenden Lauf zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="641" />
+        <location filename="../widgets/mainwindow.cpp" line="714" />
         <source>%1 is not empty: choose a new or an empty folder.</source>
         <translation>%1 ist nicht leer: wählen Sie einen neuen oder leeren Ordner.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="644" />
+        <location filename="../widgets/mainwindow.cpp" line="717" />
         <source>Cannot create %1.</source>
         <translation>%1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="669" />
+        <location filename="../widgets/mainwindow.cpp" line="742" />
         <source>Cannot copy %1: %2</source>
         <translation>%1 kann nicht kopiert werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="684" />
-        <location filename="../widgets/mainwindow.cpp" line="864" />
+        <location filename="../widgets/mainwindow.cpp" line="757" />
+        <location filename="../widgets/mainwindow.cpp" line="937" />
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="726" />
+        <location filename="../widgets/mainwindow.cpp" line="799" />
         <source>%1 holds no EdgeCore Lab run (no %2 in it).</source>
         <translation>%1 enthält keinen EdgeCore-Lab-Lauf (kein %2 darin).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="733" />
+        <location filename="../widgets/mainwindow.cpp" line="806" />
         <source>Cannot open the run: %1</source>
         <translation>Der Lauf kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="758" />
+        <location filename="../widgets/mainwindow.cpp" line="831" />
         <source>The run's last event was cut off (the run was still being written or was stopped): it opens up to its last complete event.</source>
         <translation>Das letzte Ereignis des Laufs ist abgeschnitten (der Lauf wurde noch geschrieben oder abgebrochen): er öffnet sich bis zu seinem letzten vollständigen Ereignis.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="787" />
+        <location filename="../widgets/mainwindow.cpp" line="860" />
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="717" />
-        <location filename="../widgets/mainwindow.cpp" line="793" />
-        <location filename="../widgets/mainwindow.cpp" line="822" />
-        <location filename="../widgets/mainwindow.cpp" line="827" />
+        <location filename="../widgets/mainwindow.cpp" line="790" />
+        <location filename="../widgets/mainwindow.cpp" line="866" />
+        <location filename="../widgets/mainwindow.cpp" line="895" />
+        <location filename="../widgets/mainwindow.cpp" line="900" />
         <source>Open Run</source>
         <translation>Lauf öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="799" />
+        <location filename="../widgets/mainwindow.cpp" line="872" />
         <source>No recent runs</source>
         <translation>Keine zuletzt geöffneten Läufe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="801" />
+        <location filename="../widgets/mainwindow.cpp" line="874" />
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="807" />
-        <location filename="../widgets/mainwindow.cpp" line="817" />
+        <location filename="../widgets/mainwindow.cpp" line="880" />
+        <location filename="../widgets/mainwindow.cpp" line="890" />
         <source>Save Run As</source>
         <translation>Lauf speichern unter</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="814" />
+        <location filename="../widgets/mainwindow.cpp" line="887" />
         <source>Saved the run to %1</source>
         <translation>Lauf in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="835" />
-        <location filename="../widgets/mainwindow.cpp" line="842" />
+        <location filename="../widgets/mainwindow.cpp" line="908" />
+        <location filename="../widgets/mainwindow.cpp" line="915" />
         <source>Export Trace</source>
         <translation>Trace exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="837" />
+        <location filename="../widgets/mainwindow.cpp" line="910" />
         <source>Chrome trace (*.json)</source>
         <translation>Chrome-Trace (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="844" />
+        <location filename="../widgets/mainwindow.cpp" line="917" />
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="852" />
-        <location filename="../widgets/mainwindow.cpp" line="863" />
+        <location filename="../widgets/mainwindow.cpp" line="925" />
+        <location filename="../widgets/mainwindow.cpp" line="936" />
         <source>Export Summary</source>
         <translation>Zusammenfassung exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="852" />
+        <location filename="../widgets/mainwindow.cpp" line="925" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="896" />
+        <location filename="../widgets/mainwindow.cpp" line="969" />
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="901" />
+        <location filename="../widgets/mainwindow.cpp" line="974" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="901" />
+        <location filename="../widgets/mainwindow.cpp" line="974" />
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="934" />
+        <location filename="../widgets/mainwindow.cpp" line="1007" />
         <source>EdgeCore Lab Manual</source>
         <translation>EdgeCore-Lab-Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="940" />
+        <location filename="../widgets/mainwindow.cpp" line="1014" />
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="955" />
+        <location filename="../widgets/mainwindow.cpp" line="1028" />
         <source>About EdgeCore Lab</source>
         <translation>Über EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="956" />
+        <location filename="../widgets/mainwindow.cpp" line="1029" />
         <source>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;A desktop lab for distributed protocols: an edge gateway, three session managers electing a leader, 2PC and 3PC participants, a versioned shared memory and a malicious node, each a real server on its own thread, talking over loopback TCP with signed frames.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Labor für verteilte Protokolle: ein Edge-Gateway, drei Session-Manager, die einen Leader wählen, 2PC- und 3PC-Teilnehmer, ein versionierter gemeinsamer Speicher und ein bösartiger Knoten, jeder ein echter Server in einem eigenen Thread, die über Loopback-TCP mit signierten Frames sprechen.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="236" />
+        <location filename="../widgets/mainwindow.cpp" line="258" />
         <source>Commit protocol of the sessions you start from here</source>
         <translation>Commit-Protokoll der Sitzungen, die Sie hier starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="259" />
+        <location filename="../widgets/mainwindow.cpp" line="281" />
         <source>Seed for every random choice of the next reset</source>
         <translation>Startwert für jede Zufallsentscheidung nach dem nächsten Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="277" />
+        <location filename="../widgets/mainwindow.cpp" line="299" />
         <source>Lab clock speed: 0.1 (slow motion) to 10</source>
         <translation>Tempo der Laboruhr: 0,1 (Zeitlupe) bis 10</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="325" />
+        <location filename="../widgets/mainwindow.cpp" line="347" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="327" />
+        <location filename="../widgets/mainwindow.cpp" line="349" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="330" />
+        <location filename="../widgets/mainwindow.cpp" line="352" />
         <source>&amp;Event Log</source>
         <translation>&amp;Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="335" />
+        <location filename="../widgets/mainwindow.cpp" line="357" />
         <source>&amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="339" />
+        <location filename="../widgets/mainwindow.cpp" line="361" />
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="341" />
+        <location filename="../widgets/mainwindow.cpp" line="363" />
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="343" />
+        <location filename="../widgets/mainwindow.cpp" line="365" />
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="346" />
+        <location filename="../widgets/mainwindow.cpp" line="368" />
         <source>&amp;Reset Layout</source>
         <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="352" />
+        <location filename="../widgets/mainwindow.cpp" line="374" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="354" />
+        <location filename="../widgets/mainwindow.cpp" line="376" />
         <source>&amp;Manual</source>
         <translation>&amp;Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="356" />
+        <location filename="../widgets/mainwindow.cpp" line="378" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="359" />
+        <location filename="../widgets/mainwindow.cpp" line="381" />
         <source>&amp;About EdgeCore Lab</source>
         <translation>Ü&amp;ber EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="361" />
+        <location filename="../widgets/mainwindow.cpp" line="383" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="389" />
+        <location filename="../widgets/mainwindow.cpp" line="411" />
         <source>The cluster could not start:
 %1</source>
         <translation>Der Cluster konnte nicht starten:
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="519" />
+        <location filename="../widgets/mainwindow.cpp" line="533" />
         <source>Invariant checker</source>
         <translation>Invariantenprüfer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="520" />
-        <location filename="../widgets/mainwindow.cpp" line="577" />
-        <location filename="../widgets/mainwindow.cpp" line="604" />
+        <location filename="../widgets/mainwindow.cpp" line="549" />
+        <source>%1 violated: %2 (trace event #%L3); replay with --seed %4</source>
+        <translation>%1 verletzt: %2 (Trace-Ereignis #%L3); wiederholen mit --seed %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="553" />
+        <source>%1 violated: %2; replay with --seed %3</source>
+        <translation>%1 verletzt: %2; wiederholen mit --seed %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="558" />
+        <source>and %L1 more</source>
+        <translation>und %L1 weitere</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="566" />
+        <source>What happened to it:</source>
+        <translation>Was geschah:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="570" />
+        <source>Lab time (ms)</source>
+        <translation>Laborzeit (ms)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="570" />
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="570" />
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="571" />
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="571" />
+        <source>Peer</source>
+        <translation>Gegenstelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="571" />
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="650" />
+        <location filename="../widgets/mainwindow.cpp" line="677" />
         <source>Checker: ok</source>
         <translation>Prüfer: ok</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="520" />
-        <source>Checker: violated</source>
-        <translation>Prüfer: verletzt</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="597" />
+        <location filename="../widgets/mainwindow.cpp" line="670" />
         <source>A service halted: storage failure (%1)</source>
         <translation>Ein Dienst hat angehalten: Speicherfehler (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="598" />
+        <location filename="../widgets/mainwindow.cpp" line="671" />
         <source>%1 services halted: storage failure</source>
         <translation>%1 Dienste haben angehalten: Speicherfehler</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="578" />
-        <location filename="../widgets/mainwindow.cpp" line="605" />
+        <location filename="../widgets/mainwindow.cpp" line="651" />
+        <location filename="../widgets/mainwindow.cpp" line="678" />
         <source>Checker: %1 violated</source>
         <translation>Prüfer: %1 verletzt</translation>
     </message>

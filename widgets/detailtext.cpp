@@ -149,6 +149,42 @@ const char *const kPhrases[] = {
     QT_TRANSLATE_NOOP("Detail", "%1 isolated"),
     QT_TRANSLATE_NOOP("Detail", "crashed"),
     QT_TRANSLATE_NOOP("Detail", "restarted"),
+    // The invariant checker's findings.
+    QT_TRANSLATE_NOOP("Detail", "COMMIT"),
+    QT_TRANSLATE_NOOP("Detail", "ABORT"),
+    QT_TRANSLATE_NOOP("Detail", "tx %1: %2 decided %3 after it settled as %4"),
+    QT_TRANSLATE_NOOP("Detail", "tx %1: %2 decided %3, the coordinator %4"),
+    QT_TRANSLATE_NOOP("Detail", "tx %1: %2 decided %3, %4 %5"),
+    QT_TRANSLATE_NOOP("Detail", "tx %1: %2 reversed its decision to %3"),
+    QT_TRANSLATE_NOOP("Detail", "tx %1: %2 committed without a YES from %3"),
+    QT_TRANSLATE_NOOP("Detail", "tx %1: %2 committed before any durable coordinator decision"),
+    QT_TRANSLATE_NOOP("Detail", "tx %1: the coordinator never decided"),
+    QT_TRANSLATE_NOOP("Detail", "tx %1: %2 voted YES and never learned the outcome"),
+    QT_TRANSLATE_NOOP("Detail", "tx %1 aborted in a run with no faults"),
+    QT_TRANSLATE_NOOP("Detail", "%1 accepted a PREPARE with fencing token %2 after token %3"),
+    QT_TRANSLATE_NOOP("Detail", "key %1 went from version %2 to %3"),
+    QT_TRANSLATE_NOOP("Detail", "%1 accepted event %2 of session %3 after %4"),
+    QT_TRANSLATE_NOOP("Detail", "two leaders with fencing token %1: %2 and %3"),
+    QT_TRANSLATE_NOOP("Detail", "session %1 decided by tx %2 and again by tx %3"),
+    QT_TRANSLATE_NOOP("Detail", "session %1 committed by tx %2 after its client was told "
+                                "ABORTED (trace event #%3)"),
+    QT_TRANSLATE_NOOP("Detail", "%1 committed release tx %2 of the session set up by tx %3 after "
+                                "release tx %4: what it held is freed twice"),
+    QT_TRANSLATE_NOOP("Detail", "release tx %1 committed for session %2, whose set-up tx %3 "
+                                "never committed"),
+    QT_TRANSLATE_NOOP("Detail", "session %1 released by tx %2 and again by tx %3"),
+    QT_TRANSLATE_NOOP("Detail",
+                      "the client of session %1 was told RELEASED and no release of it committed"),
+    QT_TRANSLATE_NOOP("Detail", "the client of session %1 was told RELEASED by tx %2, which did "
+                                "not release it"),
+    QT_TRANSLATE_NOOP("Detail", "the client of session %1 was told COMMITTED and no coordinator "
+                                "committed it"),
+    QT_TRANSLATE_NOOP("Detail", "the client of session %1 was told COMMITTED by tx %2, which did "
+                                "not commit it"),
+    QT_TRANSLATE_NOOP("Detail", "the client of session %1 was told ABORTED though tx %2 "
+                                "committed it"),
+    QT_TRANSLATE_NOOP("Detail", "the trace filled up after %1 events and %2 more were not "
+                                "recorded: end-of-run rules (AC4, AC5) not checked"),
 };
 
 struct Phrase

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "detailtext.h"
 #include "eventlogmodel.h"
 #include "lab/checker.h"
 #include "lab/cluster.h"
@@ -526,24 +527,77 @@ void MainWindow::showVerdict()
 {
     if (!m_checker)
         return;
-    QString text;
+    const TraceStore *trace = m_cluster ? &m_cluster->trace() : m_offline.get();
+    QDialog dialog(this);
+    dialog.setObjectName(u"checkerReport"_s);
+    dialog.setWindowTitle(tr("Invariant checker"));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *headline = new QLabel(&dialog);
+    headline->setObjectName(u"checkerHeadline"_s);
+    headline->setWordWrap(true);
+    headline->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(headline);
+    QStringList lines;
     if (m_checker->ok()) {
-        text = tr("Every invariant holds over the %L1 transactions seen so far.")
-                   .arg(m_checker->transactions());
+        lines << tr("Every invariant holds over the %L1 transactions seen so far.")
+                     .arg(m_checker->transactions());
     } else {
-        const Violation &v = m_checker->violations().front();
-        text = tr("%1\nThe story:\n%2")
-                   .arg(m_checker->report(seed()), m_checker->story(v.txId, v.sessionId));
+        const std::vector<Violation> &all = m_checker->violations();
+        for (size_t i = 0; i < std::min<size_t>(all.size(), 20); ++i) {
+            const Violation &v = all.at(i);
+            lines << (v.eventIndex >= 0
+                          ? tr("%1 violated: %2 (trace event #%L3); replay with --seed %4")
+                                .arg(v.invariant, detailtext::translate(v.detail))
+                                .arg(v.eventIndex)
+                                .arg(seed())
+                          : tr("%1 violated: %2; replay with --seed %3")
+                                .arg(v.invariant, detailtext::translate(v.detail))
+                                .arg(seed()));
+        }
+        if (all.size() > 20)
+            lines << tr("and %L1 more").arg(qulonglong(all.size() - 20));
     }
     if (!m_checker->blind().isEmpty())
-        text = tr("%1\n%2").arg(text, m_checker->blind());
-    QMessageBox box(QMessageBox::Information, tr("Invariant checker"),
-                    m_checker->ok() ? tr("Checker: ok") : tr("Checker: violated"),
-                    QMessageBox::Close, this);
-    box.setObjectName(u"checkerReport"_s);
-    box.setDetailedText(text);
-    box.setInformativeText(text.left(600));
-    box.exec();
+        lines << detailtext::translate(m_checker->blind());
+    headline->setText(lines.join(u'\n'));
+    if (!m_checker->ok() && trace) {
+        // The story of the first violation: every event of its transaction and session.
+        const Violation &v = m_checker->violations().front();
+        layout->addWidget(new QLabel(tr("What happened to it:"), &dialog));
+        auto *table = new QTableWidget(&dialog);
+        table->setObjectName(u"checkerStory"_s);
+        table->setColumnCount(6);
+        table->setHorizontalHeaderLabels({tr("Lab time (ms)"), tr("Node"), tr("Event"),
+                                          tr("Message"), tr("Peer"), tr("Detail")});
+        table->verticalHeader()->hide();
+        table->horizontalHeader()->setStretchLastSection(true);
+        table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        table->setSelectionBehavior(QAbstractItemView::SelectRows);
+        trace->forEach(0, trace->size(), [&](const TraceEvent &e) {
+            if (!(v.txId && e.txId == v.txId) && !(v.sessionId && e.sessionId == v.sessionId))
+                return;
+            const int row = table->rowCount();
+            table->insertRow(row);
+            const bool message = e.kind == TraceKind::Send || e.kind == TraceKind::Deliver ||
+                                 e.kind == TraceKind::Reject;
+            const QStringList cells{QLocale().toString(e.labUs / 1000.0, 'f', 3),
+                                    trace->nodeName(e.node),
+                                    EventLogModel::kindText(e.kind),
+                                    message && e.msgType ? toString(static_cast<MsgType>(e.msgType))
+                                                         : QString(),
+                                    trace->nodeName(e.peer),
+                                    detailtext::translate(e.detail)};
+            for (int c = 0; c < cells.size(); ++c)
+                table->setItem(row, c, new QTableWidgetItem(cells.at(c)));
+        });
+        table->resizeColumnsToContents();
+        layout->addWidget(table, 1);
+        dialog.resize(900, 560);
+    }
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.exec();
 }
 
 void MainWindow::cancelLoad()

@@ -76,6 +76,8 @@ void TestI18n::phrasesTranslate_data()
                                  "ms after it formed"_s
                               << u"Deadlock: 2.2 wartet auf 2.1, 2.1 wartet auf 2.2; 998,8 ms "
                                  "nach seiner Entstehung gefunden"_s;
+    QTest::newRow("a checker's finding") << u"two leaders with fencing token 1: sm-1 and sm-3"_s
+                                         << u"zwei Leader mit Fencing-Token 1: sm-1 und sm-3"_s;
     QTest::newRow("unknown stays")
         << u"something the table never heard of"_s << u"something the table never heard of"_s;
 }

@@ -171,6 +171,17 @@ void TestMainWindow::checkerVerdictIsLive()
     w.cluster()->trace().append(e);
     QTRY_VERIFY(w.verdict().startsWith(u"LEASE: two leaders with fencing token 1"_s));
     QTRY_COMPARE(button->text(), u"Checker: LEASE violated"_s);
+    // A click shows the finding, with how to replay it.
+    QTimer::singleShot(0, &w, [&w] {
+        auto *dialog = w.findChild<QDialog *>(u"checkerReport"_s);
+        QVERIFY(dialog);
+        const QString text = dialog->findChild<QLabel *>(u"checkerHeadline"_s)->text();
+        QVERIFY2(text.startsWith(u"LEASE violated: two leaders with fencing token 1: "_s),
+                 qPrintable(text));
+        QVERIFY2(text.contains(u"replay with --seed 22"_s), qPrintable(text));
+        dialog->reject();
+    });
+    QTest::mouseClick(button, Qt::LeftButton);
 }
 
 void TestMainWindow::loadTestShowsProgressAndCancels()
