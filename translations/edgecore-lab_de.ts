@@ -503,242 +503,267 @@
         <translation>mallory (%1): %2 als %3 gefälscht</translation>
     </message>
     <message>
+        <location filename="../widgets/detailtext.cpp" line="130" />
+        <source>mallory (%1): %2</source>
+        <translation>mallory (%1): %2</translation>
+    </message>
+    <message>
         <location filename="../widgets/detailtext.cpp" line="131" />
+        <source>replayed a captured frame from %1</source>
+        <translation>einen mitgeschnittenen Frame von %1 wiederholt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="132" />
+        <source>tampered with a captured %1 from %2</source>
+        <translation>ein mitgeschnittenes %1 von %2 verfälscht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="133" />
+        <source>PREPARE under a stale fencing token</source>
+        <translation>PREPARE unter einem veralteten Fencing-Token</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="134" />
+        <source>a length prefix of 2 GiB</source>
+        <translation>ein Längenpräfix von 2 GiB</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="136" />
         <source>every fault cleared</source>
         <translation>alle Fehler aufgehoben</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="132" />
+        <location filename="../widgets/detailtext.cpp" line="137" />
         <source>partition healed</source>
         <translation>Partition geheilt</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="133" />
+        <location filename="../widgets/detailtext.cpp" line="138" />
         <source>split %1 | %2</source>
         <translation>geteilt %1 | %2</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="134" />
+        <location filename="../widgets/detailtext.cpp" line="139" />
         <source>link %1 -&gt; %2: healthy</source>
         <translation>Verbindung %1 -&gt; %2: gesund</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="135" />
+        <location filename="../widgets/detailtext.cpp" line="140" />
         <source>link %1 &lt;-&gt; %2: healthy</source>
         <translation>Verbindung %1 &lt;-&gt; %2: gesund</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="136" />
+        <location filename="../widgets/detailtext.cpp" line="141" />
         <source>link %1 -&gt; %2: %3</source>
         <translation>Verbindung %1 -&gt; %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="137" />
+        <location filename="../widgets/detailtext.cpp" line="142" />
         <source>link %1 &lt;-&gt; %2: %3</source>
         <translation>Verbindung %1 &lt;-&gt; %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="138" />
+        <location filename="../widgets/detailtext.cpp" line="143" />
         <source>+%1 ms ±%2 ms</source>
         <translation>+%1 ms ±%2 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="139" />
+        <location filename="../widgets/detailtext.cpp" line="144" />
         <source>drop %1%</source>
         <translation>%1 % verlieren</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="140" />
+        <location filename="../widgets/detailtext.cpp" line="145" />
         <source>duplicate %1%</source>
         <translation>%1 % verdoppeln</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="141" />
+        <location filename="../widgets/detailtext.cpp" line="146" />
         <source>reorder %1%</source>
         <translation>%1 % vertauschen</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="142" />
+        <location filename="../widgets/detailtext.cpp" line="147" />
         <source>%1: votes NO %2%, prepare delay %3 ms</source>
         <translation>%1: stimmt %2 % NEIN, Vorbereitung verzögert %3 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="143" />
+        <location filename="../widgets/detailtext.cpp" line="148" />
         <source>%1 slow: +%2 ms per message</source>
         <translation>%1 langsam: +%2 ms je Nachricht</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="144" />
+        <location filename="../widgets/detailtext.cpp" line="149" />
         <source>%1 at full speed</source>
         <translation>%1 mit voller Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="145" />
+        <location filename="../widgets/detailtext.cpp" line="150" />
         <source>%1 crashed</source>
         <translation>%1 abgestürzt</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="146" />
+        <location filename="../widgets/detailtext.cpp" line="151" />
         <source>%1 restarted</source>
         <translation>%1 neu gestartet</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="147" />
+        <location filename="../widgets/detailtext.cpp" line="152" />
         <source>%1 paused</source>
         <translation>%1 angehalten</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="148" />
+        <location filename="../widgets/detailtext.cpp" line="153" />
         <source>%1 resumed</source>
         <translation>%1 fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="149" />
+        <location filename="../widgets/detailtext.cpp" line="154" />
         <source>%1 isolated</source>
         <translation>%1 isoliert</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="150" />
+        <location filename="../widgets/detailtext.cpp" line="155" />
         <source>crashed</source>
         <translation>abgestürzt</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="151" />
+        <location filename="../widgets/detailtext.cpp" line="156" />
         <source>restarted</source>
         <translation>neu gestartet</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="153" />
+        <location filename="../widgets/detailtext.cpp" line="158" />
         <source>COMMIT</source>
         <translation>FESTSCHREIBEN</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="154" />
+        <location filename="../widgets/detailtext.cpp" line="159" />
         <source>ABORT</source>
         <translation>ABBRECHEN</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="155" />
+        <location filename="../widgets/detailtext.cpp" line="160" />
         <source>tx %1: %2 decided %3 after it settled as %4</source>
         <translation>Tx %1: %2 entschied %3, nachdem sie als %4 feststand</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="156" />
+        <location filename="../widgets/detailtext.cpp" line="161" />
         <source>tx %1: %2 decided %3, the coordinator %4</source>
         <translation>Tx %1: %2 entschied %3, der Koordinator %4</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="157" />
+        <location filename="../widgets/detailtext.cpp" line="162" />
         <source>tx %1: %2 decided %3, %4 %5</source>
         <translation>Tx %1: %2 entschied %3, %4 %5</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="158" />
+        <location filename="../widgets/detailtext.cpp" line="163" />
         <source>tx %1: %2 reversed its decision to %3</source>
         <translation>Tx %1: %2 kehrte seine Entscheidung zu %3 um</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="159" />
+        <location filename="../widgets/detailtext.cpp" line="164" />
         <source>tx %1: %2 committed without a YES from %3</source>
         <translation>Tx %1: %2 schrieb fest ohne ein JA von %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="160" />
+        <location filename="../widgets/detailtext.cpp" line="165" />
         <source>tx %1: %2 committed before any durable coordinator decision</source>
         <translation>Tx %1: %2 schrieb fest vor jeder dauerhaften Entscheidung des Koordinators</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="161" />
+        <location filename="../widgets/detailtext.cpp" line="166" />
         <source>tx %1: the coordinator never decided</source>
         <translation>Tx %1: der Koordinator entschied nie</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="162" />
+        <location filename="../widgets/detailtext.cpp" line="167" />
         <source>tx %1: %2 voted YES and never learned the outcome</source>
         <translation>Tx %1: %2 stimmte JA und erfuhr nie den Ausgang</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="163" />
+        <location filename="../widgets/detailtext.cpp" line="168" />
         <source>tx %1 aborted in a run with no faults</source>
         <translation>Tx %1 brach in einem Lauf ohne Fehler ab</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="164" />
+        <location filename="../widgets/detailtext.cpp" line="169" />
         <source>%1 accepted a PREPARE with fencing token %2 after token %3</source>
         <translation>%1 nahm ein PREPARE mit Fencing-Token %2 nach Token %3 an</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="165" />
+        <location filename="../widgets/detailtext.cpp" line="170" />
         <source>key %1 went from version %2 to %3</source>
         <translation>Schlüssel %1 ging von Version %2 zu %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="166" />
+        <location filename="../widgets/detailtext.cpp" line="171" />
         <source>%1 accepted event %2 of session %3 after %4</source>
         <translation>%1 nahm Ereignis %2 der Sitzung %3 nach %4 an</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="167" />
+        <location filename="../widgets/detailtext.cpp" line="172" />
         <source>two leaders with fencing token %1: %2 and %3</source>
         <translation>zwei Leader mit Fencing-Token %1: %2 und %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="168" />
+        <location filename="../widgets/detailtext.cpp" line="173" />
         <source>session %1 decided by tx %2 and again by tx %3</source>
         <translation>Sitzung %1 entschieden von Tx %2 und erneut von Tx %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="169" />
+        <location filename="../widgets/detailtext.cpp" line="174" />
         <source>session %1 committed by tx %2 after its client was told ABORTED (trace event #%3)</source>
         <translation>Sitzung %1 von Tx %2 festgeschrieben, nachdem ihrem Client ABGEBROCHEN gemeldet wurde (Trace-Ereignis #%3)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="171" />
+        <location filename="../widgets/detailtext.cpp" line="176" />
         <source>%1 committed release tx %2 of the session set up by tx %3 after release tx %4: what it held is freed twice</source>
         <translation>%1 schrieb Freigabe-Tx %2 der von Tx %3 eingerichteten Sitzung nach Freigabe-Tx %4 fest: was sie hielt, wird doppelt freigegeben</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="173" />
+        <location filename="../widgets/detailtext.cpp" line="178" />
         <source>release tx %1 committed for session %2, whose set-up tx %3 never committed</source>
         <translation>Freigabe-Tx %1 für Sitzung %2 festgeschrieben, deren Einrichtungs-Tx %3 nie festgeschrieben wurde</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="175" />
+        <location filename="../widgets/detailtext.cpp" line="180" />
         <source>session %1 released by tx %2 and again by tx %3</source>
         <translation>Sitzung %1 freigegeben von Tx %2 und erneut von Tx %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="176" />
+        <location filename="../widgets/detailtext.cpp" line="181" />
         <source>the client of session %1 was told RELEASED and no release of it committed</source>
         <translation>dem Client der Sitzung %1 wurde FREIGEGEBEN gemeldet, und keine Freigabe wurde festgeschrieben</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="178" />
+        <location filename="../widgets/detailtext.cpp" line="183" />
         <source>the client of session %1 was told RELEASED by tx %2, which did not release it</source>
         <translation>dem Client der Sitzung %1 wurde FREIGEGEBEN von Tx %2 gemeldet, die sie nicht freigab</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="180" />
+        <location filename="../widgets/detailtext.cpp" line="185" />
         <source>the client of session %1 was told COMMITTED and no coordinator committed it</source>
         <translation>dem Client der Sitzung %1 wurde FESTGESCHRIEBEN gemeldet, und kein Koordinator schrieb sie fest</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="182" />
+        <location filename="../widgets/detailtext.cpp" line="187" />
         <source>the client of session %1 was told COMMITTED by tx %2, which did not commit it</source>
         <translation>dem Client der Sitzung %1 wurde FESTGESCHRIEBEN von Tx %2 gemeldet, die sie nicht festschrieb</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="184" />
+        <location filename="../widgets/detailtext.cpp" line="189" />
         <source>the client of session %1 was told ABORTED though tx %2 committed it</source>
         <translation>dem Client der Sitzung %1 wurde ABGEBROCHEN gemeldet, obwohl Tx %2 sie festschrieb</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="186" />
+        <location filename="../widgets/detailtext.cpp" line="191" />
         <source>the trace filled up after %1 events and %2 more were not recorded: end-of-run rules (AC4, AC5) not checked</source>
         <translation>der Trace war nach %1 Ereignissen voll und %2 weitere wurden nicht aufgezeichnet: Regeln am Laufende (AC4, AC5) nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="270" />
+        <location filename="../widgets/detailtext.cpp" line="275" />
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -1036,165 +1061,165 @@
         <translation>Jede Invariante gilt über die %L1 bisher gesehenen Transaktionen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="639" />
+        <location filename="../widgets/mainwindow.cpp" line="641" />
         <source>Saved run: %L1 events (the sessions table shows live runs only); Reset returns to a live lab</source>
         <translation>Gespeicherter Lauf: %L1 Ereignisse (die Sitzungstabelle zeigt nur laufende Läufe); Zurücksetzen kehrt zu einem laufenden Labor zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="643" />
-        <location filename="../widgets/mainwindow.cpp" line="688" />
+        <location filename="../widgets/mainwindow.cpp" line="645" />
+        <location filename="../widgets/mainwindow.cpp" line="690" />
         <source>Lab time %L1 s</source>
         <translation>Laborzeit %L1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="656" />
+        <location filename="../widgets/mainwindow.cpp" line="658" />
         <source>Committed %L1 (active %L2, released %L3) · Aborted %L4 · Invalid %L5 · Rejected frames %L6 · Events %L7</source>
         <translation>Festgeschrieben %L1 (aktiv %L2, freigegeben %L3) · Abgebrochen %L4 · Ungültig %L5 · Abgewiesene Frames %L6 · Ereignisse %L7</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="673" />
+        <location filename="../widgets/mainwindow.cpp" line="675" />
         <source>Trace full: %L1 events not recorded</source>
         <translation>Trace voll: %L1 Ereignisse nicht aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="687" />
+        <location filename="../widgets/mainwindow.cpp" line="689" />
         <source>Lab time %L1 s (paused)</source>
         <translation>Laborzeit %L1 s (angehalten)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="711" />
+        <location filename="../widgets/mainwindow.cpp" line="713" />
         <source>There is no live run to save.</source>
         <translation>Es gibt keinen laufenden Lauf zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="714" />
+        <location filename="../widgets/mainwindow.cpp" line="716" />
         <source>%1 is not empty: choose a new or an empty folder.</source>
         <translation>%1 ist nicht leer: wählen Sie einen neuen oder leeren Ordner.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="717" />
+        <location filename="../widgets/mainwindow.cpp" line="719" />
         <source>Cannot create %1.</source>
         <translation>%1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="742" />
+        <location filename="../widgets/mainwindow.cpp" line="744" />
         <source>Cannot copy %1: %2</source>
         <translation>%1 kann nicht kopiert werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="757" />
-        <location filename="../widgets/mainwindow.cpp" line="937" />
+        <location filename="../widgets/mainwindow.cpp" line="759" />
+        <location filename="../widgets/mainwindow.cpp" line="939" />
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="799" />
+        <location filename="../widgets/mainwindow.cpp" line="801" />
         <source>%1 holds no EdgeCore Lab run (no %2 in it).</source>
         <translation>%1 enthält keinen EdgeCore-Lab-Lauf (kein %2 darin).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="806" />
+        <location filename="../widgets/mainwindow.cpp" line="808" />
         <source>Cannot open the run: %1</source>
         <translation>Der Lauf kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="831" />
+        <location filename="../widgets/mainwindow.cpp" line="833" />
         <source>The run's last event was cut off (the run was still being written or was stopped): it opens up to its last complete event.</source>
         <translation>Das letzte Ereignis des Laufs ist abgeschnitten (der Lauf wurde noch geschrieben oder abgebrochen): er öffnet sich bis zu seinem letzten vollständigen Ereignis.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="860" />
+        <location filename="../widgets/mainwindow.cpp" line="862" />
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="790" />
-        <location filename="../widgets/mainwindow.cpp" line="866" />
-        <location filename="../widgets/mainwindow.cpp" line="895" />
-        <location filename="../widgets/mainwindow.cpp" line="900" />
+        <location filename="../widgets/mainwindow.cpp" line="792" />
+        <location filename="../widgets/mainwindow.cpp" line="868" />
+        <location filename="../widgets/mainwindow.cpp" line="897" />
+        <location filename="../widgets/mainwindow.cpp" line="902" />
         <source>Open Run</source>
         <translation>Lauf öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="872" />
+        <location filename="../widgets/mainwindow.cpp" line="874" />
         <source>No recent runs</source>
         <translation>Keine zuletzt geöffneten Läufe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="874" />
+        <location filename="../widgets/mainwindow.cpp" line="876" />
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="880" />
-        <location filename="../widgets/mainwindow.cpp" line="890" />
+        <location filename="../widgets/mainwindow.cpp" line="882" />
+        <location filename="../widgets/mainwindow.cpp" line="892" />
         <source>Save Run As</source>
         <translation>Lauf speichern unter</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="887" />
+        <location filename="../widgets/mainwindow.cpp" line="889" />
         <source>Saved the run to %1</source>
         <translation>Lauf in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="908" />
-        <location filename="../widgets/mainwindow.cpp" line="915" />
+        <location filename="../widgets/mainwindow.cpp" line="910" />
+        <location filename="../widgets/mainwindow.cpp" line="917" />
         <source>Export Trace</source>
         <translation>Trace exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="910" />
+        <location filename="../widgets/mainwindow.cpp" line="912" />
         <source>Chrome trace (*.json)</source>
         <translation>Chrome-Trace (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="917" />
+        <location filename="../widgets/mainwindow.cpp" line="919" />
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="925" />
-        <location filename="../widgets/mainwindow.cpp" line="936" />
+        <location filename="../widgets/mainwindow.cpp" line="927" />
+        <location filename="../widgets/mainwindow.cpp" line="938" />
         <source>Export Summary</source>
         <translation>Zusammenfassung exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="925" />
+        <location filename="../widgets/mainwindow.cpp" line="927" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="969" />
+        <location filename="../widgets/mainwindow.cpp" line="971" />
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="974" />
+        <location filename="../widgets/mainwindow.cpp" line="976" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="974" />
+        <location filename="../widgets/mainwindow.cpp" line="976" />
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1007" />
+        <location filename="../widgets/mainwindow.cpp" line="1009" />
         <source>EdgeCore Lab Manual</source>
         <translation>EdgeCore-Lab-Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1014" />
+        <location filename="../widgets/mainwindow.cpp" line="1016" />
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1028" />
+        <location filename="../widgets/mainwindow.cpp" line="1030" />
         <source>About EdgeCore Lab</source>
         <translation>Über EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1029" />
+        <location filename="../widgets/mainwindow.cpp" line="1031" />
         <source>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;A desktop lab for distributed protocols: an edge gateway, three session managers electing a leader, 2PC and 3PC participants, a versioned shared memory and a malicious node, each a real server on its own thread, talking over loopback TCP with signed frames.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Labor für verteilte Protokolle: ein Edge-Gateway, drei Session-Manager, die einen Leader wählen, 2PC- und 3PC-Teilnehmer, ein versionierter gemeinsamer Speicher und ein bösartiger Knoten, jeder ein echter Server in einem eigenen Thread, die über Loopback-TCP mit signierten Frames sprechen.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2.&lt;/p&gt;</translation>
     </message>
@@ -1341,24 +1366,24 @@
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="650" />
-        <location filename="../widgets/mainwindow.cpp" line="677" />
+        <location filename="../widgets/mainwindow.cpp" line="652" />
+        <location filename="../widgets/mainwindow.cpp" line="679" />
         <source>Checker: ok</source>
         <translation>Prüfer: ok</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="670" />
+        <location filename="../widgets/mainwindow.cpp" line="672" />
         <source>A service halted: storage failure (%1)</source>
         <translation>Ein Dienst hat angehalten: Speicherfehler (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="671" />
+        <location filename="../widgets/mainwindow.cpp" line="673" />
         <source>%1 services halted: storage failure</source>
         <translation>%1 Dienste haben angehalten: Speicherfehler</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="651" />
-        <location filename="../widgets/mainwindow.cpp" line="678" />
+        <location filename="../widgets/mainwindow.cpp" line="653" />
+        <location filename="../widgets/mainwindow.cpp" line="680" />
         <source>Checker: %1 violated</source>
         <translation>Prüfer: %1 verletzt</translation>
     </message>

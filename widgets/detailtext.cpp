@@ -127,6 +127,11 @@ const char *const kPhrases[] = {
     QT_TRANSLATE_NOOP("Detail", "stale-token"),
     QT_TRANSLATE_NOOP("Detail", "not-authorized"),
     QT_TRANSLATE_NOOP("Detail", "mallory (%1): forged %2 as %3"),
+    QT_TRANSLATE_NOOP("Detail", "mallory (%1): %2"),
+    QT_TRANSLATE_NOOP("Detail", "replayed a captured frame from %1"),
+    QT_TRANSLATE_NOOP("Detail", "tampered with a captured %1 from %2"),
+    QT_TRANSLATE_NOOP("Detail", "PREPARE under a stale fencing token"),
+    QT_TRANSLATE_NOOP("Detail", "a length prefix of 2 GiB"),
     // Faults switched on and off.
     QT_TRANSLATE_NOOP("Detail", "every fault cleared"),
     QT_TRANSLATE_NOOP("Detail", "partition healed"),

@@ -78,6 +78,9 @@ void TestI18n::phrasesTranslate_data()
                                  "nach seiner Entstehung gefunden"_s;
     QTest::newRow("a checker's finding") << u"two leaders with fencing token 1: sm-1 and sm-3"_s
                                          << u"zwei Leader mit Fencing-Token 1: sm-1 und sm-3"_s;
+    QTest::newRow("mallory replays")
+        << u"mallory (replay): replayed a captured frame from sm-1"_s
+        << u"mallory (Wiederholung): einen mitgeschnittenen Frame von sm-1 wiederholt"_s;
     QTest::newRow("unknown stays")
         << u"something the table never heard of"_s << u"something the table never heard of"_s;
 }
