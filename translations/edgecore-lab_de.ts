@@ -634,136 +634,216 @@
     </message>
     <message>
         <location filename="../widgets/detailtext.cpp" line="158" />
+        <source>circuit breaker %1 (a session manager answered)</source>
+        <translation>Schutzschalter %1 (ein Session-Manager antwortete)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="159" />
+        <source>circuit breaker %1 (%2 failures in a row)</source>
+        <translation>Schutzschalter %1 (%2 Fehlschläge in Folge)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="160" />
+        <source>circuit breaker %1 (cool-down over: one probe)</source>
+        <translation>Schutzschalter %1 (Abkühlzeit vorbei: ein Versuch)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="161" />
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="162" />
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="163" />
+        <source>half-open</source>
+        <translation>halboffen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="164" />
+        <source>request refused: %1</source>
+        <translation>Anfrage abgewiesen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="165" />
+        <source>dead letter replayed to %1</source>
+        <translation>unzustellbare Entscheidung erneut an %1 gesendet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="166" />
+        <source>peer is back: reconnecting now</source>
+        <translation>Gegenstelle ist zurück: verbinde jetzt neu</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="167" />
+        <source>edge ignores %1</source>
+        <translation>Edge ignoriert %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="168" />
+        <source>release without its set-up transaction: ignored</source>
+        <translation>Freigabe ohne ihre Einrichtungs-Transaktion: ignoriert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="169" />
+        <source>send buffer full, frame dropped</source>
+        <translation>Sendepuffer voll, Frame verworfen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="170" />
+        <source>restart failed: cannot listen again: %1</source>
+        <translation>Neustart fehlgeschlagen: kann nicht wieder lauschen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="171" />
+        <source>cannot write %1: %2</source>
+        <translation>kann %1 nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="172" />
+        <source>cannot open %1: %2</source>
+        <translation>kann %1 nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="173" />
+        <source>its log</source>
+        <translation>sein Protokoll</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="175" />
         <source>COMMIT</source>
         <translation>FESTSCHREIBEN</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="159" />
+        <location filename="../widgets/detailtext.cpp" line="176" />
         <source>ABORT</source>
         <translation>ABBRECHEN</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="160" />
+        <location filename="../widgets/detailtext.cpp" line="177" />
         <source>tx %1: %2 decided %3 after it settled as %4</source>
         <translation>Tx %1: %2 entschied %3, nachdem sie als %4 feststand</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="161" />
+        <location filename="../widgets/detailtext.cpp" line="178" />
         <source>tx %1: %2 decided %3, the coordinator %4</source>
         <translation>Tx %1: %2 entschied %3, der Koordinator %4</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="162" />
+        <location filename="../widgets/detailtext.cpp" line="179" />
         <source>tx %1: %2 decided %3, %4 %5</source>
         <translation>Tx %1: %2 entschied %3, %4 %5</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="163" />
+        <location filename="../widgets/detailtext.cpp" line="180" />
         <source>tx %1: %2 reversed its decision to %3</source>
         <translation>Tx %1: %2 kehrte seine Entscheidung zu %3 um</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="164" />
+        <location filename="../widgets/detailtext.cpp" line="181" />
         <source>tx %1: %2 committed without a YES from %3</source>
         <translation>Tx %1: %2 schrieb fest ohne ein JA von %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="165" />
+        <location filename="../widgets/detailtext.cpp" line="182" />
         <source>tx %1: %2 committed before any durable coordinator decision</source>
         <translation>Tx %1: %2 schrieb fest vor jeder dauerhaften Entscheidung des Koordinators</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="166" />
+        <location filename="../widgets/detailtext.cpp" line="183" />
         <source>tx %1: the coordinator never decided</source>
         <translation>Tx %1: der Koordinator entschied nie</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="167" />
+        <location filename="../widgets/detailtext.cpp" line="184" />
         <source>tx %1: %2 voted YES and never learned the outcome</source>
         <translation>Tx %1: %2 stimmte JA und erfuhr nie den Ausgang</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="168" />
+        <location filename="../widgets/detailtext.cpp" line="185" />
         <source>tx %1 aborted in a run with no faults</source>
         <translation>Tx %1 brach in einem Lauf ohne Fehler ab</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="169" />
+        <location filename="../widgets/detailtext.cpp" line="186" />
         <source>%1 accepted a PREPARE with fencing token %2 after token %3</source>
         <translation>%1 nahm ein PREPARE mit Fencing-Token %2 nach Token %3 an</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="170" />
+        <location filename="../widgets/detailtext.cpp" line="187" />
         <source>key %1 went from version %2 to %3</source>
         <translation>Schlüssel %1 ging von Version %2 zu %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="171" />
+        <location filename="../widgets/detailtext.cpp" line="188" />
         <source>%1 accepted event %2 of session %3 after %4</source>
         <translation>%1 nahm Ereignis %2 der Sitzung %3 nach %4 an</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="172" />
+        <location filename="../widgets/detailtext.cpp" line="189" />
         <source>two leaders with fencing token %1: %2 and %3</source>
         <translation>zwei Leader mit Fencing-Token %1: %2 und %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="173" />
+        <location filename="../widgets/detailtext.cpp" line="190" />
         <source>session %1 decided by tx %2 and again by tx %3</source>
         <translation>Sitzung %1 entschieden von Tx %2 und erneut von Tx %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="174" />
+        <location filename="../widgets/detailtext.cpp" line="191" />
         <source>session %1 committed by tx %2 after its client was told ABORTED (trace event #%3)</source>
         <translation>Sitzung %1 von Tx %2 festgeschrieben, nachdem ihrem Client ABGEBROCHEN gemeldet wurde (Trace-Ereignis #%3)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="176" />
+        <location filename="../widgets/detailtext.cpp" line="193" />
         <source>%1 committed release tx %2 of the session set up by tx %3 after release tx %4: what it held is freed twice</source>
         <translation>%1 schrieb Freigabe-Tx %2 der von Tx %3 eingerichteten Sitzung nach Freigabe-Tx %4 fest: was sie hielt, wird doppelt freigegeben</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="178" />
+        <location filename="../widgets/detailtext.cpp" line="195" />
         <source>release tx %1 committed for session %2, whose set-up tx %3 never committed</source>
         <translation>Freigabe-Tx %1 für Sitzung %2 festgeschrieben, deren Einrichtungs-Tx %3 nie festgeschrieben wurde</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="180" />
+        <location filename="../widgets/detailtext.cpp" line="197" />
         <source>session %1 released by tx %2 and again by tx %3</source>
         <translation>Sitzung %1 freigegeben von Tx %2 und erneut von Tx %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="181" />
+        <location filename="../widgets/detailtext.cpp" line="198" />
         <source>the client of session %1 was told RELEASED and no release of it committed</source>
         <translation>dem Client der Sitzung %1 wurde FREIGEGEBEN gemeldet, und keine Freigabe wurde festgeschrieben</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="183" />
+        <location filename="../widgets/detailtext.cpp" line="200" />
         <source>the client of session %1 was told RELEASED by tx %2, which did not release it</source>
         <translation>dem Client der Sitzung %1 wurde FREIGEGEBEN von Tx %2 gemeldet, die sie nicht freigab</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="185" />
+        <location filename="../widgets/detailtext.cpp" line="202" />
         <source>the client of session %1 was told COMMITTED and no coordinator committed it</source>
         <translation>dem Client der Sitzung %1 wurde FESTGESCHRIEBEN gemeldet, und kein Koordinator schrieb sie fest</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="187" />
+        <location filename="../widgets/detailtext.cpp" line="204" />
         <source>the client of session %1 was told COMMITTED by tx %2, which did not commit it</source>
         <translation>dem Client der Sitzung %1 wurde FESTGESCHRIEBEN von Tx %2 gemeldet, die sie nicht festschrieb</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="189" />
+        <location filename="../widgets/detailtext.cpp" line="206" />
         <source>the client of session %1 was told ABORTED though tx %2 committed it</source>
         <translation>dem Client der Sitzung %1 wurde ABGEBROCHEN gemeldet, obwohl Tx %2 sie festschrieb</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="191" />
+        <location filename="../widgets/detailtext.cpp" line="208" />
         <source>the trace filled up after %1 events and %2 more were not recorded: end-of-run rules (AC4, AC5) not checked</source>
         <translation>der Trace war nach %1 Ereignissen voll und %2 weitere wurden nicht aufgezeichnet: Regeln am Laufende (AC4, AC5) nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="275" />
+        <location filename="../widgets/detailtext.cpp" line="296" />
         <source>, </source>
         <translation>, </translation>
     </message>

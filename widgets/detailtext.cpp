@@ -154,6 +154,23 @@ const char *const kPhrases[] = {
     QT_TRANSLATE_NOOP("Detail", "%1 isolated"),
     QT_TRANSLATE_NOOP("Detail", "crashed"),
     QT_TRANSLATE_NOOP("Detail", "restarted"),
+    // The edge's guard, hosts and logs.
+    QT_TRANSLATE_NOOP("Detail", "circuit breaker %1 (a session manager answered)"),
+    QT_TRANSLATE_NOOP("Detail", "circuit breaker %1 (%2 failures in a row)"),
+    QT_TRANSLATE_NOOP("Detail", "circuit breaker %1 (cool-down over: one probe)"),
+    QT_TRANSLATE_NOOP("Detail", "closed"),
+    QT_TRANSLATE_NOOP("Detail", "open"),
+    QT_TRANSLATE_NOOP("Detail", "half-open"),
+    QT_TRANSLATE_NOOP("Detail", "request refused: %1"),
+    QT_TRANSLATE_NOOP("Detail", "dead letter replayed to %1"),
+    QT_TRANSLATE_NOOP("Detail", "peer is back: reconnecting now"),
+    QT_TRANSLATE_NOOP("Detail", "edge ignores %1"),
+    QT_TRANSLATE_NOOP("Detail", "release without its set-up transaction: ignored"),
+    QT_TRANSLATE_NOOP("Detail", "send buffer full, frame dropped"),
+    QT_TRANSLATE_NOOP("Detail", "restart failed: cannot listen again: %1"),
+    QT_TRANSLATE_NOOP("Detail", "cannot write %1: %2"),
+    QT_TRANSLATE_NOOP("Detail", "cannot open %1: %2"),
+    QT_TRANSLATE_NOOP("Detail", "its log"),
     // The invariant checker's findings.
     QT_TRANSLATE_NOOP("Detail", "COMMIT"),
     QT_TRANSLATE_NOOP("Detail", "ABORT"),
@@ -197,6 +214,8 @@ struct Phrase
     const char *source;
     QRegularExpression re;
     std::vector<bool> measure; // per argument: a quantity in s or ms (its number is localised)
+    bool verbatimLast = false; // ends in ": %n": an error text from outside (SQLite, the OS),
+                               // shown as it is when no phrase fits it
 };
 
 const std::vector<Phrase> &phrases()
@@ -218,7 +237,9 @@ const std::vector<Phrase> &phrases()
                 measure.push_back(unit.match(source.mid(at)).hasMatch());
             }
             re += QRegularExpression::escape(source.mid(at)) + u'$';
-            t.push_back(Phrase{p, QRegularExpression(re), std::move(measure)});
+            const bool verbatimLast = !measure.empty() && at == source.size() &&
+                                      source.mid(at - 4, 2) == u": "_s && !source.startsWith(u'%');
+            t.push_back(Phrase{p, QRegularExpression(re), std::move(measure), verbatimLast});
         }
         return t;
     }();
@@ -229,7 +250,7 @@ const std::vector<Phrase> &phrases()
 bool isData(const QString &text)
 {
     static const QRegularExpression data(
-        u"^[{(]?(edge|sm-\\d+|rm|billing|analytics|dsm|mallory|[a-z]+/[\\w*-]+|[A-Z_]+|"
+        u"^[{(]?(edge|sm-\\d+|rm|billing|analytics|dsm|mallory|[a-z]+/[\\w*-]+|/[\\w./-]+|[A-Z_]+|"
         "\\d+(\\.\\d+)?|VOICE|DATA|2PC|3PC)(, (edge|sm-\\d+|rm|billing|analytics|dsm|mallory))*"
         "[})]?$"_s);
     return data.match(text).hasMatch();
@@ -252,7 +273,7 @@ QString translateIn(const QString &text, bool *ok, int depth, bool measure = fal
             bool argOk = true;
             args << translateIn(m.captured(i), &argOk, depth + 1,
                                 p.measure[static_cast<size_t>(i - 1)]);
-            argsOk = argsOk && argOk;
+            argsOk = argsOk && (argOk || (p.verbatimLast && i == m.lastCapturedIndex()));
         }
         if (!argsOk)
             continue; // another phrasing may fit the whole better

@@ -81,6 +81,11 @@ void TestI18n::phrasesTranslate_data()
     QTest::newRow("mallory replays")
         << u"mallory (replay): replayed a captured frame from sm-1"_s
         << u"mallory (Wiederholung): einen mitgeschnittenen Frame von sm-1 wiederholt"_s;
+    QTest::newRow("an error text from outside")
+        << u"cannot write /tmp/x/rm.sqlite: disk I/O error Unable to fetch row"_s
+        << u"kann /tmp/x/rm.sqlite nicht schreiben: disk I/O error Unable to fetch row"_s;
+    QTest::newRow("circuit breaker") << u"circuit breaker open (5 failures in a row)"_s
+                                     << u"Schutzschalter offen (5 Fehlschläge in Folge)"_s;
     QTest::newRow("unknown stays")
         << u"something the table never heard of"_s << u"something the table never heard of"_s;
 }
