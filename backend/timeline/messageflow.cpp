@@ -1,0 +1,223 @@
+#include "messageflow.h"
+
+#include "core/envelope.h"
+#include "services/cast.h"
+#include "trace/tracestore.h"
+
+#include <algorithm>
+
+namespace edgecore {
+
+namespace {
+quint64 keyOf(NodeId sender, quint64 seq)
+{
+    return (quint64(sender) << 48) ^ seq;
+}
+} // namespace
+
+MessageClass classOf(quint16 msgType)
+{
+    switch (static_cast<MsgType>(msgType)) {
+    case MsgType::ClientRequest:
+    case MsgType::SessionCreate:
+    case MsgType::SessionResult:
+    case MsgType::NotLeader:
+    case MsgType::SessionRelease:
+    case MsgType::ReleaseResult:
+        return MessageClass::Client;
+    case MsgType::Prepare:
+    case MsgType::PreCommit:
+        return MessageClass::Prepare;
+    case MsgType::Vote:
+    case MsgType::Ack:
+    case MsgType::PreCommitAck:
+    case MsgType::StateRequest:
+    case MsgType::StateReport:
+        return MessageClass::Vote;
+    case MsgType::Commit:
+    case MsgType::Abort:
+    case MsgType::OutcomeRequest:
+        return MessageClass::Decision;
+    case MsgType::DsmLease:
+    case MsgType::DsmLeaseReply:
+    case MsgType::DsmRelease:
+        return MessageClass::Lease;
+    case MsgType::SessionEvent:
+    case MsgType::EventAppend:
+    case MsgType::EventSubscribe:
+    case MsgType::EventDeliver:
+    case MsgType::EventAck:
+        return MessageClass::Stream;
+    default:
+        return MessageClass::Dsm;
+    }
+}
+
+qsizetype MessageFlow::advance(const TraceStore &trace)
+{
+    const qsizetype from = m_consumed;
+    if (m_forger == kNoNode) {
+        const QStringList names = trace.nodeNames();
+        const qsizetype at = names.indexOf(cast::mallory());
+        if (at > 0)
+            m_forger = static_cast<NodeId>(at);
+    }
+    trace.forEach(from, trace.size(), [this](const TraceEvent &e) { apply(m_consumed, e); });
+    return m_consumed - from;
+}
+
+int MessageFlow::add(FlowMessage m)
+{
+    const int id = static_cast<int>(m_messages.size());
+    m_messages.push_back(m);
+    // Keep m_bySend ordered by send time: threads stamp lab time on their own reads of the
+    // clock, so a send can land a little before the one traced just ahead of it.
+    auto at = m_bySend.end();
+    while (at != m_bySend.begin() && m_messages[static_cast<size_t>(*(at - 1))].sentUs > m.sentUs)
+        --at;
+    m_bySend.insert(at, id);
+    if (m.tx)
+        m_byTx[m.tx].push_back(id);
+    return id;
+}
+
+void MessageFlow::apply(qsizetype index, const TraceEvent &e)
+{
+    m_consumed = index + 1;
+    m_lastUs = std::max(m_lastUs, e.labUs);
+    if (m_firstUs < 0)
+        m_firstUs = e.labUs;
+    const auto finish = [&](int id, MessageFate fate) {
+        FlowMessage &m = m_messages[static_cast<size_t>(id)];
+        m.fate = fate;
+        m.endUs = std::max(e.labUs, m.sentUs);
+        m.endEvent = index;
+        m.reason = e.reason;
+        m_maxSpanUs = std::max(m_maxSpanUs, m.endUs - m.sentUs);
+    };
+    switch (e.kind) {
+    case TraceKind::Send: {
+        FlowMessage m;
+        m.sentUs = e.labUs;
+        m.sendEvent = index;
+        m.from = e.node;
+        m.to = e.peer;
+        m.type = e.msgType;
+        m.cls = e.node == m_forger ? MessageClass::Forged : classOf(e.msgType);
+        m.seq = e.seq;
+        m.tx = e.txId;
+        m.session = e.sessionId;
+        // A restarted node counts its frames from 1 again: the newer send takes the key.
+        m_inFlight[keyOf(e.node, e.seq)] = add(m);
+        break;
+    }
+    case TraceKind::Deliver:
+    case TraceKind::Drop:
+    case TraceKind::Reject: {
+        if (e.kind == TraceKind::Deliver && e.peer == kNoNode)
+            break; // a local client request at the edge: no frame
+        // The receiver's events name the sender as peer; a loss is the sender's own event.
+        const NodeId sender = e.kind == TraceKind::Drop ? e.node : e.peer;
+        const auto it = m_inFlight.find(keyOf(sender, e.seq));
+        if (it != m_inFlight.end()) {
+            const int id = it->second;
+            m_inFlight.erase(it);
+            finish(id, e.kind == TraceKind::Deliver ? MessageFate::Delivered
+                       : e.kind == TraceKind::Drop  ? MessageFate::Lost
+                                                    : MessageFate::Refused);
+            break;
+        }
+        if (e.kind != TraceKind::Reject)
+            break; // a duplicate delivery: the frame is drawn once
+        // A refused frame never traced as sent: a forgery, from whoever noted forging it.
+        FlowMessage m;
+        const auto forger = m_forgedBy.find(e.txId);
+        m.from = forger != m_forgedBy.end() ? forger->second : e.peer;
+        m.to = e.node;
+        m.sentUs = e.labUs;
+        m.type = e.msgType;
+        m.cls = forger != m_forgedBy.end() ? MessageClass::Forged : classOf(e.msgType);
+        m.seq = e.seq;
+        m.tx = e.txId;
+        m.session = e.sessionId;
+        finish(add(m), MessageFate::Refused);
+        break;
+    }
+    case TraceKind::Note:
+        // mallory notes each forgery (its tx) before sending it raw.
+        if (e.node == m_forger && e.node != kNoNode && e.txId) {
+            m_forgedBy[e.txId] = e.node;
+            if (m_forgedBy.size() > 4096)
+                m_forgedBy.clear();
+        }
+        break;
+    case TraceKind::Lease:
+        if (e.reason == 1) {
+            // A newer token: whoever led before has lost the lease by now, even if it never
+            // said so (it crashed, or it is cut off).
+            for (LeaderInterval &l : m_leaders)
+                if (l.toUs < 0 && l.node != e.node && l.token < e.seq)
+                    l.toUs = e.labUs;
+            m_leaders.push_back(LeaderInterval{e.node, e.labUs, -1, e.seq});
+        } else {
+            for (auto it = m_leaders.rbegin(); it != m_leaders.rend(); ++it)
+                if (it->node == e.node && it->toUs < 0) {
+                    it->toUs = e.labUs;
+                    break;
+                }
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+std::vector<int> MessageFlow::visible(qint64 fromUs, qint64 toUs) const
+{
+    std::vector<int> out;
+    const auto sentOf = [this](int id) { return m_messages[static_cast<size_t>(id)].sentUs; };
+    // Ended messages sent before fromUs - m_maxSpanUs ended before fromUs: start there.
+    const auto begin = std::lower_bound(m_bySend.begin(), m_bySend.end(), fromUs - m_maxSpanUs,
+                                        [&](int id, qint64 t) { return sentOf(id) < t; });
+    const auto end = std::upper_bound(begin, m_bySend.end(), toUs,
+                                      [&](qint64 t, int id) { return t < sentOf(id); });
+    for (auto it = begin; it != end; ++it) {
+        const FlowMessage &m = m_messages[static_cast<size_t>(*it)];
+        if (m.endUs < 0 || m.endUs >= fromUs)
+            out.push_back(*it);
+    }
+    // Frames in flight since before the scan's start (parked for long) are on screen too.
+    for (const auto &[key, id] : m_inFlight) {
+        const qint64 sent = sentOf(id);
+        if (sent < fromUs - m_maxSpanUs)
+            out.push_back(id);
+    }
+    std::sort(out.begin(), out.end(),
+              [&](int a, int b) { return sentOf(a) != sentOf(b) ? sentOf(a) < sentOf(b) : a < b; });
+    return out;
+}
+
+qsizetype MessageFlow::sentBetween(qint64 fromUs, qint64 toUs) const
+{
+    const auto sentOf = [this](int id) { return m_messages[static_cast<size_t>(id)].sentUs; };
+    const auto a = std::lower_bound(m_bySend.begin(), m_bySend.end(), fromUs,
+                                    [&](int id, qint64 t) { return sentOf(id) < t; });
+    const auto b =
+        std::lower_bound(a, m_bySend.end(), toUs, [&](int id, qint64 t) { return sentOf(id) < t; });
+    return b - a;
+}
+
+std::vector<int> MessageFlow::ofTransaction(TxId tx) const
+{
+    const auto it = m_byTx.find(tx);
+    if (it == m_byTx.end())
+        return {};
+    std::vector<int> ids = it->second;
+    std::stable_sort(ids.begin(), ids.end(), [this](int a, int b) {
+        return m_messages[static_cast<size_t>(a)].sentUs <
+               m_messages[static_cast<size_t>(b)].sentUs;
+    });
+    return ids;
+}
+
+} // namespace edgecore

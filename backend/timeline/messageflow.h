@@ -1,0 +1,107 @@
+#pragma once
+// The trace as the sequence diagram sees it, folded incrementally: every frame's send paired
+// with what became of it (delivered, lost in the network, refused by its receiver, or still
+// in flight), and each session manager's leadership as intervals of lab time. GUI-free: the
+// diagram's layout and painter read it, and tests check it against recorded traces.
+//
+// Pairing: a send is (sender, frame sequence); its delivery, refusal or loss names the same
+// pair (the receiver's event carries the sender as its peer). A refused frame that was never
+// sent as such (mallory's forgeries go out raw) is a message of its own, from the node that
+// forged it when a note names it, ending where it was refused.
+
+#include "trace/traceevent.h"
+
+#include <unordered_map>
+#include <vector>
+
+namespace edgecore {
+
+class TraceStore;
+
+enum class MessageFate : quint8 { InFlight, Delivered, Lost, Refused };
+
+// What a message is, by its type, for colour and filters.
+enum class MessageClass : quint8 {
+    Client,   // session set-up and release between the edge and the session managers
+    Prepare,  // PREPARE, PRECOMMIT (the protocol asking)
+    Vote,     // votes, acknowledgements, state reports (participants answering)
+    Decision, // COMMIT, ABORT, outcome requests
+    Lease,    // leader leases
+    Dsm,      // DSM reads, writes, watches, locks
+    Stream,   // the ordered event stream
+    Forged,   // anything mallory sent
+};
+constexpr int kMessageClassCount = 8;
+MessageClass classOf(quint16 msgType);
+
+struct FlowMessage
+{
+    qint64 sentUs = 0;        // lab time of the send (for a forgery with no send: its note, or the
+                              // refusal)
+    qint64 endUs = -1;        // delivery, loss or refusal; -1 while in flight
+    qsizetype sendEvent = -1; // trace index of the send; -1 when there is none
+    qsizetype endEvent = -1;  // trace index of the delivery, loss or refusal
+    NodeId from = kNoNode;
+    NodeId to = kNoNode;
+    quint16 type = 0; // MsgType
+    MessageFate fate = MessageFate::InFlight;
+    MessageClass cls = MessageClass::Client;
+    quint8 reason = 0; // Refused: the WireError; Lost: 1 partition, 2 loss
+    quint64 seq = 0;
+    TxId tx = 0;
+    SessionId session = 0;
+    qint64 latencyUs() const { return endUs < 0 ? -1 : endUs - sentUs; }
+};
+
+// A session manager led from `fromUs` to `toUs` (-1: still leads) under `token`.
+struct LeaderInterval
+{
+    NodeId node = kNoNode;
+    qint64 fromUs = 0;
+    qint64 toUs = -1;
+    quint64 token = 0;
+};
+
+class MessageFlow
+{
+public:
+    // Folds the trace's events from consumed() up to its end; returns how many were read.
+    // The node named mallory is taken as the forger (setForger() chooses another).
+    qsizetype advance(const TraceStore &trace);
+    // The node whose notes name forgeries it sends raw, and whose sends are forged.
+    void setForger(NodeId node) { m_forger = node; }
+    // Folds one event; index is its position in the trace (events come in trace order).
+    void apply(qsizetype index, const TraceEvent &e);
+    qsizetype consumed() const { return m_consumed; }
+
+    const std::vector<FlowMessage> &messages() const { return m_messages; }
+    const std::vector<LeaderInterval> &leaders() const { return m_leaders; }
+    qint64 lastUs() const { return m_lastUs; } // the latest lab time folded
+    qint64 firstUs() const { return m_firstUs; }
+
+    // The messages on screen between two lab times: sent by toUs and not ended before fromUs
+    // (in flight counts as not ended). Ids into messages(), in order of their send time.
+    std::vector<int> visible(qint64 fromUs, qint64 toUs) const;
+    // Messages sent in [fromUs, toUs): their number (the overview's density), found by
+    // binary search.
+    qsizetype sentBetween(qint64 fromUs, qint64 toUs) const;
+    // The messages of one transaction, in order of their send time.
+    std::vector<int> ofTransaction(TxId tx) const;
+
+private:
+    int add(FlowMessage m);
+
+    std::vector<FlowMessage> m_messages;
+    std::vector<int> m_bySend; // ids ordered by sentUs (frames arrive nearly in order)
+    std::unordered_map<quint64, int> m_inFlight; // (sender, seq) -> id
+    std::unordered_map<TxId, NodeId> m_forgedBy; // a forgery's tx -> who forged it (notes)
+    std::unordered_map<TxId, std::vector<int>> m_byTx;
+    std::vector<LeaderInterval> m_leaders;
+    NodeId m_forger = kNoNode; // mallory: its notes name forgeries, its sends are forged
+    qint64 m_maxSpanUs = 0;    // the longest a delivered message took: bounds visible()'s scan
+    qsizetype m_consumed = 0;
+    qint64 m_lastUs = 0;
+    qint64 m_firstUs = -1;
+};
+
+} // namespace edgecore

@@ -1,0 +1,278 @@
+// The sequence diagram's fold: sends paired with their delivery, loss or refusal, forgeries
+// from mallory, leadership intervals, and the queries the diagram paints from (what is on
+// screen between two lab times, how many were sent, a transaction's messages), checked
+// against recorded runs of the real cast in the simulator and against a brute-force scan.
+
+#include "lab/headless.h"
+#include "timeline/messageflow.h"
+#include "trace/tracefile.h"
+#include "trace/tracestore.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextStream>
+
+#include <algorithm>
+#include <random>
+
+using namespace edgecore;
+using namespace Qt::Literals::StringLiterals;
+
+class TestMessageFlow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void pairsEverySendWithItsFate_data();
+    void pairsEverySendWithItsFate();
+    void forgeriesComeFromMallory();
+    void leadershipIntervals();
+    void queriesMatchABruteForceScan();
+    void foldsIncrementally();
+    void handMadeTrace();
+
+private:
+    std::unique_ptr<TraceStore> record(const QString &scenario, quint64 seed,
+                                       const QString &protocol = QString());
+    QTemporaryDir m_dir;
+};
+
+std::unique_ptr<TraceStore> TestMessageFlow::record(const QString &scenario, quint64 seed,
+                                                    const QString &protocol)
+{
+    HeadlessOptions o;
+    o.scenario = scenario;
+    o.seed = seed;
+    o.sim = true;
+    o.protocol = protocol;
+    o.outDir = m_dir.filePath(scenario + QString::number(seed) + protocol);
+    QString out;
+    QString err;
+    QTextStream os(&out);
+    QTextStream es(&err);
+    runHeadless(o, os, es);
+    TraceFileContents run = readTraceFile(QDir(o.outDir).filePath(u"trace.ectrace"_s));
+    if (!run.trace)
+        qFatal("%s", qPrintable(run.error + err));
+    return std::move(run.trace);
+}
+
+void TestMessageFlow::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+void TestMessageFlow::pairsEverySendWithItsFate_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<QString>("protocol");
+    QTest::addColumn<quint64>("seed");
+    QTest::newRow("demo") << u"demo"_s << QString() << quint64(2);
+    QTest::newRow("chaos") << u"chaos"_s << QString() << quint64(5);
+    QTest::newRow("coordinator-crash 3PC") << u"coordinator-crash"_s << u"3PC"_s << quint64(1);
+}
+
+void TestMessageFlow::pairsEverySendWithItsFate()
+{
+    QFETCH(QString, scenario);
+    QFETCH(QString, protocol);
+    QFETCH(quint64, seed);
+    const auto trace = record(scenario, seed, protocol);
+    MessageFlow flow;
+    QCOMPARE(flow.advance(*trace), trace->size());
+    qsizetype sends = 0;
+    qsizetype drops = 0;
+    trace->forEach(0, trace->size(), [&](const TraceEvent &e) {
+        sends += e.kind == TraceKind::Send;
+        drops += e.kind == TraceKind::Drop;
+    });
+    qsizetype fromSends = 0;
+    qsizetype lost = 0;
+    for (const FlowMessage &m : flow.messages()) {
+        if (m.sendEvent < 0) {
+            QVERIFY(m.fate == MessageFate::Refused); // only a forgery has no send
+            continue;
+        }
+        ++fromSends;
+        const TraceEvent send = trace->at(m.sendEvent);
+        QVERIFY(send.kind == TraceKind::Send);
+        QCOMPARE(send.node, m.from);
+        QCOMPARE(send.peer, m.to);
+        QCOMPARE(send.seq, m.seq);
+        if (m.fate == MessageFate::InFlight) {
+            QCOMPARE(m.endEvent, qsizetype(-1));
+            continue;
+        }
+        const TraceEvent end = trace->at(m.endEvent);
+        QVERIFY(m.endEvent > m.sendEvent);
+        QVERIFY(m.endUs >= m.sentUs);
+        QCOMPARE(end.seq, m.seq);
+        switch (m.fate) {
+        case MessageFate::Delivered:
+            QVERIFY(end.kind == TraceKind::Deliver);
+            QCOMPARE(end.node, m.to);
+            QCOMPARE(end.peer, m.from);
+            break;
+        case MessageFate::Refused:
+            QVERIFY(end.kind == TraceKind::Reject);
+            QCOMPARE(end.node, m.to);
+            break;
+        case MessageFate::Lost:
+            ++lost;
+            QVERIFY(end.kind == TraceKind::Drop);
+            QCOMPARE(end.node, m.from);
+            QVERIFY(m.reason == 1 || m.reason == 2);
+            break;
+        case MessageFate::InFlight:
+            break;
+        }
+    }
+    QCOMPARE(fromSends, sends); // every send is one message
+    QCOMPARE(lost, drops);      // every loss ends one
+    if (scenario == u"chaos"_s)
+        QVERIFY(lost > 0);
+}
+
+void TestMessageFlow::forgeriesComeFromMallory()
+{
+    const auto trace = record(u"demo"_s, 3);
+    MessageFlow flow;
+    flow.advance(*trace);
+    const NodeId mallory = static_cast<NodeId>(trace->nodeNames().indexOf(u"mallory"_s));
+    qsizetype rejects = 0;
+    trace->forEach(0, trace->size(),
+                   [&](const TraceEvent &e) { rejects += e.kind == TraceKind::Reject; });
+    qsizetype forged = 0;
+    qsizetype refused = 0;
+    for (const FlowMessage &m : flow.messages()) {
+        refused += m.fate == MessageFate::Refused;
+        if (m.cls == MessageClass::Forged) {
+            ++forged;
+            QCOMPARE(m.from, mallory);
+            QVERIFY(m.fate == MessageFate::Refused);
+            QVERIFY(m.to != mallory);
+        }
+    }
+    QVERIFY(rejects > 0);
+    QCOMPARE(refused, rejects); // every refusal ends exactly one message
+    QCOMPARE(forged, rejects);  // in the demo, every refused frame is mallory's
+}
+
+void TestMessageFlow::leadershipIntervals()
+{
+    const auto trace = record(u"failover"_s, 2);
+    MessageFlow flow;
+    flow.advance(*trace);
+    const std::vector<LeaderInterval> &leaders = flow.leaders();
+    QVERIFY2(leaders.size() >= 2, "the failover hands the lease on");
+    QCOMPARE(trace->nodeName(leaders.front().node), u"sm-1"_s);
+    QVERIFY(leaders.front().toUs > leaders.front().fromUs); // it lost the lease when it crashed
+    // Tokens grow, and no two intervals with different tokens overlap by more than the
+    // lease's drift (the old leader learns late that it lost; fencing covers that).
+    for (size_t i = 1; i < leaders.size(); ++i) {
+        QVERIFY(leaders[i].token > leaders[i - 1].token);
+        QVERIFY(leaders[i].node != kNoNode);
+    }
+}
+
+void TestMessageFlow::queriesMatchABruteForceScan()
+{
+    const auto trace = record(u"chaos"_s, 8);
+    MessageFlow flow;
+    flow.advance(*trace);
+    const std::vector<FlowMessage> &all = flow.messages();
+    std::mt19937_64 rng(8);
+    const qint64 span = flow.lastUs() - flow.firstUs();
+    for (int round = 0; round < 200; ++round) {
+        qint64 a = flow.firstUs() + static_cast<qint64>(rng() % static_cast<quint64>(span + 1));
+        qint64 width = round % 3 == 0 ? 1000 : round % 3 == 1 ? 100'000 : span;
+        const qint64 b = a + static_cast<qint64>(rng() % static_cast<quint64>(width + 1));
+        std::vector<int> expected;
+        qsizetype sent = 0;
+        for (int id = 0; id < static_cast<int>(all.size()); ++id) {
+            const FlowMessage &m = all[static_cast<size_t>(id)];
+            if (m.sentUs <= b && (m.endUs < 0 || m.endUs >= a))
+                expected.push_back(id);
+            sent += m.sentUs >= a && m.sentUs < b;
+        }
+        std::vector<int> got = flow.visible(a, b);
+        std::sort(got.begin(), got.end());
+        QCOMPARE(got, expected);
+        QCOMPARE(flow.sentBetween(a, b), sent);
+    }
+    // A transaction's messages: all of them, in order of their send.
+    TxId tx = 0;
+    for (const FlowMessage &m : all)
+        if (m.type == quint16(MsgType::Prepare)) {
+            tx = m.tx;
+            break;
+        }
+    const std::vector<int> ofTx = flow.ofTransaction(tx);
+    QVERIFY(ofTx.size() >= 4); // two PREPAREs and two votes at least
+    for (size_t i = 0; i < ofTx.size(); ++i) {
+        QCOMPARE(all[static_cast<size_t>(ofTx[i])].tx, tx);
+        if (i)
+            QVERIFY(all[static_cast<size_t>(ofTx[i - 1])].sentUs <=
+                    all[static_cast<size_t>(ofTx[i])].sentUs);
+    }
+}
+
+void TestMessageFlow::foldsIncrementally()
+{
+    // Folding a trace in pieces (as the window does, thirty times a second) gives what one
+    // pass gives.
+    const auto trace = record(u"demo"_s, 4);
+    MessageFlow whole;
+    whole.advance(*trace);
+    MessageFlow pieces;
+    TraceStore growing(trace->nodeCount(), trace->size() + 1);
+    growing.setNodeNames(trace->nodeNames());
+    for (qsizetype i = 0; i < trace->size(); ++i) {
+        growing.append(trace->at(i));
+        if (i % 97 == 0)
+            pieces.advance(growing);
+    }
+    pieces.advance(growing);
+    QCOMPARE(pieces.consumed(), whole.consumed());
+    QCOMPARE(pieces.messages().size(), whole.messages().size());
+    for (size_t i = 0; i < whole.messages().size(); ++i) {
+        QCOMPARE(pieces.messages()[i].endEvent, whole.messages()[i].endEvent);
+        QVERIFY(pieces.messages()[i].fate == whole.messages()[i].fate);
+    }
+}
+
+void TestMessageFlow::handMadeTrace()
+{
+    // A restarted sender reuses its frame numbers; a duplicate is drawn once; a frame still
+    // in flight is on screen at any later time.
+    TraceStore trace(3, 100);
+    trace.setNodeNames({QString(), u"a"_s, u"b"_s, u"mallory"_s});
+    const auto ev = [&](TraceKind k, NodeId node, NodeId peer, quint64 seq, qint64 us) {
+        TraceEvent e;
+        e.kind = k;
+        e.node = node;
+        e.peer = peer;
+        e.seq = seq;
+        e.labUs = us;
+        e.msgType = quint16(MsgType::Prepare);
+        trace.append(e);
+    };
+    ev(TraceKind::Send, 1, 2, 1, 100);
+    ev(TraceKind::Deliver, 2, 1, 1, 150);
+    ev(TraceKind::Deliver, 2, 1, 1, 160); // the network's duplicate
+    ev(TraceKind::Send, 1, 2, 1, 1000);   // after a restart: frame 1 again
+    ev(TraceKind::Send, 1, 2, 2, 1100);   // never delivered
+    ev(TraceKind::Deliver, 2, 1, 1, 1200);
+    MessageFlow flow;
+    flow.advance(trace);
+    QCOMPARE(flow.messages().size(), size_t(3));
+    QCOMPARE(flow.messages()[0].endUs, 150);
+    QCOMPARE(flow.messages()[1].endUs, 1200);
+    QVERIFY(flow.messages()[2].fate == MessageFate::InFlight);
+    QCOMPARE(flow.visible(5000, 6000), std::vector<int>{2});
+    QCOMPARE(flow.visible(0, 120), std::vector<int>{0});
+}
+
+QTEST_GUILESS_MAIN(TestMessageFlow)
+#include "tst_messageflow.moc"
