@@ -849,6 +849,65 @@
     </message>
 </context>
 <context>
+    <name>SequencePainter</name>
+    <message>
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="36" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="38" />
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="40" />
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="85" />
+        <source>client and session</source>
+        <translation>Client und Sitzung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="87" />
+        <source>prepare, pre-commit</source>
+        <translation>Vorbereiten, Vorfestschreiben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="89" />
+        <source>vote, acknowledgement</source>
+        <translation>Stimme, Bestätigung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="91" />
+        <source>commit, abort</source>
+        <translation>Festschreiben, Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="93" />
+        <source>lease</source>
+        <translation>Lease</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="95" />
+        <source>DSM and locks</source>
+        <translation>DSM und Sperren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="97" />
+        <source>stream event</source>
+        <translation>Stream-Ereignis</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="99" />
+        <source>forged</source>
+        <translation>gefälscht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="150" />
+        <source>leader, token %1</source>
+        <translation>Leader, Token %1</translation>
+    </message>
+</context>
+<context>
     <name>edgecore::EventLogModel</name>
     <message>
         <location filename="../widgets/eventlogmodel.cpp" line="19" />
@@ -979,491 +1038,644 @@
 <context>
     <name>edgecore::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="69" />
-        <location filename="../widgets/mainwindow.cpp" line="410" />
-        <location filename="../widgets/mainwindow.cpp" line="446" />
+        <location filename="../widgets/mainwindow.cpp" line="72" />
+        <location filename="../widgets/mainwindow.cpp" line="452" />
+        <location filename="../widgets/mainwindow.cpp" line="490" />
         <source>EdgeCore Lab</source>
         <translation>EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="152" />
+        <location filename="../widgets/mainwindow.cpp" line="144" />
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="155" />
+        <source>Click a message on the diagram to see everything about it.</source>
+        <translation>Klicken Sie auf eine Nachricht im Diagramm, um alles über sie zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="171" />
         <source>Event Log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="170" />
+        <location filename="../widgets/mainwindow.cpp" line="191" />
         <source>Load test %v/%m</source>
         <translation>Lasttest %v/%m</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="174" />
+        <location filename="../widgets/mainwindow.cpp" line="195" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="175" />
+        <location filename="../widgets/mainwindow.cpp" line="196" />
         <source>Stop the load test: nothing more is submitted; what is under way finishes</source>
         <translation>Den Lasttest beenden: nichts Neues wird gestartet; was läuft, endet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="184" />
+        <location filename="../widgets/mainwindow.cpp" line="205" />
         <source>The invariant checker, reading every trace event as it comes: click for its report</source>
         <translation>Der Invariantenprüfer liest jedes Trace-Ereignis, sobald es kommt: klicken für seinen Bericht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="228" />
+        <location filename="../widgets/mainwindow.cpp" line="249" />
         <source>Lab</source>
         <translation>Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="232" />
+        <location filename="../widgets/mainwindow.cpp" line="253" />
         <source>&amp;Lab</source>
         <translation>&amp;Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="240" />
+        <location filename="../widgets/mainwindow.cpp" line="261" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="246" />
+        <location filename="../widgets/mainwindow.cpp" line="267" />
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="248" />
+        <location filename="../widgets/mainwindow.cpp" line="269" />
         <source>&amp;Pause</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="252" />
+        <location filename="../widgets/mainwindow.cpp" line="273" />
         <source>Protocol</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="262" />
+        <location filename="../widgets/mainwindow.cpp" line="283" />
         <source>New &amp;VOICE Session</source>
         <translation>Neue &amp;VOICE-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="265" />
+        <location filename="../widgets/mainwindow.cpp" line="286" />
         <source>New &amp;DATA Session</source>
         <translation>Neue &amp;DATA-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="268" />
+        <location filename="../widgets/mainwindow.cpp" line="289" />
         <source>&amp;Load Test</source>
         <translation>&amp;Lasttest</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="272" />
+        <location filename="../widgets/mainwindow.cpp" line="293" />
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="289" />
+        <location filename="../widgets/mainwindow.cpp" line="310" />
         <source>Speed</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="307" />
+        <location filename="../widgets/mainwindow.cpp" line="328" />
         <source>R&amp;eset</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="310" />
+        <location filename="../widgets/mainwindow.cpp" line="331" />
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="326" />
+        <location filename="../widgets/mainwindow.cpp" line="347" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="328" />
+        <location filename="../widgets/mainwindow.cpp" line="349" />
         <source>&amp;Open Run…</source>
         <translation>Lauf ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="330" />
+        <location filename="../widgets/mainwindow.cpp" line="351" />
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="333" />
+        <location filename="../widgets/mainwindow.cpp" line="354" />
         <source>&amp;Save Run As…</source>
         <translation>Lauf &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="335" />
+        <location filename="../widgets/mainwindow.cpp" line="356" />
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="336" />
+        <location filename="../widgets/mainwindow.cpp" line="357" />
         <source>&amp;Trace for Chrome or Perfetto…</source>
         <translation>&amp;Trace für Chrome oder Perfetto…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="338" />
+        <location filename="../widgets/mainwindow.cpp" line="359" />
         <source>&amp;Summary (JSON)…</source>
         <translation>&amp;Zusammenfassung (JSON)…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="340" />
+        <location filename="../widgets/mainwindow.cpp" line="361" />
         <source>Show Run &amp;Folder</source>
         <translation>Lauf&amp;ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="343" />
+        <location filename="../widgets/mainwindow.cpp" line="364" />
         <source>Run folder</source>
         <translation>Laufordner</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="344" />
+        <location filename="../widgets/mainwindow.cpp" line="365" />
         <source>The run folder is %1</source>
         <translation>Der Laufordner ist %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="417" />
+        <location filename="../widgets/mainwindow.cpp" line="378" />
+        <source>&amp;Sessions</source>
+        <translation>&amp;Sitzungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="382" />
+        <source>&amp;Message Detail</source>
+        <translation>&amp;Nachrichtendetails</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="397" />
+        <source>&amp;Fit the Whole Run</source>
+        <translation>Ganzen Lauf ein&amp;passen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="399" />
+        <source>Follow the &amp;Live End</source>
+        <translation>Dem &amp;laufenden Ende folgen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="459" />
         <source>Could not remove the old run folder %1</source>
         <translation>Der alte Laufordner %1 ließ sich nicht entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="447" />
+        <location filename="../widgets/mainwindow.cpp" line="491" />
         <source>%1 – EdgeCore Lab</source>
         <translation>%1 – EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="542" />
+        <location filename="../widgets/mainwindow.cpp" line="586" />
         <source>Every invariant holds over the %L1 transactions seen so far.</source>
         <translation>Jede Invariante gilt über die %L1 bisher gesehenen Transaktionen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="641" />
+        <location filename="../widgets/mainwindow.cpp" line="687" />
         <source>Saved run: %L1 events (the sessions table shows live runs only); Reset returns to a live lab</source>
         <translation>Gespeicherter Lauf: %L1 Ereignisse (die Sitzungstabelle zeigt nur laufende Läufe); Zurücksetzen kehrt zu einem laufenden Labor zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="645" />
-        <location filename="../widgets/mainwindow.cpp" line="690" />
+        <location filename="../widgets/mainwindow.cpp" line="691" />
+        <location filename="../widgets/mainwindow.cpp" line="736" />
         <source>Lab time %L1 s</source>
         <translation>Laborzeit %L1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="658" />
+        <location filename="../widgets/mainwindow.cpp" line="704" />
         <source>Committed %L1 (active %L2, released %L3) · Aborted %L4 · Invalid %L5 · Rejected frames %L6 · Events %L7</source>
         <translation>Festgeschrieben %L1 (aktiv %L2, freigegeben %L3) · Abgebrochen %L4 · Ungültig %L5 · Abgewiesene Frames %L6 · Ereignisse %L7</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="675" />
+        <location filename="../widgets/mainwindow.cpp" line="721" />
         <source>Trace full: %L1 events not recorded</source>
         <translation>Trace voll: %L1 Ereignisse nicht aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="689" />
+        <location filename="../widgets/mainwindow.cpp" line="735" />
         <source>Lab time %L1 s (paused)</source>
         <translation>Laborzeit %L1 s (angehalten)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="713" />
+        <location filename="../widgets/mainwindow.cpp" line="759" />
         <source>There is no live run to save.</source>
         <translation>Es gibt keinen laufenden Lauf zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="716" />
+        <location filename="../widgets/mainwindow.cpp" line="762" />
         <source>%1 is not empty: choose a new or an empty folder.</source>
         <translation>%1 ist nicht leer: wählen Sie einen neuen oder leeren Ordner.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="719" />
+        <location filename="../widgets/mainwindow.cpp" line="765" />
         <source>Cannot create %1.</source>
         <translation>%1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="744" />
+        <location filename="../widgets/mainwindow.cpp" line="790" />
         <source>Cannot copy %1: %2</source>
         <translation>%1 kann nicht kopiert werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="759" />
-        <location filename="../widgets/mainwindow.cpp" line="939" />
+        <location filename="../widgets/mainwindow.cpp" line="805" />
+        <location filename="../widgets/mainwindow.cpp" line="991" />
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="801" />
+        <location filename="../widgets/mainwindow.cpp" line="847" />
         <source>%1 holds no EdgeCore Lab run (no %2 in it).</source>
         <translation>%1 enthält keinen EdgeCore-Lab-Lauf (kein %2 darin).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="808" />
+        <location filename="../widgets/mainwindow.cpp" line="854" />
         <source>Cannot open the run: %1</source>
         <translation>Der Lauf kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="833" />
+        <location filename="../widgets/mainwindow.cpp" line="885" />
         <source>The run's last event was cut off (the run was still being written or was stopped): it opens up to its last complete event.</source>
         <translation>Das letzte Ereignis des Laufs ist abgeschnitten (der Lauf wurde noch geschrieben oder abgebrochen): er öffnet sich bis zu seinem letzten vollständigen Ereignis.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="862" />
+        <location filename="../widgets/mainwindow.cpp" line="914" />
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="792" />
-        <location filename="../widgets/mainwindow.cpp" line="868" />
-        <location filename="../widgets/mainwindow.cpp" line="897" />
-        <location filename="../widgets/mainwindow.cpp" line="902" />
+        <location filename="../widgets/mainwindow.cpp" line="1127" />
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1130" />
+        <source>lost: the network is partitioned</source>
+        <translation>verloren: das Netz ist geteilt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1130" />
+        <source>lost: the link dropped it</source>
+        <translation>verloren: die Verbindung hat sie verworfen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1133" />
+        <source>refused: %1</source>
+        <translation>abgewiesen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1136" />
+        <source>in flight (not delivered yet)</source>
+        <translation>unterwegs (noch nicht zugestellt)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1140" />
+        <source>From → to</source>
+        <translation>Von → an</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1140" />
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1141" />
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1142" />
+        <source>Fate</source>
+        <translation>Verbleib</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1143" />
+        <source>Transaction</source>
+        <translation>Transaktion</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1144" />
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1145" />
+        <source>Frame number</source>
+        <translation>Frame-Nummer</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1147" />
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1147" />
+        <location filename="../widgets/mainwindow.cpp" line="1154" />
+        <source>%L1 ms</source>
+        <translation>%L1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1153" />
+        <source>Trace event</source>
+        <translation>Trace-Ereignis</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1153" />
+        <source>#%L1</source>
+        <translation>#%L1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1154" />
+        <source>Lab time</source>
+        <translation>Laborzeit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1155" />
+        <source>Wall time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1156" />
+        <source>Lamport clock</source>
+        <translation>Lamport-Uhr</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1157" />
+        <source>Vector clock</source>
+        <translation>Vektoruhr</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1161" />
+        <source>Sent by %1</source>
+        <translation>Gesendet von %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1162" />
+        <source>Delivered to %1</source>
+        <translation>Zugestellt an %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1163" />
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1164" />
+        <source>Refused by %1</source>
+        <translation>Abgewiesen von %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="838" />
+        <location filename="../widgets/mainwindow.cpp" line="920" />
+        <location filename="../widgets/mainwindow.cpp" line="949" />
+        <location filename="../widgets/mainwindow.cpp" line="954" />
         <source>Open Run</source>
         <translation>Lauf öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="874" />
+        <location filename="../widgets/mainwindow.cpp" line="926" />
         <source>No recent runs</source>
         <translation>Keine zuletzt geöffneten Läufe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="876" />
+        <location filename="../widgets/mainwindow.cpp" line="928" />
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="882" />
-        <location filename="../widgets/mainwindow.cpp" line="892" />
+        <location filename="../widgets/mainwindow.cpp" line="934" />
+        <location filename="../widgets/mainwindow.cpp" line="944" />
         <source>Save Run As</source>
         <translation>Lauf speichern unter</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="889" />
+        <location filename="../widgets/mainwindow.cpp" line="941" />
         <source>Saved the run to %1</source>
         <translation>Lauf in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="910" />
-        <location filename="../widgets/mainwindow.cpp" line="917" />
+        <location filename="../widgets/mainwindow.cpp" line="962" />
+        <location filename="../widgets/mainwindow.cpp" line="969" />
         <source>Export Trace</source>
         <translation>Trace exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="912" />
+        <location filename="../widgets/mainwindow.cpp" line="964" />
         <source>Chrome trace (*.json)</source>
         <translation>Chrome-Trace (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="919" />
+        <location filename="../widgets/mainwindow.cpp" line="971" />
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="927" />
-        <location filename="../widgets/mainwindow.cpp" line="938" />
+        <location filename="../widgets/mainwindow.cpp" line="979" />
+        <location filename="../widgets/mainwindow.cpp" line="990" />
         <source>Export Summary</source>
         <translation>Zusammenfassung exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="927" />
+        <location filename="../widgets/mainwindow.cpp" line="979" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="971" />
+        <location filename="../widgets/mainwindow.cpp" line="1023" />
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="976" />
+        <location filename="../widgets/mainwindow.cpp" line="1028" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="976" />
+        <location filename="../widgets/mainwindow.cpp" line="1028" />
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1009" />
+        <location filename="../widgets/mainwindow.cpp" line="1061" />
         <source>EdgeCore Lab Manual</source>
         <translation>EdgeCore-Lab-Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1016" />
+        <location filename="../widgets/mainwindow.cpp" line="1068" />
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1030" />
+        <location filename="../widgets/mainwindow.cpp" line="1082" />
         <source>About EdgeCore Lab</source>
         <translation>Über EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1031" />
+        <location filename="../widgets/mainwindow.cpp" line="1083" />
         <source>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;A desktop lab for distributed protocols: an edge gateway, three session managers electing a leader, 2PC and 3PC participants, a versioned shared memory and a malicious node, each a real server on its own thread, talking over loopback TCP with signed frames.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Labor für verteilte Protokolle: ein Edge-Gateway, drei Session-Manager, die einen Leader wählen, 2PC- und 3PC-Teilnehmer, ein versionierter gemeinsamer Speicher und ein bösartiger Knoten, jeder ein echter Server in einem eigenen Thread, die über Loopback-TCP mit signierten Frames sprechen.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="258" />
+        <location filename="../widgets/mainwindow.cpp" line="279" />
         <source>Commit protocol of the sessions you start from here</source>
         <translation>Commit-Protokoll der Sitzungen, die Sie hier starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="281" />
+        <location filename="../widgets/mainwindow.cpp" line="302" />
         <source>Seed for every random choice of the next reset</source>
         <translation>Startwert für jede Zufallsentscheidung nach dem nächsten Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="299" />
+        <location filename="../widgets/mainwindow.cpp" line="320" />
         <source>Lab clock speed: 0.1 (slow motion) to 10</source>
         <translation>Tempo der Laboruhr: 0,1 (Zeitlupe) bis 10</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="347" />
+        <location filename="../widgets/mainwindow.cpp" line="368" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="349" />
+        <location filename="../widgets/mainwindow.cpp" line="370" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="352" />
+        <location filename="../widgets/mainwindow.cpp" line="373" />
         <source>&amp;Event Log</source>
         <translation>&amp;Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="357" />
+        <location filename="../widgets/mainwindow.cpp" line="386" />
         <source>&amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="361" />
+        <location filename="../widgets/mainwindow.cpp" line="390" />
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="363" />
+        <location filename="../widgets/mainwindow.cpp" line="392" />
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="365" />
+        <location filename="../widgets/mainwindow.cpp" line="394" />
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="368" />
+        <location filename="../widgets/mainwindow.cpp" line="406" />
         <source>&amp;Reset Layout</source>
         <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="374" />
+        <location filename="../widgets/mainwindow.cpp" line="413" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="376" />
+        <location filename="../widgets/mainwindow.cpp" line="415" />
         <source>&amp;Manual</source>
         <translation>&amp;Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="378" />
+        <location filename="../widgets/mainwindow.cpp" line="417" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="381" />
+        <location filename="../widgets/mainwindow.cpp" line="420" />
         <source>&amp;About EdgeCore Lab</source>
         <translation>Ü&amp;ber EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="383" />
+        <location filename="../widgets/mainwindow.cpp" line="422" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="411" />
+        <location filename="../widgets/mainwindow.cpp" line="453" />
         <source>The cluster could not start:
 %1</source>
         <translation>Der Cluster konnte nicht starten:
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="533" />
+        <location filename="../widgets/mainwindow.cpp" line="577" />
         <source>Invariant checker</source>
         <translation>Invariantenprüfer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="549" />
+        <location filename="../widgets/mainwindow.cpp" line="593" />
         <source>%1 violated: %2 (trace event #%L3); replay with --seed %4</source>
         <translation>%1 verletzt: %2 (Trace-Ereignis #%L3); wiederholen mit --seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="553" />
+        <location filename="../widgets/mainwindow.cpp" line="597" />
         <source>%1 violated: %2; replay with --seed %3</source>
         <translation>%1 verletzt: %2; wiederholen mit --seed %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="558" />
+        <location filename="../widgets/mainwindow.cpp" line="602" />
         <source>and %L1 more</source>
         <translation>und %L1 weitere</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="566" />
+        <location filename="../widgets/mainwindow.cpp" line="610" />
         <source>What happened to it:</source>
         <translation>Was geschah:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="570" />
+        <location filename="../widgets/mainwindow.cpp" line="614" />
         <source>Lab time (ms)</source>
         <translation>Laborzeit (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="570" />
+        <location filename="../widgets/mainwindow.cpp" line="614" />
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="570" />
+        <location filename="../widgets/mainwindow.cpp" line="614" />
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="571" />
+        <location filename="../widgets/mainwindow.cpp" line="156" />
+        <location filename="../widgets/mainwindow.cpp" line="615" />
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="571" />
+        <location filename="../widgets/mainwindow.cpp" line="615" />
         <source>Peer</source>
         <translation>Gegenstelle</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="571" />
+        <location filename="../widgets/mainwindow.cpp" line="615" />
+        <location filename="../widgets/mainwindow.cpp" line="1159" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="652" />
-        <location filename="../widgets/mainwindow.cpp" line="679" />
+        <location filename="../widgets/mainwindow.cpp" line="698" />
+        <location filename="../widgets/mainwindow.cpp" line="725" />
         <source>Checker: ok</source>
         <translation>Prüfer: ok</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="672" />
+        <location filename="../widgets/mainwindow.cpp" line="718" />
         <source>A service halted: storage failure (%1)</source>
         <translation>Ein Dienst hat angehalten: Speicherfehler (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="673" />
+        <location filename="../widgets/mainwindow.cpp" line="719" />
         <source>%1 services halted: storage failure</source>
         <translation>%1 Dienste haben angehalten: Speicherfehler</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="653" />
-        <location filename="../widgets/mainwindow.cpp" line="680" />
+        <location filename="../widgets/mainwindow.cpp" line="699" />
+        <location filename="../widgets/mainwindow.cpp" line="726" />
         <source>Checker: %1 violated</source>
         <translation>Prüfer: %1 verletzt</translation>
     </message>
@@ -1589,6 +1801,38 @@
         <location filename="../widgets/preferences.cpp" line="206" />
         <source>L&amp;anguage</source>
         <translation>S&amp;prache</translation>
+    </message>
+</context>
+<context>
+    <name>edgecore::SequenceView</name>
+    <message>
+        <location filename="../widgets/sequence/sequenceview.cpp" line="249" />
+        <source>delivered after %L1 ms</source>
+        <translation>zugestellt nach %L1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequenceview.cpp" line="251" />
+        <source>lost in the network</source>
+        <translation>im Netz verloren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequenceview.cpp" line="252" />
+        <source>refused by its receiver</source>
+        <translation>vom Empfänger abgewiesen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequenceview.cpp" line="253" />
+        <source>in flight</source>
+        <translation>unterwegs</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequenceview.cpp" line="255" />
+        <source>%1: %2 → %3
+transaction %4
+%5</source>
+        <translation>%1: %2 → %3
+Transaktion %4
+%5</translation>
     </message>
 </context>
 <context>

@@ -7,11 +7,14 @@
 #include "lab/loadgenerator.h"
 #include "lab/summary.h"
 #include "runfolders.h"
+#include "sequence/sequencepainter.h"
+#include "sequence/sequenceview.h"
 #include "sessionsmodel.h"
 #include "storage/ledger.h"
 #include "trace/chrometrace.h"
 #include "trace/tracefile.h"
 #include "trace/tracestore.h"
+#include "wire/wireerror.h"
 
 #include <QAction>
 #include <QApplication>
@@ -138,7 +141,23 @@ void MainWindow::buildViews()
     m_sessionsView->verticalHeader()->setDefaultSectionSize(22);
     m_sessionsView->setColumnWidth(SessionsModel::SubscriberCol, 140);
     m_sessionsView->setColumnWidth(SessionsModel::LatencyCol, 100);
-    setCentralWidget(m_sessionsView);
+    m_sessionsDock = new QDockWidget(tr("Sessions"), this);
+    m_sessionsDock->setObjectName(u"sessionsDock"_s);
+    m_sessionsDock->setWidget(m_sessionsView);
+    addDockWidget(Qt::RightDockWidgetArea, m_sessionsDock);
+
+    // The centre: every message on a live sequence diagram.
+    m_sequence = new SequenceView(this);
+    setCentralWidget(m_sequence);
+    connect(m_sequence, &SequenceView::messageSelected, this, &MainWindow::showMessage);
+    m_detail = new QTextBrowser(this);
+    m_detail->setObjectName(u"messageDetail"_s);
+    m_detail->setPlaceholderText(tr("Click a message on the diagram to see everything about it."));
+    m_detailDock = new QDockWidget(tr("Message"), this);
+    m_detailDock->setObjectName(u"messageDock"_s);
+    m_detailDock->setWidget(m_detail);
+    addDockWidget(Qt::RightDockWidgetArea, m_detailDock);
+    splitDockWidget(m_sessionsDock, m_detailDock, Qt::Vertical);
 
     m_eventsView = new QTableView(this);
     m_eventsView->setObjectName(u"eventLogView"_s);
@@ -153,6 +172,8 @@ void MainWindow::buildViews()
     m_eventsDock->setObjectName(u"eventLogDock"_s);
     m_eventsDock->setWidget(m_eventsView);
     addDockWidget(Qt::BottomDockWidgetArea, m_eventsDock);
+    resizeDocks({m_sessionsDock}, {440}, Qt::Horizontal);
+    resizeDocks({m_eventsDock}, {200}, Qt::Vertical);
 
     m_statusClock = new QLabel(this);
     m_statusCounts = new QLabel(this);
@@ -353,6 +374,14 @@ void MainWindow::buildMenus()
     log->setObjectName(u"actionShowEventLog"_s);
     log->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     view->addAction(log);
+    QAction *sessions = m_sessionsDock->toggleViewAction();
+    sessions->setText(tr("&Sessions"));
+    sessions->setObjectName(u"actionShowSessions"_s);
+    view->addAction(sessions);
+    QAction *detail = m_detailDock->toggleViewAction();
+    detail->setText(tr("&Message Detail"));
+    detail->setObjectName(u"actionShowMessage"_s);
+    view->addAction(detail);
     QAction *bar = m_toolbar->toggleViewAction();
     bar->setText(tr("&Toolbar"));
     bar->setObjectName(u"actionShowToolbar"_s);
@@ -365,9 +394,19 @@ void MainWindow::buildMenus()
     action(view, u"actionZoomReset"_s, tr("&Actual Size"), QKeySequence(Qt::CTRL | Qt::Key_0),
            [this] { setZoom(0); });
     view->addSeparator();
+    action(view, u"actionFitDiagram"_s, tr("&Fit the Whole Run"),
+           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), [this] { m_sequence->fitAll(); });
+    QAction *follow = action(view, u"actionFollow"_s, tr("Follow the &Live End"),
+                             QKeySequence(Qt::CTRL | Qt::Key_End),
+                             [this](bool on) { m_sequence->setFollowing(on); });
+    follow->setCheckable(true);
+    follow->setChecked(true);
+    connect(m_sequence, &SequenceView::followingChanged, follow, &QAction::setChecked);
+    view->addSeparator();
     action(view, u"actionResetLayout"_s, tr("&Reset Layout"), QKeySequence(), [this] {
         restoreState(m_defaultState);
-        m_eventsDock->show();
+        for (QDockWidget *d : {m_eventsDock, m_sessionsDock, m_detailDock})
+            d->show();
         m_toolbar->show();
     });
 
@@ -398,6 +437,9 @@ void MainWindow::startCluster()
     connect(m_cluster.get(), &Cluster::sessionSubmitted, m_sessions, &SessionsModel::onSubmitted);
     connect(m_cluster.get(), &Cluster::sessionFinished, m_sessions, &SessionsModel::onFinished);
     m_events->setStore(&m_cluster->trace());
+    m_flow = MessageFlow();
+    m_sequence->setFlow(&m_flow, m_cluster->trace().nodeNames());
+    m_detail->clear();
     m_checker = std::make_unique<Checker>(m_cluster->trace());
     m_scanned = 0;
     m_rejected = 0;
@@ -428,6 +470,8 @@ void MainWindow::stopCluster()
     cancelLoad();
     m_checker.reset(); // it reads the cluster's (or the saved run's) trace
     m_events->setStore(nullptr);
+    m_sequence->setFlow(nullptr, {});
+    m_flow = MessageFlow();
     m_offline.reset();
     m_offlineFolder.clear();
     if (!m_cluster)
@@ -628,6 +672,8 @@ void MainWindow::refresh()
     m_scanned = size;
     if (m_checker)
         m_checker->advance();
+    if (m_flow.advance(store) > 0 || m_cluster)
+        m_sequence->refresh(m_cluster ? toUs(m_cluster->clock().now()) : m_flow.lastUs());
     QScrollBar *bar = m_eventsView->verticalScrollBar();
     const bool follow = bar->value() >= bar->maximum() - 2;
     if (m_events->refresh() > 0 && follow)
@@ -821,6 +867,12 @@ bool MainWindow::openRun(const QString &dirPath, QString *error)
     m_offline = std::move(run.trace);
     m_offlineFolder = QDir(dirPath).absolutePath();
     m_events->setStore(m_offline.get());
+    m_flow = MessageFlow();
+    m_flow.advance(*m_offline);
+    m_sequence->setFlow(&m_flow, m_offline->nodeNames());
+    m_sequence->refresh(m_flow.lastUs());
+    m_sequence->fitAll();
+    m_detail->clear();
     m_checker = std::make_unique<Checker>(*m_offline);
     m_checker->advance();
     m_scanned = 0;
@@ -1033,6 +1085,88 @@ void MainWindow::showAbout()
            "versioned shared memory and a malicious node, each a real server on its own "
            "thread, talking over loopback TCP with signed frames.</p><p>Built with Qt %2.</p>")
             .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+const TraceStore *MainWindow::currentTrace() const
+{
+    return m_cluster ? &m_cluster->trace() : m_offline.get();
+}
+
+QString MainWindow::messageDetail() const
+{
+    return m_detail->toPlainText();
+}
+
+void MainWindow::showMessage(int id)
+{
+    const TraceStore *trace = currentTrace();
+    if (id < 0 || !trace || id >= static_cast<int>(m_flow.messages().size())) {
+        m_detail->clear();
+        return;
+    }
+    const FlowMessage &m = m_flow.messages()[static_cast<size_t>(id)];
+    const QLocale locale;
+    const auto esc = [](const QString &t) -> QString { return t.toHtmlEscaped(); };
+    const auto row = [&](const QString &key, const QString &value) -> QString {
+        return u"<tr><td style='color:#5a6470;padding-right:10px'>%1</td><td>%2</td></tr>"_s.arg(
+            esc(key), esc(value));
+    };
+    const auto clock = [](const VectorClock &v) -> QString {
+        QStringList parts;
+        for (size_t i = 1; i < v.size(); ++i)
+            parts << QString::number(v[i]);
+        return u"["_s + parts.join(u", "_s) + u']';
+    };
+    const auto wall = [&](qint64 us) -> QString {
+        return locale.toString(QDateTime::fromMSecsSinceEpoch(us / 1000),
+                               u"yyyy-MM-dd HH:mm:ss.zzz"_s);
+    };
+    QString fate;
+    switch (m.fate) {
+    case MessageFate::Delivered:
+        fate = tr("delivered");
+        break;
+    case MessageFate::Lost:
+        fate = m.reason == 1 ? tr("lost: the network is partitioned")
+                             : tr("lost: the link dropped it");
+        break;
+    case MessageFate::Refused:
+        fate = tr("refused: %1")
+                   .arg(detailtext::translate(toString(static_cast<WireError>(m.reason))));
+        break;
+    case MessageFate::InFlight:
+        fate = tr("in flight (not delivered yet)");
+        break;
+    }
+    QString html = u"<h3>%1</h3><table>"_s.arg(esc(toString(static_cast<MsgType>(m.type))));
+    html += row(tr("From → to"), tr("%1 → %2").arg(trace->nodeName(m.from), trace->nodeName(m.to)));
+    html += row(tr("What"), SequencePainter::className(m.cls));
+    html += row(tr("Fate"), fate);
+    html += row(tr("Transaction"), formatId(m.tx));
+    html += row(tr("Session"), formatId(m.session));
+    html += row(tr("Frame number"), QString::number(m.seq));
+    if (m.endUs >= 0)
+        html += row(tr("Latency"), tr("%L1 ms").arg(m.latencyUs() / 1000.0, 0, 'f', 3));
+    const auto describe = [&](qsizetype index, const QString &title) {
+        if (index < 0)
+            return;
+        const TraceEvent e = trace->at(index);
+        html += u"<tr><td colspan=2><b>%1</b></td></tr>"_s.arg(esc(title));
+        html += row(tr("Trace event"), tr("#%L1").arg(index));
+        html += row(tr("Lab time"), tr("%L1 ms").arg(e.labUs / 1000.0, 0, 'f', 3));
+        html += row(tr("Wall time"), wall(e.wallUs));
+        html += row(tr("Lamport clock"), QString::number(e.lamport));
+        html += row(tr("Vector clock"), clock(e.vclock));
+        if (!e.detail.isEmpty())
+            html += row(tr("Detail"), detailtext::translate(e.detail));
+    };
+    describe(m.sendEvent, tr("Sent by %1").arg(trace->nodeName(m.from)));
+    describe(m.endEvent,
+             m.fate == MessageFate::Delivered ? tr("Delivered to %1").arg(trace->nodeName(m.to))
+             : m.fate == MessageFate::Lost    ? tr("Lost")
+                                              : tr("Refused by %1").arg(trace->nodeName(m.to)));
+    html += u"</table>"_s;
+    m_detail->setHtml(html);
 }
 
 } // namespace edgecore

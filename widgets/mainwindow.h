@@ -5,6 +5,7 @@
 
 #include "lab/loadgenerator.h"
 #include "preferences.h"
+#include "timeline/messageflow.h"
 
 #include <QMainWindow>
 
@@ -25,6 +26,7 @@ class QToolButton;
 class QSpinBox;
 class QTableView;
 class QTimer;
+class QTextBrowser;
 class QToolBar;
 
 namespace edgecore {
@@ -34,6 +36,7 @@ class TraceStore;
 class EventLogModel;
 class LoadGenerator;
 class SessionsModel;
+class SequenceView;
 
 class MainWindow : public QMainWindow
 {
@@ -46,6 +49,9 @@ public:
     Cluster *cluster() const { return m_cluster.get(); }
     SessionsModel *sessionsModel() const { return m_sessions; }
     EventLogModel *eventLogModel() const { return m_events; }
+    SequenceView *sequenceView() const { return m_sequence; }
+    const MessageFlow &messageFlow() const { return m_flow; }
+    QString messageDetail() const; // the detail pane's text
     quint64 seed() const;
     QString protocol() const; // "2PC" or "3PC": for new sessions and load tests
     void setProtocol(const QString &protocol);
@@ -99,6 +105,8 @@ private:
     void exportChromeTrace();
     void exportSummary();
     void setLive(bool live);
+    void showMessage(int id); // in the detail pane
+    const TraceStore *currentTrace() const;
     void startCluster();
     void stopCluster();
     void refresh();
@@ -110,6 +118,11 @@ private:
     Preferences m_prefs;
     QVector<ClientReply> m_replies; // the live run's answers, for its summary
     QDockWidget *m_eventsDock = nullptr;
+    QDockWidget *m_sessionsDock = nullptr;
+    QDockWidget *m_detailDock = nullptr;
+    SequenceView *m_sequence = nullptr;
+    QTextBrowser *m_detail = nullptr;
+    MessageFlow m_flow; // the diagram's fold of the current trace
     QToolBar *m_toolbar = nullptr;
     QMenu *m_recentMenu = nullptr;
     QList<QAction *> m_liveActions; // what needs a running cluster

@@ -14,6 +14,7 @@
 
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSet>
@@ -159,6 +160,19 @@ void TestI18n::windowSpeaksGerman()
     for (QAction *m : w.menuBar()->actions())
         menus << m->text();
     QCOMPARE(menus, (QStringList{u"&Datei"_s, u"&Labor"_s, u"&Ansicht"_s, u"&Hilfe"_s}));
+    // In German too, every item has a mnemonic no other item of its menu has.
+    for (QAction *m : w.menuBar()->actions()) {
+        QSet<QChar> keys;
+        for (QAction *a : m->menu()->actions()) {
+            if (a->isSeparator())
+                continue;
+            const qsizetype amp = a->text().indexOf(u'&');
+            QVERIFY2(amp >= 0, qPrintable(a->text()));
+            const QChar k = a->text().at(amp + 1).toLower();
+            QVERIFY2(!keys.contains(k), qPrintable(m->text() + u": two items on "_s + k));
+            keys.insert(k);
+        }
+    }
     w.newSession(u"VOICE"_s);
     QTRY_COMPARE_WITH_TIMEOUT(w.sessionsModel()->count(Outcome::Committed), 1, 15000);
     const QModelIndex state = w.sessionsModel()->index(0, SessionsModel::StateCol);

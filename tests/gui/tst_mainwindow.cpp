@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "preferences.h"
 #include "runfolders.h"
+#include "sequence/sequenceview.h"
 #include "services/cast.h"
 #include "sessionsmodel.h"
 #include "storage/ledger.h"
@@ -64,6 +65,8 @@ private Q_SLOTS:
     void headlessRunOpensAndDamagedRunIsRefused();
     void manualShowsTheReadme();
     void droppedRunFolderOpens();
+    void clickingAnArrowShowsItsMessage();
+    void diagramFollowsAndFits();
 };
 
 void TestMainWindow::initTestCase()
@@ -573,6 +576,84 @@ void TestMainWindow::manualShowsTheReadme()
     browser->setSource(QUrl(u"qrc:/manual/docs/architecture.md"_s),
                        QTextDocument::MarkdownResource);
     QVERIFY(browser->toPlainText().size() > 1000);
+}
+
+void TestMainWindow::clickingAnArrowShowsItsMessage()
+{
+    MainWindow w(12);
+    w.resize(1400, 900);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.newSession(u"VOICE"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(w.sessionsModel()->count(Outcome::Committed), 1, 15000);
+    w.pauseLab();
+    // The diagram's fold has the PREPARE that rm received.
+    const MessageFlow &flow = w.messageFlow();
+    int prepare = -1;
+    QTRY_VERIFY([&] {
+        for (size_t i = 0; i < flow.messages().size(); ++i)
+            if (flow.messages()[i].type == quint16(MsgType::Prepare) &&
+                flow.messages()[i].fate == MessageFate::Delivered)
+                prepare = static_cast<int>(i);
+        return prepare >= 0;
+    }());
+    const FlowMessage m = flow.messages()[static_cast<size_t>(prepare)];
+    // Zoom in on it, then click the middle of its arrow, as a user would.
+    SequenceView *view = w.sequenceView();
+    view->setFollowing(false);
+    view->layout().setScale(20); // 20 us a pixel: a few ms over the view
+    view->layout().setTop(m.sentUs - 3000);
+    view->update();
+    const QPointF mid = view->layout().arrow(m, m.endUs).pointAt(0.5);
+    QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, mid.toPoint());
+    QVERIFY(view->selected() >= 0);
+    const FlowMessage picked = flow.messages()[static_cast<size_t>(view->selected())];
+    QCOMPARE(picked.tx, m.tx);
+    const QString detail = w.messageDetail();
+    QVERIFY2(detail.contains(u"PREPARE"_s), qPrintable(detail));
+    QVERIFY2(detail.contains(formatId(m.tx)), qPrintable(detail));
+    QVERIFY2(detail.contains(u"Vector clock"_s), qPrintable(detail));
+    // Right and Left walk through the transaction's messages.
+    const int first = view->selected();
+    QTest::keyClick(view, Qt::Key_Right);
+    QVERIFY(view->selected() != first);
+    QCOMPARE(flow.messages()[static_cast<size_t>(view->selected())].tx, m.tx);
+    QTest::keyClick(view, Qt::Key_Left);
+    QCOMPARE(view->selected(), first);
+    // Escape lets go; the pane empties.
+    QTest::keyClick(view, Qt::Key_Escape);
+    QCOMPARE(view->selected(), -1);
+    QVERIFY(w.messageDetail().isEmpty());
+}
+
+void TestMainWindow::diagramFollowsAndFits()
+{
+    MainWindow w(13);
+    w.resize(1400, 900);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    SequenceView *view = w.sequenceView();
+    QVERIFY(view->following());
+    w.newSession(u"DATA"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(w.sessionsModel()->count(Outcome::Committed), 1, 15000);
+    // Live: the bottom of the view is the lab's now.
+    const qint64 now = toUs(w.cluster()->clock().now());
+    QTRY_VERIFY(view->layout().bottom() >= now);
+    // Scrolling up stops following; End resumes it.
+    QTest::keyClick(view, Qt::Key_PageUp);
+    QVERIFY(!view->following());
+    QVERIFY(!w.findChild<QAction *>(u"actionFollow"_s)->isChecked());
+    QTest::keyClick(view, Qt::Key_End);
+    QVERIFY(view->following());
+    // Fit shows the whole run, from its first event to now.
+    w.findChild<QAction *>(u"actionFitDiagram"_s)->trigger();
+    QVERIFY(!view->following());
+    QVERIFY(view->layout().top() <= w.messageFlow().firstUs());
+    QVERIFY(view->layout().bottom() >= w.messageFlow().lastUs());
+    // Zoom about the mouse: + doubles... the scale shrinks, the time under the middle stays.
+    const double scale = view->layout().scale();
+    QTest::keyClick(view, Qt::Key_Plus);
+    QVERIFY(view->layout().scale() < scale);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,70 @@
+#pragma once
+// Where the sequence diagram puts things, as plain maths with no widget: lab time runs down
+// (time <-> y, zoomed about a point), lifelines run across (node <-> x), and the message
+// under a point is found from the fold's visible messages. The painter and the view read it;
+// tests check it without a display.
+
+#include "timeline/messageflow.h"
+
+#include <QLineF>
+#include <QPointF>
+#include <QSizeF>
+
+#include <vector>
+
+namespace edgecore {
+
+class SequenceLayout
+{
+public:
+    static constexpr double kHeaderHeight = 34; // lifeline heads
+    static constexpr double kLeftMargin = 72;   // the time axis
+    static constexpr double kRightMargin = 12;
+    static constexpr double kMinUsPerPixel = 0.01;
+    static constexpr double kMaxUsPerPixel = 1e9;
+
+    // The lifelines, left to right (hidden nodes are simply not in the list).
+    void setLanes(std::vector<NodeId> order);
+    const std::vector<NodeId> &lanes() const { return m_lanes; }
+    void setSize(QSizeF size);
+    QSizeF size() const { return m_size; }
+
+    // The lab time at the top of the plot (just under the heads), and the scale.
+    void setTop(qint64 us) { m_topUs = us; }
+    qint64 top() const { return m_topUs; }
+    void setScale(double usPerPixel);
+    double scale() const { return m_usPerPixel; }
+    qint64 bottom() const { return usAt(m_size.height()); }
+
+    double yOf(qint64 us) const { return kHeaderHeight + double(us - m_topUs) / m_usPerPixel; }
+    qint64 usAt(double y) const;
+    double xOfLane(int lane) const;
+    double xOf(NodeId node) const; // -1 for a node without a lifeline
+    double laneWidth() const;
+    // The lifeline nearest x, or -1 when x is off every lifeline's column.
+    int laneAt(double x) const;
+
+    // Zooms by factor (> 1: closer) keeping the lab time at y where it is.
+    void zoomAbout(double y, double factor);
+    void scrollBy(double dy) { m_topUs += static_cast<qint64>(dy * m_usPerPixel); }
+    // Shows [fromUs, toUs] from the plot's top to its bottom.
+    void fit(qint64 fromUs, qint64 toUs);
+    // Keeps endUs a little above the bottom edge (the live end in view), at this scale.
+    void follow(qint64 endUs);
+
+    // A message's arrow: from its sender's lifeline at its send to its receiver's at its end
+    // (a frame in flight ends at nowUs). Null when either node has no lifeline.
+    QLineF arrow(const FlowMessage &m, qint64 nowUs) const;
+    // The message nearest p among the fold's visible ones, within tolerance pixels; -1 if none.
+    int hit(QPointF p, const MessageFlow &flow, qint64 nowUs, double tolerance = 4) const;
+    static double distance(QPointF p, const QLineF &segment);
+
+private:
+    std::vector<NodeId> m_lanes;
+    std::vector<int> m_laneOf; // NodeId -> lane, -1 without one
+    QSizeF m_size{800, 600};
+    qint64 m_topUs = 0;
+    double m_usPerPixel = 100; // 0.1 ms a pixel
+};
+
+} // namespace edgecore

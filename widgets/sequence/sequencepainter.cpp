@@ -1,0 +1,327 @@
+#include "sequencepainter.h"
+
+#include "core/envelope.h"
+#include "sequencelayout.h"
+
+#include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <cmath>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace edgecore {
+
+namespace {
+// A tick every 1, 2 or 5 times a power of ten of microseconds, about 80 px apart.
+qint64 tickStep(double usPerPixel)
+{
+    const double target = usPerPixel * 80;
+    double step = 1;
+    while (step * 10 <= target)
+        step *= 10;
+    if (step * 5 <= target)
+        step *= 5;
+    else if (step * 2 <= target)
+        step *= 2;
+    return std::max<qint64>(1, static_cast<qint64>(step));
+}
+
+QString timeLabel(qint64 us, qint64 step)
+{
+    const QLocale locale;
+    if (step >= 1'000'000)
+        return QCoreApplication::translate("SequencePainter", "%1 s")
+            .arg(locale.toString(us / 1e6, 'f', 0));
+    if (step >= 1000)
+        return QCoreApplication::translate("SequencePainter", "%1 s")
+            .arg(locale.toString(us / 1e6, 'f',
+                                 step >= 100'000  ? 1
+                                 : step >= 10'000 ? 2
+                                                  : 3));
+    return QCoreApplication::translate("SequencePainter", "%1 ms")
+        .arg(locale.toString(us / 1e3, 'f',
+                             step >= 100  ? 1
+                             : step >= 10 ? 2
+                                          : 3));
+}
+
+void arrowHead(QPainter &p, const QLineF &line, const QColor &c)
+{
+    if (line.length() < 6)
+        return;
+    const QLineF unit = line.unitVector();
+    const QPointF d(unit.dx() * 7, unit.dy() * 7);
+    const QPointF n(-d.y() * 0.45, d.x() * 0.45);
+    const QPointF tip = line.p2();
+    const QPointF pts[3] = {tip, tip - d + n, tip - d - n};
+    p.setBrush(c);
+    p.drawPolygon(pts, 3);
+}
+} // namespace
+
+QColor SequencePainter::colour(MessageClass c)
+{
+    switch (c) {
+    case MessageClass::Client:
+        return QColor(0x33, 0x66, 0xcc);
+    case MessageClass::Prepare:
+        return QColor(0xe0, 0x8a, 0x00);
+    case MessageClass::Vote:
+        return QColor(0x2e, 0x9d, 0x5b);
+    case MessageClass::Decision:
+        return QColor(0x8e, 0x3f, 0xc0);
+    case MessageClass::Lease:
+        return QColor(0xb8, 0x93, 0x00);
+    case MessageClass::Dsm:
+        return QColor(0x7a, 0x86, 0x92);
+    case MessageClass::Stream:
+        return QColor(0x1a, 0x9c, 0xb0);
+    case MessageClass::Forged:
+        return QColor(0xd0, 0x2b, 0x2b);
+    }
+    return Qt::black;
+}
+
+QString SequencePainter::className(MessageClass c)
+{
+    switch (c) {
+    case MessageClass::Client:
+        return QCoreApplication::translate("SequencePainter", "client and session");
+    case MessageClass::Prepare:
+        return QCoreApplication::translate("SequencePainter", "prepare, pre-commit");
+    case MessageClass::Vote:
+        return QCoreApplication::translate("SequencePainter", "vote, acknowledgement");
+    case MessageClass::Decision:
+        return QCoreApplication::translate("SequencePainter", "commit, abort");
+    case MessageClass::Lease:
+        return QCoreApplication::translate("SequencePainter", "lease");
+    case MessageClass::Dsm:
+        return QCoreApplication::translate("SequencePainter", "DSM and locks");
+    case MessageClass::Stream:
+        return QCoreApplication::translate("SequencePainter", "stream event");
+    case MessageClass::Forged:
+        return QCoreApplication::translate("SequencePainter", "forged");
+    }
+    return {};
+}
+
+int SequencePainter::paint(QPainter &p, const SequenceScene &s)
+{
+    const SequenceLayout &l = *s.layout;
+    const MessageFlow &flow = *s.flow;
+    const QSizeF size = l.size();
+    const double plotTop = SequenceLayout::kHeaderHeight;
+    p.fillRect(QRectF(QPointF(0, 0), size), Qt::white);
+
+    // The time axis: ticks at round lab times.
+    const qint64 top = l.usAt(plotTop);
+    const qint64 bottom = l.bottom();
+    const qint64 step = tickStep(l.scale());
+    p.setRenderHint(QPainter::Antialiasing, false);
+    QFont small = p.font();
+    small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.85));
+    p.setFont(small);
+    for (qint64 t = (std::max<qint64>(top, 0) / step) * step; t <= bottom; t += step) {
+        const double y = l.yOf(t);
+        if (y < plotTop)
+            continue;
+        p.setPen(QColor(0xee, 0xee, 0xee));
+        p.drawLine(QPointF(SequenceLayout::kLeftMargin - 4, y), QPointF(size.width(), y));
+        p.setPen(QColor(0x70, 0x70, 0x70));
+        p.drawText(QRectF(0, y - 8, SequenceLayout::kLeftMargin - 8, 16),
+                   Qt::AlignRight | Qt::AlignVCenter, timeLabel(t, step));
+    }
+
+    // Lifelines, and the leaders' strips with their fencing tokens.
+    const std::vector<NodeId> &lanes = l.lanes();
+    for (size_t i = 0; i < lanes.size(); ++i) {
+        const double x = l.xOfLane(static_cast<int>(i));
+        p.setPen(QPen(QColor(0xb0, 0xb0, 0xb0), 1, Qt::DashLine));
+        p.drawLine(QPointF(x, plotTop), QPointF(x, size.height()));
+    }
+    for (const LeaderInterval &lead : flow.leaders()) {
+        const double x = l.xOf(lead.node);
+        if (x < 0)
+            continue;
+        const double y1 = std::max(plotTop, l.yOf(lead.fromUs));
+        const double y2 = std::min(size.height(), l.yOf(lead.toUs < 0 ? s.nowUs : lead.toUs));
+        if (y2 <= y1)
+            continue;
+        p.fillRect(QRectF(x - 2, y1, 4, y2 - y1), QColor(0xf2, 0xc9, 0x4c, 0xa0));
+        if (l.yOf(lead.fromUs) >= plotTop) {
+            p.setPen(QColor(0x8a, 0x6d, 0x00));
+            p.drawText(
+                QPointF(x + 6, y1 + 12),
+                QCoreApplication::translate("SequencePainter", "leader, token %1").arg(lead.token));
+        }
+    }
+
+    // The messages in view.
+    const std::vector<int> ids = flow.visible(top, bottom);
+    int drawn = 0;
+    if (static_cast<int>(ids.size()) > kMaxArrows) {
+        // Density: per sender lifeline and pixel row, how many messages left it there.
+        const int rows = static_cast<int>(size.height() - plotTop) + 1;
+        std::vector<int> count(lanes.size() * static_cast<size_t>(rows), 0);
+        int most = 1;
+        for (const int id : ids) {
+            const FlowMessage &m = flow.messages()[static_cast<size_t>(id)];
+            const double x = l.xOf(m.from);
+            const int row = static_cast<int>(l.yOf(m.sentUs) - plotTop);
+            if (x < 0 || row < 0 || row >= rows)
+                continue;
+            const int lane = l.laneAt(x);
+            int &c = count[static_cast<size_t>(lane) * static_cast<size_t>(rows) +
+                           static_cast<size_t>(row)];
+            most = std::max(most, ++c);
+        }
+        const double w = std::min(l.laneWidth() * 0.8, 60.0);
+        for (size_t lane = 0; lane < lanes.size(); ++lane) {
+            const double x = l.xOfLane(static_cast<int>(lane));
+            for (int row = 0; row < rows; ++row) {
+                const int c = count[lane * static_cast<size_t>(rows) + static_cast<size_t>(row)];
+                if (!c)
+                    continue;
+                const double frac = std::log1p(c) / std::log1p(most);
+                p.fillRect(QRectF(x - w / 2 * frac, plotTop + row, w * frac, 1),
+                           QColor(0x33, 0x66, 0xcc, 60 + static_cast<int>(195 * frac)));
+            }
+        }
+    } else {
+        p.setRenderHint(QPainter::Antialiasing, ids.size() < 1500);
+        const bool labels = ids.size() < 300;
+        // A label only where it can be read: none closer than a line to the last one put on
+        // the same lifeline.
+        std::vector<double> lastLabel(lanes.size(), -1e9);
+        for (const int id : ids) {
+            const FlowMessage &m = flow.messages()[static_cast<size_t>(id)];
+            QLineF line = l.arrow(m, s.nowUs);
+            if (line.isNull())
+                continue;
+            QColor c = colour(m.cls);
+            if (s.highlight && m.tx != s.highlight)
+                c.setAlpha(60);
+            const bool selected = id == s.selected;
+            QPen pen(c, selected ? 3 : (s.highlight && m.tx == s.highlight ? 2 : 1));
+            if (m.fate == MessageFate::InFlight)
+                pen.setStyle(Qt::DashLine);
+            if (m.fate == MessageFate::Lost) // it never arrived: it ends halfway, crossed out
+                line.setP2(line.pointAt(0.5));
+            p.setPen(pen);
+            p.drawLine(line);
+            ++drawn;
+            const QPointF end = line.p2();
+            switch (m.fate) {
+            case MessageFate::Delivered:
+            case MessageFate::InFlight:
+                arrowHead(p, line, c);
+                break;
+            case MessageFate::Lost:
+                p.setPen(QPen(QColor(0xb0, 0x3a, 0x2e), 2));
+                p.drawLine(end + QPointF(-4, -4), end + QPointF(4, 4));
+                p.drawLine(end + QPointF(-4, 4), end + QPointF(4, -4));
+                break;
+            case MessageFate::Refused:
+                p.setPen(QPen(QColor(0xb0, 0x3a, 0x2e), 2));
+                p.setBrush(Qt::white);
+                p.drawEllipse(end, 4, 4);
+                p.drawLine(end + QPointF(-3, 3), end + QPointF(3, -3));
+                break;
+            }
+            const int lane = l.laneAt(std::min(line.x1(), line.x2()) + 1);
+            if (labels && line.length() > 60 && lane >= 0 &&
+                line.pointAt(0.5).y() - lastLabel[static_cast<size_t>(lane)] > 13) {
+                const QPointF mid = line.pointAt(0.5);
+                lastLabel[static_cast<size_t>(lane)] = mid.y();
+                p.setPen(c.darker(130));
+                p.drawText(QPointF(mid.x() - 30, mid.y() - 3),
+                           toString(static_cast<MsgType>(m.type)));
+            }
+        }
+    }
+
+    // The time cursor, when the window looks at the past.
+    if (s.cursorUs >= 0) {
+        const double y = l.yOf(s.cursorUs);
+        if (y >= plotTop && y <= size.height()) {
+            p.setPen(QPen(QColor(0xd0, 0x2b, 0x2b), 1.5));
+            p.drawLine(QPointF(0, y), QPointF(size.width(), y));
+        }
+    }
+
+    // The legend, bottom right: what each colour and mark means.
+    {
+        p.setRenderHint(QPainter::Antialiasing, true);
+        p.setFont(small);
+        const QFontMetricsF fm(small);
+        const QStringList marks{
+            QCoreApplication::translate("SequencePainter", "lost in the network"),
+            QCoreApplication::translate("SequencePainter", "refused by the receiver"),
+            QCoreApplication::translate("SequencePainter", "in flight")};
+        double width = 0;
+        for (int c = 0; c < kMessageClassCount; ++c)
+            width = std::max(width, fm.horizontalAdvance(className(static_cast<MessageClass>(c))));
+        for (const QString &m : marks)
+            width = std::max(width, fm.horizontalAdvance(m));
+        const double line = fm.height() + 2;
+        const QRectF box(size.width() - width - 52, size.height() - line * 11 - 8, width + 44,
+                         line * 11 + 2);
+        if (box.top() > plotTop + 40 && box.left() > SequenceLayout::kLeftMargin) {
+            p.setPen(QColor(0xd0, 0xd4, 0xda));
+            p.setBrush(QColor(255, 255, 255, 225));
+            p.drawRoundedRect(box, 4, 4);
+            double y = box.top() + line * 0.5 + 3;
+            for (int c = 0; c < kMessageClassCount; ++c, y += line) {
+                const QColor col = colour(static_cast<MessageClass>(c));
+                p.setPen(QPen(col, 2));
+                p.drawLine(QPointF(box.left() + 8, y), QPointF(box.left() + 28, y));
+                p.setPen(QColor(0x30, 0x30, 0x30));
+                p.drawText(QPointF(box.left() + 34, y + fm.ascent() / 2 - 1),
+                           className(static_cast<MessageClass>(c)));
+            }
+            const QColor red(0xb0, 0x3a, 0x2e);
+            for (int i = 0; i < 3; ++i, y += line) {
+                const QPointF at(box.left() + 24, y);
+                p.setBrush(Qt::white);
+                if (i == 0) {
+                    p.setPen(QPen(red, 2));
+                    p.drawLine(at + QPointF(-4, -4), at + QPointF(4, 4));
+                    p.drawLine(at + QPointF(-4, 4), at + QPointF(4, -4));
+                } else if (i == 1) {
+                    p.setPen(QPen(red, 2));
+                    p.drawEllipse(at, 4, 4);
+                } else {
+                    p.setPen(QPen(QColor(0x50, 0x5a, 0x66), 1, Qt::DashLine));
+                    p.drawLine(QPointF(box.left() + 8, y), QPointF(box.left() + 28, y));
+                }
+                p.setPen(QColor(0x30, 0x30, 0x30));
+                p.drawText(QPointF(box.left() + 34, y + fm.ascent() / 2 - 1), marks.at(i));
+            }
+        }
+    }
+
+    // The lifelines' heads last, over everything that scrolled under them.
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.fillRect(QRectF(0, 0, size.width(), plotTop), QColor(0xf6, 0xf7, 0xf9));
+    QFont bold = small;
+    bold.setBold(true);
+    p.setFont(bold);
+    for (size_t i = 0; i < lanes.size(); ++i) {
+        const double x = l.xOfLane(static_cast<int>(i));
+        const double w = std::min(l.laneWidth() - 6, 110.0);
+        const QRectF box(x - w / 2, 6, w, plotTop - 12);
+        p.setPen(QColor(0x50, 0x5a, 0x66));
+        p.setBrush(Qt::white);
+        p.drawRoundedRect(box, 4, 4);
+        p.drawText(box, Qt::AlignCenter, s.names.value(lanes[i]));
+    }
+    p.setPen(QColor(0xd0, 0xd4, 0xda));
+    p.drawLine(QPointF(0, plotTop), QPointF(size.width(), plotTop));
+    return drawn;
+}
+
+} // namespace edgecore

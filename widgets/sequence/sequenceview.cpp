@@ -1,0 +1,265 @@
+#include "sequenceview.h"
+
+#include "core/envelope.h"
+#include "sequencepainter.h"
+
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QLocale>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <cmath>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace edgecore {
+
+SequenceView::SequenceView(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(u"sequenceView"_s);
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setMinimumSize(320, 200);
+    m_layout.setScale(1000); // a millisecond a pixel: the last half second or so in view
+}
+
+void SequenceView::setFlow(const MessageFlow *flow, const QStringList &names)
+{
+    m_flow = flow;
+    m_names = names;
+    std::vector<NodeId> lanes;
+    for (int id = 1; id < names.size(); ++id)
+        lanes.push_back(static_cast<NodeId>(id));
+    m_layout.setLanes(lanes);
+    m_selected = -1;
+    m_nowUs = 0;
+    m_layout.setTop(0);
+    update();
+}
+
+void SequenceView::refresh(qint64 nowUs)
+{
+    m_nowUs = nowUs;
+    if (m_follow)
+        m_layout.follow(nowUs);
+    update();
+}
+
+void SequenceView::setFollowing(bool on)
+{
+    if (m_follow == on)
+        return;
+    m_follow = on;
+    if (on)
+        m_layout.follow(m_nowUs);
+    update();
+    Q_EMIT followingChanged(on);
+}
+
+void SequenceView::select(int id)
+{
+    if (!m_flow || id >= static_cast<int>(m_flow->messages().size()))
+        id = -1;
+    m_selected = id;
+    update();
+    Q_EMIT messageSelected(id);
+}
+
+void SequenceView::fitAll()
+{
+    if (!m_flow)
+        return;
+    setFollowing(false);
+    m_layout.fit(std::max<qint64>(m_flow->firstUs(), 0), std::max(m_nowUs, m_flow->lastUs()));
+    update();
+}
+
+void SequenceView::zoom(double factor)
+{
+    m_layout.zoomAbout(m_follow ? height() - 12 : height() / 2.0, factor);
+    if (m_follow)
+        m_layout.follow(m_nowUs);
+    update();
+}
+
+void SequenceView::scrollBy(double dy)
+{
+    m_layout.scrollBy(dy);
+    // Looking back stops following; reaching the live end again resumes it.
+    if (dy < 0)
+        setFollowing(false);
+    else if (m_layout.bottom() >= m_nowUs)
+        setFollowing(true);
+    update();
+}
+
+void SequenceView::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    if (!m_flow) {
+        p.fillRect(rect(), Qt::white);
+        return;
+    }
+    SequenceScene scene;
+    scene.layout = &m_layout;
+    scene.flow = m_flow;
+    scene.names = m_names;
+    scene.nowUs = m_nowUs;
+    scene.selected = m_selected;
+    if (m_selected >= 0)
+        scene.highlight = m_flow->messages()[static_cast<size_t>(m_selected)].tx;
+    m_lastDrawn = SequencePainter::paint(p, scene);
+}
+
+void SequenceView::resizeEvent(QResizeEvent *)
+{
+    m_layout.setSize(size());
+    if (m_follow)
+        m_layout.follow(m_nowUs);
+}
+
+void SequenceView::wheelEvent(QWheelEvent *event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (event->modifiers() & Qt::ShiftModifier) {
+        scrollBy(-steps * 60);
+    } else {
+        const bool wasFollowing = m_follow;
+        m_layout.zoomAbout(event->position().y(), std::pow(1.25, steps));
+        if (wasFollowing)
+            m_layout.follow(m_nowUs);
+        update();
+    }
+    event->accept();
+}
+
+void SequenceView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return QWidget::mousePressEvent(event);
+    setFocus(Qt::MouseFocusReason);
+    m_dragging = true;
+    m_dragY = event->position().y();
+    m_pressAt = event->position();
+}
+
+void SequenceView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_dragging && (event->buttons() & Qt::LeftButton)) {
+        const double dy = m_dragY - event->position().y();
+        m_dragY = event->position().y();
+        if (std::abs(dy) > 0)
+            scrollBy(dy);
+    }
+}
+
+void SequenceView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return QWidget::mouseReleaseEvent(event);
+    m_dragging = false;
+    if (m_flow && QLineF(m_pressAt, event->position()).length() < 4)
+        select(m_layout.hit(event->position(), *m_flow, m_nowUs, 5));
+}
+
+void SequenceView::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoom(1.5);
+        break;
+    case Qt::Key_Minus:
+        zoom(1 / 1.5);
+        break;
+    case Qt::Key_Up:
+        scrollBy(-40);
+        break;
+    case Qt::Key_Down:
+        scrollBy(40);
+        break;
+    case Qt::Key_PageUp:
+        scrollBy(-(height() - SequenceLayout::kHeaderHeight) * 0.9);
+        break;
+    case Qt::Key_PageDown:
+        scrollBy((height() - SequenceLayout::kHeaderHeight) * 0.9);
+        break;
+    case Qt::Key_End:
+        setFollowing(true);
+        break;
+    case Qt::Key_F:
+        fitAll();
+        break;
+    case Qt::Key_Left:
+        stepInTransaction(-1);
+        break;
+    case Qt::Key_Right:
+        stepInTransaction(1);
+        break;
+    case Qt::Key_Escape:
+        select(-1);
+        break;
+    default:
+        return QWidget::keyPressEvent(event);
+    }
+    event->accept();
+}
+
+void SequenceView::stepInTransaction(int direction)
+{
+    if (!m_flow || m_selected < 0)
+        return;
+    const TxId tx = m_flow->messages()[static_cast<size_t>(m_selected)].tx;
+    if (!tx)
+        return;
+    const std::vector<int> ids = m_flow->ofTransaction(tx);
+    const auto at = std::find(ids.begin(), ids.end(), m_selected);
+    if (at == ids.end())
+        return;
+    const auto next = at + direction;
+    if (next < ids.begin() || next >= ids.end())
+        return;
+    select(*next);
+    // Bring it into view.
+    const FlowMessage &m = m_flow->messages()[static_cast<size_t>(*next)];
+    const double y = m_layout.yOf(m.sentUs);
+    if (y < SequenceLayout::kHeaderHeight + 20 || y > height() - 20) {
+        setFollowing(false);
+        m_layout.scrollBy(y - height() / 2.0);
+        update();
+    }
+}
+
+bool SequenceView::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip && m_flow) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const int id = m_layout.hit(help->pos(), *m_flow, m_nowUs, 5);
+        if (id < 0) {
+            QToolTip::hideText();
+            event->ignore();
+            return true;
+        }
+        const FlowMessage &m = m_flow->messages()[static_cast<size_t>(id)];
+        const QString fate =
+            m.fate == MessageFate::Delivered
+                ? tr("delivered after %L1 ms").arg(m.latencyUs() / 1000.0, 0, 'f', 3)
+            : m.fate == MessageFate::Lost    ? tr("lost in the network")
+            : m.fate == MessageFate::Refused ? tr("refused by its receiver")
+                                             : tr("in flight");
+        QToolTip::showText(help->globalPos(),
+                           tr("%1: %2 → %3\ntransaction %4\n%5")
+                               .arg(toString(static_cast<MsgType>(m.type)), m_names.value(m.from),
+                                    m_names.value(m.to), formatId(m.tx), fate),
+                           this);
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+} // namespace edgecore

@@ -1,0 +1,63 @@
+#pragma once
+// The sequence diagram on screen: it holds a layout over the window's message fold, paints it
+// with SequencePainter and turns input into layout moves. Wheel and +/- zoom about the
+// mouse, dragging or the arrow keys pan, Fit (F) shows the whole run, Follow keeps the live
+// end in view (scrolling up turns it off, End turns it on). A click selects a message and
+// its transaction; Left and Right step through that transaction's messages.
+
+#include "sequencelayout.h"
+
+#include <QWidget>
+
+namespace edgecore {
+
+class SequenceView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SequenceView(QWidget *parent = nullptr);
+
+    void setFlow(const MessageFlow *flow, const QStringList &names);
+    // New events were folded: follows the live end when following, and repaints.
+    void refresh(qint64 nowUs);
+    const SequenceLayout &layout() const { return m_layout; }
+    SequenceLayout &layout() { return m_layout; }
+    bool following() const { return m_follow; }
+    void setFollowing(bool on);
+    int selected() const { return m_selected; }
+    void select(int id); // -1: nothing
+    void fitAll();
+    void zoom(double factor); // about the middle
+    int lastDrawn() const { return m_lastDrawn; }
+
+Q_SIGNALS:
+    void messageSelected(int id);
+    void followingChanged(bool on);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    bool event(QEvent *event) override; // tooltips
+
+private:
+    void scrollBy(double dy);
+    void stepInTransaction(int direction);
+
+    SequenceLayout m_layout;
+    const MessageFlow *m_flow = nullptr;
+    QStringList m_names;
+    qint64 m_nowUs = 0;
+    int m_selected = -1;
+    bool m_follow = true;
+    bool m_dragging = false;
+    double m_dragY = 0;
+    QPointF m_pressAt;
+    int m_lastDrawn = 0;
+};
+
+} // namespace edgecore
