@@ -851,60 +851,75 @@
 <context>
     <name>SequencePainter</name>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="36" />
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="38" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="37" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="40" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="40" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="45" />
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="85" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="93" />
         <source>client and session</source>
         <translation>Client und Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="87" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="95" />
         <source>prepare, pre-commit</source>
         <translation>Vorbereiten, Vorfestschreiben</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="89" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="97" />
         <source>vote, acknowledgement</source>
         <translation>Stimme, Bestätigung</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="91" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="99" />
         <source>commit, abort</source>
         <translation>Festschreiben, Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="93" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="101" />
         <source>lease</source>
         <translation>Lease</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="95" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="103" />
         <source>DSM and locks</source>
         <translation>DSM und Sperren</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="97" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="105" />
         <source>stream event</source>
         <translation>Stream-Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="99" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="107" />
         <source>forged</source>
         <translation>gefälscht</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="150" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="159" />
         <source>leader, token %1</source>
         <translation>Leader, Token %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="262" />
+        <source>lost in the network</source>
+        <translation>im Netz verloren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="263" />
+        <source>refused by the receiver</source>
+        <translation>vom Empfänger abgewiesen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="264" />
+        <source>in flight</source>
+        <translation>unterwegs</translation>
     </message>
 </context>
 <context>
@@ -1312,113 +1327,113 @@
         <translation>verloren: das Netz ist geteilt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1130" />
+        <location filename="../widgets/mainwindow.cpp" line="1131" />
         <source>lost: the link dropped it</source>
         <translation>verloren: die Verbindung hat sie verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1133" />
+        <location filename="../widgets/mainwindow.cpp" line="1134" />
         <source>refused: %1</source>
         <translation>abgewiesen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1136" />
+        <location filename="../widgets/mainwindow.cpp" line="1138" />
         <source>in flight (not delivered yet)</source>
         <translation>unterwegs (noch nicht zugestellt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1140" />
+        <location filename="../widgets/mainwindow.cpp" line="1142" />
         <source>From → to</source>
         <translation>Von → an</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1140" />
+        <location filename="../widgets/mainwindow.cpp" line="1142" />
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1141" />
+        <location filename="../widgets/mainwindow.cpp" line="1143" />
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1142" />
+        <location filename="../widgets/mainwindow.cpp" line="1144" />
         <source>Fate</source>
         <translation>Verbleib</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1143" />
+        <location filename="../widgets/mainwindow.cpp" line="1145" />
         <source>Transaction</source>
         <translation>Transaktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1144" />
+        <location filename="../widgets/mainwindow.cpp" line="1146" />
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1145" />
+        <location filename="../widgets/mainwindow.cpp" line="1147" />
         <source>Frame number</source>
         <translation>Frame-Nummer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1147" />
+        <location filename="../widgets/mainwindow.cpp" line="1149" />
         <source>Latency</source>
         <translation>Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1147" />
-        <location filename="../widgets/mainwindow.cpp" line="1154" />
+        <location filename="../widgets/mainwindow.cpp" line="1149" />
+        <location filename="../widgets/mainwindow.cpp" line="1156" />
         <source>%L1 ms</source>
         <translation>%L1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1153" />
+        <location filename="../widgets/mainwindow.cpp" line="1155" />
         <source>Trace event</source>
         <translation>Trace-Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1153" />
+        <location filename="../widgets/mainwindow.cpp" line="1155" />
         <source>#%L1</source>
         <translation>#%L1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1154" />
+        <location filename="../widgets/mainwindow.cpp" line="1156" />
         <source>Lab time</source>
         <translation>Laborzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1155" />
+        <location filename="../widgets/mainwindow.cpp" line="1157" />
         <source>Wall time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1156" />
+        <location filename="../widgets/mainwindow.cpp" line="1158" />
         <source>Lamport clock</source>
         <translation>Lamport-Uhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1157" />
+        <location filename="../widgets/mainwindow.cpp" line="1159" />
         <source>Vector clock</source>
         <translation>Vektoruhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1161" />
+        <location filename="../widgets/mainwindow.cpp" line="1163" />
         <source>Sent by %1</source>
         <translation>Gesendet von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1162" />
+        <location filename="../widgets/mainwindow.cpp" line="1165" />
         <source>Delivered to %1</source>
         <translation>Zugestellt an %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1163" />
+        <location filename="../widgets/mainwindow.cpp" line="1166" />
         <source>Lost</source>
         <translation>Verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1164" />
+        <location filename="../widgets/mainwindow.cpp" line="1167" />
         <source>Refused by %1</source>
         <translation>Abgewiesen von %1</translation>
     </message>
@@ -1653,7 +1668,7 @@
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="615" />
-        <location filename="../widgets/mainwindow.cpp" line="1159" />
+        <location filename="../widgets/mainwindow.cpp" line="1161" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
@@ -1806,27 +1821,27 @@
 <context>
     <name>edgecore::SequenceView</name>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="249" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="251" />
         <source>delivered after %L1 ms</source>
         <translation>zugestellt nach %L1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="251" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="252" />
         <source>lost in the network</source>
         <translation>im Netz verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="252" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="253" />
         <source>refused by its receiver</source>
         <translation>vom Empfänger abgewiesen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="253" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="254" />
         <source>in flight</source>
         <translation>unterwegs</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="255" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="256" />
         <source>%1: %2 → %3
 transaction %4
 %5</source>
