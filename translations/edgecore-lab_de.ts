@@ -428,422 +428,427 @@
         <translation>verloren: Verlust</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="115" />
+        <location filename="../widgets/detailtext.cpp" line="114" />
+        <source>dropped by hand (step mode)</source>
+        <translation>von Hand verworfen (Schrittmodus)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="116" />
         <source>%1 (%2 bytes)</source>
         <translation>%1 (%2 Bytes)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="116" />
+        <location filename="../widgets/detailtext.cpp" line="117" />
         <source>truncated</source>
         <translation>abgeschnitten</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="117" />
+        <location filename="../widgets/detailtext.cpp" line="118" />
         <source>oversized</source>
         <translation>zu groß</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="118" />
+        <location filename="../widgets/detailtext.cpp" line="119" />
         <source>bad-cbor</source>
         <translation>fehlerhaftes CBOR</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="119" />
+        <location filename="../widgets/detailtext.cpp" line="120" />
         <source>trailing-garbage</source>
         <translation>Müll am Ende</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="120" />
+        <location filename="../widgets/detailtext.cpp" line="121" />
         <source>unknown-type</source>
         <translation>unbekannter Typ</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="121" />
+        <location filename="../widgets/detailtext.cpp" line="122" />
         <source>bad-version</source>
         <translation>falsche Version</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="122" />
+        <location filename="../widgets/detailtext.cpp" line="123" />
         <source>wrong-receiver</source>
         <translation>falscher Empfänger</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="123" />
+        <location filename="../widgets/detailtext.cpp" line="124" />
         <source>unknown-key</source>
         <translation>unbekannter Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="124" />
+        <location filename="../widgets/detailtext.cpp" line="125" />
         <source>bad-signature</source>
         <translation>falsche Signatur</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="125" />
+        <location filename="../widgets/detailtext.cpp" line="126" />
         <source>replay</source>
         <translation>Wiederholung</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="126" />
+        <location filename="../widgets/detailtext.cpp" line="127" />
         <source>stale-timestamp</source>
         <translation>veralteter Zeitstempel</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="127" />
+        <location filename="../widgets/detailtext.cpp" line="128" />
         <source>stale-token</source>
         <translation>veraltetes Token</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="128" />
+        <location filename="../widgets/detailtext.cpp" line="129" />
         <source>not-authorized</source>
         <translation>nicht berechtigt</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="129" />
+        <location filename="../widgets/detailtext.cpp" line="130" />
         <source>mallory (%1): forged %2 as %3</source>
         <translation>mallory (%1): %2 als %3 gefälscht</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="130" />
+        <location filename="../widgets/detailtext.cpp" line="131" />
         <source>mallory (%1): %2</source>
         <translation>mallory (%1): %2</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="131" />
+        <location filename="../widgets/detailtext.cpp" line="132" />
         <source>replayed a captured frame from %1</source>
         <translation>einen mitgeschnittenen Frame von %1 wiederholt</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="132" />
+        <location filename="../widgets/detailtext.cpp" line="133" />
         <source>tampered with a captured %1 from %2</source>
         <translation>ein mitgeschnittenes %1 von %2 verfälscht</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="133" />
+        <location filename="../widgets/detailtext.cpp" line="134" />
         <source>PREPARE under a stale fencing token</source>
         <translation>PREPARE unter einem veralteten Fencing-Token</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="134" />
+        <location filename="../widgets/detailtext.cpp" line="135" />
         <source>a length prefix of 2 GiB</source>
         <translation>ein Längenpräfix von 2 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="136" />
+        <location filename="../widgets/detailtext.cpp" line="137" />
         <source>every fault cleared</source>
         <translation>alle Fehler aufgehoben</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="137" />
+        <location filename="../widgets/detailtext.cpp" line="138" />
         <source>partition healed</source>
         <translation>Partition geheilt</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="138" />
+        <location filename="../widgets/detailtext.cpp" line="139" />
         <source>split %1 | %2</source>
         <translation>geteilt %1 | %2</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="139" />
+        <location filename="../widgets/detailtext.cpp" line="140" />
         <source>link %1 -&gt; %2: healthy</source>
         <translation>Verbindung %1 -&gt; %2: gesund</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="140" />
+        <location filename="../widgets/detailtext.cpp" line="141" />
         <source>link %1 &lt;-&gt; %2: healthy</source>
         <translation>Verbindung %1 &lt;-&gt; %2: gesund</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="141" />
+        <location filename="../widgets/detailtext.cpp" line="142" />
         <source>link %1 -&gt; %2: %3</source>
         <translation>Verbindung %1 -&gt; %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="142" />
+        <location filename="../widgets/detailtext.cpp" line="143" />
         <source>link %1 &lt;-&gt; %2: %3</source>
         <translation>Verbindung %1 &lt;-&gt; %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="143" />
+        <location filename="../widgets/detailtext.cpp" line="144" />
         <source>+%1 ms ±%2 ms</source>
         <translation>+%1 ms ±%2 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="144" />
+        <location filename="../widgets/detailtext.cpp" line="145" />
         <source>drop %1%</source>
         <translation>%1 % verlieren</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="145" />
+        <location filename="../widgets/detailtext.cpp" line="146" />
         <source>duplicate %1%</source>
         <translation>%1 % verdoppeln</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="146" />
+        <location filename="../widgets/detailtext.cpp" line="147" />
         <source>reorder %1%</source>
         <translation>%1 % vertauschen</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="147" />
+        <location filename="../widgets/detailtext.cpp" line="148" />
         <source>%1: votes NO %2%, prepare delay %3 ms</source>
         <translation>%1: stimmt %2 % NEIN, Vorbereitung verzögert %3 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="148" />
+        <location filename="../widgets/detailtext.cpp" line="149" />
         <source>%1 slow: +%2 ms per message</source>
         <translation>%1 langsam: +%2 ms je Nachricht</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="149" />
+        <location filename="../widgets/detailtext.cpp" line="150" />
         <source>%1 at full speed</source>
         <translation>%1 mit voller Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="150" />
+        <location filename="../widgets/detailtext.cpp" line="151" />
         <source>%1 crashed</source>
         <translation>%1 abgestürzt</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="151" />
+        <location filename="../widgets/detailtext.cpp" line="152" />
         <source>%1 restarted</source>
         <translation>%1 neu gestartet</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="152" />
+        <location filename="../widgets/detailtext.cpp" line="153" />
         <source>%1 paused</source>
         <translation>%1 angehalten</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="153" />
+        <location filename="../widgets/detailtext.cpp" line="154" />
         <source>%1 resumed</source>
         <translation>%1 fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="154" />
+        <location filename="../widgets/detailtext.cpp" line="155" />
         <source>%1 isolated</source>
         <translation>%1 isoliert</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="155" />
+        <location filename="../widgets/detailtext.cpp" line="156" />
         <source>crashed</source>
         <translation>abgestürzt</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="156" />
+        <location filename="../widgets/detailtext.cpp" line="157" />
         <source>restarted</source>
         <translation>neu gestartet</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="158" />
+        <location filename="../widgets/detailtext.cpp" line="159" />
         <source>circuit breaker %1 (a session manager answered)</source>
         <translation>Schutzschalter %1 (ein Session-Manager antwortete)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="159" />
+        <location filename="../widgets/detailtext.cpp" line="160" />
         <source>circuit breaker %1 (%2 failures in a row)</source>
         <translation>Schutzschalter %1 (%2 Fehlschläge in Folge)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="160" />
+        <location filename="../widgets/detailtext.cpp" line="161" />
         <source>circuit breaker %1 (cool-down over: one probe)</source>
         <translation>Schutzschalter %1 (Abkühlzeit vorbei: ein Versuch)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="161" />
+        <location filename="../widgets/detailtext.cpp" line="162" />
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="162" />
+        <location filename="../widgets/detailtext.cpp" line="163" />
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="163" />
+        <location filename="../widgets/detailtext.cpp" line="164" />
         <source>half-open</source>
         <translation>halboffen</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="164" />
+        <location filename="../widgets/detailtext.cpp" line="165" />
         <source>request refused: %1</source>
         <translation>Anfrage abgewiesen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="165" />
+        <location filename="../widgets/detailtext.cpp" line="166" />
         <source>dead letter replayed to %1</source>
         <translation>unzustellbare Entscheidung erneut an %1 gesendet</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="166" />
+        <location filename="../widgets/detailtext.cpp" line="167" />
         <source>peer is back: reconnecting now</source>
         <translation>Gegenstelle ist zurück: verbinde jetzt neu</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="167" />
+        <location filename="../widgets/detailtext.cpp" line="168" />
         <source>edge ignores %1</source>
         <translation>Edge ignoriert %1</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="168" />
+        <location filename="../widgets/detailtext.cpp" line="169" />
         <source>release without its set-up transaction: ignored</source>
         <translation>Freigabe ohne ihre Einrichtungs-Transaktion: ignoriert</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="169" />
+        <location filename="../widgets/detailtext.cpp" line="170" />
         <source>send buffer full, frame dropped</source>
         <translation>Sendepuffer voll, Frame verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="170" />
+        <location filename="../widgets/detailtext.cpp" line="171" />
         <source>restart failed: cannot listen again: %1</source>
         <translation>Neustart fehlgeschlagen: kann nicht wieder lauschen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="171" />
+        <location filename="../widgets/detailtext.cpp" line="172" />
         <source>cannot write %1: %2</source>
         <translation>kann %1 nicht schreiben: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="172" />
+        <location filename="../widgets/detailtext.cpp" line="173" />
         <source>cannot open %1: %2</source>
         <translation>kann %1 nicht öffnen: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="173" />
+        <location filename="../widgets/detailtext.cpp" line="174" />
         <source>its log</source>
         <translation>sein Protokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="175" />
+        <location filename="../widgets/detailtext.cpp" line="176" />
         <source>COMMIT</source>
         <translation>FESTSCHREIBEN</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="176" />
+        <location filename="../widgets/detailtext.cpp" line="177" />
         <source>ABORT</source>
         <translation>ABBRECHEN</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="177" />
+        <location filename="../widgets/detailtext.cpp" line="178" />
         <source>tx %1: %2 decided %3 after it settled as %4</source>
         <translation>Tx %1: %2 entschied %3, nachdem sie als %4 feststand</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="178" />
+        <location filename="../widgets/detailtext.cpp" line="179" />
         <source>tx %1: %2 decided %3, the coordinator %4</source>
         <translation>Tx %1: %2 entschied %3, der Koordinator %4</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="179" />
+        <location filename="../widgets/detailtext.cpp" line="180" />
         <source>tx %1: %2 decided %3, %4 %5</source>
         <translation>Tx %1: %2 entschied %3, %4 %5</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="180" />
+        <location filename="../widgets/detailtext.cpp" line="181" />
         <source>tx %1: %2 reversed its decision to %3</source>
         <translation>Tx %1: %2 kehrte seine Entscheidung zu %3 um</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="181" />
+        <location filename="../widgets/detailtext.cpp" line="182" />
         <source>tx %1: %2 committed without a YES from %3</source>
         <translation>Tx %1: %2 schrieb fest ohne ein JA von %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="182" />
+        <location filename="../widgets/detailtext.cpp" line="183" />
         <source>tx %1: %2 committed before any durable coordinator decision</source>
         <translation>Tx %1: %2 schrieb fest vor jeder dauerhaften Entscheidung des Koordinators</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="183" />
+        <location filename="../widgets/detailtext.cpp" line="184" />
         <source>tx %1: the coordinator never decided</source>
         <translation>Tx %1: der Koordinator entschied nie</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="184" />
+        <location filename="../widgets/detailtext.cpp" line="185" />
         <source>tx %1: %2 voted YES and never learned the outcome</source>
         <translation>Tx %1: %2 stimmte JA und erfuhr nie den Ausgang</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="185" />
+        <location filename="../widgets/detailtext.cpp" line="186" />
         <source>tx %1 aborted in a run with no faults</source>
         <translation>Tx %1 brach in einem Lauf ohne Fehler ab</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="186" />
+        <location filename="../widgets/detailtext.cpp" line="187" />
         <source>%1 accepted a PREPARE with fencing token %2 after token %3</source>
         <translation>%1 nahm ein PREPARE mit Fencing-Token %2 nach Token %3 an</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="187" />
+        <location filename="../widgets/detailtext.cpp" line="188" />
         <source>key %1 went from version %2 to %3</source>
         <translation>Schlüssel %1 ging von Version %2 zu %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="188" />
+        <location filename="../widgets/detailtext.cpp" line="189" />
         <source>%1 accepted event %2 of session %3 after %4</source>
         <translation>%1 nahm Ereignis %2 der Sitzung %3 nach %4 an</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="189" />
+        <location filename="../widgets/detailtext.cpp" line="190" />
         <source>two leaders with fencing token %1: %2 and %3</source>
         <translation>zwei Leader mit Fencing-Token %1: %2 und %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="190" />
+        <location filename="../widgets/detailtext.cpp" line="191" />
         <source>session %1 decided by tx %2 and again by tx %3</source>
         <translation>Sitzung %1 entschieden von Tx %2 und erneut von Tx %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="191" />
+        <location filename="../widgets/detailtext.cpp" line="192" />
         <source>session %1 committed by tx %2 after its client was told ABORTED (trace event #%3)</source>
         <translation>Sitzung %1 von Tx %2 festgeschrieben, nachdem ihrem Client ABGEBROCHEN gemeldet wurde (Trace-Ereignis #%3)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="193" />
+        <location filename="../widgets/detailtext.cpp" line="194" />
         <source>%1 committed release tx %2 of the session set up by tx %3 after release tx %4: what it held is freed twice</source>
         <translation>%1 schrieb Freigabe-Tx %2 der von Tx %3 eingerichteten Sitzung nach Freigabe-Tx %4 fest: was sie hielt, wird doppelt freigegeben</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="195" />
+        <location filename="../widgets/detailtext.cpp" line="196" />
         <source>release tx %1 committed for session %2, whose set-up tx %3 never committed</source>
         <translation>Freigabe-Tx %1 für Sitzung %2 festgeschrieben, deren Einrichtungs-Tx %3 nie festgeschrieben wurde</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="197" />
+        <location filename="../widgets/detailtext.cpp" line="198" />
         <source>session %1 released by tx %2 and again by tx %3</source>
         <translation>Sitzung %1 freigegeben von Tx %2 und erneut von Tx %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="198" />
+        <location filename="../widgets/detailtext.cpp" line="199" />
         <source>the client of session %1 was told RELEASED and no release of it committed</source>
         <translation>dem Client der Sitzung %1 wurde FREIGEGEBEN gemeldet, und keine Freigabe wurde festgeschrieben</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="200" />
+        <location filename="../widgets/detailtext.cpp" line="201" />
         <source>the client of session %1 was told RELEASED by tx %2, which did not release it</source>
         <translation>dem Client der Sitzung %1 wurde FREIGEGEBEN von Tx %2 gemeldet, die sie nicht freigab</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="202" />
+        <location filename="../widgets/detailtext.cpp" line="203" />
         <source>the client of session %1 was told COMMITTED and no coordinator committed it</source>
         <translation>dem Client der Sitzung %1 wurde FESTGESCHRIEBEN gemeldet, und kein Koordinator schrieb sie fest</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="204" />
+        <location filename="../widgets/detailtext.cpp" line="205" />
         <source>the client of session %1 was told COMMITTED by tx %2, which did not commit it</source>
         <translation>dem Client der Sitzung %1 wurde FESTGESCHRIEBEN von Tx %2 gemeldet, die sie nicht festschrieb</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="206" />
+        <location filename="../widgets/detailtext.cpp" line="207" />
         <source>the client of session %1 was told ABORTED though tx %2 committed it</source>
         <translation>dem Client der Sitzung %1 wurde ABGEBROCHEN gemeldet, obwohl Tx %2 sie festschrieb</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="208" />
+        <location filename="../widgets/detailtext.cpp" line="209" />
         <source>the trace filled up after %1 events and %2 more were not recorded: end-of-run rules (AC4, AC5) not checked</source>
         <translation>der Trace war nach %1 Ereignissen voll und %2 weitere wurden nicht aufgezeichnet: Regeln am Laufende (AC4, AC5) nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="296" />
+        <location filename="../widgets/detailtext.cpp" line="297" />
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -1053,644 +1058,716 @@
 <context>
     <name>edgecore::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="72" />
-        <location filename="../widgets/mainwindow.cpp" line="452" />
-        <location filename="../widgets/mainwindow.cpp" line="490" />
+        <location filename="../widgets/mainwindow.cpp" line="73" />
+        <location filename="../widgets/mainwindow.cpp" line="503" />
+        <location filename="../widgets/mainwindow.cpp" line="542" />
         <source>EdgeCore Lab</source>
         <translation>EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="144" />
+        <location filename="../widgets/mainwindow.cpp" line="145" />
         <source>Sessions</source>
         <translation>Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="155" />
+        <location filename="../widgets/mainwindow.cpp" line="156" />
         <source>Click a message on the diagram to see everything about it.</source>
         <translation>Klicken Sie auf eine Nachricht im Diagramm, um alles über sie zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="171" />
+        <location filename="../widgets/mainwindow.cpp" line="166" />
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="166" />
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="166" />
+        <source>Parked at (ms)</source>
+        <translation>Geparkt bei (ms)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="172" />
+        <source>Pending Deliveries</source>
+        <translation>Ausstehende Zustellungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="188" />
         <source>Event Log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="191" />
+        <location filename="../widgets/mainwindow.cpp" line="208" />
         <source>Load test %v/%m</source>
         <translation>Lasttest %v/%m</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="195" />
+        <location filename="../widgets/mainwindow.cpp" line="212" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="196" />
+        <location filename="../widgets/mainwindow.cpp" line="213" />
         <source>Stop the load test: nothing more is submitted; what is under way finishes</source>
         <translation>Den Lasttest beenden: nichts Neues wird gestartet; was läuft, endet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="205" />
+        <location filename="../widgets/mainwindow.cpp" line="222" />
         <source>The invariant checker, reading every trace event as it comes: click for its report</source>
         <translation>Der Invariantenprüfer liest jedes Trace-Ereignis, sobald es kommt: klicken für seinen Bericht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="249" />
+        <location filename="../widgets/mainwindow.cpp" line="266" />
         <source>Lab</source>
         <translation>Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="253" />
+        <location filename="../widgets/mainwindow.cpp" line="270" />
         <source>&amp;Lab</source>
         <translation>&amp;Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="261" />
+        <location filename="../widgets/mainwindow.cpp" line="278" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="267" />
+        <location filename="../widgets/mainwindow.cpp" line="284" />
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="269" />
+        <location filename="../widgets/mainwindow.cpp" line="286" />
         <source>&amp;Pause</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="273" />
+        <location filename="../widgets/mainwindow.cpp" line="288" />
+        <source>S&amp;tep Mode</source>
+        <translation>Schritt&amp;modus</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="291" />
+        <source>Step mode (F10): the clock stands still; deliver the frames one by one in Pending Deliveries (Enter, N), drop one (Del), or move the clock to the next deadline (T)</source>
+        <translation>Schrittmodus (F10): die Uhr steht still; stellen Sie die Frames in „Ausstehende Zustellungen“ einzeln zu (Eingabe, N), verwerfen Sie einen (Entf) oder stellen Sie die Uhr auf die nächste Frist vor (T)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="306" />
+        <source>Deliver the Oldest</source>
+        <translation>Den ältesten zustellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="308" />
+        <source>Deliver the Selected</source>
+        <translation>Den gewählten zustellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="310" />
+        <source>Drop the Selected</source>
+        <translation>Den gewählten verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="312" />
+        <source>Advance to the Next Deadline</source>
+        <translation>Zur nächsten Frist vorstellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="316" />
         <source>Protocol</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="283" />
+        <location filename="../widgets/mainwindow.cpp" line="326" />
         <source>New &amp;VOICE Session</source>
         <translation>Neue &amp;VOICE-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="286" />
+        <location filename="../widgets/mainwindow.cpp" line="329" />
         <source>New &amp;DATA Session</source>
         <translation>Neue &amp;DATA-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="289" />
+        <location filename="../widgets/mainwindow.cpp" line="332" />
         <source>&amp;Load Test</source>
         <translation>&amp;Lasttest</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="293" />
+        <location filename="../widgets/mainwindow.cpp" line="336" />
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="310" />
+        <location filename="../widgets/mainwindow.cpp" line="353" />
         <source>Speed</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="328" />
+        <location filename="../widgets/mainwindow.cpp" line="371" />
         <source>R&amp;eset</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="331" />
+        <location filename="../widgets/mainwindow.cpp" line="374" />
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="347" />
+        <location filename="../widgets/mainwindow.cpp" line="390" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="349" />
+        <location filename="../widgets/mainwindow.cpp" line="392" />
         <source>&amp;Open Run…</source>
         <translation>Lauf ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="351" />
+        <location filename="../widgets/mainwindow.cpp" line="394" />
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="354" />
+        <location filename="../widgets/mainwindow.cpp" line="397" />
         <source>&amp;Save Run As…</source>
         <translation>Lauf &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="356" />
+        <location filename="../widgets/mainwindow.cpp" line="399" />
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="357" />
+        <location filename="../widgets/mainwindow.cpp" line="400" />
         <source>&amp;Trace for Chrome or Perfetto…</source>
         <translation>&amp;Trace für Chrome oder Perfetto…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="359" />
+        <location filename="../widgets/mainwindow.cpp" line="402" />
         <source>&amp;Summary (JSON)…</source>
         <translation>&amp;Zusammenfassung (JSON)…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="361" />
+        <location filename="../widgets/mainwindow.cpp" line="404" />
         <source>Show Run &amp;Folder</source>
         <translation>Lauf&amp;ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="364" />
+        <location filename="../widgets/mainwindow.cpp" line="407" />
         <source>Run folder</source>
         <translation>Laufordner</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="365" />
+        <location filename="../widgets/mainwindow.cpp" line="408" />
         <source>The run folder is %1</source>
         <translation>Der Laufordner ist %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="378" />
+        <location filename="../widgets/mainwindow.cpp" line="421" />
         <source>&amp;Sessions</source>
         <translation>&amp;Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="382" />
+        <location filename="../widgets/mainwindow.cpp" line="425" />
         <source>&amp;Message Detail</source>
         <translation>&amp;Nachrichtendetails</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="397" />
+        <location filename="../widgets/mainwindow.cpp" line="429" />
+        <source>&amp;Pending Deliveries</source>
+        <translation>&amp;Ausstehende Zustellungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="444" />
         <source>&amp;Fit the Whole Run</source>
         <translation>Ganzen Lauf ein&amp;passen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="399" />
+        <location filename="../widgets/mainwindow.cpp" line="446" />
         <source>Follow the &amp;Live End</source>
         <translation>Dem &amp;laufenden Ende folgen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="459" />
+        <location filename="../widgets/mainwindow.cpp" line="510" />
         <source>Could not remove the old run folder %1</source>
         <translation>Der alte Laufordner %1 ließ sich nicht entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="491" />
+        <location filename="../widgets/mainwindow.cpp" line="543" />
         <source>%1 – EdgeCore Lab</source>
         <translation>%1 – EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="586" />
+        <location filename="../widgets/mainwindow.cpp" line="641" />
         <source>Every invariant holds over the %L1 transactions seen so far.</source>
         <translation>Jede Invariante gilt über die %L1 bisher gesehenen Transaktionen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="687" />
+        <location filename="../widgets/mainwindow.cpp" line="744" />
         <source>Saved run: %L1 events (the sessions table shows live runs only); Reset returns to a live lab</source>
         <translation>Gespeicherter Lauf: %L1 Ereignisse (die Sitzungstabelle zeigt nur laufende Läufe); Zurücksetzen kehrt zu einem laufenden Labor zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="691" />
-        <location filename="../widgets/mainwindow.cpp" line="736" />
+        <location filename="../widgets/mainwindow.cpp" line="748" />
+        <location filename="../widgets/mainwindow.cpp" line="793" />
         <source>Lab time %L1 s</source>
         <translation>Laborzeit %L1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="704" />
+        <location filename="../widgets/mainwindow.cpp" line="761" />
         <source>Committed %L1 (active %L2, released %L3) · Aborted %L4 · Invalid %L5 · Rejected frames %L6 · Events %L7</source>
         <translation>Festgeschrieben %L1 (aktiv %L2, freigegeben %L3) · Abgebrochen %L4 · Ungültig %L5 · Abgewiesene Frames %L6 · Ereignisse %L7</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="721" />
+        <location filename="../widgets/mainwindow.cpp" line="778" />
         <source>Trace full: %L1 events not recorded</source>
         <translation>Trace voll: %L1 Ereignisse nicht aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="735" />
+        <location filename="../widgets/mainwindow.cpp" line="792" />
         <source>Lab time %L1 s (paused)</source>
         <translation>Laborzeit %L1 s (angehalten)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="759" />
+        <location filename="../widgets/mainwindow.cpp" line="816" />
         <source>There is no live run to save.</source>
         <translation>Es gibt keinen laufenden Lauf zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="762" />
+        <location filename="../widgets/mainwindow.cpp" line="819" />
         <source>%1 is not empty: choose a new or an empty folder.</source>
         <translation>%1 ist nicht leer: wählen Sie einen neuen oder leeren Ordner.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="765" />
+        <location filename="../widgets/mainwindow.cpp" line="822" />
         <source>Cannot create %1.</source>
         <translation>%1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="790" />
+        <location filename="../widgets/mainwindow.cpp" line="847" />
         <source>Cannot copy %1: %2</source>
         <translation>%1 kann nicht kopiert werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="805" />
-        <location filename="../widgets/mainwindow.cpp" line="991" />
+        <location filename="../widgets/mainwindow.cpp" line="862" />
+        <location filename="../widgets/mainwindow.cpp" line="1048" />
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="847" />
+        <location filename="../widgets/mainwindow.cpp" line="904" />
         <source>%1 holds no EdgeCore Lab run (no %2 in it).</source>
         <translation>%1 enthält keinen EdgeCore-Lab-Lauf (kein %2 darin).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="854" />
+        <location filename="../widgets/mainwindow.cpp" line="911" />
         <source>Cannot open the run: %1</source>
         <translation>Der Lauf kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="885" />
+        <location filename="../widgets/mainwindow.cpp" line="942" />
         <source>The run's last event was cut off (the run was still being written or was stopped): it opens up to its last complete event.</source>
         <translation>Das letzte Ereignis des Laufs ist abgeschnitten (der Lauf wurde noch geschrieben oder abgebrochen): er öffnet sich bis zu seinem letzten vollständigen Ereignis.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="914" />
+        <location filename="../widgets/mainwindow.cpp" line="971" />
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1127" />
+        <location filename="../widgets/mainwindow.cpp" line="1184" />
         <source>delivered</source>
         <translation>zugestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1130" />
+        <location filename="../widgets/mainwindow.cpp" line="1187" />
         <source>lost: the network is partitioned</source>
         <translation>verloren: das Netz ist geteilt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1131" />
+        <location filename="../widgets/mainwindow.cpp" line="1188" />
+        <source>lost: dropped by hand in step mode</source>
+        <translation>verloren: im Schrittmodus von Hand verworfen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1189" />
         <source>lost: the link dropped it</source>
         <translation>verloren: die Verbindung hat sie verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1134" />
+        <location filename="../widgets/mainwindow.cpp" line="1192" />
         <source>refused: %1</source>
         <translation>abgewiesen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1138" />
+        <location filename="../widgets/mainwindow.cpp" line="1196" />
         <source>in flight (not delivered yet)</source>
         <translation>unterwegs (noch nicht zugestellt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1142" />
+        <location filename="../widgets/mainwindow.cpp" line="1200" />
         <source>From → to</source>
         <translation>Von → an</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1142" />
+        <location filename="../widgets/mainwindow.cpp" line="1200" />
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1143" />
+        <location filename="../widgets/mainwindow.cpp" line="1201" />
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1144" />
+        <location filename="../widgets/mainwindow.cpp" line="1202" />
         <source>Fate</source>
         <translation>Verbleib</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1145" />
+        <location filename="../widgets/mainwindow.cpp" line="1273" />
+        <source>client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1283" />
+        <source>Pending Deliveries (%L1)</source>
+        <translation>Ausstehende Zustellungen (%L1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="166" />
+        <location filename="../widgets/mainwindow.cpp" line="1203" />
         <source>Transaction</source>
         <translation>Transaktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1146" />
+        <location filename="../widgets/mainwindow.cpp" line="1204" />
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1147" />
+        <location filename="../widgets/mainwindow.cpp" line="1205" />
         <source>Frame number</source>
         <translation>Frame-Nummer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1149" />
+        <location filename="../widgets/mainwindow.cpp" line="1207" />
         <source>Latency</source>
         <translation>Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1149" />
-        <location filename="../widgets/mainwindow.cpp" line="1156" />
+        <location filename="../widgets/mainwindow.cpp" line="1207" />
+        <location filename="../widgets/mainwindow.cpp" line="1214" />
         <source>%L1 ms</source>
         <translation>%L1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1155" />
+        <location filename="../widgets/mainwindow.cpp" line="1213" />
         <source>Trace event</source>
         <translation>Trace-Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1155" />
+        <location filename="../widgets/mainwindow.cpp" line="1213" />
         <source>#%L1</source>
         <translation>#%L1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1156" />
+        <location filename="../widgets/mainwindow.cpp" line="1214" />
         <source>Lab time</source>
         <translation>Laborzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1157" />
+        <location filename="../widgets/mainwindow.cpp" line="1215" />
         <source>Wall time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1158" />
+        <location filename="../widgets/mainwindow.cpp" line="1216" />
         <source>Lamport clock</source>
         <translation>Lamport-Uhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1159" />
+        <location filename="../widgets/mainwindow.cpp" line="1217" />
         <source>Vector clock</source>
         <translation>Vektoruhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1163" />
+        <location filename="../widgets/mainwindow.cpp" line="1221" />
         <source>Sent by %1</source>
         <translation>Gesendet von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1165" />
+        <location filename="../widgets/mainwindow.cpp" line="1223" />
         <source>Delivered to %1</source>
         <translation>Zugestellt an %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1166" />
+        <location filename="../widgets/mainwindow.cpp" line="1224" />
         <source>Lost</source>
         <translation>Verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1167" />
+        <location filename="../widgets/mainwindow.cpp" line="1225" />
         <source>Refused by %1</source>
         <translation>Abgewiesen von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="838" />
-        <location filename="../widgets/mainwindow.cpp" line="920" />
-        <location filename="../widgets/mainwindow.cpp" line="949" />
-        <location filename="../widgets/mainwindow.cpp" line="954" />
+        <location filename="../widgets/mainwindow.cpp" line="895" />
+        <location filename="../widgets/mainwindow.cpp" line="977" />
+        <location filename="../widgets/mainwindow.cpp" line="1006" />
+        <location filename="../widgets/mainwindow.cpp" line="1011" />
         <source>Open Run</source>
         <translation>Lauf öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="926" />
+        <location filename="../widgets/mainwindow.cpp" line="983" />
         <source>No recent runs</source>
         <translation>Keine zuletzt geöffneten Läufe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="928" />
+        <location filename="../widgets/mainwindow.cpp" line="985" />
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="934" />
-        <location filename="../widgets/mainwindow.cpp" line="944" />
+        <location filename="../widgets/mainwindow.cpp" line="991" />
+        <location filename="../widgets/mainwindow.cpp" line="1001" />
         <source>Save Run As</source>
         <translation>Lauf speichern unter</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="941" />
+        <location filename="../widgets/mainwindow.cpp" line="998" />
         <source>Saved the run to %1</source>
         <translation>Lauf in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="962" />
-        <location filename="../widgets/mainwindow.cpp" line="969" />
+        <location filename="../widgets/mainwindow.cpp" line="1019" />
+        <location filename="../widgets/mainwindow.cpp" line="1026" />
         <source>Export Trace</source>
         <translation>Trace exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="964" />
+        <location filename="../widgets/mainwindow.cpp" line="1021" />
         <source>Chrome trace (*.json)</source>
         <translation>Chrome-Trace (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="971" />
+        <location filename="../widgets/mainwindow.cpp" line="1028" />
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="979" />
-        <location filename="../widgets/mainwindow.cpp" line="990" />
+        <location filename="../widgets/mainwindow.cpp" line="1036" />
+        <location filename="../widgets/mainwindow.cpp" line="1047" />
         <source>Export Summary</source>
         <translation>Zusammenfassung exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="979" />
+        <location filename="../widgets/mainwindow.cpp" line="1036" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1023" />
+        <location filename="../widgets/mainwindow.cpp" line="1080" />
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1028" />
+        <location filename="../widgets/mainwindow.cpp" line="1085" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1028" />
+        <location filename="../widgets/mainwindow.cpp" line="1085" />
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1061" />
+        <location filename="../widgets/mainwindow.cpp" line="1118" />
         <source>EdgeCore Lab Manual</source>
         <translation>EdgeCore-Lab-Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1068" />
+        <location filename="../widgets/mainwindow.cpp" line="1125" />
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1082" />
+        <location filename="../widgets/mainwindow.cpp" line="1139" />
         <source>About EdgeCore Lab</source>
         <translation>Über EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1083" />
+        <location filename="../widgets/mainwindow.cpp" line="1140" />
         <source>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;A desktop lab for distributed protocols: an edge gateway, three session managers electing a leader, 2PC and 3PC participants, a versioned shared memory and a malicious node, each a real server on its own thread, talking over loopback TCP with signed frames.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Labor für verteilte Protokolle: ein Edge-Gateway, drei Session-Manager, die einen Leader wählen, 2PC- und 3PC-Teilnehmer, ein versionierter gemeinsamer Speicher und ein bösartiger Knoten, jeder ein echter Server in einem eigenen Thread, die über Loopback-TCP mit signierten Frames sprechen.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="279" />
+        <location filename="../widgets/mainwindow.cpp" line="322" />
         <source>Commit protocol of the sessions you start from here</source>
         <translation>Commit-Protokoll der Sitzungen, die Sie hier starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="302" />
+        <location filename="../widgets/mainwindow.cpp" line="345" />
         <source>Seed for every random choice of the next reset</source>
         <translation>Startwert für jede Zufallsentscheidung nach dem nächsten Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="320" />
+        <location filename="../widgets/mainwindow.cpp" line="363" />
         <source>Lab clock speed: 0.1 (slow motion) to 10</source>
         <translation>Tempo der Laboruhr: 0,1 (Zeitlupe) bis 10</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="368" />
+        <location filename="../widgets/mainwindow.cpp" line="411" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="370" />
+        <location filename="../widgets/mainwindow.cpp" line="413" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="373" />
+        <location filename="../widgets/mainwindow.cpp" line="416" />
         <source>&amp;Event Log</source>
         <translation>&amp;Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="386" />
+        <location filename="../widgets/mainwindow.cpp" line="433" />
         <source>&amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="390" />
+        <location filename="../widgets/mainwindow.cpp" line="437" />
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="392" />
+        <location filename="../widgets/mainwindow.cpp" line="439" />
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="394" />
+        <location filename="../widgets/mainwindow.cpp" line="441" />
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="406" />
+        <location filename="../widgets/mainwindow.cpp" line="453" />
         <source>&amp;Reset Layout</source>
         <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="413" />
+        <location filename="../widgets/mainwindow.cpp" line="460" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="415" />
+        <location filename="../widgets/mainwindow.cpp" line="462" />
         <source>&amp;Manual</source>
         <translation>&amp;Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="417" />
+        <location filename="../widgets/mainwindow.cpp" line="464" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="420" />
+        <location filename="../widgets/mainwindow.cpp" line="467" />
         <source>&amp;About EdgeCore Lab</source>
         <translation>Ü&amp;ber EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="422" />
+        <location filename="../widgets/mainwindow.cpp" line="469" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="453" />
+        <location filename="../widgets/mainwindow.cpp" line="504" />
         <source>The cluster could not start:
 %1</source>
         <translation>Der Cluster konnte nicht starten:
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="577" />
+        <location filename="../widgets/mainwindow.cpp" line="632" />
         <source>Invariant checker</source>
         <translation>Invariantenprüfer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="593" />
+        <location filename="../widgets/mainwindow.cpp" line="648" />
         <source>%1 violated: %2 (trace event #%L3); replay with --seed %4</source>
         <translation>%1 verletzt: %2 (Trace-Ereignis #%L3); wiederholen mit --seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="597" />
+        <location filename="../widgets/mainwindow.cpp" line="652" />
         <source>%1 violated: %2; replay with --seed %3</source>
         <translation>%1 verletzt: %2; wiederholen mit --seed %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="602" />
+        <location filename="../widgets/mainwindow.cpp" line="657" />
         <source>and %L1 more</source>
         <translation>und %L1 weitere</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="610" />
+        <location filename="../widgets/mainwindow.cpp" line="665" />
         <source>What happened to it:</source>
         <translation>Was geschah:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="614" />
+        <location filename="../widgets/mainwindow.cpp" line="669" />
         <source>Lab time (ms)</source>
         <translation>Laborzeit (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="614" />
+        <location filename="../widgets/mainwindow.cpp" line="669" />
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="614" />
+        <location filename="../widgets/mainwindow.cpp" line="669" />
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="156" />
-        <location filename="../widgets/mainwindow.cpp" line="615" />
+        <location filename="../widgets/mainwindow.cpp" line="157" />
+        <location filename="../widgets/mainwindow.cpp" line="166" />
+        <location filename="../widgets/mainwindow.cpp" line="670" />
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="615" />
+        <location filename="../widgets/mainwindow.cpp" line="670" />
         <source>Peer</source>
         <translation>Gegenstelle</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="615" />
-        <location filename="../widgets/mainwindow.cpp" line="1161" />
+        <location filename="../widgets/mainwindow.cpp" line="670" />
+        <location filename="../widgets/mainwindow.cpp" line="1219" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="698" />
-        <location filename="../widgets/mainwindow.cpp" line="725" />
+        <location filename="../widgets/mainwindow.cpp" line="755" />
+        <location filename="../widgets/mainwindow.cpp" line="782" />
         <source>Checker: ok</source>
         <translation>Prüfer: ok</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="718" />
+        <location filename="../widgets/mainwindow.cpp" line="775" />
         <source>A service halted: storage failure (%1)</source>
         <translation>Ein Dienst hat angehalten: Speicherfehler (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="719" />
+        <location filename="../widgets/mainwindow.cpp" line="776" />
         <source>%1 services halted: storage failure</source>
         <translation>%1 Dienste haben angehalten: Speicherfehler</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="699" />
-        <location filename="../widgets/mainwindow.cpp" line="726" />
+        <location filename="../widgets/mainwindow.cpp" line="756" />
+        <location filename="../widgets/mainwindow.cpp" line="783" />
         <source>Checker: %1 violated</source>
         <translation>Prüfer: %1 verletzt</translation>
     </message>

@@ -111,6 +111,7 @@ const char *const kPhrases[] = {
     QT_TRANSLATE_NOOP("Detail", "dropped in flight: partition"),
     QT_TRANSLATE_NOOP("Detail", "dropped: partition"),
     QT_TRANSLATE_NOOP("Detail", "dropped: loss"),
+    QT_TRANSLATE_NOOP("Detail", "dropped by hand (step mode)"),
     // Refused frames: the wire error and the frame's size.
     QT_TRANSLATE_NOOP("Detail", "%1 (%2 bytes)"),
     QT_TRANSLATE_NOOP("Detail", "truncated"),

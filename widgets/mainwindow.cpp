@@ -4,6 +4,7 @@
 #include "eventlogmodel.h"
 #include "lab/checker.h"
 #include "lab/cluster.h"
+#include "lab/labcontrols.h"
 #include "lab/loadgenerator.h"
 #include "lab/summary.h"
 #include "runfolders.h"
@@ -158,6 +159,22 @@ void MainWindow::buildViews()
     m_detailDock->setWidget(m_detail);
     addDockWidget(Qt::RightDockWidgetArea, m_detailDock);
     splitDockWidget(m_sessionsDock, m_detailDock, Qt::Vertical);
+    m_pendingView = new QTableWidget(this);
+    m_pendingView->setObjectName(u"pendingView"_s);
+    m_pendingView->setColumnCount(5);
+    m_pendingView->setHorizontalHeaderLabels(
+        {tr("From"), tr("To"), tr("Message"), tr("Transaction"), tr("Parked at (ms)")});
+    m_pendingView->verticalHeader()->hide();
+    m_pendingView->horizontalHeader()->setStretchLastSection(true);
+    m_pendingView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_pendingView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_pendingView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_pendingDock = new QDockWidget(tr("Pending Deliveries"), this);
+    m_pendingDock->setObjectName(u"pendingDock"_s);
+    m_pendingDock->setWidget(m_pendingView);
+    addDockWidget(Qt::RightDockWidgetArea, m_pendingDock);
+    tabifyDockWidget(m_detailDock, m_pendingDock);
+    m_detailDock->raise();
 
     m_eventsView = new QTableView(this);
     m_eventsView->setObjectName(u"eventLogView"_s);
@@ -268,6 +285,32 @@ void MainWindow::buildActions()
                 &MainWindow::runLab);
     m_pause = add(u"actionPause"_s, tr("&Pause"), QKeySequence(Qt::Key_F6), QStyle::SP_MediaPause,
                   &MainWindow::pauseLab);
+    m_stepMode = add(u"actionStepMode"_s, tr("S&tep Mode"), QKeySequence(Qt::Key_F10),
+                     QStyle::SP_MediaSkipForward, [this](bool on) { setStepMode(on); });
+    m_stepMode->setCheckable(true);
+    m_stepMode->setToolTip(tr("Step mode (F10): the clock stands still; deliver the frames one "
+                              "by one in Pending Deliveries (Enter, N), drop one (Del), or move "
+                              "the clock to the next deadline (T)"));
+    // The step keys act where the user looks: the diagram and the pending list.
+    const auto stepKey = [this](const QString &name, const QString &text, const QKeySequence &key,
+                                auto slot) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(name);
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        m_sequence->addAction(a);
+        m_pendingView->addAction(a);
+        return a;
+    };
+    stepKey(u"actionDeliverNext"_s, tr("Deliver the Oldest"), QKeySequence(Qt::Key_N),
+            [this] { deliverNext(); });
+    stepKey(u"actionDeliverSelected"_s, tr("Deliver the Selected"), QKeySequence(Qt::Key_Return),
+            [this] { deliverSelected(); });
+    stepKey(u"actionDropSelected"_s, tr("Drop the Selected"), QKeySequence(Qt::Key_Delete),
+            [this] { dropSelected(); });
+    stepKey(u"actionAdvanceClock"_s, tr("Advance to the Next Deadline"), QKeySequence(Qt::Key_T),
+            [this] { advanceClock(); });
     toolbar->addSeparator();
     labMenu->addSeparator();
     auto *protocolLabel = new QLabel(tr("Protocol"), this);
@@ -382,6 +425,10 @@ void MainWindow::buildMenus()
     detail->setText(tr("&Message Detail"));
     detail->setObjectName(u"actionShowMessage"_s);
     view->addAction(detail);
+    QAction *pendingToggle = m_pendingDock->toggleViewAction();
+    pendingToggle->setText(tr("&Pending Deliveries"));
+    pendingToggle->setObjectName(u"actionShowPending"_s);
+    view->addAction(pendingToggle);
     QAction *bar = m_toolbar->toggleViewAction();
     bar->setText(tr("&Toolbar"));
     bar->setObjectName(u"actionShowToolbar"_s);
@@ -405,7 +452,7 @@ void MainWindow::buildMenus()
     view->addSeparator();
     action(view, u"actionResetLayout"_s, tr("&Reset Layout"), QKeySequence(), [this] {
         restoreState(m_defaultState);
-        for (QDockWidget *d : {m_eventsDock, m_sessionsDock, m_detailDock})
+        for (QDockWidget *d : {m_eventsDock, m_sessionsDock, m_detailDock, m_pendingDock})
             d->show();
         m_toolbar->show();
     });
@@ -440,6 +487,10 @@ void MainWindow::startCluster()
     m_flow = MessageFlow();
     m_sequence->setFlow(&m_flow, m_cluster->trace().nodeNames());
     m_detail->clear();
+    m_controls = std::make_unique<ThreadControls>(*m_cluster);
+    m_stepMode->setChecked(false);
+    m_pendingShown.clear();
+    m_pendingView->setRowCount(0);
     m_checker = std::make_unique<Checker>(m_cluster->trace());
     m_scanned = 0;
     m_rejected = 0;
@@ -472,6 +523,7 @@ void MainWindow::stopCluster()
     m_events->setStore(nullptr);
     m_sequence->setFlow(nullptr, {});
     m_flow = MessageFlow();
+    m_controls.reset();
     m_offline.reset();
     m_offlineFolder.clear();
     if (!m_cluster)
@@ -505,6 +557,9 @@ void MainWindow::runLab()
         m_cluster->clock().resume();
     m_run->setEnabled(false);
     m_pause->setEnabled(true);
+    m_stepMode->setChecked(false);
+    m_pendingShown.clear();
+    m_pendingView->setRowCount(0);
 }
 
 void MainWindow::pauseLab()
@@ -672,6 +727,8 @@ void MainWindow::refresh()
     m_scanned = size;
     if (m_checker)
         m_checker->advance();
+    if (m_controls && m_controls->stepMode())
+        refreshPending();
     if (m_flow.advance(store) > 0 || m_cluster)
         m_sequence->refresh(m_cluster ? toUs(m_cluster->clock().now()) : m_flow.lastUs());
     QScrollBar *bar = m_eventsView->verticalScrollBar();
@@ -1127,8 +1184,9 @@ void MainWindow::showMessage(int id)
         fate = tr("delivered");
         break;
     case MessageFate::Lost:
-        fate = m.reason == 1 ? tr("lost: the network is partitioned")
-                             : tr("lost: the link dropped it");
+        fate = m.reason == 1   ? tr("lost: the network is partitioned")
+               : m.reason == 3 ? tr("lost: dropped by hand in step mode")
+                               : tr("lost: the link dropped it");
         break;
     case MessageFate::Refused:
         fate = tr("refused: %1")
@@ -1167,6 +1225,111 @@ void MainWindow::showMessage(int id)
                                               : tr("Refused by %1").arg(trace->nodeName(m.to)));
     html += u"</table>"_s;
     m_detail->setHtml(html);
+}
+
+void MainWindow::setStepMode(bool on)
+{
+    if (!m_controls)
+        return;
+    m_stepMode->setChecked(on);
+    if (on) {
+        pauseLab();
+        m_stepMode->setChecked(true);
+        m_pendingDock->show();
+        m_pendingDock->raise();
+        m_sequence->setFocus();
+        refreshPending();
+    } else {
+        runLab();
+    }
+}
+
+bool MainWindow::stepMode() const
+{
+    return m_controls && m_controls->stepMode() && m_stepMode->isChecked();
+}
+
+void MainWindow::refreshPending()
+{
+    if (!m_controls)
+        return;
+    std::vector<PendingFrame> now = m_controls->pending();
+    const bool same =
+        now.size() == m_pendingShown.size() &&
+        std::equal(now.begin(), now.end(), m_pendingShown.begin(),
+                   [](const PendingFrame &a, const PendingFrame &b) { return a.id == b.id; });
+    if (same)
+        return;
+    const int selectedRow = m_pendingView->currentRow();
+    const quint64 selectedId =
+        selectedRow >= 0 && selectedRow < static_cast<int>(m_pendingShown.size())
+            ? m_pendingShown[static_cast<size_t>(selectedRow)].id
+            : 0;
+    m_pendingShown = std::move(now);
+    const TraceStore &trace = m_cluster->trace();
+    m_pendingView->setRowCount(static_cast<int>(m_pendingShown.size()));
+    int keep = 0;
+    for (size_t i = 0; i < m_pendingShown.size(); ++i) {
+        const PendingFrame &f = m_pendingShown[i];
+        const QStringList cells{f.from == kNoNode ? tr("client") : trace.nodeName(f.from),
+                                trace.nodeName(f.to), toString(static_cast<MsgType>(f.type)),
+                                formatId(f.tx), QLocale().toString(toUs(f.since) / 1000.0, 'f', 3)};
+        for (int c = 0; c < cells.size(); ++c)
+            m_pendingView->setItem(static_cast<int>(i), c, new QTableWidgetItem(cells.at(c)));
+        if (f.id == selectedId)
+            keep = static_cast<int>(i);
+    }
+    if (!m_pendingShown.empty())
+        m_pendingView->selectRow(keep);
+    m_pendingDock->setWindowTitle(tr("Pending Deliveries (%L1)").arg(m_pendingShown.size()));
+}
+
+bool MainWindow::deliverNext()
+{
+    if (!stepMode())
+        return false;
+    refreshPending();
+    if (m_pendingShown.empty())
+        return false;
+    const bool ok = m_controls->deliver(m_pendingShown.front().id);
+    refresh();
+    return ok;
+}
+
+bool MainWindow::deliverSelected()
+{
+    if (!stepMode())
+        return false;
+    const int row = m_pendingView->currentRow();
+    if (row < 0 || row >= static_cast<int>(m_pendingShown.size()))
+        return deliverNext();
+    const bool ok = m_controls->deliver(m_pendingShown[static_cast<size_t>(row)].id);
+    refresh();
+    return ok;
+}
+
+bool MainWindow::dropSelected()
+{
+    if (!stepMode())
+        return false;
+    refreshPending();
+    int row = m_pendingView->currentRow();
+    if (row < 0 || row >= static_cast<int>(m_pendingShown.size()))
+        row = 0;
+    if (m_pendingShown.empty())
+        return false;
+    const bool ok = m_controls->drop(m_pendingShown[static_cast<size_t>(row)].id);
+    refresh();
+    return ok;
+}
+
+bool MainWindow::advanceClock()
+{
+    if (!stepMode())
+        return false;
+    const bool ok = m_controls->advanceToNextDeadline();
+    refresh();
+    return ok;
 }
 
 } // namespace edgecore

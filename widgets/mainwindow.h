@@ -27,11 +27,13 @@ class QSpinBox;
 class QTableView;
 class QTimer;
 class QTextBrowser;
+class QTableWidget;
 class QToolBar;
 
 namespace edgecore {
 
 class Cluster;
+class ThreadControls;
 class TraceStore;
 class EventLogModel;
 class LoadGenerator;
@@ -52,6 +54,16 @@ public:
     SequenceView *sequenceView() const { return m_sequence; }
     const MessageFlow &messageFlow() const { return m_flow; }
     QString messageDetail() const; // the detail pane's text
+    // Step mode: the clock stands still, arriving frames wait in Pending Deliveries, and
+    // the user delivers (Enter: the selected one; N: the oldest), drops (Del) or moves the
+    // clock to the next deadline (T), one step at a time.
+    void setStepMode(bool on);
+    bool stepMode() const;
+    std::vector<PendingFrame> pendingFrames() const { return m_pendingShown; }
+    bool deliverNext();
+    bool deliverSelected();
+    bool dropSelected();
+    bool advanceClock();
     quint64 seed() const;
     QString protocol() const; // "2PC" or "3PC": for new sessions and load tests
     void setProtocol(const QString &protocol);
@@ -106,6 +118,7 @@ private:
     void exportSummary();
     void setLive(bool live);
     void showMessage(int id); // in the detail pane
+    void refreshPending();
     const TraceStore *currentTrace() const;
     void startCluster();
     void stopCluster();
@@ -122,6 +135,11 @@ private:
     QDockWidget *m_detailDock = nullptr;
     SequenceView *m_sequence = nullptr;
     QTextBrowser *m_detail = nullptr;
+    QDockWidget *m_pendingDock = nullptr;
+    QTableWidget *m_pendingView = nullptr;
+    QAction *m_stepMode = nullptr;
+    std::unique_ptr<ThreadControls> m_controls; // the host-neutral surface over m_cluster
+    std::vector<PendingFrame> m_pendingShown;
     MessageFlow m_flow; // the diagram's fold of the current trace
     QToolBar *m_toolbar = nullptr;
     QMenu *m_recentMenu = nullptr;

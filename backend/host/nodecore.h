@@ -45,6 +45,20 @@ struct HostConfig
     std::shared_ptr<Wiretap> wiretap;
 };
 
+// A frame parked at its receiver (the lab clock paused, step mode): it crossed the network and
+// waits for the user to deliver or drop it. ids are unique across every host of a lab.
+struct PendingFrame
+{
+    quint64 id = 0;
+    NodeId from = kNoNode;
+    NodeId to = kNoNode;
+    quint16 type = 0; // MsgType
+    quint64 seq = 0;
+    TxId tx = 0;
+    SessionId session = 0;
+    Instant since{}; // lab time it was parked
+};
+
 // Counters a host keeps about its wire traffic.
 struct HostStats
 {

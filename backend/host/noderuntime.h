@@ -49,6 +49,13 @@ public:
     void reply(const ClientReply &r) override;
     void sendRaw(NodeId to, const QByteArray &frame) override;
     void onFaultsChanged();
+    // Step mode (the clock paused): the frames parked here, oldest first; deliver one now (its
+    // service runs although the clock stands still) or drop it (traced as lost); the next
+    // moment something here is due (a timer, a delayed frame), if any.
+    std::vector<PendingFrame> parked() const;
+    bool deliverParked(quint64 id);
+    bool dropParked(quint64 id);
+    std::optional<Instant> nextDeadline() const;
 
 Q_SIGNALS:
     void clientReply(const edgecore::ClientReply &reply);
@@ -103,7 +110,14 @@ private:
     bool m_started = false;
     bool m_begun = false; // begin() has run once
     bool m_wasPaused = false;
-    std::deque<std::pair<Envelope, bool>> m_parked; // frames that arrived while paused
+    struct Parked
+    {
+        Envelope env;
+        bool local = false;
+        quint64 id = 0;
+        Instant since{};
+    };
+    std::deque<Parked> m_parked; // frames that arrived while paused
     QTimer *m_timer = nullptr;
     TimerId m_nextTimerId = 1;
     std::map<TimerId, Instant> m_timerDeadlines;

@@ -371,51 +371,167 @@ TimerId SimHost::addTimer(NodeId node, Duration after)
 bool SimHost::step()
 {
     while (!m_queue.empty()) {
+        if (m_stepMode) {
+            parkFrames();
+            if (m_queue.empty() || m_queue.top().at > m_now)
+                return false; // the clock stands still: only what is due now runs
+        }
         Event e = m_queue.top();
         m_queue.pop();
-        if (e.cause && !m_voided.empty() && m_voided.count(e.cause))
-            continue; // scheduled by a step whose log write failed
-        m_now = std::max(m_now, e.at);
-        if (e.kind == Event::Kind::Callback) {
-            e.callback();
-            ++m_processed;
-            if (afterEvent)
-                afterEvent();
+        if (run(std::move(e))) {
+            if (m_stepMode) // what it sent is on its way: parked at the receivers at once
+                parkFrames();
             return true;
         }
-        Slot &slot = m_slots[e.node - 1];
-        // A cancelled timer is forgotten when its time comes, whoever it belonged to, so the
-        // set of cancellations stays as small as the queue.
-        if (e.kind == Event::Kind::Timer && m_cancelled.erase(e.timer))
-            continue;
-        // Events for a crashed node, or for an incarnation that has since died, vanish.
-        if (!slot.node || e.incarnation != slot.incarnation)
-            continue;
-        m_cause = ++m_causes;
-        switch (e.kind) {
-        case Event::Kind::Frame:
-            if (!reachable(e.from, e.node)) { // cut while in flight
-                slot.node->record(TraceKind::Drop, u"dropped in flight: partition"_s, 0, 0, e.from);
-                break;
-            }
-            slot.node->receive(e.frame);
-            break;
-        case Event::Kind::Local:
-            slot.node->receiveLocal(e.local);
-            break;
-        case Event::Kind::Timer:
-            slot.node->fire(e.timer);
-            break;
-        case Event::Kind::Callback:
-            break;
-        }
-        afterNodeStep(e.node);
+    }
+    return false;
+}
+
+bool SimHost::run(Event e)
+{
+    if (e.cause && !m_voided.empty() && m_voided.count(e.cause))
+        return false; // scheduled by a step whose log write failed
+    m_now = std::max(m_now, e.at);
+    if (e.kind == Event::Kind::Callback) {
+        e.callback();
         ++m_processed;
         if (afterEvent)
             afterEvent();
         return true;
     }
-    return false;
+    Slot &slot = m_slots[e.node - 1];
+    // A cancelled timer is forgotten when its time comes, whoever it belonged to, so the
+    // set of cancellations stays as small as the queue.
+    if (e.kind == Event::Kind::Timer && m_cancelled.erase(e.timer))
+        return false;
+    // Events for a crashed node, or for an incarnation that has since died, vanish.
+    if (!slot.node || e.incarnation != slot.incarnation)
+        return false;
+    m_cause = ++m_causes;
+    switch (e.kind) {
+    case Event::Kind::Frame:
+        if (!reachable(e.from, e.node)) { // cut while in flight
+            slot.node->record(TraceKind::Drop, u"dropped in flight: partition"_s, 0, 0, e.from);
+            break;
+        }
+        slot.node->receive(e.frame);
+        break;
+    case Event::Kind::Local:
+        slot.node->receiveLocal(e.local);
+        break;
+    case Event::Kind::Timer:
+        slot.node->fire(e.timer);
+        break;
+    case Event::Kind::Callback:
+        break;
+    }
+    afterNodeStep(e.node);
+    ++m_processed;
+    if (afterEvent)
+        afterEvent();
+    return true;
+}
+
+void SimHost::setStepMode(bool on)
+{
+    m_stepMode = on;
+    if (on) {
+        parkFrames();
+        return;
+    }
+    // Leaving step mode: the parked frames arrive now, in the order they were parked.
+    for (ParkedFrame &p : m_parked) {
+        p.event.at = m_now;
+        schedule(std::move(p.event));
+    }
+    m_parked.clear();
+}
+
+void SimHost::parkFrames()
+{
+    while (!m_queue.empty() && m_queue.top().kind == Event::Kind::Frame) {
+        Event e = m_queue.top();
+        m_queue.pop();
+        m_parked.push_back(ParkedFrame{++m_nextParked, m_now, std::move(e)});
+    }
+}
+
+std::vector<PendingFrame> SimHost::pending() const
+{
+    std::vector<PendingFrame> out;
+    for (const ParkedFrame &p : m_parked) {
+        PendingFrame f;
+        f.id = p.id;
+        f.from = p.event.from;
+        f.to = p.event.node;
+        f.since = p.since;
+        DecodedEnvelope d;
+        if (decodeEnvelope(p.event.frame.mid(kFrameHeaderBytes), d) == WireError::None) {
+            f.type = static_cast<quint16>(d.env.type);
+            f.seq = d.env.seq;
+            f.tx = d.env.txId;
+            f.session = d.env.sessionId;
+        }
+        out.push_back(f);
+    }
+    return out;
+}
+
+bool SimHost::deliverPending(quint64 id)
+{
+    const auto it = std::find_if(m_parked.begin(), m_parked.end(),
+                                 [id](const ParkedFrame &p) { return p.id == id; });
+    if (it == m_parked.end())
+        return false;
+    Event e = std::move(it->event);
+    m_parked.erase(it);
+    e.at = m_now; // it arrives now, whenever the network would have brought it
+    run(std::move(e));
+    parkFrames();
+    while (step()) {
+    }
+    return true;
+}
+
+bool SimHost::dropPending(quint64 id)
+{
+    const auto it = std::find_if(m_parked.begin(), m_parked.end(),
+                                 [id](const ParkedFrame &p) { return p.id == id; });
+    if (it == m_parked.end())
+        return false;
+    const PendingFrame f = [&] {
+        for (const PendingFrame &x : pending())
+            if (x.id == id)
+                return x;
+        return PendingFrame{};
+    }();
+    // Lost by the user's hand, as the network would lose it: the sender's loss, traced.
+    TraceEvent e;
+    e.kind = TraceKind::Drop;
+    e.node = f.from;
+    e.peer = f.to;
+    e.msgType = f.type;
+    e.reason = 3;
+    e.labUs = toUs(m_now);
+    e.seq = f.seq;
+    e.txId = f.tx;
+    e.sessionId = f.session;
+    e.detail = u"dropped by hand (step mode)"_s;
+    m_trace->append(e);
+    m_parked.erase(std::find_if(m_parked.begin(), m_parked.end(),
+                                [id](const ParkedFrame &p) { return p.id == id; }));
+    return true;
+}
+
+bool SimHost::advanceToNextDeadline()
+{
+    parkFrames();
+    if (m_queue.empty())
+        return false;
+    m_now = std::max(m_now, m_queue.top().at);
+    while (step()) {
+    }
+    return true;
 }
 
 qint64 SimHost::runUntil(Instant t, qint64 maxEvents)
@@ -423,7 +539,8 @@ qint64 SimHost::runUntil(Instant t, qint64 maxEvents)
     qint64 n = 0;
     while (n < maxEvents && !m_queue.empty() && m_queue.top().at <= t && step())
         ++n;
-    m_now = std::max(m_now, t);
+    if (!m_stepMode) // in step mode the clock moves only by advanceToNextDeadline()
+        m_now = std::max(m_now, t);
     return n;
 }
 

@@ -59,6 +59,18 @@ public:
     Instant nextAt() const { return m_queue.empty() ? m_now : m_queue.top().at; } // next event
     qint64 eventsProcessed() const { return m_processed; }
 
+    // Step mode: the clock stands still; every frame on its way is parked at its receiver
+    // (it has crossed the network) until deliverPending() or dropPending() takes it; step()
+    // runs only what is due now. advanceToNextDeadline() moves the clock to the next timer
+    // (or other scheduled event) and runs what is due then. Deterministic: the same choices
+    // give the same trace.
+    void setStepMode(bool on);
+    bool stepMode() const { return m_stepMode; }
+    std::vector<PendingFrame> pending() const; // oldest first
+    bool deliverPending(quint64 id);
+    bool dropPending(quint64 id);
+    bool advanceToNextDeadline(); // false: nothing is scheduled at all
+
     // Faults.
     void setNetwork(const SimNetwork &n) { m_network = n; }
     const SimNetwork &network() const { return m_network; }
@@ -112,6 +124,8 @@ private:
     };
 
     void schedule(Event e);
+    bool run(Event e); // processes one event; false when it vanished (crashed node, ...)
+    void parkFrames(); // step mode: frames at the head of the queue go to m_parked
     void transmit(NodeId from, NodeId to, const QByteArray &frame, Duration extra);
     void onNode(NodeId id, Instant t, std::function<void(Node &)> f);
     TimerId addTimer(NodeId node, Duration after);
@@ -133,6 +147,16 @@ private:
         QString diskError;             // why disk could not be opened
         quint64 incarnation = 0;
     };
+
+    struct ParkedFrame
+    {
+        quint64 id;
+        Instant since;
+        Event event;
+    };
+    bool m_stepMode = false;
+    std::vector<ParkedFrame> m_parked;
+    quint64 m_nextParked = 0;
 
     quint64 m_seed;
     TraceStore *m_trace;

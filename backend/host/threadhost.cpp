@@ -9,8 +9,10 @@
 #include <QDateTime>
 #include <QDir>
 #include <QTcpServer>
+
 #include <QTcpSocket>
 #include <QTimer>
+#include <atomic>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -139,6 +141,42 @@ void ThreadHost::withNode(const std::function<void(NodeCore &)> &f)
     }
     QMetaObject::invokeMethod(
         m_runtime, [rt = m_runtime, &f] { f(*rt); }, Qt::BlockingQueuedConnection);
+}
+
+std::vector<PendingFrame> ThreadHost::pending()
+{
+    std::vector<PendingFrame> out;
+    if (m_thread.isRunning() && !m_stopped)
+        QMetaObject::invokeMethod(
+            m_runtime, [&] { out = m_runtime->parked(); }, Qt::BlockingQueuedConnection);
+    return out;
+}
+
+bool ThreadHost::deliverPending(quint64 id)
+{
+    bool done = false;
+    if (m_thread.isRunning() && !m_stopped)
+        QMetaObject::invokeMethod(
+            m_runtime, [&] { done = m_runtime->deliverParked(id); }, Qt::BlockingQueuedConnection);
+    return done;
+}
+
+bool ThreadHost::dropPending(quint64 id)
+{
+    bool done = false;
+    if (m_thread.isRunning() && !m_stopped)
+        QMetaObject::invokeMethod(
+            m_runtime, [&] { done = m_runtime->dropParked(id); }, Qt::BlockingQueuedConnection);
+    return done;
+}
+
+std::optional<Instant> ThreadHost::nextDeadline()
+{
+    std::optional<Instant> next;
+    if (m_thread.isRunning() && !m_stopped)
+        QMetaObject::invokeMethod(
+            m_runtime, [&] { next = m_runtime->nextDeadline(); }, Qt::BlockingQueuedConnection);
+    return next;
 }
 
 HostStats ThreadHost::stats()
@@ -538,6 +576,14 @@ void NodeRuntime::onIncomingClosed(QTcpSocket *socket)
     socket->deleteLater();
 }
 
+namespace {
+quint64 nextParkedId()
+{
+    static std::atomic<quint64> next{0};
+    return ++next;
+}
+} // namespace
+
 void NodeRuntime::deliverLocal(Envelope env)
 {
     deliver(std::move(env), true);
@@ -549,12 +595,12 @@ void NodeRuntime::deliver(Envelope env, bool local)
         // A peer that started first may already talk to us: hold its frames until our own
         // start has run (a crashed node has no listener, so nothing reaches it then).
         if (!m_begun)
-            m_parked.emplace_back(std::move(env), local);
+            m_parked.push_back(Parked{std::move(env), local, nextParkedId(), now()});
         return;
     }
     // Parked frames go first: a frame that arrives just after a resume must not overtake them.
     if (m_config.clock->isPaused() || !m_parked.empty()) {
-        m_parked.emplace_back(std::move(env), local);
+        m_parked.push_back(Parked{std::move(env), local, nextParkedId(), now()});
         if (!m_config.clock->isPaused())
             drainParked();
         return;
@@ -692,10 +738,71 @@ void NodeRuntime::onClockChanged()
 void NodeRuntime::drainParked()
 {
     while (!m_parked.empty() && m_started && !m_config.clock->isPaused()) {
-        auto [env, local] = std::move(m_parked.front());
+        Parked p = std::move(m_parked.front());
         m_parked.pop_front();
-        admit(env, local);
+        admit(p.env, p.local);
     }
+}
+
+std::vector<PendingFrame> NodeRuntime::parked() const
+{
+    std::vector<PendingFrame> out;
+    for (const Parked &p : m_parked)
+        out.push_back(PendingFrame{p.id, p.local ? kNoNode : p.env.sender, m_config.id,
+                                   static_cast<quint16>(p.env.type), p.env.seq, p.env.txId,
+                                   p.env.sessionId, p.since});
+    return out;
+}
+
+bool NodeRuntime::deliverParked(quint64 id)
+{
+    const auto it = std::find_if(m_parked.begin(), m_parked.end(),
+                                 [id](const Parked &p) { return p.id == id; });
+    if (it == m_parked.end() || !m_started)
+        return false;
+    Parked p = std::move(*it);
+    m_parked.erase(it);
+    admit(p.env, p.local);
+    return true;
+}
+
+bool NodeRuntime::dropParked(quint64 id)
+{
+    const auto it = std::find_if(m_parked.begin(), m_parked.end(),
+                                 [id](const Parked &p) { return p.id == id; });
+    if (it == m_parked.end())
+        return false;
+    // Lost as if the network had lost it, by the user's hand: the diagram ends it in a cross.
+    TraceEvent e;
+    e.kind = TraceKind::Drop;
+    e.node = it->env.sender;
+    e.peer = m_config.id;
+    e.msgType = static_cast<quint16>(it->env.type);
+    e.reason = 3;
+    e.labUs = toUs(now());
+    e.wallUs = wallMsNow() * 1000;
+    e.seq = it->env.seq;
+    e.txId = it->env.txId;
+    e.sessionId = it->env.sessionId;
+    e.detail = u"dropped by hand (step mode)"_s;
+    m_config.trace->append(e);
+    m_parked.erase(it);
+    return true;
+}
+
+std::optional<Instant> NodeRuntime::nextDeadline() const
+{
+    std::optional<Instant> next;
+    auto consider = [&next](Instant t) { next = next ? std::min(*next, t) : t; };
+    if (!m_timerQueue.empty() && !timersHeld())
+        consider(m_timerQueue.begin()->first);
+    if (!m_delayedOut.empty())
+        consider(m_delayedOut.begin()->first);
+    if (!m_delayedIn.empty())
+        consider(m_delayedIn.begin()->first);
+    if (m_releaseAt)
+        consider(*m_releaseAt);
+    return next;
 }
 
 } // namespace edgecore

@@ -6,7 +6,6 @@
 #include "services/dsmservice.h"
 #include "simcluster.h"
 
-
 using namespace Qt::Literals::StringLiterals;
 
 namespace edgecore {

@@ -175,4 +175,88 @@ int ThreadControls::replayDeadLetters()
     return n;
 }
 
+void SimControls::setStepMode(bool on)
+{
+    m_sim.host().setStepMode(on);
+}
+
+bool SimControls::stepMode() const
+{
+    return m_sim.host().stepMode();
+}
+
+std::vector<PendingFrame> SimControls::pending()
+{
+    return m_sim.host().pending();
+}
+
+bool SimControls::deliver(quint64 pendingId)
+{
+    return m_sim.host().deliverPending(pendingId);
+}
+
+bool SimControls::drop(quint64 pendingId)
+{
+    return m_sim.host().dropPending(pendingId);
+}
+
+bool SimControls::advanceToNextDeadline()
+{
+    return m_sim.host().advanceToNextDeadline();
+}
+
+void ThreadControls::setStepMode(bool on)
+{
+    if (on)
+        m_cluster.clock().pause();
+    else
+        m_cluster.clock().resume(); // the parked frames go on, in order
+}
+
+bool ThreadControls::stepMode() const
+{
+    return m_cluster.clock().isPaused();
+}
+
+std::vector<PendingFrame> ThreadControls::pending()
+{
+    std::vector<PendingFrame> all;
+    for (ThreadHost *h : m_cluster.hosts()) {
+        const std::vector<PendingFrame> here = h->pending();
+        all.insert(all.end(), here.begin(), here.end());
+    }
+    std::sort(all.begin(), all.end(), [](const PendingFrame &a, const PendingFrame &b) {
+        return a.since != b.since ? a.since < b.since : a.id < b.id;
+    });
+    return all;
+}
+
+bool ThreadControls::deliver(quint64 pendingId)
+{
+    for (ThreadHost *h : m_cluster.hosts())
+        if (h->deliverPending(pendingId))
+            return true;
+    return false;
+}
+
+bool ThreadControls::drop(quint64 pendingId)
+{
+    for (ThreadHost *h : m_cluster.hosts())
+        if (h->dropPending(pendingId))
+            return true;
+    return false;
+}
+
+bool ThreadControls::advanceToNextDeadline()
+{
+    std::optional<Instant> next;
+    for (ThreadHost *h : m_cluster.hosts())
+        if (const std::optional<Instant> t = h->nextDeadline())
+            next = next ? std::min(*next, *t) : *t;
+    if (!next)
+        return false;
+    m_cluster.clock().advanceTo(*next); // each host fires what is due on the clock's change
+    return true;
+}
+
 } // namespace edgecore

@@ -30,6 +30,12 @@ public:
     quint32 rotateKey() override;
     void retireOldKeys() override;
     int replayDeadLetters() override;
+    void setStepMode(bool on) override;
+    bool stepMode() const override;
+    std::vector<PendingFrame> pending() override;
+    bool deliver(quint64 pendingId) override;
+    bool drop(quint64 pendingId) override;
+    bool advanceToNextDeadline() override;
 
 private:
     SimCluster &m_sim;
@@ -54,6 +60,12 @@ public:
     quint32 rotateKey() override { return m_cluster.rotateKey(); }
     void retireOldKeys() override { m_cluster.retireOldKeys(); }
     int replayDeadLetters() override;
+    void setStepMode(bool on) override;
+    bool stepMode() const override;
+    std::vector<PendingFrame> pending() override;
+    bool deliver(quint64 pendingId) override;
+    bool drop(quint64 pendingId) override;
+    bool advanceToNextDeadline() override;
 
 private:
     Cluster &m_cluster;

@@ -39,6 +39,16 @@ public:
     virtual int replayDeadLetters() = 0;
     // A fault window opened or closed: a trace event on the node (none: the whole lab).
     virtual void traceFault(const QString &node, const QString &detail) = 0;
+
+    // Step mode, the same on threads and in the simulator: the lab clock stands still and
+    // every frame that arrives is parked at its receiver (it still crossed the network) until
+    // it is delivered or dropped, one at a time; the clock moves only to the next deadline.
+    virtual void setStepMode(bool on) = 0;
+    virtual bool stepMode() const = 0;
+    virtual std::vector<PendingFrame> pending() = 0; // oldest first
+    virtual bool deliver(quint64 pendingId) = 0;
+    virtual bool drop(quint64 pendingId) = 0; // traced as lost (reason 3: by hand)
+    virtual bool advanceToNextDeadline() = 0; // false: nothing is due anywhere
 };
 
 // A scenario's story beyond its load: it watches the trace as it grows and acts at the right

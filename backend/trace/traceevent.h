@@ -26,7 +26,7 @@ enum class TraceKind : quint8 {
     Lease = 10, // node became (reason 1) or stopped being (0) leader; seq = fencing token
     Event = 11, // a consumer accepted sessionId's stream event number seq (reason 1)
     Drop = 12,  // the network lost the frame node sent to peer (seq): reason 1 partition,
-                // 2 loss
+                // 2 loss, 3 dropped by hand in step mode
     Fault = 13, // a fault was switched on or off (node: the service, or none; detail: what)
     Lock = 14,  // a lock event at node (detail: the resource, or the cycle): reason is LockEvent;
                 // txId the transaction, seq the other one (the holder it waits for)

@@ -67,6 +67,7 @@ private Q_SLOTS:
     void droppedRunFolderOpens();
     void clickingAnArrowShowsItsMessage();
     void diagramFollowsAndFits();
+    void stepModeOneFrameAtATime();
 };
 
 void TestMainWindow::initTestCase()
@@ -654,6 +655,77 @@ void TestMainWindow::diagramFollowsAndFits()
     const double scale = view->layout().scale();
     QTest::keyClick(view, Qt::Key_Plus);
     QVERIFY(view->layout().scale() < scale);
+}
+
+namespace {
+std::pair<qsizetype, qsizetype> deliveredAndLost(const MessageFlow &flow)
+{
+    qsizetype delivered = 0;
+    qsizetype lost = 0;
+    for (const FlowMessage &m : flow.messages()) {
+        delivered += m.fate == MessageFate::Delivered;
+        lost += m.fate == MessageFate::Lost;
+    }
+    return {delivered, lost};
+}
+} // namespace
+
+void TestMainWindow::stepModeOneFrameAtATime()
+{
+    MainWindow w(14);
+    w.resize(1400, 900);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.newSession(u"VOICE"_s); // warm: connections up, a leader known
+    QTRY_COMPARE_WITH_TIMEOUT(w.sessionsModel()->count(Outcome::Committed), 1, 15000);
+    // F10: step mode; the clock stands still and the Pending Deliveries dock shows.
+    SequenceView *view = w.sequenceView();
+    QTest::keyClick(&w, Qt::Key_F10);
+    QVERIFY(w.stepMode());
+    QVERIFY(w.findChild<QDockWidget *>(u"pendingDock"_s)->isVisible());
+    const Instant frozen = w.cluster()->clock().now();
+    w.newSession(u"DATA"_s);
+    view->setFocus();
+    int steps = 0;
+    bool dropped = false;
+    while (w.sessionsModel()->count(Outcome::Committed) +
+                   w.sessionsModel()->count(Outcome::Aborted) <
+               2 &&
+           steps < 200) {
+        QTRY_VERIFY_WITH_TIMEOUT(!w.pendingFrames().empty() ||
+                                     w.sessionsModel()->count(Outcome::Committed) +
+                                             w.sessionsModel()->count(Outcome::Aborted) >=
+                                         2,
+                                 10000);
+        if (w.pendingFrames().empty())
+            break;
+        const auto [delivered, lost] = deliveredAndLost(w.messageFlow());
+        const PendingFrame next = w.pendingFrames().front();
+        // A lease renewal is harmless to lose: Del drops it, and the diagram ends it in a cross.
+        if (!dropped && next.type == quint16(MsgType::DsmLease)) {
+            QTest::keyClick(view, Qt::Key_Delete);
+            QTRY_COMPARE(deliveredAndLost(w.messageFlow()).second, lost + 1);
+            dropped = true;
+        } else {
+            // N: the oldest one, and exactly its arrow appears.
+            QTest::keyClick(view, Qt::Key_N);
+            if (next.from != kNoNode)
+                QTRY_COMPARE(deliveredAndLost(w.messageFlow()).first, delivered + 1);
+        }
+        QCOMPARE(w.cluster()->clock().now(), frozen);
+        ++steps;
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(w.sessionsModel()->count(Outcome::Committed), 2, 15000);
+    QVERIFY(steps >= 8);
+    // T: the clock moves to the next deadline, and no further frame is delivered by it.
+    const auto [delivered, lost] = deliveredAndLost(w.messageFlow());
+    QTest::keyClick(view, Qt::Key_T);
+    QVERIFY(w.cluster()->clock().now() > frozen);
+    QCOMPARE(deliveredAndLost(w.messageFlow()).first, delivered);
+    // F10 again: live; what was parked goes on.
+    QTest::keyClick(&w, Qt::Key_F10);
+    QVERIFY(!w.stepMode());
+    QVERIFY(!w.cluster()->clock().isPaused());
 }
 
 QTEST_MAIN(TestMainWindow)
