@@ -907,22 +907,27 @@
         <translation>gefälscht</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="159" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="138" />
+        <source>#%L1</source>
+        <translation>#%L1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="165" />
         <source>leader, token %1</source>
         <translation>Leader, Token %1</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="262" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="268" />
         <source>lost in the network</source>
         <translation>im Netz verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="263" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="269" />
         <source>refused by the receiver</source>
         <translation>vom Empfänger abgewiesen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="264" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="270" />
         <source>in flight</source>
         <translation>unterwegs</translation>
     </message>
@@ -1059,8 +1064,8 @@
     <name>edgecore::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="73" />
-        <location filename="../widgets/mainwindow.cpp" line="503" />
-        <location filename="../widgets/mainwindow.cpp" line="542" />
+        <location filename="../widgets/mainwindow.cpp" line="515" />
+        <location filename="../widgets/mainwindow.cpp" line="554" />
         <source>EdgeCore Lab</source>
         <translation>EdgeCore Lab</translation>
     </message>
@@ -1290,317 +1295,327 @@
         <translation>Dem &amp;laufenden Ende folgen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="510" />
+        <location filename="../widgets/mainwindow.cpp" line="453" />
+        <source>Event Order &amp;Down the Side</source>
+        <translation>Ereignis&amp;folge an der Seite</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="459" />
+        <source>One row per event instead of lab time: in step mode, where the clock stands still, every step gets its own row</source>
+        <translation>Eine Zeile je Ereignis statt Laborzeit: im Schrittmodus, wo die Uhr stillsteht, bekommt jeder Schritt seine eigene Zeile</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="522" />
         <source>Could not remove the old run folder %1</source>
         <translation>Der alte Laufordner %1 ließ sich nicht entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="543" />
+        <location filename="../widgets/mainwindow.cpp" line="555" />
         <source>%1 – EdgeCore Lab</source>
         <translation>%1 – EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="641" />
+        <location filename="../widgets/mainwindow.cpp" line="653" />
         <source>Every invariant holds over the %L1 transactions seen so far.</source>
         <translation>Jede Invariante gilt über die %L1 bisher gesehenen Transaktionen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="744" />
+        <location filename="../widgets/mainwindow.cpp" line="756" />
         <source>Saved run: %L1 events (the sessions table shows live runs only); Reset returns to a live lab</source>
         <translation>Gespeicherter Lauf: %L1 Ereignisse (die Sitzungstabelle zeigt nur laufende Läufe); Zurücksetzen kehrt zu einem laufenden Labor zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="748" />
-        <location filename="../widgets/mainwindow.cpp" line="793" />
+        <location filename="../widgets/mainwindow.cpp" line="760" />
+        <location filename="../widgets/mainwindow.cpp" line="805" />
         <source>Lab time %L1 s</source>
         <translation>Laborzeit %L1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="761" />
+        <location filename="../widgets/mainwindow.cpp" line="773" />
         <source>Committed %L1 (active %L2, released %L3) · Aborted %L4 · Invalid %L5 · Rejected frames %L6 · Events %L7</source>
         <translation>Festgeschrieben %L1 (aktiv %L2, freigegeben %L3) · Abgebrochen %L4 · Ungültig %L5 · Abgewiesene Frames %L6 · Ereignisse %L7</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="778" />
+        <location filename="../widgets/mainwindow.cpp" line="790" />
         <source>Trace full: %L1 events not recorded</source>
         <translation>Trace voll: %L1 Ereignisse nicht aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="792" />
+        <location filename="../widgets/mainwindow.cpp" line="804" />
         <source>Lab time %L1 s (paused)</source>
         <translation>Laborzeit %L1 s (angehalten)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="816" />
+        <location filename="../widgets/mainwindow.cpp" line="828" />
         <source>There is no live run to save.</source>
         <translation>Es gibt keinen laufenden Lauf zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="819" />
+        <location filename="../widgets/mainwindow.cpp" line="831" />
         <source>%1 is not empty: choose a new or an empty folder.</source>
         <translation>%1 ist nicht leer: wählen Sie einen neuen oder leeren Ordner.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="822" />
+        <location filename="../widgets/mainwindow.cpp" line="834" />
         <source>Cannot create %1.</source>
         <translation>%1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="847" />
+        <location filename="../widgets/mainwindow.cpp" line="859" />
         <source>Cannot copy %1: %2</source>
         <translation>%1 kann nicht kopiert werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="862" />
-        <location filename="../widgets/mainwindow.cpp" line="1048" />
+        <location filename="../widgets/mainwindow.cpp" line="874" />
+        <location filename="../widgets/mainwindow.cpp" line="1060" />
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="904" />
+        <location filename="../widgets/mainwindow.cpp" line="916" />
         <source>%1 holds no EdgeCore Lab run (no %2 in it).</source>
         <translation>%1 enthält keinen EdgeCore-Lab-Lauf (kein %2 darin).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="911" />
+        <location filename="../widgets/mainwindow.cpp" line="923" />
         <source>Cannot open the run: %1</source>
         <translation>Der Lauf kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="942" />
+        <location filename="../widgets/mainwindow.cpp" line="954" />
         <source>The run's last event was cut off (the run was still being written or was stopped): it opens up to its last complete event.</source>
         <translation>Das letzte Ereignis des Laufs ist abgeschnitten (der Lauf wurde noch geschrieben oder abgebrochen): er öffnet sich bis zu seinem letzten vollständigen Ereignis.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="971" />
+        <location filename="../widgets/mainwindow.cpp" line="983" />
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1184" />
+        <location filename="../widgets/mainwindow.cpp" line="1196" />
         <source>delivered</source>
         <translation>zugestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1187" />
+        <location filename="../widgets/mainwindow.cpp" line="1199" />
         <source>lost: the network is partitioned</source>
         <translation>verloren: das Netz ist geteilt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1188" />
+        <location filename="../widgets/mainwindow.cpp" line="1200" />
         <source>lost: dropped by hand in step mode</source>
         <translation>verloren: im Schrittmodus von Hand verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1189" />
+        <location filename="../widgets/mainwindow.cpp" line="1201" />
         <source>lost: the link dropped it</source>
         <translation>verloren: die Verbindung hat sie verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1192" />
+        <location filename="../widgets/mainwindow.cpp" line="1204" />
         <source>refused: %1</source>
         <translation>abgewiesen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1196" />
+        <location filename="../widgets/mainwindow.cpp" line="1208" />
         <source>in flight (not delivered yet)</source>
         <translation>unterwegs (noch nicht zugestellt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1200" />
+        <location filename="../widgets/mainwindow.cpp" line="1212" />
         <source>From → to</source>
         <translation>Von → an</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1200" />
+        <location filename="../widgets/mainwindow.cpp" line="1212" />
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1201" />
+        <location filename="../widgets/mainwindow.cpp" line="1213" />
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1202" />
+        <location filename="../widgets/mainwindow.cpp" line="1214" />
         <source>Fate</source>
         <translation>Verbleib</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1273" />
+        <location filename="../widgets/mainwindow.cpp" line="1288" />
         <source>client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1283" />
+        <location filename="../widgets/mainwindow.cpp" line="1298" />
         <source>Pending Deliveries (%L1)</source>
         <translation>Ausstehende Zustellungen (%L1)</translation>
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="166" />
-        <location filename="../widgets/mainwindow.cpp" line="1203" />
+        <location filename="../widgets/mainwindow.cpp" line="1215" />
         <source>Transaction</source>
         <translation>Transaktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1204" />
+        <location filename="../widgets/mainwindow.cpp" line="1216" />
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1205" />
+        <location filename="../widgets/mainwindow.cpp" line="1217" />
         <source>Frame number</source>
         <translation>Frame-Nummer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1207" />
+        <location filename="../widgets/mainwindow.cpp" line="1219" />
         <source>Latency</source>
         <translation>Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1207" />
-        <location filename="../widgets/mainwindow.cpp" line="1214" />
+        <location filename="../widgets/mainwindow.cpp" line="1219" />
+        <location filename="../widgets/mainwindow.cpp" line="1226" />
         <source>%L1 ms</source>
         <translation>%L1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1213" />
+        <location filename="../widgets/mainwindow.cpp" line="1225" />
         <source>Trace event</source>
         <translation>Trace-Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1213" />
+        <location filename="../widgets/mainwindow.cpp" line="1225" />
         <source>#%L1</source>
         <translation>#%L1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1214" />
+        <location filename="../widgets/mainwindow.cpp" line="1226" />
         <source>Lab time</source>
         <translation>Laborzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1215" />
+        <location filename="../widgets/mainwindow.cpp" line="1227" />
         <source>Wall time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1216" />
+        <location filename="../widgets/mainwindow.cpp" line="1228" />
         <source>Lamport clock</source>
         <translation>Lamport-Uhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1217" />
+        <location filename="../widgets/mainwindow.cpp" line="1229" />
         <source>Vector clock</source>
         <translation>Vektoruhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1221" />
+        <location filename="../widgets/mainwindow.cpp" line="1233" />
         <source>Sent by %1</source>
         <translation>Gesendet von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1223" />
+        <location filename="../widgets/mainwindow.cpp" line="1235" />
         <source>Delivered to %1</source>
         <translation>Zugestellt an %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1224" />
+        <location filename="../widgets/mainwindow.cpp" line="1236" />
         <source>Lost</source>
         <translation>Verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1225" />
+        <location filename="../widgets/mainwindow.cpp" line="1237" />
         <source>Refused by %1</source>
         <translation>Abgewiesen von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="895" />
-        <location filename="../widgets/mainwindow.cpp" line="977" />
-        <location filename="../widgets/mainwindow.cpp" line="1006" />
-        <location filename="../widgets/mainwindow.cpp" line="1011" />
+        <location filename="../widgets/mainwindow.cpp" line="907" />
+        <location filename="../widgets/mainwindow.cpp" line="989" />
+        <location filename="../widgets/mainwindow.cpp" line="1018" />
+        <location filename="../widgets/mainwindow.cpp" line="1023" />
         <source>Open Run</source>
         <translation>Lauf öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="983" />
+        <location filename="../widgets/mainwindow.cpp" line="995" />
         <source>No recent runs</source>
         <translation>Keine zuletzt geöffneten Läufe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="985" />
+        <location filename="../widgets/mainwindow.cpp" line="997" />
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="991" />
-        <location filename="../widgets/mainwindow.cpp" line="1001" />
+        <location filename="../widgets/mainwindow.cpp" line="1003" />
+        <location filename="../widgets/mainwindow.cpp" line="1013" />
         <source>Save Run As</source>
         <translation>Lauf speichern unter</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="998" />
+        <location filename="../widgets/mainwindow.cpp" line="1010" />
         <source>Saved the run to %1</source>
         <translation>Lauf in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1019" />
-        <location filename="../widgets/mainwindow.cpp" line="1026" />
+        <location filename="../widgets/mainwindow.cpp" line="1031" />
+        <location filename="../widgets/mainwindow.cpp" line="1038" />
         <source>Export Trace</source>
         <translation>Trace exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1021" />
+        <location filename="../widgets/mainwindow.cpp" line="1033" />
         <source>Chrome trace (*.json)</source>
         <translation>Chrome-Trace (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1028" />
+        <location filename="../widgets/mainwindow.cpp" line="1040" />
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1036" />
-        <location filename="../widgets/mainwindow.cpp" line="1047" />
+        <location filename="../widgets/mainwindow.cpp" line="1048" />
+        <location filename="../widgets/mainwindow.cpp" line="1059" />
         <source>Export Summary</source>
         <translation>Zusammenfassung exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1036" />
+        <location filename="../widgets/mainwindow.cpp" line="1048" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1080" />
+        <location filename="../widgets/mainwindow.cpp" line="1092" />
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1085" />
+        <location filename="../widgets/mainwindow.cpp" line="1097" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1085" />
+        <location filename="../widgets/mainwindow.cpp" line="1097" />
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1118" />
+        <location filename="../widgets/mainwindow.cpp" line="1130" />
         <source>EdgeCore Lab Manual</source>
         <translation>EdgeCore-Lab-Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1125" />
+        <location filename="../widgets/mainwindow.cpp" line="1137" />
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1139" />
+        <location filename="../widgets/mainwindow.cpp" line="1151" />
         <source>About EdgeCore Lab</source>
         <translation>Über EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1140" />
+        <location filename="../widgets/mainwindow.cpp" line="1152" />
         <source>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;A desktop lab for distributed protocols: an edge gateway, three session managers electing a leader, 2PC and 3PC participants, a versioned shared memory and a malicious node, each a real server on its own thread, talking over loopback TCP with signed frames.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Labor für verteilte Protokolle: ein Edge-Gateway, drei Session-Manager, die einen Leader wählen, 2PC- und 3PC-Teilnehmer, ein versionierter gemeinsamer Speicher und ein bösartiger Knoten, jeder ein echter Server in einem eigenen Thread, die über Loopback-TCP mit signierten Frames sprechen.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2.&lt;/p&gt;</translation>
     </message>
@@ -1655,119 +1670,119 @@
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="453" />
+        <location filename="../widgets/mainwindow.cpp" line="465" />
         <source>&amp;Reset Layout</source>
         <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="460" />
+        <location filename="../widgets/mainwindow.cpp" line="472" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="462" />
+        <location filename="../widgets/mainwindow.cpp" line="474" />
         <source>&amp;Manual</source>
         <translation>&amp;Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="464" />
+        <location filename="../widgets/mainwindow.cpp" line="476" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="467" />
+        <location filename="../widgets/mainwindow.cpp" line="479" />
         <source>&amp;About EdgeCore Lab</source>
         <translation>Ü&amp;ber EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="469" />
+        <location filename="../widgets/mainwindow.cpp" line="481" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="504" />
+        <location filename="../widgets/mainwindow.cpp" line="516" />
         <source>The cluster could not start:
 %1</source>
         <translation>Der Cluster konnte nicht starten:
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="632" />
+        <location filename="../widgets/mainwindow.cpp" line="644" />
         <source>Invariant checker</source>
         <translation>Invariantenprüfer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="648" />
+        <location filename="../widgets/mainwindow.cpp" line="660" />
         <source>%1 violated: %2 (trace event #%L3); replay with --seed %4</source>
         <translation>%1 verletzt: %2 (Trace-Ereignis #%L3); wiederholen mit --seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="652" />
+        <location filename="../widgets/mainwindow.cpp" line="664" />
         <source>%1 violated: %2; replay with --seed %3</source>
         <translation>%1 verletzt: %2; wiederholen mit --seed %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="657" />
+        <location filename="../widgets/mainwindow.cpp" line="669" />
         <source>and %L1 more</source>
         <translation>und %L1 weitere</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="665" />
+        <location filename="../widgets/mainwindow.cpp" line="677" />
         <source>What happened to it:</source>
         <translation>Was geschah:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="669" />
+        <location filename="../widgets/mainwindow.cpp" line="681" />
         <source>Lab time (ms)</source>
         <translation>Laborzeit (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="669" />
+        <location filename="../widgets/mainwindow.cpp" line="681" />
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="669" />
+        <location filename="../widgets/mainwindow.cpp" line="681" />
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="157" />
         <location filename="../widgets/mainwindow.cpp" line="166" />
-        <location filename="../widgets/mainwindow.cpp" line="670" />
+        <location filename="../widgets/mainwindow.cpp" line="682" />
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="670" />
+        <location filename="../widgets/mainwindow.cpp" line="682" />
         <source>Peer</source>
         <translation>Gegenstelle</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="670" />
-        <location filename="../widgets/mainwindow.cpp" line="1219" />
+        <location filename="../widgets/mainwindow.cpp" line="682" />
+        <location filename="../widgets/mainwindow.cpp" line="1231" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="755" />
-        <location filename="../widgets/mainwindow.cpp" line="782" />
+        <location filename="../widgets/mainwindow.cpp" line="767" />
+        <location filename="../widgets/mainwindow.cpp" line="794" />
         <source>Checker: ok</source>
         <translation>Prüfer: ok</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="775" />
+        <location filename="../widgets/mainwindow.cpp" line="787" />
         <source>A service halted: storage failure (%1)</source>
         <translation>Ein Dienst hat angehalten: Speicherfehler (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="776" />
+        <location filename="../widgets/mainwindow.cpp" line="788" />
         <source>%1 services halted: storage failure</source>
         <translation>%1 Dienste haben angehalten: Speicherfehler</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="756" />
-        <location filename="../widgets/mainwindow.cpp" line="783" />
+        <location filename="../widgets/mainwindow.cpp" line="768" />
+        <location filename="../widgets/mainwindow.cpp" line="795" />
         <source>Checker: %1 violated</source>
         <translation>Prüfer: %1 verletzt</translation>
     </message>
@@ -1898,27 +1913,27 @@
 <context>
     <name>edgecore::SequenceView</name>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="251" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="274" />
         <source>delivered after %L1 ms</source>
         <translation>zugestellt nach %L1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="252" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="275" />
         <source>lost in the network</source>
         <translation>im Netz verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="253" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="276" />
         <source>refused by its receiver</source>
         <translation>vom Empfänger abgewiesen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="254" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="277" />
         <source>in flight</source>
         <translation>unterwegs</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="256" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="279" />
         <source>%1: %2 → %3
 transaction %4
 %5</source>

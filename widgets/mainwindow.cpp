@@ -449,6 +449,17 @@ void MainWindow::buildMenus()
     follow->setCheckable(true);
     follow->setChecked(true);
     connect(m_sequence, &SequenceView::followingChanged, follow, &QAction::setChecked);
+    QAction *orderAxis = action(view, u"actionEventOrder"_s, tr("Event Order &Down the Side"),
+                                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this](bool on) {
+                                    m_sequence->setAxis(on ? SequenceLayout::Axis::EventOrder
+                                                           : SequenceLayout::Axis::LabTime);
+                                });
+    orderAxis->setCheckable(true);
+    orderAxis->setToolTip(tr("One row per event instead of lab time: in step mode, where the "
+                             "clock stands still, every step gets its own row"));
+    connect(m_sequence, &SequenceView::axisChanged, orderAxis, [orderAxis](SequenceLayout::Axis a) {
+        orderAxis->setChecked(a == SequenceLayout::Axis::EventOrder);
+    });
     view->addSeparator();
     action(view, u"actionResetLayout"_s, tr("&Reset Layout"), QKeySequence(), [this] {
         restoreState(m_defaultState);
@@ -1235,6 +1246,8 @@ void MainWindow::setStepMode(bool on)
     if (on) {
         pauseLab();
         m_stepMode->setChecked(true);
+        // The clock stands still from here: only event order tells the steps apart.
+        m_sequence->setAxis(SequenceLayout::Axis::EventOrder);
         m_pendingDock->show();
         m_pendingDock->raise();
         m_sequence->setFocus();

@@ -94,6 +94,8 @@ void MessageFlow::apply(qsizetype index, const TraceEvent &e)
         m.endEvent = index;
         m.reason = e.reason;
         m_maxSpanUs = std::max(m_maxSpanUs, m.endUs - m.sentUs);
+        if (m.sendEvent >= 0)
+            m_maxSpanEvents = std::max(m_maxSpanEvents, index - m.sendEvent);
     };
     switch (e.kind) {
     case TraceKind::Send: {
@@ -158,11 +160,15 @@ void MessageFlow::apply(qsizetype index, const TraceEvent &e)
             for (LeaderInterval &l : m_leaders)
                 if (l.toUs < 0 && l.node != e.node && l.token < e.seq)
                     l.toUs = e.labUs;
-            m_leaders.push_back(LeaderInterval{e.node, e.labUs, -1, e.seq});
+            for (LeaderInterval &l : m_leaders)
+                if (l.toEvent < 0 && l.toUs >= 0)
+                    l.toEvent = index;
+            m_leaders.push_back(LeaderInterval{e.node, e.labUs, -1, e.seq, index, -1});
         } else {
             for (auto it = m_leaders.rbegin(); it != m_leaders.rend(); ++it)
                 if (it->node == e.node && it->toUs < 0) {
                     it->toUs = e.labUs;
+                    it->toEvent = index;
                     break;
                 }
         }
@@ -194,6 +200,34 @@ std::vector<int> MessageFlow::visible(qint64 fromUs, qint64 toUs) const
     }
     std::sort(out.begin(), out.end(),
               [&](int a, int b) { return sentOf(a) != sentOf(b) ? sentOf(a) < sentOf(b) : a < b; });
+    return out;
+}
+
+std::vector<int> MessageFlow::visibleByOrder(qsizetype from, qsizetype to) const
+{
+    // Messages are numbered in the order of their first event: binary search on it.
+    const auto firstOf = [this](size_t id) { return m_messages[id].firstEvent(); };
+    size_t lo = 0;
+    size_t hi = m_messages.size();
+    const qsizetype start = from - m_maxSpanEvents;
+    while (lo < hi) {
+        const size_t mid = (lo + hi) / 2;
+        if (firstOf(mid) < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    std::vector<int> out;
+    for (size_t id = lo; id < m_messages.size() && firstOf(id) <= to; ++id) {
+        const FlowMessage &m = m_messages[id];
+        if (m.endEvent < 0 || m.endEvent >= from)
+            out.push_back(static_cast<int>(id));
+    }
+    for (const auto &[key, id] : m_inFlight)
+        if (m_messages[static_cast<size_t>(id)].firstEvent() < start)
+            out.push_back(id);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
 }
 

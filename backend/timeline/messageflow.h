@@ -40,7 +40,8 @@ struct FlowMessage
                               // refusal)
     qint64 endUs = -1;        // delivery, loss or refusal; -1 while in flight
     qsizetype sendEvent = -1; // trace index of the send; -1 when there is none
-    qsizetype endEvent = -1;  // trace index of the delivery, loss or refusal
+    qsizetype firstEvent() const { return sendEvent >= 0 ? sendEvent : endEvent; }
+    qsizetype endEvent = -1; // trace index of the delivery, loss or refusal
     NodeId from = kNoNode;
     NodeId to = kNoNode;
     quint16 type = 0; // MsgType
@@ -60,6 +61,8 @@ struct LeaderInterval
     qint64 fromUs = 0;
     qint64 toUs = -1;
     quint64 token = 0;
+    qsizetype fromEvent = 0; // the same interval by trace position
+    qsizetype toEvent = -1;
 };
 
 class MessageFlow
@@ -82,6 +85,10 @@ public:
     // The messages on screen between two lab times: sent by toUs and not ended before fromUs
     // (in flight counts as not ended). Ids into messages(), in order of their send time.
     std::vector<int> visible(qint64 fromUs, qint64 toUs) const;
+    // The same by trace position (the diagram's event-order axis, where every step of a
+    // stepped run gets its own row although the lab clock stood still): messages whose first
+    // event is at or before `to` and that did not end before `from`.
+    std::vector<int> visibleByOrder(qsizetype from, qsizetype to) const;
     // Messages sent in [fromUs, toUs): their number (the overview's density), found by
     // binary search.
     qsizetype sentBetween(qint64 fromUs, qint64 toUs) const;
@@ -98,7 +105,8 @@ private:
     std::unordered_map<TxId, std::vector<int>> m_byTx;
     std::vector<LeaderInterval> m_leaders;
     NodeId m_forger = kNoNode; // mallory: its notes name forgeries, its sends are forged
-    qint64 m_maxSpanUs = 0;    // the longest a delivered message took: bounds visible()'s scan
+    qint64 m_maxSpanUs = 0;
+    qsizetype m_maxSpanEvents = 0; // the longest a delivered message took: bounds visible()'s scan
     qsizetype m_consumed = 0;
     qint64 m_lastUs = 0;
     qint64 m_firstUs = -1;

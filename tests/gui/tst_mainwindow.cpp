@@ -717,6 +717,17 @@ void TestMainWindow::stepModeOneFrameAtATime()
     }
     QTRY_COMPARE_WITH_TIMEOUT(w.sessionsModel()->count(Outcome::Committed), 2, 15000);
     QVERIFY(steps >= 8);
+    // The clock stood still, so the diagram runs by event order: each step its own row.
+    QVERIFY(view->axis() == SequenceLayout::Axis::EventOrder);
+    QVERIFY(w.findChild<QAction *>(u"actionEventOrder"_s)->isChecked());
+    std::vector<double> rows;
+    for (const FlowMessage &m : w.messageFlow().messages())
+        if (m.fate == MessageFate::Delivered && m.sentUs == toUs(frozen))
+            rows.push_back(view->layout().arrow(m, view->now()).y2());
+    QVERIFY(rows.size() >= 8);
+    std::sort(rows.begin(), rows.end());
+    QVERIFY2(std::adjacent_find(rows.begin(), rows.end()) == rows.end(),
+             "two steps ended on the same row");
     // T: the clock moves to the next deadline, and no further frame is delivered by it.
     const auto [delivered, lost] = deliveredAndLost(w.messageFlow());
     QTest::keyClick(view, Qt::Key_T);

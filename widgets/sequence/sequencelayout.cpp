@@ -82,13 +82,30 @@ void SequenceLayout::follow(qint64 endUs)
     m_topUs = endUs - static_cast<qint64>(std::llround((plot - 12) * m_usPerPixel));
 }
 
+qint64 SequenceLayout::startOf(const FlowMessage &m) const
+{
+    return m_axis == Axis::LabTime ? m.sentUs : m.firstEvent();
+}
+
+qint64 SequenceLayout::endOf(const FlowMessage &m, qint64 nowUs) const
+{
+    if (m_axis == Axis::LabTime)
+        return m.endUs < 0 ? std::max(nowUs, m.sentUs) : m.endUs;
+    return m.endEvent < 0 ? std::max<qint64>(nowUs, m.firstEvent()) : m.endEvent;
+}
+
+std::vector<int> SequenceLayout::visible(const MessageFlow &flow, qint64 from, qint64 to) const
+{
+    return m_axis == Axis::LabTime ? flow.visible(from, to) : flow.visibleByOrder(from, to);
+}
+
 QLineF SequenceLayout::arrow(const FlowMessage &m, qint64 nowUs) const
 {
     const double x1 = xOf(m.from);
     const double x2 = xOf(m.to);
     if (x1 < 0 || x2 < 0)
         return {};
-    return QLineF(x1, yOf(m.sentUs), x2, yOf(m.endUs < 0 ? std::max(nowUs, m.sentUs) : m.endUs));
+    return QLineF(x1, yOf(startOf(m)), x2, yOf(endOf(m, nowUs)));
 }
 
 double SequenceLayout::distance(QPointF p, const QLineF &s)
@@ -107,7 +124,7 @@ int SequenceLayout::hit(QPointF p, const MessageFlow &flow, qint64 nowUs, double
     const qint64 at = usAt(p.y());
     int best = -1;
     double bestDistance = tolerance;
-    for (const int id : flow.visible(at - slack, at + slack)) {
+    for (const int id : visible(flow, at - slack, at + slack)) {
         const QLineF line = arrow(flow.messages()[static_cast<size_t>(id)], nowUs);
         if (line.isNull())
             continue;

@@ -17,6 +17,12 @@ namespace edgecore {
 class SequenceLayout
 {
 public:
+    // What runs down: lab time (microseconds), or trace position (one row per event: a stepped
+    // run, where the clock stands still, still reads top to bottom). Every "us" below is then
+    // an event number.
+    enum class Axis { LabTime, EventOrder };
+    void setAxis(Axis axis) { m_axis = axis; }
+    Axis axis() const { return m_axis; }
     static constexpr double kHeaderHeight = 34; // lifeline heads
     static constexpr double kLeftMargin = 72;   // the time axis
     static constexpr double kRightMargin = 12;
@@ -55,6 +61,11 @@ public:
     // A message's arrow: from its sender's lifeline at its send to its receiver's at its end
     // (a frame in flight ends at nowUs). Null when either node has no lifeline.
     QLineF arrow(const FlowMessage &m, qint64 nowUs) const;
+    // Where a message starts and ends on the axis.
+    qint64 startOf(const FlowMessage &m) const;
+    qint64 endOf(const FlowMessage &m, qint64 nowUs) const;
+    // The fold's messages between two axis positions.
+    std::vector<int> visible(const MessageFlow &flow, qint64 from, qint64 to) const;
     // The message nearest p among the fold's visible ones, within tolerance pixels; -1 if none.
     int hit(QPointF p, const MessageFlow &flow, qint64 nowUs, double tolerance = 4) const;
     static double distance(QPointF p, const QLineF &segment);
@@ -65,6 +76,7 @@ private:
     QSizeF m_size{800, 600};
     qint64 m_topUs = 0;
     double m_usPerPixel = 100; // 0.1 ms a pixel
+    Axis m_axis = Axis::LabTime;
 };
 
 } // namespace edgecore

@@ -120,6 +120,7 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
     // The time axis: ticks at round lab times.
     const qint64 top = l.usAt(plotTop);
     const qint64 bottom = l.bottom();
+    const bool order = l.axis() == SequenceLayout::Axis::EventOrder;
     const qint64 step = tickStep(l.scale());
     p.setRenderHint(QPainter::Antialiasing, false);
     QFont small = p.font();
@@ -133,7 +134,9 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
         p.drawLine(QPointF(SequenceLayout::kLeftMargin - 4, y), QPointF(size.width(), y));
         p.setPen(QColor(0x70, 0x70, 0x70));
         p.drawText(QRectF(0, y - 8, SequenceLayout::kLeftMargin - 8, 16),
-                   Qt::AlignRight | Qt::AlignVCenter, timeLabel(t, step));
+                   Qt::AlignRight | Qt::AlignVCenter,
+                   order ? QCoreApplication::translate("SequencePainter", "#%L1").arg(t)
+                         : timeLabel(t, step));
     }
 
     // Lifelines, and the leaders' strips with their fencing tokens.
@@ -147,12 +150,15 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
         const double x = l.xOf(lead.node);
         if (x < 0)
             continue;
-        const double y1 = std::max(plotTop, l.yOf(lead.fromUs));
-        const double y2 = std::min(size.height(), l.yOf(lead.toUs < 0 ? s.nowUs : lead.toUs));
+        const qint64 from = order ? lead.fromEvent : lead.fromUs;
+        const qint64 to = order ? (lead.toEvent < 0 ? s.nowUs : lead.toEvent)
+                                : (lead.toUs < 0 ? s.nowUs : lead.toUs);
+        const double y1 = std::max(plotTop, l.yOf(from));
+        const double y2 = std::min(size.height(), l.yOf(to));
         if (y2 <= y1)
             continue;
         p.fillRect(QRectF(x - 2, y1, 4, y2 - y1), QColor(0xf2, 0xc9, 0x4c, 0xa0));
-        if (l.yOf(lead.fromUs) >= plotTop) {
+        if (l.yOf(from) >= plotTop) {
             p.setPen(QColor(0x8a, 0x6d, 0x00));
             p.drawText(
                 QPointF(x + 6, y1 + 12),
@@ -161,7 +167,7 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
     }
 
     // The messages in view.
-    const std::vector<int> ids = flow.visible(top, bottom);
+    const std::vector<int> ids = l.visible(flow, top, bottom);
     int drawn = 0;
     if (static_cast<int>(ids.size()) > kMaxArrows) {
         // Density: per sender lifeline and pixel row, how many messages left it there.
@@ -171,7 +177,7 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
         for (const int id : ids) {
             const FlowMessage &m = flow.messages()[static_cast<size_t>(id)];
             const double x = l.xOf(m.from);
-            const int row = static_cast<int>(l.yOf(m.sentUs) - plotTop);
+            const int row = static_cast<int>(l.yOf(l.startOf(m)) - plotTop);
             if (x < 0 || row < 0 || row >= rows)
                 continue;
             const int lane = l.laneAt(x);

@@ -46,8 +46,28 @@ void SequenceView::refresh(qint64 nowUs)
 {
     m_nowUs = nowUs;
     if (m_follow)
-        m_layout.follow(nowUs);
+        m_layout.follow(now());
     update();
+}
+
+qint64 SequenceView::now() const
+{
+    if (m_layout.axis() == SequenceLayout::Axis::EventOrder)
+        return m_flow ? static_cast<qint64>(m_flow->consumed()) : 0;
+    return m_nowUs;
+}
+
+void SequenceView::setAxis(SequenceLayout::Axis axis)
+{
+    if (axis == m_layout.axis())
+        return;
+    const double scale = m_layout.scale();
+    m_layout.setAxis(axis);
+    m_layout.setScale(m_otherScale);
+    m_otherScale = scale;
+    m_follow = false;
+    setFollowing(true);
+    Q_EMIT axisChanged(axis);
 }
 
 void SequenceView::setFollowing(bool on)
@@ -56,7 +76,7 @@ void SequenceView::setFollowing(bool on)
         return;
     m_follow = on;
     if (on)
-        m_layout.follow(m_nowUs);
+        m_layout.follow(now());
     update();
     Q_EMIT followingChanged(on);
 }
@@ -75,7 +95,10 @@ void SequenceView::fitAll()
     if (!m_flow)
         return;
     setFollowing(false);
-    m_layout.fit(std::max<qint64>(m_flow->firstUs(), 0), std::max(m_nowUs, m_flow->lastUs()));
+    if (m_layout.axis() == SequenceLayout::Axis::EventOrder)
+        m_layout.fit(0, std::max<qint64>(now(), 1));
+    else
+        m_layout.fit(std::max<qint64>(m_flow->firstUs(), 0), std::max(m_nowUs, m_flow->lastUs()));
     update();
 }
 
@@ -83,7 +106,7 @@ void SequenceView::zoom(double factor)
 {
     m_layout.zoomAbout(m_follow ? height() - 12 : height() / 2.0, factor);
     if (m_follow)
-        m_layout.follow(m_nowUs);
+        m_layout.follow(now());
     update();
 }
 
@@ -93,7 +116,7 @@ void SequenceView::scrollBy(double dy)
     // Looking back stops following; reaching the live end again resumes it.
     if (dy < 0)
         setFollowing(false);
-    else if (m_layout.bottom() >= m_nowUs)
+    else if (m_layout.bottom() >= now())
         setFollowing(true);
     update();
 }
@@ -109,7 +132,7 @@ void SequenceView::paintEvent(QPaintEvent *)
     scene.layout = &m_layout;
     scene.flow = m_flow;
     scene.names = m_names;
-    scene.nowUs = m_nowUs;
+    scene.nowUs = now();
     scene.selected = m_selected;
     if (m_selected >= 0)
         scene.highlight = m_flow->messages()[static_cast<size_t>(m_selected)].tx;
@@ -120,7 +143,7 @@ void SequenceView::resizeEvent(QResizeEvent *)
 {
     m_layout.setSize(size());
     if (m_follow)
-        m_layout.follow(m_nowUs);
+        m_layout.follow(now());
 }
 
 void SequenceView::wheelEvent(QWheelEvent *event)
@@ -132,7 +155,7 @@ void SequenceView::wheelEvent(QWheelEvent *event)
         const bool wasFollowing = m_follow;
         m_layout.zoomAbout(event->position().y(), std::pow(1.25, steps));
         if (wasFollowing)
-            m_layout.follow(m_nowUs);
+            m_layout.follow(now());
         update();
     }
     event->accept();
@@ -164,7 +187,7 @@ void SequenceView::mouseReleaseEvent(QMouseEvent *event)
         return QWidget::mouseReleaseEvent(event);
     m_dragging = false;
     if (m_flow && QLineF(m_pressAt, event->position()).length() < 4)
-        select(m_layout.hit(event->position(), *m_flow, m_nowUs, 5));
+        select(m_layout.hit(event->position(), *m_flow, now(), 5));
 }
 
 void SequenceView::keyPressEvent(QKeyEvent *event)
@@ -227,7 +250,7 @@ void SequenceView::stepInTransaction(int direction)
     select(*next);
     // Bring it into view.
     const FlowMessage &m = m_flow->messages()[static_cast<size_t>(*next)];
-    const double y = m_layout.yOf(m.sentUs);
+    const double y = m_layout.yOf(m_layout.startOf(m));
     if (y < SequenceLayout::kHeaderHeight + 20 || y > height() - 20) {
         setFollowing(false);
         m_layout.scrollBy(y - height() / 2.0);
@@ -239,7 +262,7 @@ bool SequenceView::event(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip && m_flow) {
         auto *help = static_cast<QHelpEvent *>(event);
-        const int id = m_layout.hit(help->pos(), *m_flow, m_nowUs, 5);
+        const int id = m_layout.hit(help->pos(), *m_flow, now(), 5);
         if (id < 0) {
             QToolTip::hideText();
             event->ignore();

@@ -29,10 +29,16 @@ public:
     void fitAll();
     void zoom(double factor); // about the middle
     int lastDrawn() const { return m_lastDrawn; }
+    // Lab time down the side, or event order (every step its own row, the clock standing
+    // still or not). Each keeps its own zoom; switching follows the live end.
+    void setAxis(SequenceLayout::Axis axis);
+    SequenceLayout::Axis axis() const { return m_layout.axis(); }
+    qint64 now() const; // the live end on the current axis
 
 Q_SIGNALS:
     void messageSelected(int id);
     void followingChanged(bool on);
+    void axisChanged(edgecore::SequenceLayout::Axis axis);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -51,7 +57,8 @@ private:
     SequenceLayout m_layout;
     const MessageFlow *m_flow = nullptr;
     QStringList m_names;
-    qint64 m_nowUs = 0;
+    qint64 m_nowUs = 0;             // the lab clock's now
+    double m_otherScale = 1.0 / 16; // the axis not shown's zoom (event order: 16 px an event)
     int m_selected = -1;
     bool m_follow = true;
     bool m_dragging = false;
