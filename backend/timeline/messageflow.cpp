@@ -66,6 +66,55 @@ qsizetype MessageFlow::advance(const TraceStore &trace)
     return m_consumed - from;
 }
 
+void MessageFlow::countSend(NodeId sender, qint64 us)
+{
+    if (m_bucket0 < 0)
+        m_bucket0 = std::max<qint64>(0, us / kBucketUs);
+    const qint64 bucket = us / kBucketUs - m_bucket0;
+    if (bucket < 0)
+        return; // before the first message (threads' clocks): not counted
+    if (sender >= m_fenwick.size())
+        m_fenwick.resize(size_t(sender) + 1);
+    std::vector<quint32> &tree = m_fenwick[sender];
+    if (static_cast<size_t>(bucket) + 1 >= tree.size()) {
+        // Grow by doubling and rebuild from the counts the old tree holds.
+        std::vector<quint32> counts(tree.empty() ? 0 : tree.size() - 1);
+        for (size_t i = 0; i < counts.size(); ++i)
+            counts[i] =
+                static_cast<quint32>(prefix(sender, qint64(i) + 1) - prefix(sender, qint64(i)));
+        size_t size = std::max<size_t>(1024, tree.size());
+        while (size <= static_cast<size_t>(bucket) + 1)
+            size *= 2;
+        tree.assign(size + 1, 0);
+        for (size_t i = 0; i < counts.size(); ++i)
+            for (size_t j = i + 1; j < tree.size() && counts[i]; j += j & (~j + 1))
+                tree[j] += counts[i];
+    }
+    for (size_t j = static_cast<size_t>(bucket) + 1; j < tree.size(); j += j & (~j + 1))
+        ++tree[j];
+}
+
+quint64 MessageFlow::prefix(NodeId sender, qint64 bucket) const
+{
+    if (sender >= m_fenwick.size() || bucket <= 0)
+        return 0;
+    const std::vector<quint32> &tree = m_fenwick[sender];
+    quint64 sum = 0;
+    for (size_t j = std::min(static_cast<size_t>(bucket), tree.empty() ? 0 : tree.size() - 1);
+         j > 0; j -= j & (~j + 1))
+        sum += tree[j];
+    return sum;
+}
+
+quint64 MessageFlow::sentBy(NodeId sender, qint64 fromUs, qint64 toUs) const
+{
+    if (m_bucket0 < 0 || toUs <= fromUs)
+        return 0;
+    const qint64 a = std::max<qint64>(0, fromUs / kBucketUs - m_bucket0);
+    const qint64 b = std::max<qint64>(0, toUs / kBucketUs - m_bucket0);
+    return prefix(sender, b) - prefix(sender, a);
+}
+
 int MessageFlow::add(FlowMessage m)
 {
     const int id = static_cast<int>(m_messages.size());
@@ -76,6 +125,7 @@ int MessageFlow::add(FlowMessage m)
     while (at != m_bySend.begin() && m_messages[static_cast<size_t>(*(at - 1))].sentUs > m.sentUs)
         --at;
     m_bySend.insert(at, id);
+    countSend(m.from, m.sentUs);
     if (m.tx)
         m_byTx[m.tx].push_back(id);
     return id;
@@ -193,13 +243,16 @@ std::vector<int> MessageFlow::visible(qint64 fromUs, qint64 toUs) const
             out.push_back(*it);
     }
     // Frames in flight since before the scan's start (parked for long) are on screen too.
+    const size_t scanned = out.size();
     for (const auto &[key, id] : m_inFlight) {
         const qint64 sent = sentOf(id);
         if (sent < fromUs - m_maxSpanUs)
             out.push_back(id);
     }
-    std::sort(out.begin(), out.end(),
-              [&](int a, int b) { return sentOf(a) != sentOf(b) ? sentOf(a) < sentOf(b) : a < b; });
+    if (out.size() > scanned) // the scan's part is in order already
+        std::sort(out.begin(), out.end(), [&](int a, int b) {
+            return sentOf(a) != sentOf(b) ? sentOf(a) < sentOf(b) : a < b;
+        });
     return out;
 }
 
@@ -223,11 +276,12 @@ std::vector<int> MessageFlow::visibleByOrder(qsizetype from, qsizetype to) const
         if (m.endEvent < 0 || m.endEvent >= from)
             out.push_back(static_cast<int>(id));
     }
+    const size_t scanned = out.size();
     for (const auto &[key, id] : m_inFlight)
         if (m_messages[static_cast<size_t>(id)].firstEvent() < start)
             out.push_back(id);
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
+    if (out.size() > scanned)
+        std::sort(out.begin(), out.end());
     return out;
 }
 

@@ -92,6 +92,12 @@ public:
     // Messages sent in [fromUs, toUs): their number (the overview's density), found by
     // binary search.
     qsizetype sentBetween(qint64 fromUs, qint64 toUs) const;
+    // How many messages `sender` sent in [fromUs, toUs), from a range-count index over
+    // 10 ms buckets (a Fenwick tree per sender): O(log n) for any range, so a zoomed-out view
+    // draws its density per pixel row without visiting each message. Exact only at bucket
+    // edges; a row shorter than kBucketUs should count messages one by one instead.
+    static constexpr qint64 kBucketUs = 10'000;
+    quint64 sentBy(NodeId sender, qint64 fromUs, qint64 toUs) const;
     // The messages of one transaction, in order of their send time.
     std::vector<int> ofTransaction(TxId tx) const;
 
@@ -105,6 +111,10 @@ private:
     std::unordered_map<TxId, std::vector<int>> m_byTx;
     std::vector<LeaderInterval> m_leaders;
     NodeId m_forger = kNoNode; // mallory: its notes name forgeries, its sends are forged
+    void countSend(NodeId sender, qint64 us);
+    quint64 prefix(NodeId sender, qint64 bucket) const; // sends in buckets [0, bucket)
+    std::vector<std::vector<quint32>> m_fenwick;        // per sender, over buckets from m_bucket0
+    qint64 m_bucket0 = -1;                              // the first message's bucket
     qint64 m_maxSpanUs = 0;
     qsizetype m_maxSpanEvents = 0; // the longest a delivered message took: bounds visible()'s scan
     qsizetype m_consumed = 0;

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <limits>
+#include <type_traits>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -179,35 +180,82 @@ TraceFileContents readTraceFile(QIODevice &in)
     const qint64 room = in.isSequential() ? qint64(1) << 26 : in.size() / kMinFrame + 1;
     r.trace = std::make_unique<TraceStore>(nodeCount, static_cast<qsizetype>(room));
     r.trace->setNodeNames(names);
+    // The events: the rest of the file, parsed in memory (a QDataStream per event costs more
+    // than the parsing itself).
+    const qint64 base = in.pos();
+    const QByteArray rest = in.readAll();
+    const auto *data = reinterpret_cast<const uchar *>(rest.constData());
+    const qint64 size = rest.size();
     TraceEvent e;
+    qint64 at = 0;
     for (qsizetype n = 0;; ++n) {
-        const qint64 at = in.pos();
-        const Frame f = readFrame(in, &payload);
-        if (f == Frame::End)
+        if (at == size)
             break;
-        if (f == Frame::Truncated) {
+        const auto where = [&] { return u"event %1 (byte %2)"_s.arg(n).arg(base + at); };
+        if (size - at < 8) {
             r.truncated = true;
             break;
         }
-        const QString where = u"event %1 (byte %2)"_s.arg(n).arg(at);
-        if (f == Frame::Damaged)
-            return refuse(u"damaged at "_s + where + u": its checksum does not match"_s);
-        QDataStream s(payload);
+        const quint32 length = qFromLittleEndian<quint32>(data + at);
+        if (length > kMaxFrame)
+            return refuse(u"damaged at "_s + where() + u": its length is impossible"_s);
+        if (size - at - 4 < qint64(length) + 4) {
+            r.truncated = true;
+            break;
+        }
+        const uchar *p = data + at + 4;
+        const uchar *end = p + length;
+        if (qFromLittleEndian<quint32>(end) !=
+            crc32(QByteArray::fromRawData(reinterpret_cast<const char *>(p), length)))
+            return refuse(u"damaged at "_s + where() + u": its checksum does not match"_s);
+        bool ok = true;
+        const auto take = [&](auto &v) {
+            using T = std::remove_reference_t<decltype(v)>;
+            if (end - p < qint64(sizeof(T))) {
+                ok = false;
+                return;
+            }
+            v = qFromLittleEndian<T>(p);
+            p += sizeof(T);
+        };
         quint8 kind = 0;
         quint32 dims = 0;
-        setUp(s) >> kind >> e.node >> e.peer >> e.msgType >> e.reason >> e.labUs >> e.wallUs >>
-            e.lamport >> e.seq >> e.txId >> e.sessionId >> dims;
-        if (s.status() != QDataStream::Ok || kind >= kTraceKindCount ||
-            dims > static_cast<quint32>(kMaxNodes) || e.node > nodeCount || e.peer > nodeCount)
-            return refuse(u"damaged at "_s + where + u": a field is out of range"_s);
+        take(kind);
+        take(e.node);
+        take(e.peer);
+        take(e.msgType);
+        take(e.reason);
+        take(e.labUs);
+        take(e.wallUs);
+        take(e.lamport);
+        take(e.seq);
+        take(e.txId);
+        take(e.sessionId);
+        take(dims);
+        if (!ok || kind >= kTraceKindCount || dims > static_cast<quint32>(kMaxNodes) ||
+            e.node > nodeCount || e.peer > nodeCount)
+            return refuse(u"damaged at "_s + where() + u": a field is out of range"_s);
         e.kind = static_cast<TraceKind>(kind);
         e.vclock.resize(dims);
         for (quint64 &c : e.vclock)
-            s >> c;
-        s >> e.detail;
-        if (s.status() != QDataStream::Ok || !s.atEnd())
-            return refuse(u"damaged at "_s + where + u": the event's length is wrong"_s);
+            take(c);
+        quint32 bytes = 0;
+        take(bytes);
+        if (ok && bytes == 0xFFFFFFFFu) {
+            e.detail = QString();
+        } else if (ok && bytes % 2 == 0 && end - p >= qint64(bytes)) {
+            // QDataStream's QString: UTF-16 in the stream's byte order (little-endian here).
+            e.detail.resize(bytes / 2);
+            for (quint32 i = 0; i < bytes / 2; ++i)
+                e.detail[i] = QChar(qFromLittleEndian<quint16>(p + 2 * i));
+            p += bytes;
+        } else {
+            ok = false;
+        }
+        if (!ok || p != end)
+            return refuse(u"damaged at "_s + where() + u": the event's length is wrong"_s);
         r.trace->append(e);
+        at += 4 + qint64(length) + 4;
     }
     return r;
 }

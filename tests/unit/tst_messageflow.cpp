@@ -200,6 +200,25 @@ void TestMessageFlow::queriesMatchABruteForceScan()
         std::sort(got.begin(), got.end());
         QCOMPARE(got, expected);
         QCOMPARE(flow.sentBetween(a, b), sent);
+        // The range-count index, at bucket edges, per sender.
+        const qint64 ab = a / MessageFlow::kBucketUs * MessageFlow::kBucketUs;
+        const qint64 bb = (b / MessageFlow::kBucketUs + 1) * MessageFlow::kBucketUs;
+        for (NodeId sender = 1; sender <= 9; ++sender) {
+            quint64 bySender = 0;
+            for (const FlowMessage &m : all)
+                bySender += m.from == sender && m.sentUs >= ab && m.sentUs < bb;
+            QCOMPARE(flow.sentBy(sender, ab, bb), bySender);
+        }
+        // By trace position too.
+        const qsizetype ea = static_cast<qsizetype>(rng() % static_cast<quint64>(trace->size()));
+        const qsizetype eb = ea + static_cast<qsizetype>(rng() % 2000);
+        std::vector<int> byOrder;
+        for (int id = 0; id < static_cast<int>(all.size()); ++id) {
+            const FlowMessage &m = all[static_cast<size_t>(id)];
+            if (m.firstEvent() <= eb && (m.endEvent < 0 || m.endEvent >= ea))
+                byOrder.push_back(id);
+        }
+        QCOMPARE(flow.visibleByOrder(ea, eb), byOrder);
     }
     // A transaction's messages: all of them, in order of their send.
     TxId tx = 0;

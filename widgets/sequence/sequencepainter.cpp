@@ -167,11 +167,40 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
     }
 
     // The messages in view.
-    const std::vector<int> ids = l.visible(flow, top, bottom);
     int drawn = 0;
-    if (static_cast<int>(ids.size()) > kMaxArrows) {
+    const int rows = static_cast<int>(size.height() - plotTop) + 1;
+    // Zoomed far out on lab time: the density per sender and row straight from the fold's
+    // range-count index, without visiting a message.
+    if (!order && l.scale() >= double(MessageFlow::kBucketUs) &&
+        flow.sentBetween(top, bottom) > std::min<qsizetype>(kMaxArrows, 2 * rows)) {
+        std::vector<quint64> count(lanes.size() * static_cast<size_t>(rows), 0);
+        quint64 most = 1;
+        for (size_t lane = 0; lane < lanes.size(); ++lane)
+            for (int row = 0; row < rows; ++row) {
+                const quint64 c =
+                    flow.sentBy(lanes[lane], l.usAt(plotTop + row), l.usAt(plotTop + row + 1));
+                count[lane * static_cast<size_t>(rows) + static_cast<size_t>(row)] = c;
+                most = std::max(most, c);
+            }
+        const double w = std::min(l.laneWidth() * 0.8, 60.0);
+        for (size_t lane = 0; lane < lanes.size(); ++lane) {
+            const double x = l.xOfLane(static_cast<int>(lane));
+            for (int row = 0; row < rows; ++row) {
+                const quint64 c =
+                    count[lane * static_cast<size_t>(rows) + static_cast<size_t>(row)];
+                if (!c)
+                    continue;
+                const double frac = std::log1p(double(c)) / std::log1p(double(most));
+                p.fillRect(QRectF(x - w / 2 * frac, plotTop + row, w * frac, 1),
+                           QColor(0x33, 0x66, 0xcc, 60 + static_cast<int>(195 * frac)));
+            }
+        }
+        return 0;
+    }
+    const std::vector<int> ids = l.visible(flow, top, bottom);
+    // More arrows than rows to tell them apart: their density instead.
+    if (static_cast<int>(ids.size()) > std::min(kMaxArrows, 2 * rows)) {
         // Density: per sender lifeline and pixel row, how many messages left it there.
-        const int rows = static_cast<int>(size.height() - plotTop) + 1;
         std::vector<int> count(lanes.size() * static_cast<size_t>(rows), 0);
         int most = 1;
         for (const int id : ids) {
@@ -198,32 +227,74 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
             }
         }
     } else {
-        p.setRenderHint(QPainter::Antialiasing, ids.size() < 1500);
+        // Arrows in batches: one drawLines per colour and style (Qt's raster engine pays per
+        // call far more than per line); heads and labels only while there are few.
+        const bool few = ids.size() < 1500;
+        p.setRenderHint(QPainter::Antialiasing, few);
         const bool labels = ids.size() < 300;
-        // A label only where it can be read: none closer than a line to the last one put on
-        // the same lifeline.
+        // [class][dashed][faded]
+        QVector<QLineF> batches[kMessageClassCount][2][2];
+        std::vector<std::pair<QLineF, const FlowMessage *>> marks; // heads, crosses, rings
+        std::vector<std::pair<QLineF, int>> emphasised;            // the selected transaction
         std::vector<double> lastLabel(lanes.size(), -1e9);
         for (const int id : ids) {
             const FlowMessage &m = flow.messages()[static_cast<size_t>(id)];
             QLineF line = l.arrow(m, s.nowUs);
             if (line.isNull())
                 continue;
-            QColor c = colour(m.cls);
-            if (s.highlight && m.tx != s.highlight)
-                c.setAlpha(60);
-            const bool selected = id == s.selected;
-            QPen pen(c, selected ? 3 : (s.highlight && m.tx == s.highlight ? 2 : 1));
-            if (m.fate == MessageFate::InFlight)
-                pen.setStyle(Qt::DashLine);
             if (m.fate == MessageFate::Lost) // it never arrived: it ends halfway, crossed out
                 line.setP2(line.pointAt(0.5));
+            const bool inTx = s.highlight && m.tx == s.highlight;
+            if (id == s.selected || inTx)
+                emphasised.emplace_back(line, id);
+            else
+                batches[static_cast<int>(m.cls)][m.fate == MessageFate::InFlight][s.highlight != 0]
+                    .push_back(line);
+            if (few || m.fate == MessageFate::Lost || m.fate == MessageFate::Refused)
+                marks.emplace_back(line, &m);
+            ++drawn;
+            const int lane = l.laneAt(std::min(line.x1(), line.x2()) + 1);
+            if (labels && line.length() > 60 && lane >= 0 &&
+                line.pointAt(0.5).y() - lastLabel[static_cast<size_t>(lane)] > 13) {
+                const QPointF mid = line.pointAt(0.5);
+                lastLabel[static_cast<size_t>(lane)] = mid.y();
+                QColor c = colour(m.cls);
+                if (s.highlight && !inTx)
+                    c.setAlpha(60);
+                p.setPen(c.darker(130));
+                p.drawText(QPointF(mid.x() - 30, mid.y() - 3),
+                           toString(static_cast<MsgType>(m.type)));
+            }
+        }
+        for (int c = 0; c < kMessageClassCount; ++c)
+            for (int dashed = 0; dashed < 2; ++dashed)
+                for (int faded = 0; faded < 2; ++faded) {
+                    const QVector<QLineF> &lines = batches[c][dashed][faded];
+                    if (lines.isEmpty())
+                        continue;
+                    QColor col = colour(static_cast<MessageClass>(c));
+                    if (faded)
+                        col.setAlpha(60);
+                    p.setPen(QPen(col, 1, dashed ? Qt::DashLine : Qt::SolidLine));
+                    p.drawLines(lines);
+                }
+        for (const auto &[line, id] : emphasised) {
+            const FlowMessage &m = flow.messages()[static_cast<size_t>(id)];
+            QPen pen(colour(m.cls), id == s.selected ? 3 : 2);
+            if (m.fate == MessageFate::InFlight)
+                pen.setStyle(Qt::DashLine);
             p.setPen(pen);
             p.drawLine(line);
-            ++drawn;
+        }
+        for (const auto &[line, m] : marks) {
+            QColor c = colour(m->cls);
+            if (s.highlight && m->tx != s.highlight)
+                c.setAlpha(60);
             const QPointF end = line.p2();
-            switch (m.fate) {
+            switch (m->fate) {
             case MessageFate::Delivered:
             case MessageFate::InFlight:
+                p.setPen(QPen(c, 1));
                 arrowHead(p, line, c);
                 break;
             case MessageFate::Lost:
@@ -237,15 +308,6 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
                 p.drawEllipse(end, 4, 4);
                 p.drawLine(end + QPointF(-3, 3), end + QPointF(3, -3));
                 break;
-            }
-            const int lane = l.laneAt(std::min(line.x1(), line.x2()) + 1);
-            if (labels && line.length() > 60 && lane >= 0 &&
-                line.pointAt(0.5).y() - lastLabel[static_cast<size_t>(lane)] > 13) {
-                const QPointF mid = line.pointAt(0.5);
-                lastLabel[static_cast<size_t>(lane)] = mid.y();
-                p.setPen(c.darker(130));
-                p.drawText(QPointF(mid.x() - 30, mid.y() - 3),
-                           toString(static_cast<MsgType>(m.type)));
             }
         }
     }
