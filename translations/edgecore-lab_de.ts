@@ -917,17 +917,17 @@
         <translation>Leader, Token %1</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="268" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="330" />
         <source>lost in the network</source>
         <translation>im Netz verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="269" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="331" />
         <source>refused by the receiver</source>
         <translation>vom Empfänger abgewiesen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="270" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="332" />
         <source>in flight</source>
         <translation>unterwegs</translation>
     </message>
@@ -1063,728 +1063,736 @@
 <context>
     <name>edgecore::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="73" />
-        <location filename="../widgets/mainwindow.cpp" line="515" />
-        <location filename="../widgets/mainwindow.cpp" line="554" />
+        <location filename="../widgets/mainwindow.cpp" line="75" />
+        <location filename="../widgets/mainwindow.cpp" line="522" />
+        <location filename="../widgets/mainwindow.cpp" line="561" />
         <source>EdgeCore Lab</source>
         <translation>EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="145" />
+        <location filename="../widgets/mainwindow.cpp" line="147" />
         <source>Sessions</source>
         <translation>Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="156" />
+        <location filename="../widgets/mainwindow.cpp" line="164" />
         <source>Click a message on the diagram to see everything about it.</source>
         <translation>Klicken Sie auf eine Nachricht im Diagramm, um alles über sie zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="166" />
+        <location filename="../widgets/mainwindow.cpp" line="174" />
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="166" />
+        <location filename="../widgets/mainwindow.cpp" line="174" />
         <source>To</source>
         <translation>An</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="166" />
+        <location filename="../widgets/mainwindow.cpp" line="174" />
         <source>Parked at (ms)</source>
         <translation>Geparkt bei (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="172" />
+        <location filename="../widgets/mainwindow.cpp" line="180" />
         <source>Pending Deliveries</source>
         <translation>Ausstehende Zustellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="188" />
+        <location filename="../widgets/mainwindow.cpp" line="196" />
         <source>Event Log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="208" />
+        <location filename="../widgets/mainwindow.cpp" line="216" />
         <source>Load test %v/%m</source>
         <translation>Lasttest %v/%m</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="212" />
+        <location filename="../widgets/mainwindow.cpp" line="220" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="213" />
+        <location filename="../widgets/mainwindow.cpp" line="221" />
         <source>Stop the load test: nothing more is submitted; what is under way finishes</source>
         <translation>Den Lasttest beenden: nichts Neues wird gestartet; was läuft, endet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="222" />
+        <location filename="../widgets/mainwindow.cpp" line="230" />
         <source>The invariant checker, reading every trace event as it comes: click for its report</source>
         <translation>Der Invariantenprüfer liest jedes Trace-Ereignis, sobald es kommt: klicken für seinen Bericht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="266" />
+        <location filename="../widgets/mainwindow.cpp" line="274" />
         <source>Lab</source>
         <translation>Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="270" />
+        <location filename="../widgets/mainwindow.cpp" line="278" />
         <source>&amp;Lab</source>
         <translation>&amp;Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="278" />
+        <location filename="../widgets/mainwindow.cpp" line="286" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="284" />
+        <location filename="../widgets/mainwindow.cpp" line="292" />
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="286" />
+        <location filename="../widgets/mainwindow.cpp" line="294" />
         <source>&amp;Pause</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="288" />
+        <location filename="../widgets/mainwindow.cpp" line="296" />
         <source>S&amp;tep Mode</source>
         <translation>Schritt&amp;modus</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="291" />
+        <location filename="../widgets/mainwindow.cpp" line="299" />
         <source>Step mode (F10): the clock stands still; deliver the frames one by one in Pending Deliveries (Enter, N), drop one (Del), or move the clock to the next deadline (T)</source>
         <translation>Schrittmodus (F10): die Uhr steht still; stellen Sie die Frames in „Ausstehende Zustellungen“ einzeln zu (Eingabe, N), verwerfen Sie einen (Entf) oder stellen Sie die Uhr auf die nächste Frist vor (T)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="306" />
+        <location filename="../widgets/mainwindow.cpp" line="314" />
         <source>Deliver the Oldest</source>
         <translation>Den ältesten zustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="308" />
+        <location filename="../widgets/mainwindow.cpp" line="316" />
         <source>Deliver the Selected</source>
         <translation>Den gewählten zustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="310" />
+        <location filename="../widgets/mainwindow.cpp" line="318" />
         <source>Drop the Selected</source>
         <translation>Den gewählten verwerfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="312" />
+        <location filename="../widgets/mainwindow.cpp" line="320" />
         <source>Advance to the Next Deadline</source>
         <translation>Zur nächsten Frist vorstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="316" />
+        <location filename="../widgets/mainwindow.cpp" line="324" />
         <source>Protocol</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="326" />
+        <location filename="../widgets/mainwindow.cpp" line="334" />
         <source>New &amp;VOICE Session</source>
         <translation>Neue &amp;VOICE-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="329" />
+        <location filename="../widgets/mainwindow.cpp" line="337" />
         <source>New &amp;DATA Session</source>
         <translation>Neue &amp;DATA-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="332" />
+        <location filename="../widgets/mainwindow.cpp" line="340" />
         <source>&amp;Load Test</source>
         <translation>&amp;Lasttest</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="336" />
+        <location filename="../widgets/mainwindow.cpp" line="344" />
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="353" />
+        <location filename="../widgets/mainwindow.cpp" line="361" />
         <source>Speed</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="371" />
+        <location filename="../widgets/mainwindow.cpp" line="379" />
         <source>R&amp;eset</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="374" />
+        <location filename="../widgets/mainwindow.cpp" line="382" />
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="390" />
+        <location filename="../widgets/mainwindow.cpp" line="398" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="392" />
+        <location filename="../widgets/mainwindow.cpp" line="400" />
         <source>&amp;Open Run…</source>
         <translation>Lauf ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="394" />
+        <location filename="../widgets/mainwindow.cpp" line="402" />
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="397" />
+        <location filename="../widgets/mainwindow.cpp" line="405" />
         <source>&amp;Save Run As…</source>
         <translation>Lauf &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="399" />
+        <location filename="../widgets/mainwindow.cpp" line="407" />
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="400" />
+        <location filename="../widgets/mainwindow.cpp" line="408" />
         <source>&amp;Trace for Chrome or Perfetto…</source>
         <translation>&amp;Trace für Chrome oder Perfetto…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="402" />
+        <location filename="../widgets/mainwindow.cpp" line="410" />
         <source>&amp;Summary (JSON)…</source>
         <translation>&amp;Zusammenfassung (JSON)…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="404" />
+        <location filename="../widgets/mainwindow.cpp" line="412" />
         <source>Show Run &amp;Folder</source>
         <translation>Lauf&amp;ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="407" />
+        <location filename="../widgets/mainwindow.cpp" line="415" />
         <source>Run folder</source>
         <translation>Laufordner</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="408" />
+        <location filename="../widgets/mainwindow.cpp" line="416" />
         <source>The run folder is %1</source>
         <translation>Der Laufordner ist %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="421" />
+        <location filename="../widgets/mainwindow.cpp" line="429" />
         <source>&amp;Sessions</source>
         <translation>&amp;Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="425" />
+        <location filename="../widgets/mainwindow.cpp" line="433" />
         <source>&amp;Message Detail</source>
         <translation>&amp;Nachrichtendetails</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="429" />
+        <location filename="../widgets/mainwindow.cpp" line="437" />
         <source>&amp;Pending Deliveries</source>
         <translation>&amp;Ausstehende Zustellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="444" />
+        <location filename="../widgets/mainwindow.cpp" line="452" />
         <source>&amp;Fit the Whole Run</source>
         <translation>Ganzen Lauf ein&amp;passen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="446" />
+        <location filename="../widgets/mainwindow.cpp" line="454" />
         <source>Follow the &amp;Live End</source>
         <translation>Dem &amp;laufenden Ende folgen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="453" />
+        <location filename="../widgets/mainwindow.cpp" line="460" />
         <source>Event Order &amp;Down the Side</source>
         <translation>Ereignis&amp;folge an der Seite</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="459" />
+        <location filename="../widgets/mainwindow.cpp" line="466" />
         <source>One row per event instead of lab time: in step mode, where the clock stands still, every step gets its own row</source>
         <translation>Eine Zeile je Ereignis statt Laborzeit: im Schrittmodus, wo die Uhr stillsteht, bekommt jeder Schritt seine eigene Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="522" />
+        <location filename="../widgets/mainwindow.cpp" line="529" />
         <source>Could not remove the old run folder %1</source>
         <translation>Der alte Laufordner %1 ließ sich nicht entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="555" />
+        <location filename="../widgets/mainwindow.cpp" line="562" />
         <source>%1 – EdgeCore Lab</source>
         <translation>%1 – EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="653" />
+        <location filename="../widgets/mainwindow.cpp" line="660" />
         <source>Every invariant holds over the %L1 transactions seen so far.</source>
         <translation>Jede Invariante gilt über die %L1 bisher gesehenen Transaktionen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="756" />
+        <location filename="../widgets/mainwindow.cpp" line="763" />
         <source>Saved run: %L1 events (the sessions table shows live runs only); Reset returns to a live lab</source>
         <translation>Gespeicherter Lauf: %L1 Ereignisse (die Sitzungstabelle zeigt nur laufende Läufe); Zurücksetzen kehrt zu einem laufenden Labor zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="760" />
-        <location filename="../widgets/mainwindow.cpp" line="805" />
+        <location filename="../widgets/mainwindow.cpp" line="767" />
+        <location filename="../widgets/mainwindow.cpp" line="812" />
         <source>Lab time %L1 s</source>
         <translation>Laborzeit %L1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="773" />
+        <location filename="../widgets/mainwindow.cpp" line="780" />
         <source>Committed %L1 (active %L2, released %L3) · Aborted %L4 · Invalid %L5 · Rejected frames %L6 · Events %L7</source>
         <translation>Festgeschrieben %L1 (aktiv %L2, freigegeben %L3) · Abgebrochen %L4 · Ungültig %L5 · Abgewiesene Frames %L6 · Ereignisse %L7</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="790" />
+        <location filename="../widgets/mainwindow.cpp" line="797" />
         <source>Trace full: %L1 events not recorded</source>
         <translation>Trace voll: %L1 Ereignisse nicht aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="804" />
+        <location filename="../widgets/mainwindow.cpp" line="811" />
         <source>Lab time %L1 s (paused)</source>
         <translation>Laborzeit %L1 s (angehalten)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="828" />
+        <location filename="../widgets/mainwindow.cpp" line="835" />
         <source>There is no live run to save.</source>
         <translation>Es gibt keinen laufenden Lauf zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="831" />
+        <location filename="../widgets/mainwindow.cpp" line="838" />
         <source>%1 is not empty: choose a new or an empty folder.</source>
         <translation>%1 ist nicht leer: wählen Sie einen neuen oder leeren Ordner.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="834" />
+        <location filename="../widgets/mainwindow.cpp" line="841" />
         <source>Cannot create %1.</source>
         <translation>%1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="859" />
+        <location filename="../widgets/mainwindow.cpp" line="866" />
         <source>Cannot copy %1: %2</source>
         <translation>%1 kann nicht kopiert werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="874" />
-        <location filename="../widgets/mainwindow.cpp" line="1060" />
+        <location filename="../widgets/mainwindow.cpp" line="881" />
+        <location filename="../widgets/mainwindow.cpp" line="1067" />
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="916" />
+        <location filename="../widgets/mainwindow.cpp" line="923" />
         <source>%1 holds no EdgeCore Lab run (no %2 in it).</source>
         <translation>%1 enthält keinen EdgeCore-Lab-Lauf (kein %2 darin).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="923" />
+        <location filename="../widgets/mainwindow.cpp" line="930" />
         <source>Cannot open the run: %1</source>
         <translation>Der Lauf kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="954" />
+        <location filename="../widgets/mainwindow.cpp" line="961" />
         <source>The run's last event was cut off (the run was still being written or was stopped): it opens up to its last complete event.</source>
         <translation>Das letzte Ereignis des Laufs ist abgeschnitten (der Lauf wurde noch geschrieben oder abgebrochen): er öffnet sich bis zu seinem letzten vollständigen Ereignis.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="983" />
+        <location filename="../widgets/mainwindow.cpp" line="990" />
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1196" />
+        <location filename="../widgets/mainwindow.cpp" line="1203" />
         <source>delivered</source>
         <translation>zugestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1199" />
+        <location filename="../widgets/mainwindow.cpp" line="1206" />
         <source>lost: the network is partitioned</source>
         <translation>verloren: das Netz ist geteilt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1200" />
+        <location filename="../widgets/mainwindow.cpp" line="1207" />
         <source>lost: dropped by hand in step mode</source>
         <translation>verloren: im Schrittmodus von Hand verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1201" />
+        <location filename="../widgets/mainwindow.cpp" line="1208" />
         <source>lost: the link dropped it</source>
         <translation>verloren: die Verbindung hat sie verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1204" />
+        <location filename="../widgets/mainwindow.cpp" line="1211" />
         <source>refused: %1</source>
         <translation>abgewiesen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1208" />
+        <location filename="../widgets/mainwindow.cpp" line="1215" />
         <source>in flight (not delivered yet)</source>
         <translation>unterwegs (noch nicht zugestellt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1212" />
+        <location filename="../widgets/mainwindow.cpp" line="1219" />
         <source>From → to</source>
         <translation>Von → an</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1212" />
+        <location filename="../widgets/mainwindow.cpp" line="1219" />
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1213" />
+        <location filename="../widgets/mainwindow.cpp" line="1220" />
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1214" />
+        <location filename="../widgets/mainwindow.cpp" line="1221" />
         <source>Fate</source>
         <translation>Verbleib</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1288" />
+        <location filename="../widgets/mainwindow.cpp" line="1295" />
         <source>client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1298" />
+        <location filename="../widgets/mainwindow.cpp" line="1305" />
         <source>Pending Deliveries (%L1)</source>
         <translation>Ausstehende Zustellungen (%L1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="166" />
-        <location filename="../widgets/mainwindow.cpp" line="1215" />
+        <location filename="../widgets/mainwindow.cpp" line="174" />
+        <location filename="../widgets/mainwindow.cpp" line="1222" />
         <source>Transaction</source>
         <translation>Transaktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1216" />
+        <location filename="../widgets/mainwindow.cpp" line="1223" />
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1217" />
+        <location filename="../widgets/mainwindow.cpp" line="1224" />
         <source>Frame number</source>
         <translation>Frame-Nummer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1219" />
+        <location filename="../widgets/mainwindow.cpp" line="1226" />
         <source>Latency</source>
         <translation>Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1219" />
         <location filename="../widgets/mainwindow.cpp" line="1226" />
+        <location filename="../widgets/mainwindow.cpp" line="1233" />
         <source>%L1 ms</source>
         <translation>%L1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1225" />
+        <location filename="../widgets/mainwindow.cpp" line="1232" />
         <source>Trace event</source>
         <translation>Trace-Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1225" />
+        <location filename="../widgets/mainwindow.cpp" line="1232" />
         <source>#%L1</source>
         <translation>#%L1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1226" />
+        <location filename="../widgets/mainwindow.cpp" line="1233" />
         <source>Lab time</source>
         <translation>Laborzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1227" />
+        <location filename="../widgets/mainwindow.cpp" line="1234" />
         <source>Wall time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1228" />
+        <location filename="../widgets/mainwindow.cpp" line="1235" />
         <source>Lamport clock</source>
         <translation>Lamport-Uhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1229" />
+        <location filename="../widgets/mainwindow.cpp" line="1236" />
         <source>Vector clock</source>
         <translation>Vektoruhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1233" />
+        <location filename="../widgets/mainwindow.cpp" line="1240" />
         <source>Sent by %1</source>
         <translation>Gesendet von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1235" />
+        <location filename="../widgets/mainwindow.cpp" line="1242" />
         <source>Delivered to %1</source>
         <translation>Zugestellt an %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1236" />
+        <location filename="../widgets/mainwindow.cpp" line="1243" />
         <source>Lost</source>
         <translation>Verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1237" />
+        <location filename="../widgets/mainwindow.cpp" line="1244" />
         <source>Refused by %1</source>
         <translation>Abgewiesen von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="907" />
-        <location filename="../widgets/mainwindow.cpp" line="989" />
-        <location filename="../widgets/mainwindow.cpp" line="1018" />
-        <location filename="../widgets/mainwindow.cpp" line="1023" />
+        <location filename="../widgets/mainwindow.cpp" line="914" />
+        <location filename="../widgets/mainwindow.cpp" line="996" />
+        <location filename="../widgets/mainwindow.cpp" line="1025" />
+        <location filename="../widgets/mainwindow.cpp" line="1030" />
         <source>Open Run</source>
         <translation>Lauf öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="995" />
+        <location filename="../widgets/mainwindow.cpp" line="1002" />
         <source>No recent runs</source>
         <translation>Keine zuletzt geöffneten Läufe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="997" />
+        <location filename="../widgets/mainwindow.cpp" line="1004" />
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1003" />
-        <location filename="../widgets/mainwindow.cpp" line="1013" />
+        <location filename="../widgets/mainwindow.cpp" line="1010" />
+        <location filename="../widgets/mainwindow.cpp" line="1020" />
         <source>Save Run As</source>
         <translation>Lauf speichern unter</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1010" />
+        <location filename="../widgets/mainwindow.cpp" line="1017" />
         <source>Saved the run to %1</source>
         <translation>Lauf in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1031" />
         <location filename="../widgets/mainwindow.cpp" line="1038" />
+        <location filename="../widgets/mainwindow.cpp" line="1045" />
         <source>Export Trace</source>
         <translation>Trace exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1033" />
+        <location filename="../widgets/mainwindow.cpp" line="1040" />
         <source>Chrome trace (*.json)</source>
         <translation>Chrome-Trace (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1040" />
+        <location filename="../widgets/mainwindow.cpp" line="1047" />
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1048" />
-        <location filename="../widgets/mainwindow.cpp" line="1059" />
+        <location filename="../widgets/mainwindow.cpp" line="1055" />
+        <location filename="../widgets/mainwindow.cpp" line="1066" />
         <source>Export Summary</source>
         <translation>Zusammenfassung exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1048" />
+        <location filename="../widgets/mainwindow.cpp" line="1055" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1092" />
+        <location filename="../widgets/mainwindow.cpp" line="1099" />
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1097" />
+        <location filename="../widgets/mainwindow.cpp" line="1104" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1097" />
+        <location filename="../widgets/mainwindow.cpp" line="1104" />
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1130" />
+        <location filename="../widgets/mainwindow.cpp" line="1137" />
         <source>EdgeCore Lab Manual</source>
         <translation>EdgeCore-Lab-Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1137" />
+        <location filename="../widgets/mainwindow.cpp" line="1144" />
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1151" />
+        <location filename="../widgets/mainwindow.cpp" line="1158" />
         <source>About EdgeCore Lab</source>
         <translation>Über EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1152" />
+        <location filename="../widgets/mainwindow.cpp" line="1159" />
         <source>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;A desktop lab for distributed protocols: an edge gateway, three session managers electing a leader, 2PC and 3PC participants, a versioned shared memory and a malicious node, each a real server on its own thread, talking over loopback TCP with signed frames.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Labor für verteilte Protokolle: ein Edge-Gateway, drei Session-Manager, die einen Leader wählen, 2PC- und 3PC-Teilnehmer, ein versionierter gemeinsamer Speicher und ein bösartiger Knoten, jeder ein echter Server in einem eigenen Thread, die über Loopback-TCP mit signierten Frames sprechen.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="322" />
+        <location filename="../widgets/mainwindow.cpp" line="330" />
         <source>Commit protocol of the sessions you start from here</source>
         <translation>Commit-Protokoll der Sitzungen, die Sie hier starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="345" />
+        <location filename="../widgets/mainwindow.cpp" line="353" />
         <source>Seed for every random choice of the next reset</source>
         <translation>Startwert für jede Zufallsentscheidung nach dem nächsten Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="363" />
+        <location filename="../widgets/mainwindow.cpp" line="371" />
         <source>Lab clock speed: 0.1 (slow motion) to 10</source>
         <translation>Tempo der Laboruhr: 0,1 (Zeitlupe) bis 10</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="411" />
+        <location filename="../widgets/mainwindow.cpp" line="419" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="413" />
+        <location filename="../widgets/mainwindow.cpp" line="421" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="416" />
+        <location filename="../widgets/mainwindow.cpp" line="424" />
         <source>&amp;Event Log</source>
         <translation>&amp;Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="433" />
+        <location filename="../widgets/mainwindow.cpp" line="441" />
         <source>&amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="437" />
+        <location filename="../widgets/mainwindow.cpp" line="445" />
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="439" />
+        <location filename="../widgets/mainwindow.cpp" line="447" />
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="441" />
+        <location filename="../widgets/mainwindow.cpp" line="449" />
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="465" />
+        <location filename="../widgets/mainwindow.cpp" line="472" />
         <source>&amp;Reset Layout</source>
         <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="472" />
+        <location filename="../widgets/mainwindow.cpp" line="479" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="474" />
+        <location filename="../widgets/mainwindow.cpp" line="481" />
         <source>&amp;Manual</source>
         <translation>&amp;Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="476" />
+        <location filename="../widgets/mainwindow.cpp" line="483" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="479" />
+        <location filename="../widgets/mainwindow.cpp" line="486" />
         <source>&amp;About EdgeCore Lab</source>
         <translation>Ü&amp;ber EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="481" />
+        <location filename="../widgets/mainwindow.cpp" line="488" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="516" />
+        <location filename="../widgets/mainwindow.cpp" line="523" />
         <source>The cluster could not start:
 %1</source>
         <translation>Der Cluster konnte nicht starten:
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="644" />
+        <location filename="../widgets/mainwindow.cpp" line="651" />
         <source>Invariant checker</source>
         <translation>Invariantenprüfer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="660" />
+        <location filename="../widgets/mainwindow.cpp" line="667" />
         <source>%1 violated: %2 (trace event #%L3); replay with --seed %4</source>
         <translation>%1 verletzt: %2 (Trace-Ereignis #%L3); wiederholen mit --seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="664" />
+        <location filename="../widgets/mainwindow.cpp" line="671" />
         <source>%1 violated: %2; replay with --seed %3</source>
         <translation>%1 verletzt: %2; wiederholen mit --seed %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="669" />
+        <location filename="../widgets/mainwindow.cpp" line="676" />
         <source>and %L1 more</source>
         <translation>und %L1 weitere</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="677" />
+        <location filename="../widgets/mainwindow.cpp" line="684" />
         <source>What happened to it:</source>
         <translation>Was geschah:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="681" />
+        <location filename="../widgets/mainwindow.cpp" line="688" />
         <source>Lab time (ms)</source>
         <translation>Laborzeit (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="681" />
+        <location filename="../widgets/mainwindow.cpp" line="688" />
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="681" />
+        <location filename="../widgets/mainwindow.cpp" line="688" />
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="157" />
-        <location filename="../widgets/mainwindow.cpp" line="166" />
-        <location filename="../widgets/mainwindow.cpp" line="682" />
+        <location filename="../widgets/mainwindow.cpp" line="165" />
+        <location filename="../widgets/mainwindow.cpp" line="174" />
+        <location filename="../widgets/mainwindow.cpp" line="689" />
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="682" />
+        <location filename="../widgets/mainwindow.cpp" line="689" />
         <source>Peer</source>
         <translation>Gegenstelle</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="682" />
-        <location filename="../widgets/mainwindow.cpp" line="1231" />
+        <location filename="../widgets/mainwindow.cpp" line="689" />
+        <location filename="../widgets/mainwindow.cpp" line="1238" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="767" />
-        <location filename="../widgets/mainwindow.cpp" line="794" />
+        <location filename="../widgets/mainwindow.cpp" line="774" />
+        <location filename="../widgets/mainwindow.cpp" line="801" />
         <source>Checker: ok</source>
         <translation>Prüfer: ok</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="787" />
+        <location filename="../widgets/mainwindow.cpp" line="794" />
         <source>A service halted: storage failure (%1)</source>
         <translation>Ein Dienst hat angehalten: Speicherfehler (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="788" />
+        <location filename="../widgets/mainwindow.cpp" line="795" />
         <source>%1 services halted: storage failure</source>
         <translation>%1 Dienste haben angehalten: Speicherfehler</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="768" />
-        <location filename="../widgets/mainwindow.cpp" line="795" />
+        <location filename="../widgets/mainwindow.cpp" line="775" />
+        <location filename="../widgets/mainwindow.cpp" line="802" />
         <source>Checker: %1 violated</source>
         <translation>Prüfer: %1 verletzt</translation>
+    </message>
+</context>
+<context>
+    <name>edgecore::OverviewStrip</name>
+    <message>
+        <location filename="../widgets/sequence/overviewstrip.cpp" line="20" />
+        <source>The whole run: how busy each part was; the frame marks what the diagram shows. Click or drag to go there.</source>
+        <translation>Der ganze Lauf: wie belebt jeder Teil war; der Rahmen zeigt, was das Diagramm zeigt. Klicken oder ziehen, um dorthin zu gehen.</translation>
     </message>
 </context>
 <context>
@@ -1913,27 +1921,27 @@
 <context>
     <name>edgecore::SequenceView</name>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="274" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="275" />
         <source>delivered after %L1 ms</source>
         <translation>zugestellt nach %L1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="275" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="276" />
         <source>lost in the network</source>
         <translation>im Netz verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="276" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="277" />
         <source>refused by its receiver</source>
         <translation>vom Empfänger abgewiesen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="277" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="278" />
         <source>in flight</source>
         <translation>unterwegs</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="279" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="280" />
         <source>%1: %2 → %3
 transaction %4
 %5</source>

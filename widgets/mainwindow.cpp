@@ -8,6 +8,7 @@
 #include "lab/loadgenerator.h"
 #include "lab/summary.h"
 #include "runfolders.h"
+#include "sequence/overviewstrip.h"
 #include "sequence/sequencepainter.h"
 #include "sequence/sequenceview.h"
 #include "sessionsmodel.h"
@@ -31,6 +32,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QImage>
 #include <QJsonDocument>
@@ -148,8 +150,14 @@ void MainWindow::buildViews()
     addDockWidget(Qt::RightDockWidgetArea, m_sessionsDock);
 
     // The centre: every message on a live sequence diagram.
-    m_sequence = new SequenceView(this);
-    setCentralWidget(m_sequence);
+    auto *centre = new QWidget(this);
+    auto *centreLayout = new QHBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    m_sequence = new SequenceView(centre);
+    centreLayout->addWidget(m_sequence, 1);
+    centreLayout->addWidget(new OverviewStrip(m_sequence, centre));
+    setCentralWidget(centre);
     connect(m_sequence, &SequenceView::messageSelected, this, &MainWindow::showMessage);
     m_detail = new QTextBrowser(this);
     m_detail->setObjectName(u"messageDetail"_s);

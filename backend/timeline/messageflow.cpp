@@ -285,6 +285,23 @@ std::vector<int> MessageFlow::visibleByOrder(qsizetype from, qsizetype to) const
     return out;
 }
 
+qsizetype MessageFlow::startedBetween(qsizetype from, qsizetype to) const
+{
+    const auto firstAtOrAfter = [this](qsizetype event) {
+        size_t lo = 0;
+        size_t hi = m_messages.size();
+        while (lo < hi) {
+            const size_t mid = (lo + hi) / 2;
+            if (m_messages[mid].firstEvent() < event)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
+    };
+    return to <= from ? 0 : static_cast<qsizetype>(firstAtOrAfter(to) - firstAtOrAfter(from));
+}
+
 qsizetype MessageFlow::sentBetween(qint64 fromUs, qint64 toUs) const
 {
     const auto sentOf = [this](int id) { return m_messages[static_cast<size_t>(id)].sentUs; };

@@ -98,6 +98,9 @@ public:
     // edges; a row shorter than kBucketUs should count messages one by one instead.
     static constexpr qint64 kBucketUs = 10'000;
     quint64 sentBy(NodeId sender, qint64 fromUs, qint64 toUs) const;
+    // Messages whose first event is in [from, to) by trace position (the overview by event
+    // order), by binary search.
+    qsizetype startedBetween(qsizetype from, qsizetype to) const;
     // The messages of one transaction, in order of their send time.
     std::vector<int> ofTransaction(TxId tx) const;
 

@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "preferences.h"
 #include "runfolders.h"
+#include "sequence/overviewstrip.h"
 #include "sequence/sequenceview.h"
 #include "services/cast.h"
 #include "sessionsmodel.h"
@@ -655,6 +656,15 @@ void TestMainWindow::diagramFollowsAndFits()
     const double scale = view->layout().scale();
     QTest::keyClick(view, Qt::Key_Plus);
     QVERIFY(view->layout().scale() < scale);
+    // The overview strip beside it: a click near its top shows the run's beginning.
+    QTest::keyClick(view, Qt::Key_End);
+    auto *strip = w.findChild<OverviewStrip *>(u"overviewStrip"_s);
+    QVERIFY(strip && strip->isVisible());
+    QTest::mouseClick(strip, Qt::LeftButton, Qt::NoModifier, QPoint(20, 3));
+    QVERIFY(!view->following());
+    const qint64 start = strip->extent().first;
+    QVERIFY(view->layout().top() <= start + (strip->extent().second - start) / 10);
+    QVERIFY(view->layout().bottom() >= start);
 }
 
 namespace {

@@ -172,7 +172,7 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
     // Zoomed far out on lab time: the density per sender and row straight from the fold's
     // range-count index, without visiting a message.
     if (!order && l.scale() >= double(MessageFlow::kBucketUs) &&
-        flow.sentBetween(top, bottom) > std::min<qsizetype>(kMaxArrows, 2 * rows)) {
+        flow.sentBetween(top, bottom) > std::min<qsizetype>(kMaxArrows, 4 * rows)) {
         std::vector<quint64> count(lanes.size() * static_cast<size_t>(rows), 0);
         quint64 most = 1;
         for (size_t lane = 0; lane < lanes.size(); ++lane)
@@ -198,8 +198,8 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
         return 0;
     }
     const std::vector<int> ids = l.visible(flow, top, bottom);
-    // More arrows than rows to tell them apart: their density instead.
-    if (static_cast<int>(ids.size()) > std::min(kMaxArrows, 2 * rows)) {
+    // More arrows than four a pixel row: their density instead.
+    if (static_cast<int>(ids.size()) > std::min(kMaxArrows, 4 * rows)) {
         // Density: per sender lifeline and pixel row, how many messages left it there.
         std::vector<int> count(lanes.size() * static_cast<size_t>(rows), 0);
         int most = 1;

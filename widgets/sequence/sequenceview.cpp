@@ -137,6 +137,7 @@ void SequenceView::paintEvent(QPaintEvent *)
     if (m_selected >= 0)
         scene.highlight = m_flow->messages()[static_cast<size_t>(m_selected)].tx;
     m_lastDrawn = SequencePainter::paint(p, scene);
+    Q_EMIT viewChanged();
 }
 
 void SequenceView::resizeEvent(QResizeEvent *)

@@ -34,11 +34,13 @@ public:
     void setAxis(SequenceLayout::Axis axis);
     SequenceLayout::Axis axis() const { return m_layout.axis(); }
     qint64 now() const; // the live end on the current axis
+    const MessageFlow *flow() const { return m_flow; }
 
 Q_SIGNALS:
     void messageSelected(int id);
     void followingChanged(bool on);
     void axisChanged(edgecore::SequenceLayout::Axis axis);
+    void viewChanged(); // painted anew: where it looks, or what it shows
 
 protected:
     void paintEvent(QPaintEvent *event) override;
