@@ -917,17 +917,17 @@
         <translation>Leader, Token %1</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="330" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="338" />
         <source>lost in the network</source>
         <translation>im Netz verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="331" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="339" />
         <source>refused by the receiver</source>
         <translation>vom Empfänger abgewiesen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="332" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="340" />
         <source>in flight</source>
         <translation>unterwegs</translation>
     </message>
@@ -1063,726 +1063,757 @@
 <context>
     <name>edgecore::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="75" />
-        <location filename="../widgets/mainwindow.cpp" line="522" />
-        <location filename="../widgets/mainwindow.cpp" line="561" />
+        <location filename="../widgets/mainwindow.cpp" line="76" />
+        <location filename="../widgets/mainwindow.cpp" line="588" />
+        <location filename="../widgets/mainwindow.cpp" line="627" />
         <source>EdgeCore Lab</source>
         <translation>EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="147" />
+        <location filename="../widgets/mainwindow.cpp" line="148" />
         <source>Sessions</source>
         <translation>Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="164" />
+        <location filename="../widgets/mainwindow.cpp" line="173" />
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="174" />
+        <source>in flight</source>
+        <translation>unterwegs</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="174" />
+        <source>lost</source>
+        <translation>verloren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="174" />
+        <source>refused</source>
+        <translation>abgewiesen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="192" />
+        <source>&amp;Transaction:</source>
+        <translation>&amp;Transaktion:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="195" />
+        <source>every one (e.g. 2.15)</source>
+        <translation>jede (z. B. 2.15)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="230" />
         <source>Click a message on the diagram to see everything about it.</source>
         <translation>Klicken Sie auf eine Nachricht im Diagramm, um alles über sie zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="174" />
+        <location filename="../widgets/mainwindow.cpp" line="240" />
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="174" />
+        <location filename="../widgets/mainwindow.cpp" line="240" />
         <source>To</source>
         <translation>An</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="174" />
+        <location filename="../widgets/mainwindow.cpp" line="240" />
         <source>Parked at (ms)</source>
         <translation>Geparkt bei (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="180" />
+        <location filename="../widgets/mainwindow.cpp" line="246" />
         <source>Pending Deliveries</source>
         <translation>Ausstehende Zustellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="196" />
+        <location filename="../widgets/mainwindow.cpp" line="262" />
         <source>Event Log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="216" />
+        <location filename="../widgets/mainwindow.cpp" line="282" />
         <source>Load test %v/%m</source>
         <translation>Lasttest %v/%m</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="220" />
+        <location filename="../widgets/mainwindow.cpp" line="286" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="221" />
+        <location filename="../widgets/mainwindow.cpp" line="287" />
         <source>Stop the load test: nothing more is submitted; what is under way finishes</source>
         <translation>Den Lasttest beenden: nichts Neues wird gestartet; was läuft, endet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="230" />
+        <location filename="../widgets/mainwindow.cpp" line="296" />
         <source>The invariant checker, reading every trace event as it comes: click for its report</source>
         <translation>Der Invariantenprüfer liest jedes Trace-Ereignis, sobald es kommt: klicken für seinen Bericht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="274" />
+        <location filename="../widgets/mainwindow.cpp" line="340" />
         <source>Lab</source>
         <translation>Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="278" />
+        <location filename="../widgets/mainwindow.cpp" line="344" />
         <source>&amp;Lab</source>
         <translation>&amp;Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="286" />
+        <location filename="../widgets/mainwindow.cpp" line="352" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="292" />
+        <location filename="../widgets/mainwindow.cpp" line="358" />
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="294" />
+        <location filename="../widgets/mainwindow.cpp" line="360" />
         <source>&amp;Pause</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="296" />
+        <location filename="../widgets/mainwindow.cpp" line="362" />
         <source>S&amp;tep Mode</source>
         <translation>Schritt&amp;modus</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="299" />
+        <location filename="../widgets/mainwindow.cpp" line="365" />
         <source>Step mode (F10): the clock stands still; deliver the frames one by one in Pending Deliveries (Enter, N), drop one (Del), or move the clock to the next deadline (T)</source>
         <translation>Schrittmodus (F10): die Uhr steht still; stellen Sie die Frames in „Ausstehende Zustellungen“ einzeln zu (Eingabe, N), verwerfen Sie einen (Entf) oder stellen Sie die Uhr auf die nächste Frist vor (T)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="314" />
+        <location filename="../widgets/mainwindow.cpp" line="380" />
         <source>Deliver the Oldest</source>
         <translation>Den ältesten zustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="316" />
+        <location filename="../widgets/mainwindow.cpp" line="382" />
         <source>Deliver the Selected</source>
         <translation>Den gewählten zustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="318" />
+        <location filename="../widgets/mainwindow.cpp" line="384" />
         <source>Drop the Selected</source>
         <translation>Den gewählten verwerfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="320" />
+        <location filename="../widgets/mainwindow.cpp" line="386" />
         <source>Advance to the Next Deadline</source>
         <translation>Zur nächsten Frist vorstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="324" />
+        <location filename="../widgets/mainwindow.cpp" line="390" />
         <source>Protocol</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="334" />
+        <location filename="../widgets/mainwindow.cpp" line="400" />
         <source>New &amp;VOICE Session</source>
         <translation>Neue &amp;VOICE-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="337" />
+        <location filename="../widgets/mainwindow.cpp" line="403" />
         <source>New &amp;DATA Session</source>
         <translation>Neue &amp;DATA-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="340" />
+        <location filename="../widgets/mainwindow.cpp" line="406" />
         <source>&amp;Load Test</source>
         <translation>&amp;Lasttest</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="344" />
+        <location filename="../widgets/mainwindow.cpp" line="410" />
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="361" />
+        <location filename="../widgets/mainwindow.cpp" line="427" />
         <source>Speed</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="379" />
+        <location filename="../widgets/mainwindow.cpp" line="445" />
         <source>R&amp;eset</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="382" />
+        <location filename="../widgets/mainwindow.cpp" line="448" />
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="398" />
+        <location filename="../widgets/mainwindow.cpp" line="464" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="400" />
+        <location filename="../widgets/mainwindow.cpp" line="466" />
         <source>&amp;Open Run…</source>
         <translation>Lauf ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="402" />
+        <location filename="../widgets/mainwindow.cpp" line="468" />
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="405" />
+        <location filename="../widgets/mainwindow.cpp" line="471" />
         <source>&amp;Save Run As…</source>
         <translation>Lauf &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="407" />
+        <location filename="../widgets/mainwindow.cpp" line="473" />
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="408" />
+        <location filename="../widgets/mainwindow.cpp" line="474" />
         <source>&amp;Trace for Chrome or Perfetto…</source>
         <translation>&amp;Trace für Chrome oder Perfetto…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="410" />
+        <location filename="../widgets/mainwindow.cpp" line="476" />
         <source>&amp;Summary (JSON)…</source>
         <translation>&amp;Zusammenfassung (JSON)…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="412" />
+        <location filename="../widgets/mainwindow.cpp" line="478" />
         <source>Show Run &amp;Folder</source>
         <translation>Lauf&amp;ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="415" />
+        <location filename="../widgets/mainwindow.cpp" line="481" />
         <source>Run folder</source>
         <translation>Laufordner</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="416" />
+        <location filename="../widgets/mainwindow.cpp" line="482" />
         <source>The run folder is %1</source>
         <translation>Der Laufordner ist %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="429" />
+        <location filename="../widgets/mainwindow.cpp" line="495" />
         <source>&amp;Sessions</source>
         <translation>&amp;Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="433" />
+        <location filename="../widgets/mainwindow.cpp" line="499" />
         <source>&amp;Message Detail</source>
         <translation>&amp;Nachrichtendetails</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="437" />
+        <location filename="../widgets/mainwindow.cpp" line="503" />
         <source>&amp;Pending Deliveries</source>
         <translation>&amp;Ausstehende Zustellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="452" />
+        <location filename="../widgets/mainwindow.cpp" line="518" />
         <source>&amp;Fit the Whole Run</source>
         <translation>Ganzen Lauf ein&amp;passen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="454" />
+        <location filename="../widgets/mainwindow.cpp" line="520" />
         <source>Follow the &amp;Live End</source>
         <translation>Dem &amp;laufenden Ende folgen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="460" />
+        <location filename="../widgets/mainwindow.cpp" line="526" />
         <source>Event Order &amp;Down the Side</source>
         <translation>Ereignis&amp;folge an der Seite</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="466" />
+        <location filename="../widgets/mainwindow.cpp" line="532" />
         <source>One row per event instead of lab time: in step mode, where the clock stands still, every step gets its own row</source>
         <translation>Eine Zeile je Ereignis statt Laborzeit: im Schrittmodus, wo die Uhr stillsteht, bekommt jeder Schritt seine eigene Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="529" />
+        <location filename="../widgets/mainwindow.cpp" line="595" />
         <source>Could not remove the old run folder %1</source>
         <translation>Der alte Laufordner %1 ließ sich nicht entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="562" />
+        <location filename="../widgets/mainwindow.cpp" line="628" />
         <source>%1 – EdgeCore Lab</source>
         <translation>%1 – EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="660" />
+        <location filename="../widgets/mainwindow.cpp" line="726" />
         <source>Every invariant holds over the %L1 transactions seen so far.</source>
         <translation>Jede Invariante gilt über die %L1 bisher gesehenen Transaktionen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="763" />
+        <location filename="../widgets/mainwindow.cpp" line="829" />
         <source>Saved run: %L1 events (the sessions table shows live runs only); Reset returns to a live lab</source>
         <translation>Gespeicherter Lauf: %L1 Ereignisse (die Sitzungstabelle zeigt nur laufende Läufe); Zurücksetzen kehrt zu einem laufenden Labor zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="767" />
-        <location filename="../widgets/mainwindow.cpp" line="812" />
+        <location filename="../widgets/mainwindow.cpp" line="833" />
+        <location filename="../widgets/mainwindow.cpp" line="878" />
         <source>Lab time %L1 s</source>
         <translation>Laborzeit %L1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="780" />
+        <location filename="../widgets/mainwindow.cpp" line="846" />
         <source>Committed %L1 (active %L2, released %L3) · Aborted %L4 · Invalid %L5 · Rejected frames %L6 · Events %L7</source>
         <translation>Festgeschrieben %L1 (aktiv %L2, freigegeben %L3) · Abgebrochen %L4 · Ungültig %L5 · Abgewiesene Frames %L6 · Ereignisse %L7</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="797" />
+        <location filename="../widgets/mainwindow.cpp" line="863" />
         <source>Trace full: %L1 events not recorded</source>
         <translation>Trace voll: %L1 Ereignisse nicht aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="811" />
+        <location filename="../widgets/mainwindow.cpp" line="877" />
         <source>Lab time %L1 s (paused)</source>
         <translation>Laborzeit %L1 s (angehalten)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="835" />
+        <location filename="../widgets/mainwindow.cpp" line="901" />
         <source>There is no live run to save.</source>
         <translation>Es gibt keinen laufenden Lauf zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="838" />
+        <location filename="../widgets/mainwindow.cpp" line="904" />
         <source>%1 is not empty: choose a new or an empty folder.</source>
         <translation>%1 ist nicht leer: wählen Sie einen neuen oder leeren Ordner.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="841" />
+        <location filename="../widgets/mainwindow.cpp" line="907" />
         <source>Cannot create %1.</source>
         <translation>%1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="866" />
+        <location filename="../widgets/mainwindow.cpp" line="932" />
         <source>Cannot copy %1: %2</source>
         <translation>%1 kann nicht kopiert werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="881" />
-        <location filename="../widgets/mainwindow.cpp" line="1067" />
+        <location filename="../widgets/mainwindow.cpp" line="947" />
+        <location filename="../widgets/mainwindow.cpp" line="1133" />
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="923" />
+        <location filename="../widgets/mainwindow.cpp" line="989" />
         <source>%1 holds no EdgeCore Lab run (no %2 in it).</source>
         <translation>%1 enthält keinen EdgeCore-Lab-Lauf (kein %2 darin).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="930" />
+        <location filename="../widgets/mainwindow.cpp" line="996" />
         <source>Cannot open the run: %1</source>
         <translation>Der Lauf kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="961" />
+        <location filename="../widgets/mainwindow.cpp" line="1027" />
         <source>The run's last event was cut off (the run was still being written or was stopped): it opens up to its last complete event.</source>
         <translation>Das letzte Ereignis des Laufs ist abgeschnitten (der Lauf wurde noch geschrieben oder abgebrochen): er öffnet sich bis zu seinem letzten vollständigen Ereignis.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="990" />
+        <location filename="../widgets/mainwindow.cpp" line="1056" />
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1203" />
+        <location filename="../widgets/mainwindow.cpp" line="174" />
+        <location filename="../widgets/mainwindow.cpp" line="1269" />
         <source>delivered</source>
         <translation>zugestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1206" />
+        <location filename="../widgets/mainwindow.cpp" line="1272" />
         <source>lost: the network is partitioned</source>
         <translation>verloren: das Netz ist geteilt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1207" />
+        <location filename="../widgets/mainwindow.cpp" line="1273" />
         <source>lost: dropped by hand in step mode</source>
         <translation>verloren: im Schrittmodus von Hand verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1208" />
+        <location filename="../widgets/mainwindow.cpp" line="1274" />
         <source>lost: the link dropped it</source>
         <translation>verloren: die Verbindung hat sie verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1211" />
+        <location filename="../widgets/mainwindow.cpp" line="1277" />
         <source>refused: %1</source>
         <translation>abgewiesen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1215" />
+        <location filename="../widgets/mainwindow.cpp" line="1281" />
         <source>in flight (not delivered yet)</source>
         <translation>unterwegs (noch nicht zugestellt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1219" />
+        <location filename="../widgets/mainwindow.cpp" line="1285" />
         <source>From → to</source>
         <translation>Von → an</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1219" />
+        <location filename="../widgets/mainwindow.cpp" line="1285" />
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1220" />
+        <location filename="../widgets/mainwindow.cpp" line="1286" />
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1221" />
+        <location filename="../widgets/mainwindow.cpp" line="1287" />
         <source>Fate</source>
         <translation>Verbleib</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1295" />
+        <location filename="../widgets/mainwindow.cpp" line="1361" />
         <source>client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1305" />
+        <location filename="../widgets/mainwindow.cpp" line="1371" />
         <source>Pending Deliveries (%L1)</source>
         <translation>Ausstehende Zustellungen (%L1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="174" />
-        <location filename="../widgets/mainwindow.cpp" line="1222" />
+        <location filename="../widgets/mainwindow.cpp" line="240" />
+        <location filename="../widgets/mainwindow.cpp" line="1288" />
         <source>Transaction</source>
         <translation>Transaktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1223" />
+        <location filename="../widgets/mainwindow.cpp" line="1289" />
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1224" />
+        <location filename="../widgets/mainwindow.cpp" line="1290" />
         <source>Frame number</source>
         <translation>Frame-Nummer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1226" />
+        <location filename="../widgets/mainwindow.cpp" line="1292" />
         <source>Latency</source>
         <translation>Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1226" />
-        <location filename="../widgets/mainwindow.cpp" line="1233" />
+        <location filename="../widgets/mainwindow.cpp" line="1292" />
+        <location filename="../widgets/mainwindow.cpp" line="1299" />
         <source>%L1 ms</source>
         <translation>%L1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1232" />
+        <location filename="../widgets/mainwindow.cpp" line="1298" />
         <source>Trace event</source>
         <translation>Trace-Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1232" />
+        <location filename="../widgets/mainwindow.cpp" line="1298" />
         <source>#%L1</source>
         <translation>#%L1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1233" />
+        <location filename="../widgets/mainwindow.cpp" line="1299" />
         <source>Lab time</source>
         <translation>Laborzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1234" />
+        <location filename="../widgets/mainwindow.cpp" line="1300" />
         <source>Wall time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1235" />
+        <location filename="../widgets/mainwindow.cpp" line="1301" />
         <source>Lamport clock</source>
         <translation>Lamport-Uhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1236" />
+        <location filename="../widgets/mainwindow.cpp" line="1302" />
         <source>Vector clock</source>
         <translation>Vektoruhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1240" />
+        <location filename="../widgets/mainwindow.cpp" line="1306" />
         <source>Sent by %1</source>
         <translation>Gesendet von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1242" />
+        <location filename="../widgets/mainwindow.cpp" line="1308" />
         <source>Delivered to %1</source>
         <translation>Zugestellt an %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1243" />
+        <location filename="../widgets/mainwindow.cpp" line="1309" />
         <source>Lost</source>
         <translation>Verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1244" />
+        <location filename="../widgets/mainwindow.cpp" line="1310" />
         <source>Refused by %1</source>
         <translation>Abgewiesen von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="914" />
-        <location filename="../widgets/mainwindow.cpp" line="996" />
-        <location filename="../widgets/mainwindow.cpp" line="1025" />
-        <location filename="../widgets/mainwindow.cpp" line="1030" />
+        <location filename="../widgets/mainwindow.cpp" line="980" />
+        <location filename="../widgets/mainwindow.cpp" line="1062" />
+        <location filename="../widgets/mainwindow.cpp" line="1091" />
+        <location filename="../widgets/mainwindow.cpp" line="1096" />
         <source>Open Run</source>
         <translation>Lauf öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1002" />
+        <location filename="../widgets/mainwindow.cpp" line="1068" />
         <source>No recent runs</source>
         <translation>Keine zuletzt geöffneten Läufe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1004" />
+        <location filename="../widgets/mainwindow.cpp" line="1070" />
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1010" />
-        <location filename="../widgets/mainwindow.cpp" line="1020" />
+        <location filename="../widgets/mainwindow.cpp" line="1076" />
+        <location filename="../widgets/mainwindow.cpp" line="1086" />
         <source>Save Run As</source>
         <translation>Lauf speichern unter</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1017" />
+        <location filename="../widgets/mainwindow.cpp" line="1083" />
         <source>Saved the run to %1</source>
         <translation>Lauf in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1038" />
-        <location filename="../widgets/mainwindow.cpp" line="1045" />
+        <location filename="../widgets/mainwindow.cpp" line="1104" />
+        <location filename="../widgets/mainwindow.cpp" line="1111" />
         <source>Export Trace</source>
         <translation>Trace exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1040" />
+        <location filename="../widgets/mainwindow.cpp" line="1106" />
         <source>Chrome trace (*.json)</source>
         <translation>Chrome-Trace (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1047" />
+        <location filename="../widgets/mainwindow.cpp" line="1113" />
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1055" />
-        <location filename="../widgets/mainwindow.cpp" line="1066" />
+        <location filename="../widgets/mainwindow.cpp" line="1121" />
+        <location filename="../widgets/mainwindow.cpp" line="1132" />
         <source>Export Summary</source>
         <translation>Zusammenfassung exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1055" />
+        <location filename="../widgets/mainwindow.cpp" line="1121" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1099" />
+        <location filename="../widgets/mainwindow.cpp" line="1165" />
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1104" />
+        <location filename="../widgets/mainwindow.cpp" line="1170" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1104" />
+        <location filename="../widgets/mainwindow.cpp" line="1170" />
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1137" />
+        <location filename="../widgets/mainwindow.cpp" line="1203" />
         <source>EdgeCore Lab Manual</source>
         <translation>EdgeCore-Lab-Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1144" />
+        <location filename="../widgets/mainwindow.cpp" line="1210" />
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1158" />
+        <location filename="../widgets/mainwindow.cpp" line="1224" />
         <source>About EdgeCore Lab</source>
         <translation>Über EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1159" />
+        <location filename="../widgets/mainwindow.cpp" line="1225" />
         <source>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;A desktop lab for distributed protocols: an edge gateway, three session managers electing a leader, 2PC and 3PC participants, a versioned shared memory and a malicious node, each a real server on its own thread, talking over loopback TCP with signed frames.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Labor für verteilte Protokolle: ein Edge-Gateway, drei Session-Manager, die einen Leader wählen, 2PC- und 3PC-Teilnehmer, ein versionierter gemeinsamer Speicher und ein bösartiger Knoten, jeder ein echter Server in einem eigenen Thread, die über Loopback-TCP mit signierten Frames sprechen.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="330" />
+        <location filename="../widgets/mainwindow.cpp" line="396" />
         <source>Commit protocol of the sessions you start from here</source>
         <translation>Commit-Protokoll der Sitzungen, die Sie hier starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="353" />
+        <location filename="../widgets/mainwindow.cpp" line="419" />
         <source>Seed for every random choice of the next reset</source>
         <translation>Startwert für jede Zufallsentscheidung nach dem nächsten Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="371" />
+        <location filename="../widgets/mainwindow.cpp" line="437" />
         <source>Lab clock speed: 0.1 (slow motion) to 10</source>
         <translation>Tempo der Laboruhr: 0,1 (Zeitlupe) bis 10</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="419" />
+        <location filename="../widgets/mainwindow.cpp" line="485" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="421" />
+        <location filename="../widgets/mainwindow.cpp" line="487" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="424" />
+        <location filename="../widgets/mainwindow.cpp" line="490" />
         <source>&amp;Event Log</source>
         <translation>&amp;Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="441" />
+        <location filename="../widgets/mainwindow.cpp" line="507" />
         <source>&amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="445" />
+        <location filename="../widgets/mainwindow.cpp" line="511" />
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="447" />
+        <location filename="../widgets/mainwindow.cpp" line="513" />
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="449" />
+        <location filename="../widgets/mainwindow.cpp" line="515" />
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="472" />
+        <location filename="../widgets/mainwindow.cpp" line="538" />
         <source>&amp;Reset Layout</source>
         <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="479" />
+        <location filename="../widgets/mainwindow.cpp" line="545" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="481" />
+        <location filename="../widgets/mainwindow.cpp" line="547" />
         <source>&amp;Manual</source>
         <translation>&amp;Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="483" />
+        <location filename="../widgets/mainwindow.cpp" line="549" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="486" />
+        <location filename="../widgets/mainwindow.cpp" line="552" />
         <source>&amp;About EdgeCore Lab</source>
         <translation>Ü&amp;ber EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="488" />
+        <location filename="../widgets/mainwindow.cpp" line="554" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="523" />
+        <location filename="../widgets/mainwindow.cpp" line="589" />
         <source>The cluster could not start:
 %1</source>
         <translation>Der Cluster konnte nicht starten:
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="651" />
+        <location filename="../widgets/mainwindow.cpp" line="717" />
         <source>Invariant checker</source>
         <translation>Invariantenprüfer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="667" />
+        <location filename="../widgets/mainwindow.cpp" line="733" />
         <source>%1 violated: %2 (trace event #%L3); replay with --seed %4</source>
         <translation>%1 verletzt: %2 (Trace-Ereignis #%L3); wiederholen mit --seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="671" />
+        <location filename="../widgets/mainwindow.cpp" line="737" />
         <source>%1 violated: %2; replay with --seed %3</source>
         <translation>%1 verletzt: %2; wiederholen mit --seed %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="676" />
+        <location filename="../widgets/mainwindow.cpp" line="742" />
         <source>and %L1 more</source>
         <translation>und %L1 weitere</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="684" />
+        <location filename="../widgets/mainwindow.cpp" line="750" />
         <source>What happened to it:</source>
         <translation>Was geschah:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="688" />
+        <location filename="../widgets/mainwindow.cpp" line="754" />
         <source>Lab time (ms)</source>
         <translation>Laborzeit (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="688" />
+        <location filename="../widgets/mainwindow.cpp" line="754" />
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="688" />
+        <location filename="../widgets/mainwindow.cpp" line="754" />
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="165" />
-        <location filename="../widgets/mainwindow.cpp" line="174" />
-        <location filename="../widgets/mainwindow.cpp" line="689" />
+        <location filename="../widgets/mainwindow.cpp" line="231" />
+        <location filename="../widgets/mainwindow.cpp" line="240" />
+        <location filename="../widgets/mainwindow.cpp" line="755" />
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="689" />
+        <location filename="../widgets/mainwindow.cpp" line="755" />
         <source>Peer</source>
         <translation>Gegenstelle</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="689" />
-        <location filename="../widgets/mainwindow.cpp" line="1238" />
+        <location filename="../widgets/mainwindow.cpp" line="755" />
+        <location filename="../widgets/mainwindow.cpp" line="1304" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="774" />
-        <location filename="../widgets/mainwindow.cpp" line="801" />
+        <location filename="../widgets/mainwindow.cpp" line="840" />
+        <location filename="../widgets/mainwindow.cpp" line="867" />
         <source>Checker: ok</source>
         <translation>Prüfer: ok</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="794" />
+        <location filename="../widgets/mainwindow.cpp" line="860" />
         <source>A service halted: storage failure (%1)</source>
         <translation>Ein Dienst hat angehalten: Speicherfehler (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="795" />
+        <location filename="../widgets/mainwindow.cpp" line="861" />
         <source>%1 services halted: storage failure</source>
         <translation>%1 Dienste haben angehalten: Speicherfehler</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="775" />
-        <location filename="../widgets/mainwindow.cpp" line="802" />
+        <location filename="../widgets/mainwindow.cpp" line="841" />
+        <location filename="../widgets/mainwindow.cpp" line="868" />
         <source>Checker: %1 violated</source>
         <translation>Prüfer: %1 verletzt</translation>
     </message>
@@ -1921,27 +1952,47 @@
 <context>
     <name>edgecore::SequenceView</name>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="275" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="93" />
+        <source>Show Only Transaction %1</source>
+        <translation>Nur Transaktion %1 zeigen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequenceview.cpp" line="97" />
+        <source>Show Every Transaction</source>
+        <translation>Jede Transaktion zeigen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequenceview.cpp" line="101" />
+        <source>Hide the %1 Lifeline</source>
+        <translation>Lebenslinie %1 ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequenceview.cpp" line="106" />
+        <source>Show Every Lifeline</source>
+        <translation>Jede Lebenslinie zeigen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequenceview.cpp" line="340" />
         <source>delivered after %L1 ms</source>
         <translation>zugestellt nach %L1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="276" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="341" />
         <source>lost in the network</source>
         <translation>im Netz verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="277" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="342" />
         <source>refused by its receiver</source>
         <translation>vom Empfänger abgewiesen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="278" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="343" />
         <source>in flight</source>
         <translation>unterwegs</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="280" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="345" />
         <source>%1: %2 → %3
 transaction %4
 %5</source>

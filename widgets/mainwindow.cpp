@@ -20,6 +20,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
@@ -151,13 +152,80 @@ void MainWindow::buildViews()
 
     // The centre: every message on a live sequence diagram.
     auto *centre = new QWidget(this);
-    auto *centreLayout = new QHBoxLayout(centre);
-    centreLayout->setContentsMargins(0, 0, 0, 0);
-    centreLayout->setSpacing(0);
+    auto *column = new QVBoxLayout(centre);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    auto *filterBar = new QWidget(centre);
+    filterBar->setObjectName(u"filterBar"_s);
+    auto *filters = new QHBoxLayout(filterBar);
+    filters->setContentsMargins(6, 2, 6, 2);
+    column->addWidget(filterBar);
+    auto *diagramRow = new QHBoxLayout;
+    diagramRow->setSpacing(0);
+    column->addLayout(diagramRow, 1);
     m_sequence = new SequenceView(centre);
-    centreLayout->addWidget(m_sequence, 1);
-    centreLayout->addWidget(new OverviewStrip(m_sequence, centre));
+    diagramRow->addWidget(m_sequence, 1);
+    diagramRow->addWidget(new OverviewStrip(m_sequence, centre));
     setCentralWidget(centre);
+
+    // The filter bar: which fates to show, one transaction only; kept between runs (the
+    // fates and the hidden lifelines).
+    filters->addWidget(new QLabel(tr("Show:"), filterBar));
+    const QString fateNames[4] = {tr("in flight"), tr("delivered"), tr("lost"), tr("refused")};
+    const char *fateObjects[4] = {"filterInFlight", "filterDelivered", "filterLost",
+                                  "filterRefused"};
+    SequenceFilter saved;
+    const QString fates = QSettings().value(u"diagram/fates"_s, u"1111"_s).toString();
+    for (int i = 0; i < 4; ++i) {
+        saved.fates[i] = i >= fates.size() || fates.at(i) != u'0';
+        auto *box = new QCheckBox(fateNames[i], filterBar);
+        box->setObjectName(QString::fromLatin1(fateObjects[i]));
+        box->setChecked(saved.fates[i]);
+        connect(box, &QCheckBox::toggled, this, [this, i](bool on) {
+            SequenceFilter f = m_sequence->filter();
+            f.fates[i] = on;
+            m_sequence->setFilter(f);
+        });
+        filters->addWidget(box);
+    }
+    filters->addSpacing(12);
+    auto *txLabel = new QLabel(tr("&Transaction:"), filterBar);
+    auto *tx = new QLineEdit(filterBar);
+    tx->setObjectName(u"filterTransaction"_s);
+    tx->setPlaceholderText(tr("every one (e.g. 2.15)"));
+    tx->setClearButtonEnabled(true);
+    tx->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(u"\\d{1,5}\\.\\d{1,12}"_s), tx));
+    tx->setMaximumWidth(tx->fontMetrics().horizontalAdvance(u"0"_s) * 24);
+    txLabel->setBuddy(tx);
+    filters->addWidget(txLabel);
+    filters->addWidget(tx);
+    // What the last run showed, before anything saves the filter again.
+    m_sequence->setHiddenLanes(QSettings().value(u"diagram/hiddenLanes"_s).toStringList());
+    m_sequence->setFilter(saved);
+    // "node.sequence", as the tables show a transaction id; 0 while incomplete.
+    const auto parseTx = [](const QString &text) -> TxId {
+        const QStringList parts = text.split(u'.');
+        if (parts.size() != 2 || parts[1].isEmpty())
+            return 0;
+        return (parts[0].toULongLong() << 48) | parts[1].toULongLong();
+    };
+    connect(tx, &QLineEdit::textChanged, this, [this, parseTx](const QString &text) {
+        m_sequence->showOnlyTransaction(parseTx(text));
+    });
+    connect(m_sequence, &SequenceView::filterChanged, this, [this, tx, parseTx] {
+        const SequenceFilter &f = m_sequence->filter();
+        QString shownFates;
+        for (bool on : f.fates)
+            shownFates += on ? u'1' : u'0';
+        QSettings settings;
+        settings.setValue(u"diagram/fates"_s, shownFates);
+        settings.setValue(u"diagram/hiddenLanes"_s, m_sequence->hiddenLanes());
+        // Chosen elsewhere (the diagram's context menu): the box says so.
+        if (parseTx(tx->text()) != f.onlyTx)
+            tx->setText(f.onlyTx ? formatId(f.onlyTx) : QString());
+    });
+    filters->addStretch(1);
     connect(m_sequence, &SequenceView::messageSelected, this, &MainWindow::showMessage);
     m_detail = new QTextBrowser(this);
     m_detail->setObjectName(u"messageDetail"_s);

@@ -19,6 +19,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
 #include <QDockWidget>
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void clickingAnArrowShowsItsMessage();
     void diagramFollowsAndFits();
     void stepModeOneFrameAtATime();
+    void filtersNarrowTheDiagram();
 };
 
 void TestMainWindow::initTestCase()
@@ -612,7 +614,7 @@ void TestMainWindow::clickingAnArrowShowsItsMessage()
     const FlowMessage picked = flow.messages()[static_cast<size_t>(view->selected())];
     QCOMPARE(picked.tx, m.tx);
     const QString detail = w.messageDetail();
-    QVERIFY2(detail.contains(u"PREPARE"_s), qPrintable(detail));
+    QVERIFY2(detail.contains(toString(static_cast<MsgType>(picked.type))), qPrintable(detail));
     QVERIFY2(detail.contains(formatId(m.tx)), qPrintable(detail));
     QVERIFY2(detail.contains(u"Vector clock"_s), qPrintable(detail));
     // Right and Left walk through the transaction's messages.
@@ -747,6 +749,73 @@ void TestMainWindow::stepModeOneFrameAtATime()
     QTest::keyClick(&w, Qt::Key_F10);
     QVERIFY(!w.stepMode());
     QVERIFY(!w.cluster()->clock().isPaused());
+}
+
+void TestMainWindow::filtersNarrowTheDiagram()
+{
+    {
+        MainWindow w(15);
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.newSession(u"VOICE"_s);
+        w.newSession(u"DATA"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(w.sessionsModel()->count(Outcome::Committed), 2, 15000);
+        w.pauseLab();
+        SequenceView *view = w.sequenceView();
+        const MessageFlow &flow = w.messageFlow();
+        QTRY_VERIFY(flow.messages().size() > 10);
+        // Two PREPAREs of different transactions.
+        std::vector<FlowMessage> prepares;
+        for (const FlowMessage &m : flow.messages())
+            if (m.type == quint16(MsgType::Prepare) && m.fate == MessageFate::Delivered &&
+                (prepares.empty() || prepares.front().tx != m.tx))
+                prepares.push_back(m);
+        QVERIFY(prepares.size() >= 2);
+        const FlowMessage a = prepares[0];
+        const FlowMessage b = prepares[1];
+        view->setFollowing(false);
+        view->layout().setScale(20);
+        const auto hitOf = [&](const FlowMessage &m) {
+            view->layout().setTop(m.sentUs - 3000);
+            const QPointF mid = view->layout().arrow(m, m.endUs).pointAt(0.5);
+            const int id = view->layout().hit(mid, flow, view->now(), 5, &view->filter());
+            return id < 0 ? TxId(0) : flow.messages()[static_cast<size_t>(id)].tx;
+        };
+        QVERIFY(hitOf(a) != 0);
+        // One transaction only, typed as the tables show it: nothing of another transaction is
+        // drawn or found under the mouse.
+        auto *tx = w.findChild<QLineEdit *>(u"filterTransaction"_s);
+        QVERIFY(tx);
+        QTest::keyClicks(tx, formatId(b.tx));
+        QCOMPARE(view->filter().onlyTx, b.tx);
+        const TxId underA = hitOf(a);
+        QVERIFY(underA == 0 || underA == b.tx);
+        QCOMPARE(hitOf(b), b.tx);
+        tx->clear();
+        QCOMPARE(view->filter().onlyTx, TxId(0));
+        // Delivered frames hidden: none is found any more.
+        w.findChild<QCheckBox *>(u"filterDelivered"_s)->setChecked(false);
+        for (const FlowMessage &m : {a, b}) {
+            view->layout().setTop(m.sentUs - 3000);
+            const QPointF mid = view->layout().arrow(m, m.endUs).pointAt(0.5);
+            const int id = view->layout().hit(mid, flow, view->now(), 5, &view->filter());
+            QVERIFY(id < 0 ||
+                    flow.messages()[static_cast<size_t>(id)].fate != MessageFate::Delivered);
+        }
+        // A lifeline hidden.
+        view->setHiddenLanes({u"mallory"_s});
+        QCOMPARE(view->layout().lanes().size(), size_t(8));
+        QVERIFY(w.close());
+    }
+    // Kept for the next run.
+    MainWindow again(15);
+    QVERIFY(!again.findChild<QCheckBox *>(u"filterDelivered"_s)->isChecked());
+    QVERIFY(!again.sequenceView()->filter().fates[int(MessageFate::Delivered)]);
+    QCOMPARE(again.sequenceView()->hiddenLanes(), QStringList{u"mallory"_s});
+    QCOMPARE(again.sequenceView()->layout().lanes().size(), size_t(8));
+    again.findChild<QCheckBox *>(u"filterDelivered"_s)->setChecked(true);
+    again.sequenceView()->setHiddenLanes({});
 }
 
 QTEST_MAIN(TestMainWindow)

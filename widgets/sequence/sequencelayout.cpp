@@ -118,14 +118,18 @@ double SequenceLayout::distance(QPointF p, const QLineF &s)
     return std::hypot(p.x() - q.x(), p.y() - q.y());
 }
 
-int SequenceLayout::hit(QPointF p, const MessageFlow &flow, qint64 nowUs, double tolerance) const
+int SequenceLayout::hit(QPointF p, const MessageFlow &flow, qint64 nowUs, double tolerance,
+                        const SequenceFilter *filter) const
 {
     const qint64 slack = static_cast<qint64>(std::ceil(tolerance * m_usPerPixel));
     const qint64 at = usAt(p.y());
     int best = -1;
     double bestDistance = tolerance;
     for (const int id : visible(flow, at - slack, at + slack)) {
-        const QLineF line = arrow(flow.messages()[static_cast<size_t>(id)], nowUs);
+        const FlowMessage &m = flow.messages()[static_cast<size_t>(id)];
+        if (filter && !filter->accepts(m))
+            continue;
+        const QLineF line = arrow(m, nowUs);
         if (line.isNull())
             continue;
         const double d = distance(p, line);

@@ -14,6 +14,18 @@
 
 namespace edgecore {
 
+// What the diagram shows of the fold: messages by their fate, or one transaction only.
+struct SequenceFilter
+{
+    bool fates[4] = {true, true, true, true}; // by MessageFate
+    TxId onlyTx = 0;                          // 0: every transaction
+    bool accepts(const FlowMessage &m) const
+    {
+        return fates[static_cast<int>(m.fate)] && (!onlyTx || m.tx == onlyTx);
+    }
+    bool showsAll() const { return fates[0] && fates[1] && fates[2] && fates[3] && !onlyTx; }
+};
+
 class SequenceLayout
 {
 public:
@@ -67,7 +79,8 @@ public:
     // The fold's messages between two axis positions.
     std::vector<int> visible(const MessageFlow &flow, qint64 from, qint64 to) const;
     // The message nearest p among the fold's visible ones, within tolerance pixels; -1 if none.
-    int hit(QPointF p, const MessageFlow &flow, qint64 nowUs, double tolerance = 4) const;
+    int hit(QPointF p, const MessageFlow &flow, qint64 nowUs, double tolerance = 4,
+            const SequenceFilter *filter = nullptr) const;
     static double distance(QPointF p, const QLineF &segment);
 
 private:

@@ -171,7 +171,8 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
     const int rows = static_cast<int>(size.height() - plotTop) + 1;
     // Zoomed far out on lab time: the density per sender and row straight from the fold's
     // range-count index, without visiting a message.
-    if (!order && l.scale() >= double(MessageFlow::kBucketUs) &&
+    const bool filtered = s.filter && !s.filter->showsAll();
+    if (!order && !filtered && l.scale() >= double(MessageFlow::kBucketUs) &&
         flow.sentBetween(top, bottom) > std::min<qsizetype>(kMaxArrows, 4 * rows)) {
         std::vector<quint64> count(lanes.size() * static_cast<size_t>(rows), 0);
         quint64 most = 1;
@@ -197,7 +198,14 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
         }
         return 0;
     }
-    const std::vector<int> ids = l.visible(flow, top, bottom);
+    std::vector<int> ids = l.visible(flow, top, bottom);
+    if (filtered)
+        ids.erase(std::remove_if(ids.begin(), ids.end(),
+                                 [&](int id) {
+                                     return !s.filter->accepts(
+                                         flow.messages()[static_cast<size_t>(id)]);
+                                 }),
+                  ids.end());
     // More arrows than four a pixel row: their density instead.
     if (static_cast<int>(ids.size()) > std::min(kMaxArrows, 4 * rows)) {
         // Density: per sender lifeline and pixel row, how many messages left it there.

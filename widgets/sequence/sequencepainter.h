@@ -15,16 +15,18 @@ class QPainter;
 namespace edgecore {
 
 class SequenceLayout;
+struct SequenceFilter;
 
 struct SequenceScene
 {
     const SequenceLayout *layout = nullptr;
     const MessageFlow *flow = nullptr;
-    QStringList names;    // by NodeId
-    qint64 nowUs = 0;     // where frames in flight end
-    int selected = -1;    // a message id
-    TxId highlight = 0;   // its transaction's messages stand out, the others fade
-    qint64 cursorUs = -1; // the time cursor, when not live
+    QStringList names;                      // by NodeId
+    qint64 nowUs = 0;                       // where frames in flight end
+    int selected = -1;                      // a message id
+    TxId highlight = 0;                     // its transaction's messages stand out, the others fade
+    qint64 cursorUs = -1;                   // the time cursor, when not live
+    const SequenceFilter *filter = nullptr; // null: everything
 };
 
 class SequencePainter

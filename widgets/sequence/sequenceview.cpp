@@ -3,9 +3,11 @@
 #include "core/envelope.h"
 #include "sequencepainter.h"
 
+#include <QContextMenuEvent>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QLocale>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -32,10 +34,7 @@ void SequenceView::setFlow(const MessageFlow *flow, const QStringList &names)
 {
     m_flow = flow;
     m_names = names;
-    std::vector<NodeId> lanes;
-    for (int id = 1; id < names.size(); ++id)
-        lanes.push_back(static_cast<NodeId>(id));
-    m_layout.setLanes(lanes);
+    applyLanes();
     m_selected = -1;
     m_nowUs = 0;
     m_layout.setTop(0);
@@ -48,6 +47,64 @@ void SequenceView::refresh(qint64 nowUs)
     if (m_follow)
         m_layout.follow(now());
     update();
+}
+
+void SequenceView::applyLanes()
+{
+    std::vector<NodeId> lanes;
+    for (int id = 1; id < m_names.size(); ++id)
+        if (!m_hidden.contains(m_names.at(id)))
+            lanes.push_back(static_cast<NodeId>(id));
+    m_layout.setLanes(lanes);
+    update();
+}
+
+void SequenceView::setHiddenLanes(const QStringList &names)
+{
+    m_hidden = names;
+    applyLanes();
+    Q_EMIT filterChanged();
+}
+
+void SequenceView::setFilter(const SequenceFilter &filter)
+{
+    m_filter = filter;
+    if (m_selected >= 0 && m_flow &&
+        !m_filter.accepts(m_flow->messages()[static_cast<size_t>(m_selected)]))
+        select(-1);
+    update();
+    Q_EMIT filterChanged();
+}
+
+void SequenceView::showOnlyTransaction(TxId tx)
+{
+    SequenceFilter f = m_filter;
+    f.onlyTx = tx;
+    setFilter(f);
+}
+
+void SequenceView::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu menu(this);
+    const int id = m_flow ? m_layout.hit(event->pos(), *m_flow, now(), 5, &m_filter) : -1;
+    if (id >= 0) {
+        const TxId tx = m_flow->messages()[static_cast<size_t>(id)].tx;
+        if (tx)
+            menu.addAction(tr("Show Only Transaction %1").arg(formatId(tx)), this,
+                           [this, tx] { showOnlyTransaction(tx); });
+    }
+    if (m_filter.onlyTx)
+        menu.addAction(tr("Show Every Transaction"), this, [this] { showOnlyTransaction(0); });
+    const int lane = m_layout.laneAt(event->pos().x());
+    if (lane >= 0 && m_layout.lanes().size() > 1) {
+        const QString name = m_names.value(m_layout.lanes()[static_cast<size_t>(lane)]);
+        menu.addAction(tr("Hide the %1 Lifeline").arg(name), this,
+                       [this, name] { setHiddenLanes(m_hidden + QStringList{name}); });
+    }
+    if (!m_hidden.isEmpty())
+        menu.addAction(tr("Show Every Lifeline"), this, [this] { setHiddenLanes({}); });
+    if (!menu.isEmpty())
+        menu.exec(event->globalPos());
 }
 
 qint64 SequenceView::now() const
@@ -133,6 +190,7 @@ void SequenceView::paintEvent(QPaintEvent *)
     scene.flow = m_flow;
     scene.names = m_names;
     scene.nowUs = now();
+    scene.filter = &m_filter;
     scene.selected = m_selected;
     if (m_selected >= 0)
         scene.highlight = m_flow->messages()[static_cast<size_t>(m_selected)].tx;
@@ -188,7 +246,7 @@ void SequenceView::mouseReleaseEvent(QMouseEvent *event)
         return QWidget::mouseReleaseEvent(event);
     m_dragging = false;
     if (m_flow && QLineF(m_pressAt, event->position()).length() < 4)
-        select(m_layout.hit(event->position(), *m_flow, now(), 5));
+        select(m_layout.hit(event->position(), *m_flow, now(), 5, &m_filter));
 }
 
 void SequenceView::keyPressEvent(QKeyEvent *event)
@@ -241,7 +299,14 @@ void SequenceView::stepInTransaction(int direction)
     const TxId tx = m_flow->messages()[static_cast<size_t>(m_selected)].tx;
     if (!tx)
         return;
-    const std::vector<int> ids = m_flow->ofTransaction(tx);
+    std::vector<int> ids = m_flow->ofTransaction(tx);
+    ids.erase(std::remove_if(ids.begin(), ids.end(),
+                             [this](int id) {
+                                 return id != m_selected &&
+                                        !m_filter.accepts(
+                                            m_flow->messages()[static_cast<size_t>(id)]);
+                             }),
+              ids.end());
     const auto at = std::find(ids.begin(), ids.end(), m_selected);
     if (at == ids.end())
         return;
@@ -263,7 +328,7 @@ bool SequenceView::event(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip && m_flow) {
         auto *help = static_cast<QHelpEvent *>(event);
-        const int id = m_layout.hit(help->pos(), *m_flow, now(), 5);
+        const int id = m_layout.hit(help->pos(), *m_flow, now(), 5, &m_filter);
         if (id < 0) {
             QToolTip::hideText();
             event->ignore();

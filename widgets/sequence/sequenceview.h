@@ -35,12 +35,19 @@ public:
     SequenceLayout::Axis axis() const { return m_layout.axis(); }
     qint64 now() const; // the live end on the current axis
     const MessageFlow *flow() const { return m_flow; }
+    // What is shown: fates, one transaction, lifelines (hidden by name). Kept in the settings.
+    const SequenceFilter &filter() const { return m_filter; }
+    void setFilter(const SequenceFilter &filter);
+    void showOnlyTransaction(TxId tx); // 0: every transaction again
+    QStringList hiddenLanes() const { return m_hidden; }
+    void setHiddenLanes(const QStringList &names);
 
 Q_SIGNALS:
     void messageSelected(int id);
     void followingChanged(bool on);
     void axisChanged(edgecore::SequenceLayout::Axis axis);
     void viewChanged(); // painted anew: where it looks, or what it shows
+    void filterChanged();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -51,12 +58,16 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     bool event(QEvent *event) override; // tooltips
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     void scrollBy(double dy);
     void stepInTransaction(int direction);
+    void applyLanes();
 
     SequenceLayout m_layout;
+    SequenceFilter m_filter;
+    QStringList m_hidden;
     const MessageFlow *m_flow = nullptr;
     QStringList m_names;
     qint64 m_nowUs = 0;             // the lab clock's now
