@@ -912,22 +912,27 @@
         <translation>#%L1</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="165" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="166" />
+        <source>crashed</source>
+        <translation>abgestürzt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="185" />
         <source>leader, token %1</source>
         <translation>Leader, Token %1</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="338" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="358" />
         <source>lost in the network</source>
         <translation>im Netz verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="339" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="359" />
         <source>refused by the receiver</source>
         <translation>vom Empfänger abgewiesen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="340" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="360" />
         <source>in flight</source>
         <translation>unterwegs</translation>
     </message>
@@ -1064,8 +1069,8 @@
     <name>edgecore::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="76" />
-        <location filename="../widgets/mainwindow.cpp" line="588" />
-        <location filename="../widgets/mainwindow.cpp" line="627" />
+        <location filename="../widgets/mainwindow.cpp" line="590" />
+        <location filename="../widgets/mainwindow.cpp" line="629" />
         <source>EdgeCore Lab</source>
         <translation>EdgeCore Lab</translation>
     </message>
@@ -1105,715 +1110,720 @@
         <translation>jede (z. B. 2.15)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="230" />
+        <location filename="../widgets/mainwindow.cpp" line="232" />
         <source>Click a message on the diagram to see everything about it.</source>
         <translation>Klicken Sie auf eine Nachricht im Diagramm, um alles über sie zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="240" />
+        <location filename="../widgets/mainwindow.cpp" line="242" />
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="240" />
+        <location filename="../widgets/mainwindow.cpp" line="242" />
         <source>To</source>
         <translation>An</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="240" />
+        <location filename="../widgets/mainwindow.cpp" line="242" />
         <source>Parked at (ms)</source>
         <translation>Geparkt bei (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="246" />
+        <location filename="../widgets/mainwindow.cpp" line="248" />
         <source>Pending Deliveries</source>
         <translation>Ausstehende Zustellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="262" />
+        <location filename="../widgets/mainwindow.cpp" line="264" />
         <source>Event Log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="282" />
+        <location filename="../widgets/mainwindow.cpp" line="284" />
         <source>Load test %v/%m</source>
         <translation>Lasttest %v/%m</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="286" />
+        <location filename="../widgets/mainwindow.cpp" line="288" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="287" />
+        <location filename="../widgets/mainwindow.cpp" line="289" />
         <source>Stop the load test: nothing more is submitted; what is under way finishes</source>
         <translation>Den Lasttest beenden: nichts Neues wird gestartet; was läuft, endet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="296" />
+        <location filename="../widgets/mainwindow.cpp" line="298" />
         <source>The invariant checker, reading every trace event as it comes: click for its report</source>
         <translation>Der Invariantenprüfer liest jedes Trace-Ereignis, sobald es kommt: klicken für seinen Bericht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="340" />
+        <location filename="../widgets/mainwindow.cpp" line="342" />
         <source>Lab</source>
         <translation>Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="344" />
+        <location filename="../widgets/mainwindow.cpp" line="346" />
         <source>&amp;Lab</source>
         <translation>&amp;Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="352" />
+        <location filename="../widgets/mainwindow.cpp" line="354" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="358" />
+        <location filename="../widgets/mainwindow.cpp" line="360" />
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="360" />
+        <location filename="../widgets/mainwindow.cpp" line="362" />
         <source>&amp;Pause</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="362" />
+        <location filename="../widgets/mainwindow.cpp" line="364" />
         <source>S&amp;tep Mode</source>
         <translation>Schritt&amp;modus</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="365" />
+        <location filename="../widgets/mainwindow.cpp" line="367" />
         <source>Step mode (F10): the clock stands still; deliver the frames one by one in Pending Deliveries (Enter, N), drop one (Del), or move the clock to the next deadline (T)</source>
         <translation>Schrittmodus (F10): die Uhr steht still; stellen Sie die Frames in „Ausstehende Zustellungen“ einzeln zu (Eingabe, N), verwerfen Sie einen (Entf) oder stellen Sie die Uhr auf die nächste Frist vor (T)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="380" />
+        <location filename="../widgets/mainwindow.cpp" line="382" />
         <source>Deliver the Oldest</source>
         <translation>Den ältesten zustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="382" />
+        <location filename="../widgets/mainwindow.cpp" line="384" />
         <source>Deliver the Selected</source>
         <translation>Den gewählten zustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="384" />
+        <location filename="../widgets/mainwindow.cpp" line="386" />
         <source>Drop the Selected</source>
         <translation>Den gewählten verwerfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="386" />
+        <location filename="../widgets/mainwindow.cpp" line="388" />
         <source>Advance to the Next Deadline</source>
         <translation>Zur nächsten Frist vorstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="390" />
+        <location filename="../widgets/mainwindow.cpp" line="392" />
         <source>Protocol</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="400" />
+        <location filename="../widgets/mainwindow.cpp" line="402" />
         <source>New &amp;VOICE Session</source>
         <translation>Neue &amp;VOICE-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="403" />
+        <location filename="../widgets/mainwindow.cpp" line="405" />
         <source>New &amp;DATA Session</source>
         <translation>Neue &amp;DATA-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="406" />
+        <location filename="../widgets/mainwindow.cpp" line="408" />
         <source>&amp;Load Test</source>
         <translation>&amp;Lasttest</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="410" />
+        <location filename="../widgets/mainwindow.cpp" line="412" />
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="427" />
+        <location filename="../widgets/mainwindow.cpp" line="429" />
         <source>Speed</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="445" />
+        <location filename="../widgets/mainwindow.cpp" line="447" />
         <source>R&amp;eset</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="448" />
+        <location filename="../widgets/mainwindow.cpp" line="450" />
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="464" />
+        <location filename="../widgets/mainwindow.cpp" line="466" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="466" />
+        <location filename="../widgets/mainwindow.cpp" line="468" />
         <source>&amp;Open Run…</source>
         <translation>Lauf ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="468" />
+        <location filename="../widgets/mainwindow.cpp" line="470" />
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="471" />
+        <location filename="../widgets/mainwindow.cpp" line="473" />
         <source>&amp;Save Run As…</source>
         <translation>Lauf &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="473" />
+        <location filename="../widgets/mainwindow.cpp" line="475" />
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="474" />
+        <location filename="../widgets/mainwindow.cpp" line="476" />
         <source>&amp;Trace for Chrome or Perfetto…</source>
         <translation>&amp;Trace für Chrome oder Perfetto…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="476" />
+        <location filename="../widgets/mainwindow.cpp" line="478" />
         <source>&amp;Summary (JSON)…</source>
         <translation>&amp;Zusammenfassung (JSON)…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="478" />
+        <location filename="../widgets/mainwindow.cpp" line="480" />
         <source>Show Run &amp;Folder</source>
         <translation>Lauf&amp;ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="481" />
+        <location filename="../widgets/mainwindow.cpp" line="483" />
         <source>Run folder</source>
         <translation>Laufordner</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="482" />
+        <location filename="../widgets/mainwindow.cpp" line="484" />
         <source>The run folder is %1</source>
         <translation>Der Laufordner ist %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="495" />
+        <location filename="../widgets/mainwindow.cpp" line="497" />
         <source>&amp;Sessions</source>
         <translation>&amp;Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="499" />
+        <location filename="../widgets/mainwindow.cpp" line="501" />
         <source>&amp;Message Detail</source>
         <translation>&amp;Nachrichtendetails</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="503" />
+        <location filename="../widgets/mainwindow.cpp" line="505" />
         <source>&amp;Pending Deliveries</source>
         <translation>&amp;Ausstehende Zustellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="518" />
+        <location filename="../widgets/mainwindow.cpp" line="520" />
         <source>&amp;Fit the Whole Run</source>
         <translation>Ganzen Lauf ein&amp;passen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="520" />
+        <location filename="../widgets/mainwindow.cpp" line="522" />
         <source>Follow the &amp;Live End</source>
         <translation>Dem &amp;laufenden Ende folgen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="526" />
+        <location filename="../widgets/mainwindow.cpp" line="528" />
         <source>Event Order &amp;Down the Side</source>
         <translation>Ereignis&amp;folge an der Seite</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="532" />
+        <location filename="../widgets/mainwindow.cpp" line="534" />
         <source>One row per event instead of lab time: in step mode, where the clock stands still, every step gets its own row</source>
         <translation>Eine Zeile je Ereignis statt Laborzeit: im Schrittmodus, wo die Uhr stillsteht, bekommt jeder Schritt seine eigene Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="595" />
+        <location filename="../widgets/mainwindow.cpp" line="597" />
         <source>Could not remove the old run folder %1</source>
         <translation>Der alte Laufordner %1 ließ sich nicht entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="628" />
+        <location filename="../widgets/mainwindow.cpp" line="630" />
         <source>%1 – EdgeCore Lab</source>
         <translation>%1 – EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="726" />
+        <location filename="../widgets/mainwindow.cpp" line="728" />
         <source>Every invariant holds over the %L1 transactions seen so far.</source>
         <translation>Jede Invariante gilt über die %L1 bisher gesehenen Transaktionen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="829" />
+        <location filename="../widgets/mainwindow.cpp" line="831" />
         <source>Saved run: %L1 events (the sessions table shows live runs only); Reset returns to a live lab</source>
         <translation>Gespeicherter Lauf: %L1 Ereignisse (die Sitzungstabelle zeigt nur laufende Läufe); Zurücksetzen kehrt zu einem laufenden Labor zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="833" />
-        <location filename="../widgets/mainwindow.cpp" line="878" />
+        <location filename="../widgets/mainwindow.cpp" line="835" />
+        <location filename="../widgets/mainwindow.cpp" line="880" />
         <source>Lab time %L1 s</source>
         <translation>Laborzeit %L1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="846" />
+        <location filename="../widgets/mainwindow.cpp" line="848" />
         <source>Committed %L1 (active %L2, released %L3) · Aborted %L4 · Invalid %L5 · Rejected frames %L6 · Events %L7</source>
         <translation>Festgeschrieben %L1 (aktiv %L2, freigegeben %L3) · Abgebrochen %L4 · Ungültig %L5 · Abgewiesene Frames %L6 · Ereignisse %L7</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="863" />
+        <location filename="../widgets/mainwindow.cpp" line="865" />
         <source>Trace full: %L1 events not recorded</source>
         <translation>Trace voll: %L1 Ereignisse nicht aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="877" />
+        <location filename="../widgets/mainwindow.cpp" line="879" />
         <source>Lab time %L1 s (paused)</source>
         <translation>Laborzeit %L1 s (angehalten)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="901" />
+        <location filename="../widgets/mainwindow.cpp" line="903" />
         <source>There is no live run to save.</source>
         <translation>Es gibt keinen laufenden Lauf zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="904" />
+        <location filename="../widgets/mainwindow.cpp" line="906" />
         <source>%1 is not empty: choose a new or an empty folder.</source>
         <translation>%1 ist nicht leer: wählen Sie einen neuen oder leeren Ordner.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="907" />
+        <location filename="../widgets/mainwindow.cpp" line="909" />
         <source>Cannot create %1.</source>
         <translation>%1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="932" />
+        <location filename="../widgets/mainwindow.cpp" line="934" />
         <source>Cannot copy %1: %2</source>
         <translation>%1 kann nicht kopiert werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="947" />
-        <location filename="../widgets/mainwindow.cpp" line="1133" />
+        <location filename="../widgets/mainwindow.cpp" line="949" />
+        <location filename="../widgets/mainwindow.cpp" line="1135" />
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="989" />
+        <location filename="../widgets/mainwindow.cpp" line="991" />
         <source>%1 holds no EdgeCore Lab run (no %2 in it).</source>
         <translation>%1 enthält keinen EdgeCore-Lab-Lauf (kein %2 darin).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="996" />
+        <location filename="../widgets/mainwindow.cpp" line="998" />
         <source>Cannot open the run: %1</source>
         <translation>Der Lauf kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1027" />
+        <location filename="../widgets/mainwindow.cpp" line="1029" />
         <source>The run's last event was cut off (the run was still being written or was stopped): it opens up to its last complete event.</source>
         <translation>Das letzte Ereignis des Laufs ist abgeschnitten (der Lauf wurde noch geschrieben oder abgebrochen): er öffnet sich bis zu seinem letzten vollständigen Ereignis.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1056" />
+        <location filename="../widgets/mainwindow.cpp" line="1058" />
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="174" />
-        <location filename="../widgets/mainwindow.cpp" line="1269" />
+        <location filename="../widgets/mainwindow.cpp" line="1271" />
         <source>delivered</source>
         <translation>zugestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1272" />
+        <location filename="../widgets/mainwindow.cpp" line="1274" />
         <source>lost: the network is partitioned</source>
         <translation>verloren: das Netz ist geteilt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1273" />
+        <location filename="../widgets/mainwindow.cpp" line="1275" />
         <source>lost: dropped by hand in step mode</source>
         <translation>verloren: im Schrittmodus von Hand verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1274" />
+        <location filename="../widgets/mainwindow.cpp" line="1277" />
         <source>lost: the link dropped it</source>
         <translation>verloren: die Verbindung hat sie verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1277" />
+        <location filename="../widgets/mainwindow.cpp" line="1280" />
         <source>refused: %1</source>
         <translation>abgewiesen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1281" />
+        <location filename="../widgets/mainwindow.cpp" line="1284" />
         <source>in flight (not delivered yet)</source>
         <translation>unterwegs (noch nicht zugestellt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1285" />
+        <location filename="../widgets/mainwindow.cpp" line="1288" />
         <source>From → to</source>
         <translation>Von → an</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1285" />
+        <location filename="../widgets/mainwindow.cpp" line="1288" />
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1286" />
+        <location filename="../widgets/mainwindow.cpp" line="1289" />
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1287" />
+        <location filename="../widgets/mainwindow.cpp" line="1290" />
         <source>Fate</source>
         <translation>Verbleib</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1361" />
+        <location filename="../widgets/mainwindow.cpp" line="1364" />
         <source>client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1371" />
+        <location filename="../widgets/mainwindow.cpp" line="1374" />
         <source>Pending Deliveries (%L1)</source>
         <translation>Ausstehende Zustellungen (%L1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="240" />
-        <location filename="../widgets/mainwindow.cpp" line="1288" />
+        <location filename="../widgets/mainwindow.cpp" line="242" />
+        <location filename="../widgets/mainwindow.cpp" line="1291" />
         <source>Transaction</source>
         <translation>Transaktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1289" />
+        <location filename="../widgets/mainwindow.cpp" line="1276" />
+        <source>lost: its receiver was down</source>
+        <translation>verloren: sein Empfänger war ausgefallen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1292" />
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1290" />
+        <location filename="../widgets/mainwindow.cpp" line="1293" />
         <source>Frame number</source>
         <translation>Frame-Nummer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1292" />
+        <location filename="../widgets/mainwindow.cpp" line="1295" />
         <source>Latency</source>
         <translation>Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1292" />
-        <location filename="../widgets/mainwindow.cpp" line="1299" />
+        <location filename="../widgets/mainwindow.cpp" line="1295" />
+        <location filename="../widgets/mainwindow.cpp" line="1302" />
         <source>%L1 ms</source>
         <translation>%L1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1298" />
+        <location filename="../widgets/mainwindow.cpp" line="1301" />
         <source>Trace event</source>
         <translation>Trace-Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1298" />
+        <location filename="../widgets/mainwindow.cpp" line="1301" />
         <source>#%L1</source>
         <translation>#%L1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1299" />
+        <location filename="../widgets/mainwindow.cpp" line="1302" />
         <source>Lab time</source>
         <translation>Laborzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1300" />
+        <location filename="../widgets/mainwindow.cpp" line="1303" />
         <source>Wall time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1301" />
+        <location filename="../widgets/mainwindow.cpp" line="1304" />
         <source>Lamport clock</source>
         <translation>Lamport-Uhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1302" />
+        <location filename="../widgets/mainwindow.cpp" line="1305" />
         <source>Vector clock</source>
         <translation>Vektoruhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1306" />
+        <location filename="../widgets/mainwindow.cpp" line="1309" />
         <source>Sent by %1</source>
         <translation>Gesendet von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1308" />
+        <location filename="../widgets/mainwindow.cpp" line="1311" />
         <source>Delivered to %1</source>
         <translation>Zugestellt an %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1309" />
+        <location filename="../widgets/mainwindow.cpp" line="1312" />
         <source>Lost</source>
         <translation>Verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1310" />
+        <location filename="../widgets/mainwindow.cpp" line="1313" />
         <source>Refused by %1</source>
         <translation>Abgewiesen von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="980" />
-        <location filename="../widgets/mainwindow.cpp" line="1062" />
-        <location filename="../widgets/mainwindow.cpp" line="1091" />
-        <location filename="../widgets/mainwindow.cpp" line="1096" />
+        <location filename="../widgets/mainwindow.cpp" line="982" />
+        <location filename="../widgets/mainwindow.cpp" line="1064" />
+        <location filename="../widgets/mainwindow.cpp" line="1093" />
+        <location filename="../widgets/mainwindow.cpp" line="1098" />
         <source>Open Run</source>
         <translation>Lauf öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1068" />
+        <location filename="../widgets/mainwindow.cpp" line="1070" />
         <source>No recent runs</source>
         <translation>Keine zuletzt geöffneten Läufe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1070" />
+        <location filename="../widgets/mainwindow.cpp" line="1072" />
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1076" />
-        <location filename="../widgets/mainwindow.cpp" line="1086" />
+        <location filename="../widgets/mainwindow.cpp" line="1078" />
+        <location filename="../widgets/mainwindow.cpp" line="1088" />
         <source>Save Run As</source>
         <translation>Lauf speichern unter</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1083" />
+        <location filename="../widgets/mainwindow.cpp" line="1085" />
         <source>Saved the run to %1</source>
         <translation>Lauf in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1104" />
-        <location filename="../widgets/mainwindow.cpp" line="1111" />
+        <location filename="../widgets/mainwindow.cpp" line="1106" />
+        <location filename="../widgets/mainwindow.cpp" line="1113" />
         <source>Export Trace</source>
         <translation>Trace exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1106" />
+        <location filename="../widgets/mainwindow.cpp" line="1108" />
         <source>Chrome trace (*.json)</source>
         <translation>Chrome-Trace (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1113" />
+        <location filename="../widgets/mainwindow.cpp" line="1115" />
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1121" />
-        <location filename="../widgets/mainwindow.cpp" line="1132" />
+        <location filename="../widgets/mainwindow.cpp" line="1123" />
+        <location filename="../widgets/mainwindow.cpp" line="1134" />
         <source>Export Summary</source>
         <translation>Zusammenfassung exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1121" />
+        <location filename="../widgets/mainwindow.cpp" line="1123" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1165" />
+        <location filename="../widgets/mainwindow.cpp" line="1167" />
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1170" />
+        <location filename="../widgets/mainwindow.cpp" line="1172" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1170" />
+        <location filename="../widgets/mainwindow.cpp" line="1172" />
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1203" />
+        <location filename="../widgets/mainwindow.cpp" line="1205" />
         <source>EdgeCore Lab Manual</source>
         <translation>EdgeCore-Lab-Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1210" />
+        <location filename="../widgets/mainwindow.cpp" line="1212" />
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1224" />
+        <location filename="../widgets/mainwindow.cpp" line="1226" />
         <source>About EdgeCore Lab</source>
         <translation>Über EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1225" />
+        <location filename="../widgets/mainwindow.cpp" line="1227" />
         <source>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;A desktop lab for distributed protocols: an edge gateway, three session managers electing a leader, 2PC and 3PC participants, a versioned shared memory and a malicious node, each a real server on its own thread, talking over loopback TCP with signed frames.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Labor für verteilte Protokolle: ein Edge-Gateway, drei Session-Manager, die einen Leader wählen, 2PC- und 3PC-Teilnehmer, ein versionierter gemeinsamer Speicher und ein bösartiger Knoten, jeder ein echter Server in einem eigenen Thread, die über Loopback-TCP mit signierten Frames sprechen.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="396" />
+        <location filename="../widgets/mainwindow.cpp" line="398" />
         <source>Commit protocol of the sessions you start from here</source>
         <translation>Commit-Protokoll der Sitzungen, die Sie hier starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="419" />
+        <location filename="../widgets/mainwindow.cpp" line="421" />
         <source>Seed for every random choice of the next reset</source>
         <translation>Startwert für jede Zufallsentscheidung nach dem nächsten Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="437" />
+        <location filename="../widgets/mainwindow.cpp" line="439" />
         <source>Lab clock speed: 0.1 (slow motion) to 10</source>
         <translation>Tempo der Laboruhr: 0,1 (Zeitlupe) bis 10</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="485" />
+        <location filename="../widgets/mainwindow.cpp" line="487" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="487" />
+        <location filename="../widgets/mainwindow.cpp" line="489" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="490" />
+        <location filename="../widgets/mainwindow.cpp" line="492" />
         <source>&amp;Event Log</source>
         <translation>&amp;Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="507" />
+        <location filename="../widgets/mainwindow.cpp" line="509" />
         <source>&amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="511" />
+        <location filename="../widgets/mainwindow.cpp" line="513" />
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="513" />
+        <location filename="../widgets/mainwindow.cpp" line="515" />
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="515" />
+        <location filename="../widgets/mainwindow.cpp" line="517" />
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="538" />
+        <location filename="../widgets/mainwindow.cpp" line="540" />
         <source>&amp;Reset Layout</source>
         <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="545" />
+        <location filename="../widgets/mainwindow.cpp" line="547" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="547" />
+        <location filename="../widgets/mainwindow.cpp" line="549" />
         <source>&amp;Manual</source>
         <translation>&amp;Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="549" />
+        <location filename="../widgets/mainwindow.cpp" line="551" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="552" />
+        <location filename="../widgets/mainwindow.cpp" line="554" />
         <source>&amp;About EdgeCore Lab</source>
         <translation>Ü&amp;ber EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="554" />
+        <location filename="../widgets/mainwindow.cpp" line="556" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="589" />
+        <location filename="../widgets/mainwindow.cpp" line="591" />
         <source>The cluster could not start:
 %1</source>
         <translation>Der Cluster konnte nicht starten:
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="717" />
+        <location filename="../widgets/mainwindow.cpp" line="719" />
         <source>Invariant checker</source>
         <translation>Invariantenprüfer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="733" />
+        <location filename="../widgets/mainwindow.cpp" line="735" />
         <source>%1 violated: %2 (trace event #%L3); replay with --seed %4</source>
         <translation>%1 verletzt: %2 (Trace-Ereignis #%L3); wiederholen mit --seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="737" />
+        <location filename="../widgets/mainwindow.cpp" line="739" />
         <source>%1 violated: %2; replay with --seed %3</source>
         <translation>%1 verletzt: %2; wiederholen mit --seed %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="742" />
+        <location filename="../widgets/mainwindow.cpp" line="744" />
         <source>and %L1 more</source>
         <translation>und %L1 weitere</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="750" />
+        <location filename="../widgets/mainwindow.cpp" line="752" />
         <source>What happened to it:</source>
         <translation>Was geschah:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="754" />
+        <location filename="../widgets/mainwindow.cpp" line="756" />
         <source>Lab time (ms)</source>
         <translation>Laborzeit (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="754" />
+        <location filename="../widgets/mainwindow.cpp" line="756" />
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="754" />
+        <location filename="../widgets/mainwindow.cpp" line="756" />
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="231" />
-        <location filename="../widgets/mainwindow.cpp" line="240" />
-        <location filename="../widgets/mainwindow.cpp" line="755" />
+        <location filename="../widgets/mainwindow.cpp" line="233" />
+        <location filename="../widgets/mainwindow.cpp" line="242" />
+        <location filename="../widgets/mainwindow.cpp" line="757" />
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="755" />
+        <location filename="../widgets/mainwindow.cpp" line="757" />
         <source>Peer</source>
         <translation>Gegenstelle</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="755" />
-        <location filename="../widgets/mainwindow.cpp" line="1304" />
+        <location filename="../widgets/mainwindow.cpp" line="757" />
+        <location filename="../widgets/mainwindow.cpp" line="1307" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="840" />
-        <location filename="../widgets/mainwindow.cpp" line="867" />
+        <location filename="../widgets/mainwindow.cpp" line="842" />
+        <location filename="../widgets/mainwindow.cpp" line="869" />
         <source>Checker: ok</source>
         <translation>Prüfer: ok</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="860" />
+        <location filename="../widgets/mainwindow.cpp" line="862" />
         <source>A service halted: storage failure (%1)</source>
         <translation>Ein Dienst hat angehalten: Speicherfehler (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="861" />
+        <location filename="../widgets/mainwindow.cpp" line="863" />
         <source>%1 services halted: storage failure</source>
         <translation>%1 Dienste haben angehalten: Speicherfehler</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="841" />
-        <location filename="../widgets/mainwindow.cpp" line="868" />
+        <location filename="../widgets/mainwindow.cpp" line="843" />
+        <location filename="../widgets/mainwindow.cpp" line="870" />
         <source>Checker: %1 violated</source>
         <translation>Prüfer: %1 verletzt</translation>
     </message>
@@ -1967,7 +1977,7 @@
         <translation>Lebenslinie %1 ausblenden</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="106" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="105" />
         <source>Show Every Lifeline</source>
         <translation>Jede Lebenslinie zeigen</translation>
     </message>

@@ -1273,6 +1273,7 @@ void MainWindow::showMessage(int id)
     case MessageFate::Lost:
         fate = m.reason == 1   ? tr("lost: the network is partitioned")
                : m.reason == 3 ? tr("lost: dropped by hand in step mode")
+               : m.reason == 4 ? tr("lost: its receiver was down")
                                : tr("lost: the link dropped it");
         break;
     case MessageFate::Refused:

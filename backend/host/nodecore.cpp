@@ -53,6 +53,20 @@ quint64 NodeCore::lamport() const
     return sum;
 }
 
+void NodeCore::recordHost(HostEvent what)
+{
+    TraceEvent e;
+    e.kind = TraceKind::State;
+    e.node = m_config.id;
+    e.reason = static_cast<quint8>(what);
+    e.labUs = toUs(now());
+    e.wallUs = wallMsNow() * 1000;
+    e.lamport = lamport();
+    e.vclock = m_vclock;
+    e.detail = toString(what);
+    m_config.trace->append(e);
+}
+
 void NodeCore::record(TraceKind kind, const QString &detail, TxId tx, SessionId session,
                       NodeId peer)
 {

@@ -8,6 +8,7 @@
 #include "faults/faultinjector.h"
 #include "service.h"
 #include "storage/storage.h"
+#include "trace/facts.h"
 #include "wire/codec.h"
 #include "wire/keyring.h"
 #include "wire/verifier.h"
@@ -87,6 +88,8 @@ public:
     TraceSink &trace() override { return *this; }
 
     // TraceSink
+    // The host's own crash or restart, typed (see facts.h).
+    void recordHost(HostEvent what);
     void record(TraceKind kind, const QString &detail, TxId tx, SessionId session,
                 NodeId peer) override;
     void refuse(const Envelope &msg, quint8 reason, const QString &detail) override;

@@ -557,7 +557,7 @@ void SimHost::crash(NodeId id)
     Slot &slot = m_slots[id - 1];
     if (!slot.node)
         return;
-    slot.node->record(TraceKind::State, u"crashed"_s, 0, 0, kNoNode);
+    slot.node->recordHost(HostEvent::Crashed);
     slot.disk = slot.node->end();
     slot.node.reset();
     ++slot.incarnation;
@@ -569,7 +569,7 @@ void SimHost::restart(NodeId id)
     if (slot.node)
         return;
     slot.node = makeNode(id, slot.incarnation);
-    slot.node->record(TraceKind::State, u"restarted"_s, 0, 0, kNoNode);
+    slot.node->recordHost(HostEvent::Restarted);
     if (!slot.disk)
         slot.disk = openDisk(id, &slot.diskError);
     begin(id);

@@ -292,7 +292,7 @@ void NodeRuntime::crash()
         return;
     // Like a killed process: the server closes, connections drop, memory is gone. Only what
     // was flushed to the SQLite file survives (records appended in this pass are lost).
-    record(TraceKind::State, u"crashed"_s, 0, 0, kNoNode);
+    recordHost(HostEvent::Crashed);
     m_started = false;
     m_crashPending = false;
     closeEverything();
@@ -319,7 +319,7 @@ bool NodeRuntime::restart(std::unique_ptr<Service> fresh)
         return false;
     }
     m_started = true;
-    record(TraceKind::State, u"restarted"_s, 0, 0, kNoNode);
+    recordHost(HostEvent::Restarted);
     connectAllPeers();
     service().start(*this); // recovers from the log
     return true;

@@ -41,7 +41,7 @@ public:
     {
         if (e.kind == TraceKind::Send && e.msgType == quint16(MsgType::Prepare) && !m_tx)
             m_tx = e.txId;
-        if (!m_crashedAt && e.kind == TraceKind::State && e.detail == u"crashed"_s &&
+        if (!m_crashedAt && hostEvent(e) == HostEvent::Crashed &&
             trace.nodeName(e.node) == cast::sessionManager(1))
             m_crashedAt = instantFromUs(e.labUs);
     }

@@ -2,6 +2,7 @@
 
 #include "core/envelope.h"
 #include "services/cast.h"
+#include "trace/facts.h"
 #include "trace/tracestore.h"
 
 #include <algorithm>
@@ -115,6 +116,26 @@ quint64 MessageFlow::sentBy(NodeId sender, qint64 fromUs, qint64 toUs) const
     return prefix(sender, b) - prefix(sender, a);
 }
 
+bool MessageFlow::isDown(NodeId node) const
+{
+    for (auto it = m_downs.rbegin(); it != m_downs.rend(); ++it)
+        if (it->node == node)
+            return it->toUs < 0;
+    return false;
+}
+
+void MessageFlow::loseToCrash(int id, qsizetype index, qint64 us)
+{
+    FlowMessage &m = m_messages[static_cast<size_t>(id)];
+    m.fate = MessageFate::Lost;
+    m.reason = 4;
+    m.endUs = std::max(us, m.sentUs);
+    m.endEvent = index;
+    m_maxSpanUs = std::max(m_maxSpanUs, m.endUs - m.sentUs);
+    if (m.sendEvent >= 0)
+        m_maxSpanEvents = std::max(m_maxSpanEvents, index - m.sendEvent);
+}
+
 int MessageFlow::add(FlowMessage m)
 {
     const int id = static_cast<int>(m_messages.size());
@@ -160,7 +181,10 @@ void MessageFlow::apply(qsizetype index, const TraceEvent &e)
         m.tx = e.txId;
         m.session = e.sessionId;
         // A restarted node counts its frames from 1 again: the newer send takes the key.
-        m_inFlight[keyOf(e.node, e.seq)] = add(m);
+        const int id = add(m);
+        m_inFlight[keyOf(e.node, e.seq)] = id;
+        if (isDown(e.peer)) // nobody listens there: lost, unless it is delivered after all
+            loseToCrash(id, index, e.labUs);
         break;
     }
     case TraceKind::Deliver:
@@ -201,6 +225,35 @@ void MessageFlow::apply(qsizetype index, const TraceEvent &e)
             m_forgedBy[e.txId] = e.node;
             if (m_forgedBy.size() > 4096)
                 m_forgedBy.clear();
+        }
+        break;
+    case TraceKind::State:
+        switch (hostEvent(e)) {
+        case HostEvent::Crashed:
+            m_downs.push_back(DownInterval{e.node, e.labUs, -1, index, -1});
+            // Frames on their way to it are lost with it (a delivery after all, from a sender
+            // that queued it until the restart, still claims one).
+            for (const auto &[key, id] : m_inFlight)
+                if (m_messages[static_cast<size_t>(id)].to == e.node &&
+                    m_messages[static_cast<size_t>(id)].fate == MessageFate::InFlight)
+                    loseToCrash(id, index, e.labUs);
+            // A crashed leader leads no more.
+            for (LeaderInterval &l : m_leaders)
+                if (l.node == e.node && l.toUs < 0) {
+                    l.toUs = e.labUs;
+                    l.toEvent = index;
+                }
+            break;
+        case HostEvent::Restarted:
+            for (auto it = m_downs.rbegin(); it != m_downs.rend(); ++it)
+                if (it->node == e.node && it->toUs < 0) {
+                    it->toUs = e.labUs;
+                    it->toEvent = index;
+                    break;
+                }
+            break;
+        case HostEvent::None:
+            break;
         }
         break;
     case TraceKind::Lease:
@@ -246,7 +299,8 @@ std::vector<int> MessageFlow::visible(qint64 fromUs, qint64 toUs) const
     const size_t scanned = out.size();
     for (const auto &[key, id] : m_inFlight) {
         const qint64 sent = sentOf(id);
-        if (sent < fromUs - m_maxSpanUs)
+        if (sent < fromUs - m_maxSpanUs &&
+            m_messages[static_cast<size_t>(id)].fate == MessageFate::InFlight)
             out.push_back(id);
     }
     if (out.size() > scanned) // the scan's part is in order already
@@ -278,7 +332,8 @@ std::vector<int> MessageFlow::visibleByOrder(qsizetype from, qsizetype to) const
     }
     const size_t scanned = out.size();
     for (const auto &[key, id] : m_inFlight)
-        if (m_messages[static_cast<size_t>(id)].firstEvent() < start)
+        if (m_messages[static_cast<size_t>(id)].firstEvent() < start &&
+            m_messages[static_cast<size_t>(id)].fate == MessageFate::InFlight)
             out.push_back(id);
     if (out.size() > scanned)
         std::sort(out.begin(), out.end());

@@ -18,6 +18,16 @@ namespace edgecore {
 
 class TraceStore;
 
+// A host was down (crashed until restarted): its lifeline is greyed over the interval.
+struct DownInterval
+{
+    NodeId node = kNoNode;
+    qint64 fromUs = 0;
+    qint64 toUs = -1; // -1: still down
+    qsizetype fromEvent = 0;
+    qsizetype toEvent = -1;
+};
+
 enum class MessageFate : quint8 { InFlight, Delivered, Lost, Refused };
 
 // What a message is, by its type, for colour and filters.
@@ -47,7 +57,8 @@ struct FlowMessage
     quint16 type = 0; // MsgType
     MessageFate fate = MessageFate::InFlight;
     MessageClass cls = MessageClass::Client;
-    quint8 reason = 0; // Refused: the WireError; Lost: 1 partition, 2 loss
+    quint8 reason = 0; // Refused: the WireError; Lost: 1 partition, 2 loss, 3 by hand,
+                       // 4 its receiver was down
     quint64 seq = 0;
     TxId tx = 0;
     SessionId session = 0;
@@ -79,6 +90,7 @@ public:
 
     const std::vector<FlowMessage> &messages() const { return m_messages; }
     const std::vector<LeaderInterval> &leaders() const { return m_leaders; }
+    const std::vector<DownInterval> &downs() const { return m_downs; }
     qint64 lastUs() const { return m_lastUs; } // the latest lab time folded
     qint64 firstUs() const { return m_firstUs; }
 
@@ -106,6 +118,8 @@ public:
 
 private:
     int add(FlowMessage m);
+    bool isDown(NodeId node) const;
+    void loseToCrash(int id, qsizetype index, qint64 us); // reason 4: its receiver was down
 
     std::vector<FlowMessage> m_messages;
     std::vector<int> m_bySend; // ids ordered by sentUs (frames arrive nearly in order)
@@ -113,6 +127,7 @@ private:
     std::unordered_map<TxId, NodeId> m_forgedBy; // a forgery's tx -> who forged it (notes)
     std::unordered_map<TxId, std::vector<int>> m_byTx;
     std::vector<LeaderInterval> m_leaders;
+    std::vector<DownInterval> m_downs;
     NodeId m_forger = kNoNode; // mallory: its notes name forgeries, its sends are forged
     void countSend(NodeId sender, qint64 us);
     quint64 prefix(NodeId sender, qint64 bucket) const; // sends in buckets [0, bucket)

@@ -50,4 +50,24 @@ QString factValue(const TraceEvent &e)
     }
 }
 
+HostEvent hostEvent(const TraceEvent &e)
+{
+    if (e.kind != TraceKind::State || e.reason == 0 || e.reason > 2)
+        return HostEvent::None;
+    return static_cast<HostEvent>(e.reason);
+}
+
+QString toString(HostEvent h)
+{
+    switch (h) {
+    case HostEvent::Crashed:
+        return QStringLiteral("crashed");
+    case HostEvent::Restarted:
+        return QStringLiteral("restarted");
+    case HostEvent::None:
+        break;
+    }
+    return {};
+}
+
 } // namespace edgecore

@@ -11,4 +11,10 @@ namespace edgecore {
 // kinds whose meaning is all in `detail`.
 QString factValue(const TraceEvent &e);
 
+// A host's own lifecycle, on the TraceKind::State events the host (not its service) records:
+// `reason` says which (services' state events leave it 0), `detail` says it in words.
+enum class HostEvent : quint8 { None = 0, Crashed = 1, Restarted = 2 };
+HostEvent hostEvent(const TraceEvent &e);
+QString toString(HostEvent h); // "crashed", "restarted"
+
 } // namespace edgecore

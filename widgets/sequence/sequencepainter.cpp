@@ -146,6 +146,26 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
         p.setPen(QPen(QColor(0xb0, 0xb0, 0xb0), 1, Qt::DashLine));
         p.drawLine(QPointF(x, plotTop), QPointF(x, size.height()));
     }
+    // A crashed host's lifeline, greyed until it restarts.
+    for (const DownInterval &down : flow.downs()) {
+        const double x = l.xOf(down.node);
+        if (x < 0)
+            continue;
+        const qint64 from = order ? down.fromEvent : down.fromUs;
+        const qint64 to = order ? (down.toEvent < 0 ? s.nowUs : down.toEvent)
+                                : (down.toUs < 0 ? s.nowUs : down.toUs);
+        const double y1 = std::max(plotTop, l.yOf(from));
+        const double y2 = std::min(size.height(), l.yOf(to));
+        if (y2 <= y1)
+            continue;
+        const double w = std::min(l.laneWidth() * 0.7, 70.0);
+        p.fillRect(QRectF(x - w / 2, y1, w, y2 - y1), QColor(0x60, 0x66, 0x70, 70));
+        if (l.yOf(from) >= plotTop) {
+            p.setPen(QColor(0x40, 0x44, 0x4a));
+            p.drawText(QPointF(x - w / 2 + 3, y1 + 12),
+                       QCoreApplication::translate("SequencePainter", "crashed"));
+        }
+    }
     for (const LeaderInterval &lead : flow.leaders()) {
         const double x = l.xOf(lead.node);
         if (x < 0)
