@@ -913,26 +913,46 @@
     </message>
     <message>
         <location filename="../widgets/sequence/sequencepainter.cpp" line="166" />
+        <source>partition</source>
+        <translation>Partition</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="179" />
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="183" />
+        <source>slow +%1 ms</source>
+        <translation>langsam +%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="189" />
+        <source>isolated</source>
+        <translation>isoliert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="216" />
         <source>crashed</source>
         <translation>abgestürzt</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="185" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="235" />
         <source>leader, token %1</source>
         <translation>Leader, Token %1</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="358" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="411" />
         <source>lost in the network</source>
         <translation>im Netz verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="359" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="412" />
         <source>refused by the receiver</source>
         <translation>vom Empfänger abgewiesen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="360" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="413" />
         <source>in flight</source>
         <translation>unterwegs</translation>
     </message>

@@ -117,7 +117,11 @@ void applyFaultStep(const FaultStep &s, LabControls &lab)
         }
         break;
     }
-    lab.traceFault(on, s.describe());
+    static_assert(static_cast<int>(FaultFact::Clear) ==
+                      static_cast<int>(FaultStep::Action::Clear) + 1,
+                  "FaultFact follows FaultStep::Action");
+    lab.traceFault(on, s.describe(), static_cast<FaultFact>(static_cast<int>(s.action) + 1),
+                   s.action == FaultStep::Action::Slow ? static_cast<quint64>(s.slowMs) : 0);
 }
 
 std::optional<qint64> FaultRunner::nextAtMs() const

@@ -10,11 +10,14 @@ namespace edgecore {
 
 namespace {
 
-void appendFault(TraceStore &trace, NodeId node, Instant now, qint64 wallUs, const QString &detail)
+void appendFault(TraceStore &trace, NodeId node, Instant now, qint64 wallUs, const QString &detail,
+                 FaultFact what, quint64 value)
 {
     TraceEvent e;
     e.kind = TraceKind::Fault;
     e.node = node;
+    e.reason = static_cast<quint8>(what);
+    e.seq = value;
     e.labUs = toUs(now);
     e.wallUs = wallUs;
     e.detail = detail;
@@ -72,9 +75,11 @@ void SimControls::faultsChanged(const QString &node)
         m_sim.host().faultsChanged(id);
 }
 
-void SimControls::traceFault(const QString &node, const QString &detail)
+void SimControls::traceFault(const QString &node, const QString &detail, FaultFact what,
+                             quint64 value)
 {
-    appendFault(m_sim.trace(), m_sim.id(node), now(), 0, detail); // no wall time: deterministic
+    appendFault(m_sim.trace(), m_sim.id(node), now(), 0, detail, what,
+                value); // no wall time: deterministic
 }
 
 Instant ThreadControls::now() const
@@ -121,10 +126,11 @@ void ThreadControls::faultsChanged(const QString &node)
         h->faultsChanged();
 }
 
-void ThreadControls::traceFault(const QString &node, const QString &detail)
+void ThreadControls::traceFault(const QString &node, const QString &detail, FaultFact what,
+                                quint64 value)
 {
     appendFault(m_cluster.trace(), id(node), now(), QDateTime::currentMSecsSinceEpoch() * 1000,
-                detail);
+                detail, what, value);
 }
 
 void SimControls::configureMallory(const MalloryConfig &config)

@@ -116,6 +116,23 @@ quint64 MessageFlow::sentBy(NodeId sender, qint64 fromUs, qint64 toUs) const
     return prefix(sender, b) - prefix(sender, a);
 }
 
+void MessageFlow::openFault(FaultInterval::Kind kind, NodeId node, qsizetype index, qint64 us,
+                            quint64 value)
+{
+    closeFaults(kind, node, index, us); // a new setting replaces the one before
+    m_faults.push_back(FaultInterval{kind, node, us, -1, index, -1, value});
+}
+
+void MessageFlow::closeFaults(FaultInterval::Kind kind, NodeId node, qsizetype index, qint64 us,
+                              bool anyNode)
+{
+    for (FaultInterval &f : m_faults)
+        if (f.toUs < 0 && f.kind == kind && (anyNode || f.node == node)) {
+            f.toUs = us;
+            f.toEvent = index;
+        }
+}
+
 bool MessageFlow::isDown(NodeId node) const
 {
     for (auto it = m_downs.rbegin(); it != m_downs.rend(); ++it)
@@ -256,6 +273,40 @@ void MessageFlow::apply(qsizetype index, const TraceEvent &e)
             break;
         }
         break;
+    case TraceKind::Fault: {
+        using K = FaultInterval::Kind;
+        switch (faultFact(e)) {
+        case FaultFact::Pause:
+            openFault(K::Paused, e.node, index, e.labUs);
+            break;
+        case FaultFact::Resume:
+            closeFaults(K::Paused, e.node, index, e.labUs);
+            break;
+        case FaultFact::Slow:
+            if (e.seq > 0)
+                openFault(K::Slow, e.node, index, e.labUs, e.seq);
+            else
+                closeFaults(K::Slow, e.node, index, e.labUs);
+            break;
+        case FaultFact::Isolate:
+            openFault(K::Isolated, e.node, index, e.labUs);
+            break;
+        case FaultFact::Split:
+            openFault(K::Partitioned, kNoNode, index, e.labUs);
+            break;
+        case FaultFact::Heal:
+            closeFaults(K::Isolated, kNoNode, index, e.labUs, true);
+            closeFaults(K::Partitioned, kNoNode, index, e.labUs, true);
+            break;
+        case FaultFact::Clear:
+            for (const K k : {K::Paused, K::Slow, K::Isolated, K::Partitioned})
+                closeFaults(k, kNoNode, index, e.labUs, true);
+            break;
+        default:
+            break;
+        }
+        break;
+    }
     case TraceKind::Lease:
         if (e.reason == 1) {
             // A newer token: whoever led before has lost the lease by now, even if it never

@@ -28,6 +28,19 @@ struct DownInterval
     qsizetype toEvent = -1;
 };
 
+// A fault on a host's lifeline (or, for a partition, on the whole lab: node kNoNode).
+struct FaultInterval
+{
+    enum class Kind : quint8 { Paused, Slow, Isolated, Partitioned };
+    Kind kind = Kind::Paused;
+    NodeId node = kNoNode;
+    qint64 fromUs = 0;
+    qint64 toUs = -1; // -1: still on
+    qsizetype fromEvent = 0;
+    qsizetype toEvent = -1;
+    quint64 value = 0; // Slow: ms per message
+};
+
 enum class MessageFate : quint8 { InFlight, Delivered, Lost, Refused };
 
 // What a message is, by its type, for colour and filters.
@@ -91,6 +104,7 @@ public:
     const std::vector<FlowMessage> &messages() const { return m_messages; }
     const std::vector<LeaderInterval> &leaders() const { return m_leaders; }
     const std::vector<DownInterval> &downs() const { return m_downs; }
+    const std::vector<FaultInterval> &faults() const { return m_faults; }
     qint64 lastUs() const { return m_lastUs; } // the latest lab time folded
     qint64 firstUs() const { return m_firstUs; }
 
@@ -128,6 +142,11 @@ private:
     std::unordered_map<TxId, std::vector<int>> m_byTx;
     std::vector<LeaderInterval> m_leaders;
     std::vector<DownInterval> m_downs;
+    std::vector<FaultInterval> m_faults;
+    void openFault(FaultInterval::Kind kind, NodeId node, qsizetype index, qint64 us,
+                   quint64 value = 0);
+    void closeFaults(FaultInterval::Kind kind, NodeId node, qsizetype index, qint64 us,
+                     bool anyNode = false);
     NodeId m_forger = kNoNode; // mallory: its notes name forgeries, its sends are forged
     void countSend(NodeId sender, qint64 us);
     quint64 prefix(NodeId sender, qint64 bucket) const; // sends in buckets [0, bucket)

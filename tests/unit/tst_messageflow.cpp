@@ -31,6 +31,7 @@ private Q_SLOTS:
     void leadershipIntervals();
     void queriesMatchABruteForceScan();
     void foldsIncrementally();
+    void faultsOnTheLifelines();
     void handMadeTrace();
 
 private:
@@ -273,6 +274,39 @@ void TestMessageFlow::foldsIncrementally()
     for (size_t i = 0; i < whole.messages().size(); ++i) {
         QCOMPARE(pieces.messages()[i].endEvent, whole.messages()[i].endEvent);
         QVERIFY(pieces.messages()[i].fate == whole.messages()[i].fate);
+    }
+}
+
+void TestMessageFlow::faultsOnTheLifelines()
+{
+    // Chaos switches pauses, slow services, isolation and partitions on and off; everything
+    // heals at 20 s. The fold reads them from the typed fault facts, not from their text.
+    const auto trace = record(u"chaos"_s, 21);
+    MessageFlow flow;
+    flow.advance(*trace);
+    QVERIFY(!flow.faults().empty());
+    qsizetype faultEvents = 0;
+    trace->forEach(0, trace->size(), [&](const TraceEvent &e) {
+        faultEvents += e.kind == TraceKind::Fault && faultFact(e) != FaultFact::None;
+    });
+    QVERIFY(faultEvents > 0); // every fault event typed
+    // This seed pauses sm-2, slows the dsm and splits the cast twice.
+    const auto has = [&](FaultInterval::Kind k) {
+        return std::any_of(flow.faults().begin(), flow.faults().end(),
+                           [k](const FaultInterval &f) { return f.kind == k; });
+    };
+    QVERIFY(has(FaultInterval::Kind::Paused));
+    QVERIFY(has(FaultInterval::Kind::Slow));
+    QVERIFY(has(FaultInterval::Kind::Partitioned));
+    for (const FaultInterval &f : flow.faults()) {
+        const TraceEvent opened = trace->at(f.fromEvent);
+        QVERIFY(opened.kind == TraceKind::Fault);
+        if (f.kind != FaultInterval::Kind::Partitioned)
+            QCOMPARE(opened.node, f.node);
+        // Everything heals at 20 s: nothing is left on at the end.
+        QVERIFY2(f.toUs >= f.fromUs, qPrintable(opened.detail));
+        if (f.kind == FaultInterval::Kind::Slow)
+            QVERIFY(f.value > 0);
     }
 }
 

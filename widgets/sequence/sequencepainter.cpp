@@ -146,6 +146,56 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
         p.setPen(QPen(QColor(0xb0, 0xb0, 0xb0), 1, Qt::DashLine));
         p.drawLine(QPointF(x, plotTop), QPointF(x, size.height()));
     }
+    // Faults on the lifelines: paused (hatched), slowed (an amber edge), isolated (a red
+    // frame); a partition shades the whole lab.
+    for (const FaultInterval &f : flow.faults()) {
+        const qint64 from = order ? f.fromEvent : f.fromUs;
+        const qint64 to =
+            order ? (f.toEvent < 0 ? s.nowUs : f.toEvent) : (f.toUs < 0 ? s.nowUs : f.toUs);
+        const double y1 = std::max(plotTop, l.yOf(from));
+        const double y2 = std::min(size.height(), l.yOf(to));
+        if (y2 <= y1)
+            continue;
+        if (f.kind == FaultInterval::Kind::Partitioned) {
+            p.fillRect(QRectF(SequenceLayout::kLeftMargin, y1,
+                              size.width() - SequenceLayout::kLeftMargin, y2 - y1),
+                       QColor(0xd0, 0x2b, 0x2b, 18));
+            if (l.yOf(from) >= plotTop) {
+                p.setPen(QColor(0xb0, 0x3a, 0x2e));
+                p.drawText(QPointF(SequenceLayout::kLeftMargin + 4, y1 + 12),
+                           QCoreApplication::translate("SequencePainter", "partition"));
+            }
+            continue;
+        }
+        const double x = l.xOf(f.node);
+        if (x < 0)
+            continue;
+        const double w = std::min(l.laneWidth() * 0.6, 60.0);
+        const QRectF band(x - w / 2, y1, w, y2 - y1);
+        QString label;
+        switch (f.kind) {
+        case FaultInterval::Kind::Paused:
+            p.fillRect(band, QBrush(QColor(0x33, 0x66, 0xcc, 70), Qt::BDiagPattern));
+            label = QCoreApplication::translate("SequencePainter", "paused");
+            break;
+        case FaultInterval::Kind::Slow:
+            p.fillRect(QRectF(x + w / 2 - 3, y1, 3, y2 - y1), QColor(0xe0, 0x8a, 0x00, 160));
+            label = QCoreApplication::translate("SequencePainter", "slow +%1 ms").arg(f.value);
+            break;
+        case FaultInterval::Kind::Isolated:
+            p.setPen(QPen(QColor(0xd0, 0x2b, 0x2b, 160), 1, Qt::DashLine));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(band);
+            label = QCoreApplication::translate("SequencePainter", "isolated");
+            break;
+        case FaultInterval::Kind::Partitioned:
+            break;
+        }
+        if (l.yOf(from) >= plotTop) {
+            p.setPen(QColor(0x50, 0x5a, 0x66));
+            p.drawText(QPointF(x - w / 2 + 2, y1 + 24), label);
+        }
+    }
     // A crashed host's lifeline, greyed until it restarts.
     for (const DownInterval &down : flow.downs()) {
         const double x = l.xOf(down.node);
@@ -216,129 +266,132 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
                            QColor(0x33, 0x66, 0xcc, 60 + static_cast<int>(195 * frac)));
             }
         }
-        return 0;
-    }
-    std::vector<int> ids = l.visible(flow, top, bottom);
-    if (filtered)
-        ids.erase(std::remove_if(ids.begin(), ids.end(),
-                                 [&](int id) {
-                                     return !s.filter->accepts(
-                                         flow.messages()[static_cast<size_t>(id)]);
-                                 }),
-                  ids.end());
-    // More arrows than four a pixel row: their density instead.
-    if (static_cast<int>(ids.size()) > std::min(kMaxArrows, 4 * rows)) {
-        // Density: per sender lifeline and pixel row, how many messages left it there.
-        std::vector<int> count(lanes.size() * static_cast<size_t>(rows), 0);
-        int most = 1;
-        for (const int id : ids) {
-            const FlowMessage &m = flow.messages()[static_cast<size_t>(id)];
-            const double x = l.xOf(m.from);
-            const int row = static_cast<int>(l.yOf(l.startOf(m)) - plotTop);
-            if (x < 0 || row < 0 || row >= rows)
-                continue;
-            const int lane = l.laneAt(x);
-            int &c = count[static_cast<size_t>(lane) * static_cast<size_t>(rows) +
-                           static_cast<size_t>(row)];
-            most = std::max(most, ++c);
-        }
-        const double w = std::min(l.laneWidth() * 0.8, 60.0);
-        for (size_t lane = 0; lane < lanes.size(); ++lane) {
-            const double x = l.xOfLane(static_cast<int>(lane));
-            for (int row = 0; row < rows; ++row) {
-                const int c = count[lane * static_cast<size_t>(rows) + static_cast<size_t>(row)];
-                if (!c)
-                    continue;
-                const double frac = std::log1p(c) / std::log1p(most);
-                p.fillRect(QRectF(x - w / 2 * frac, plotTop + row, w * frac, 1),
-                           QColor(0x33, 0x66, 0xcc, 60 + static_cast<int>(195 * frac)));
-            }
-        }
     } else {
-        // Arrows in batches: one drawLines per colour and style (Qt's raster engine pays per
-        // call far more than per line); heads and labels only while there are few.
-        const bool few = ids.size() < 1500;
-        p.setRenderHint(QPainter::Antialiasing, few);
-        const bool labels = ids.size() < 300;
-        // [class][dashed][faded]
-        QVector<QLineF> batches[kMessageClassCount][2][2];
-        std::vector<std::pair<QLineF, const FlowMessage *>> marks; // heads, crosses, rings
-        std::vector<std::pair<QLineF, int>> emphasised;            // the selected transaction
-        std::vector<double> lastLabel(lanes.size(), -1e9);
-        for (const int id : ids) {
-            const FlowMessage &m = flow.messages()[static_cast<size_t>(id)];
-            QLineF line = l.arrow(m, s.nowUs);
-            if (line.isNull())
-                continue;
-            if (m.fate == MessageFate::Lost) // it never arrived: it ends halfway, crossed out
-                line.setP2(line.pointAt(0.5));
-            const bool inTx = s.highlight && m.tx == s.highlight;
-            if (id == s.selected || inTx)
-                emphasised.emplace_back(line, id);
-            else
-                batches[static_cast<int>(m.cls)][m.fate == MessageFate::InFlight][s.highlight != 0]
-                    .push_back(line);
-            if (few || m.fate == MessageFate::Lost || m.fate == MessageFate::Refused)
-                marks.emplace_back(line, &m);
-            ++drawn;
-            const int lane = l.laneAt(std::min(line.x1(), line.x2()) + 1);
-            if (labels && line.length() > 60 && lane >= 0 &&
-                line.pointAt(0.5).y() - lastLabel[static_cast<size_t>(lane)] > 13) {
-                const QPointF mid = line.pointAt(0.5);
-                lastLabel[static_cast<size_t>(lane)] = mid.y();
-                QColor c = colour(m.cls);
-                if (s.highlight && !inTx)
-                    c.setAlpha(60);
-                p.setPen(c.darker(130));
-                p.drawText(QPointF(mid.x() - 30, mid.y() - 3),
-                           toString(static_cast<MsgType>(m.type)));
+        std::vector<int> ids = l.visible(flow, top, bottom);
+        if (filtered)
+            ids.erase(std::remove_if(ids.begin(), ids.end(),
+                                     [&](int id) {
+                                         return !s.filter->accepts(
+                                             flow.messages()[static_cast<size_t>(id)]);
+                                     }),
+                      ids.end());
+        // More arrows than four a pixel row: their density instead.
+        if (static_cast<int>(ids.size()) > std::min(kMaxArrows, 4 * rows)) {
+            // Density: per sender lifeline and pixel row, how many messages left it there.
+            std::vector<int> count(lanes.size() * static_cast<size_t>(rows), 0);
+            int most = 1;
+            for (const int id : ids) {
+                const FlowMessage &m = flow.messages()[static_cast<size_t>(id)];
+                const double x = l.xOf(m.from);
+                const int row = static_cast<int>(l.yOf(l.startOf(m)) - plotTop);
+                if (x < 0 || row < 0 || row >= rows)
+                    continue;
+                const int lane = l.laneAt(x);
+                int &c = count[static_cast<size_t>(lane) * static_cast<size_t>(rows) +
+                               static_cast<size_t>(row)];
+                most = std::max(most, ++c);
             }
-        }
-        for (int c = 0; c < kMessageClassCount; ++c)
-            for (int dashed = 0; dashed < 2; ++dashed)
-                for (int faded = 0; faded < 2; ++faded) {
-                    const QVector<QLineF> &lines = batches[c][dashed][faded];
-                    if (lines.isEmpty())
+            const double w = std::min(l.laneWidth() * 0.8, 60.0);
+            for (size_t lane = 0; lane < lanes.size(); ++lane) {
+                const double x = l.xOfLane(static_cast<int>(lane));
+                for (int row = 0; row < rows; ++row) {
+                    const int c =
+                        count[lane * static_cast<size_t>(rows) + static_cast<size_t>(row)];
+                    if (!c)
                         continue;
-                    QColor col = colour(static_cast<MessageClass>(c));
-                    if (faded)
-                        col.setAlpha(60);
-                    p.setPen(QPen(col, 1, dashed ? Qt::DashLine : Qt::SolidLine));
-                    p.drawLines(lines);
+                    const double frac = std::log1p(c) / std::log1p(most);
+                    p.fillRect(QRectF(x - w / 2 * frac, plotTop + row, w * frac, 1),
+                               QColor(0x33, 0x66, 0xcc, 60 + static_cast<int>(195 * frac)));
                 }
-        for (const auto &[line, id] : emphasised) {
-            const FlowMessage &m = flow.messages()[static_cast<size_t>(id)];
-            QPen pen(colour(m.cls), id == s.selected ? 3 : 2);
-            if (m.fate == MessageFate::InFlight)
-                pen.setStyle(Qt::DashLine);
-            p.setPen(pen);
-            p.drawLine(line);
-        }
-        for (const auto &[line, m] : marks) {
-            QColor c = colour(m->cls);
-            if (s.highlight && m->tx != s.highlight)
-                c.setAlpha(60);
-            const QPointF end = line.p2();
-            switch (m->fate) {
-            case MessageFate::Delivered:
-            case MessageFate::InFlight:
-                p.setPen(QPen(c, 1));
-                arrowHead(p, line, c);
-                break;
-            case MessageFate::Lost:
-                p.setPen(QPen(QColor(0xb0, 0x3a, 0x2e), 2));
-                p.drawLine(end + QPointF(-4, -4), end + QPointF(4, 4));
-                p.drawLine(end + QPointF(-4, 4), end + QPointF(4, -4));
-                break;
-            case MessageFate::Refused:
-                p.setPen(QPen(QColor(0xb0, 0x3a, 0x2e), 2));
-                p.setBrush(Qt::white);
-                p.drawEllipse(end, 4, 4);
-                p.drawLine(end + QPointF(-3, 3), end + QPointF(3, -3));
-                break;
+            }
+        } else {
+            // Arrows in batches: one drawLines per colour and style (Qt's raster engine pays per
+            // call far more than per line); heads and labels only while there are few.
+            const bool few = ids.size() < 1500;
+            p.setRenderHint(QPainter::Antialiasing, few);
+            const bool labels = ids.size() < 300;
+            // [class][dashed][faded]
+            QVector<QLineF> batches[kMessageClassCount][2][2];
+            std::vector<std::pair<QLineF, const FlowMessage *>> marks; // heads, crosses, rings
+            std::vector<std::pair<QLineF, int>> emphasised;            // the selected transaction
+            std::vector<double> lastLabel(lanes.size(), -1e9);
+            for (const int id : ids) {
+                const FlowMessage &m = flow.messages()[static_cast<size_t>(id)];
+                QLineF line = l.arrow(m, s.nowUs);
+                if (line.isNull())
+                    continue;
+                if (m.fate == MessageFate::Lost) // it never arrived: it ends halfway, crossed out
+                    line.setP2(line.pointAt(0.5));
+                const bool inTx = s.highlight && m.tx == s.highlight;
+                if (id == s.selected || inTx)
+                    emphasised.emplace_back(line, id);
+                else
+                    batches[static_cast<int>(m.cls)][m.fate == MessageFate::InFlight]
+                           [s.highlight != 0]
+                               .push_back(line);
+                if (few || m.fate == MessageFate::Lost || m.fate == MessageFate::Refused)
+                    marks.emplace_back(line, &m);
+                ++drawn;
+                const int lane = l.laneAt(std::min(line.x1(), line.x2()) + 1);
+                if (labels && line.length() > 60 && lane >= 0 &&
+                    line.pointAt(0.5).y() - lastLabel[static_cast<size_t>(lane)] > 13) {
+                    const QPointF mid = line.pointAt(0.5);
+                    lastLabel[static_cast<size_t>(lane)] = mid.y();
+                    QColor c = colour(m.cls);
+                    if (s.highlight && !inTx)
+                        c.setAlpha(60);
+                    p.setPen(c.darker(130));
+                    p.drawText(QPointF(mid.x() - 30, mid.y() - 3),
+                               toString(static_cast<MsgType>(m.type)));
+                }
+            }
+            for (int c = 0; c < kMessageClassCount; ++c)
+                for (int dashed = 0; dashed < 2; ++dashed)
+                    for (int faded = 0; faded < 2; ++faded) {
+                        const QVector<QLineF> &lines = batches[c][dashed][faded];
+                        if (lines.isEmpty())
+                            continue;
+                        QColor col = colour(static_cast<MessageClass>(c));
+                        if (faded)
+                            col.setAlpha(60);
+                        p.setPen(QPen(col, 1, dashed ? Qt::DashLine : Qt::SolidLine));
+                        p.drawLines(lines);
+                    }
+            for (const auto &[line, id] : emphasised) {
+                const FlowMessage &m = flow.messages()[static_cast<size_t>(id)];
+                QPen pen(colour(m.cls), id == s.selected ? 3 : 2);
+                if (m.fate == MessageFate::InFlight)
+                    pen.setStyle(Qt::DashLine);
+                p.setPen(pen);
+                p.drawLine(line);
+            }
+            for (const auto &[line, m] : marks) {
+                QColor c = colour(m->cls);
+                if (s.highlight && m->tx != s.highlight)
+                    c.setAlpha(60);
+                const QPointF end = line.p2();
+                switch (m->fate) {
+                case MessageFate::Delivered:
+                case MessageFate::InFlight:
+                    p.setPen(QPen(c, 1));
+                    arrowHead(p, line, c);
+                    break;
+                case MessageFate::Lost:
+                    p.setPen(QPen(QColor(0xb0, 0x3a, 0x2e), 2));
+                    p.drawLine(end + QPointF(-4, -4), end + QPointF(4, 4));
+                    p.drawLine(end + QPointF(-4, 4), end + QPointF(4, -4));
+                    break;
+                case MessageFate::Refused:
+                    p.setPen(QPen(QColor(0xb0, 0x3a, 0x2e), 2));
+                    p.setBrush(Qt::white);
+                    p.drawEllipse(end, 4, 4);
+                    p.drawLine(end + QPointF(-3, 3), end + QPointF(3, -3));
+                    break;
+                }
             }
         }
-    }
+
+    } // the messages in view
 
     // The time cursor, when the window looks at the past.
     if (s.cursorUs >= 0) {
