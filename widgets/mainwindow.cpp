@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "core/savefile.h"
 #include "detailtext.h"
 #include "eventlogmodel.h"
 #include "lab/checker.h"
@@ -935,18 +936,11 @@ bool MainWindow::saveRun(const QString &dirPath, QString *error)
         }
     }
     const TraceStore &trace = m_cluster->trace();
-    const qsizetype n = trace.size();
-    const double wallS = n > 1 ? (trace.at(n - 1).wallUs - trace.at(0).wallUs) / 1e6 : 0.0;
-    Summary summary = Summary::compute(u"window"_s, seed(), m_replies, trace, wallS);
-    if (m_checker)
-        summary.checker = m_checker->toJson();
-    QJsonObject json = summary.toJson();
+    QJsonObject json = summaryJson();
     json.insert(u"ledgers"_s, ledgerAnchors(dir.filePath(u"data"_s)));
-    QSaveFile file(dir.filePath(u"summary.json"_s));
     QString why;
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(QJsonDocument(json).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
-        return fail(tr("Cannot write %1: %2").arg(file.fileName(), file.errorString()));
+    if (!writeJsonFile(dir.filePath(u"summary.json"_s), json, &why))
+        return fail(why);
     if (!writeChromeTrace(trace, dir.filePath(u"trace.json"_s), &why) ||
         !writeTraceFile(trace, dir.filePath(QString::fromLatin1(kTraceFileName)), &why))
         return fail(why);
@@ -1123,16 +1117,20 @@ void MainWindow::exportSummary()
         this, tr("Export Summary"), QDir::home().filePath(u"summary.json"_s), tr("JSON (*.json)"));
     if (path.isEmpty())
         return;
+    QString error;
+    if (!writeJsonFile(path, summaryJson(), &error))
+        QMessageBox::warning(this, tr("Export Summary"), error);
+}
+
+QJsonObject MainWindow::summaryJson() const
+{
     const TraceStore &trace = m_cluster->trace();
-    Summary summary = Summary::compute(u"window"_s, seed(), m_replies, trace, 0);
+    const qsizetype n = trace.size();
+    const double wallS = n > 1 ? (trace.at(n - 1).wallUs - trace.at(0).wallUs) / 1e6 : 0.0;
+    Summary summary = Summary::compute(u"window"_s, seed(), m_replies, trace, wallS);
     if (m_checker)
         summary.checker = m_checker->toJson();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(QJsonDocument(summary.toJson()).toJson(QJsonDocument::Indented)) < 0 ||
-        !file.commit())
-        QMessageBox::warning(this, tr("Export Summary"),
-                             tr("Cannot write %1: %2").arg(path, file.errorString()));
+    return summary.toJson();
 }
 
 void MainWindow::setPreferences(const Preferences &prefs)

@@ -7,6 +7,7 @@
 #include "preferences.h"
 #include "timeline/messageflow.h"
 
+#include <QJsonObject>
 #include <QMainWindow>
 
 #include <memory>
@@ -120,6 +121,7 @@ private:
     void showMessage(int id); // in the detail pane
     void refreshPending();
     const TraceStore *currentTrace() const;
+    QJsonObject summaryJson() const; // the live run's summary, as --out writes it
     void startCluster();
     void stopCluster();
     void refresh();

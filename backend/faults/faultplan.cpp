@@ -599,4 +599,17 @@ FaultPlan FaultPlan::chaos(quint64 seed, qint64 spanMs)
     return plan;
 }
 
+quint8 faultReason(FaultStep::Action action)
+{
+    return static_cast<quint8>(static_cast<int>(action) + 1);
+}
+
+std::optional<FaultStep::Action> faultAction(const TraceEvent &e)
+{
+    if (e.kind != TraceKind::Fault || e.reason == 0 ||
+        e.reason > faultReason(FaultStep::Action::Clear))
+        return std::nullopt;
+    return static_cast<FaultStep::Action>(e.reason - 1);
+}
+
 } // namespace edgecore

@@ -23,6 +23,7 @@
 // stopped).
 
 #include "faultinjector.h"
+#include "trace/traceevent.h"
 
 #include <QByteArray>
 #include <QString>
@@ -73,6 +74,12 @@ struct FaultStep
 };
 
 QString toString(FaultStep::Action a);
+
+// A TraceKind::Fault event says which step switched it: the action in `reason` (its order
+// here, from 1; 0 for none said) and Slow's milliseconds in `seq`, so the views read the
+// fault without parsing its detail text.
+quint8 faultReason(FaultStep::Action action);
+std::optional<FaultStep::Action> faultAction(const TraceEvent &e);
 
 struct FaultPlan
 {

@@ -53,6 +53,23 @@ quint64 NodeCore::lamport() const
     return sum;
 }
 
+TraceEvent droppedByHand(const PendingFrame &f, Instant now, qint64 wallUs)
+{
+    TraceEvent e;
+    e.kind = TraceKind::Drop;
+    e.node = f.from;
+    e.peer = f.to;
+    e.msgType = f.type;
+    e.reason = 3;
+    e.labUs = toUs(now);
+    e.wallUs = wallUs;
+    e.seq = f.seq;
+    e.txId = f.tx;
+    e.sessionId = f.session;
+    e.detail = QStringLiteral("dropped by hand (step mode)");
+    return e;
+}
+
 void NodeCore::recordHost(HostEvent what)
 {
     TraceEvent e;

@@ -60,6 +60,10 @@ struct PendingFrame
     Instant since{}; // lab time it was parked
 };
 
+// The trace's record of a parked frame the user dropped in step mode: the sender's loss
+// (reason 3), as the network would lose it; the diagram ends it in a cross.
+TraceEvent droppedByHand(const PendingFrame &f, Instant now, qint64 wallUs);
+
 // Counters a host keeps about its wire traffic.
 struct HostStats
 {

@@ -118,6 +118,7 @@ private:
         Instant since{};
     };
     std::deque<Parked> m_parked; // frames that arrived while paused
+    PendingFrame pendingOf(const Parked &p) const;
     QTimer *m_timer = nullptr;
     TimerId m_nextTimerId = 1;
     std::map<TimerId, Instant> m_timerDeadlines;

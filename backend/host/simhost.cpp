@@ -456,24 +456,28 @@ void SimHost::parkFrames()
     }
 }
 
+PendingFrame SimHost::pendingOf(const ParkedFrame &p)
+{
+    PendingFrame f;
+    f.id = p.id;
+    f.from = p.event.from;
+    f.to = p.event.node;
+    f.since = p.since;
+    DecodedEnvelope d;
+    if (decodeEnvelope(p.event.frame.mid(kFrameHeaderBytes), d) == WireError::None) {
+        f.type = static_cast<quint16>(d.env.type);
+        f.seq = d.env.seq;
+        f.tx = d.env.txId;
+        f.session = d.env.sessionId;
+    }
+    return f;
+}
+
 std::vector<PendingFrame> SimHost::pending() const
 {
     std::vector<PendingFrame> out;
-    for (const ParkedFrame &p : m_parked) {
-        PendingFrame f;
-        f.id = p.id;
-        f.from = p.event.from;
-        f.to = p.event.node;
-        f.since = p.since;
-        DecodedEnvelope d;
-        if (decodeEnvelope(p.event.frame.mid(kFrameHeaderBytes), d) == WireError::None) {
-            f.type = static_cast<quint16>(d.env.type);
-            f.seq = d.env.seq;
-            f.tx = d.env.txId;
-            f.session = d.env.sessionId;
-        }
-        out.push_back(f);
-    }
+    for (const ParkedFrame &p : m_parked)
+        out.push_back(pendingOf(p));
     return out;
 }
 
@@ -499,27 +503,8 @@ bool SimHost::dropPending(quint64 id)
                                  [id](const ParkedFrame &p) { return p.id == id; });
     if (it == m_parked.end())
         return false;
-    const PendingFrame f = [&] {
-        for (const PendingFrame &x : pending())
-            if (x.id == id)
-                return x;
-        return PendingFrame{};
-    }();
-    // Lost by the user's hand, as the network would lose it: the sender's loss, traced.
-    TraceEvent e;
-    e.kind = TraceKind::Drop;
-    e.node = f.from;
-    e.peer = f.to;
-    e.msgType = f.type;
-    e.reason = 3;
-    e.labUs = toUs(m_now);
-    e.seq = f.seq;
-    e.txId = f.tx;
-    e.sessionId = f.session;
-    e.detail = u"dropped by hand (step mode)"_s;
-    m_trace->append(e);
-    m_parked.erase(std::find_if(m_parked.begin(), m_parked.end(),
-                                [id](const ParkedFrame &p) { return p.id == id; }));
+    m_trace->append(droppedByHand(pendingOf(*it), m_now, 0)); // no wall time: deterministic
+    m_parked.erase(it);
     return true;
 }
 

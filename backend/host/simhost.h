@@ -154,6 +154,7 @@ private:
         Instant since;
         Event event;
     };
+    static PendingFrame pendingOf(const ParkedFrame &p);
     bool m_stepMode = false;
     std::vector<ParkedFrame> m_parked;
     quint64 m_nextParked = 0;

@@ -143,39 +143,40 @@ void ThreadHost::withNode(const std::function<void(NodeCore &)> &f)
         m_runtime, [rt = m_runtime, &f] { f(*rt); }, Qt::BlockingQueuedConnection);
 }
 
+bool ThreadHost::onRuntime(const std::function<void(NodeRuntime &)> &f)
+{
+    if (!m_thread.isRunning() || m_stopped)
+        return false;
+    QMetaObject::invokeMethod(
+        m_runtime, [rt = m_runtime, &f] { f(*rt); }, Qt::BlockingQueuedConnection);
+    return true;
+}
+
 std::vector<PendingFrame> ThreadHost::pending()
 {
     std::vector<PendingFrame> out;
-    if (m_thread.isRunning() && !m_stopped)
-        QMetaObject::invokeMethod(
-            m_runtime, [&] { out = m_runtime->parked(); }, Qt::BlockingQueuedConnection);
+    onRuntime([&out](NodeRuntime &rt) { out = rt.parked(); });
     return out;
 }
 
 bool ThreadHost::deliverPending(quint64 id)
 {
     bool done = false;
-    if (m_thread.isRunning() && !m_stopped)
-        QMetaObject::invokeMethod(
-            m_runtime, [&] { done = m_runtime->deliverParked(id); }, Qt::BlockingQueuedConnection);
+    onRuntime([&](NodeRuntime &rt) { done = rt.deliverParked(id); });
     return done;
 }
 
 bool ThreadHost::dropPending(quint64 id)
 {
     bool done = false;
-    if (m_thread.isRunning() && !m_stopped)
-        QMetaObject::invokeMethod(
-            m_runtime, [&] { done = m_runtime->dropParked(id); }, Qt::BlockingQueuedConnection);
+    onRuntime([&](NodeRuntime &rt) { done = rt.dropParked(id); });
     return done;
 }
 
 std::optional<Instant> ThreadHost::nextDeadline()
 {
     std::optional<Instant> next;
-    if (m_thread.isRunning() && !m_stopped)
-        QMetaObject::invokeMethod(
-            m_runtime, [&] { next = m_runtime->nextDeadline(); }, Qt::BlockingQueuedConnection);
+    onRuntime([&next](NodeRuntime &rt) { next = rt.nextDeadline(); });
     return next;
 }
 
@@ -744,13 +745,23 @@ void NodeRuntime::drainParked()
     }
 }
 
+PendingFrame NodeRuntime::pendingOf(const Parked &p) const
+{
+    return PendingFrame{p.id,
+                        p.local ? kNoNode : p.env.sender,
+                        m_config.id,
+                        static_cast<quint16>(p.env.type),
+                        p.env.seq,
+                        p.env.txId,
+                        p.env.sessionId,
+                        p.since};
+}
+
 std::vector<PendingFrame> NodeRuntime::parked() const
 {
     std::vector<PendingFrame> out;
     for (const Parked &p : m_parked)
-        out.push_back(PendingFrame{p.id, p.local ? kNoNode : p.env.sender, m_config.id,
-                                   static_cast<quint16>(p.env.type), p.env.seq, p.env.txId,
-                                   p.env.sessionId, p.since});
+        out.push_back(pendingOf(p));
     return out;
 }
 
@@ -772,20 +783,7 @@ bool NodeRuntime::dropParked(quint64 id)
                                  [id](const Parked &p) { return p.id == id; });
     if (it == m_parked.end())
         return false;
-    // Lost as if the network had lost it, by the user's hand: the diagram ends it in a cross.
-    TraceEvent e;
-    e.kind = TraceKind::Drop;
-    e.node = it->env.sender;
-    e.peer = m_config.id;
-    e.msgType = static_cast<quint16>(it->env.type);
-    e.reason = 3;
-    e.labUs = toUs(now());
-    e.wallUs = wallMsNow() * 1000;
-    e.seq = it->env.seq;
-    e.txId = it->env.txId;
-    e.sessionId = it->env.sessionId;
-    e.detail = u"dropped by hand (step mode)"_s;
-    m_config.trace->append(e);
+    m_config.trace->append(droppedByHand(pendingOf(*it), now(), wallMsNow() * 1000));
     m_parked.erase(it);
     return true;
 }

@@ -71,6 +71,9 @@ Q_SIGNALS:
     void clientReply(const edgecore::ClientReply &reply);
 
 private:
+    // Runs f on the host's thread and waits; false (f not run) once the thread is gone.
+    bool onRuntime(const std::function<void(NodeRuntime &)> &f);
+
     HostConfig m_config;
     QThread m_thread;
     NodeRuntime *m_runtime = nullptr;

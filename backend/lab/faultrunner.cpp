@@ -117,10 +117,7 @@ void applyFaultStep(const FaultStep &s, LabControls &lab)
         }
         break;
     }
-    static_assert(static_cast<int>(FaultFact::Clear) ==
-                      static_cast<int>(FaultStep::Action::Clear) + 1,
-                  "FaultFact follows FaultStep::Action");
-    lab.traceFault(on, s.describe(), static_cast<FaultFact>(static_cast<int>(s.action) + 1),
+    lab.traceFault(on, s.describe(), s.action,
                    s.action == FaultStep::Action::Slow ? static_cast<quint64>(s.slowMs) : 0);
 }
 

@@ -146,17 +146,6 @@ bool prepareOutDir(const QString &dir, bool force, QString *error)
     return true;
 }
 
-bool writeJson(const QString &path, const QJsonObject &obj, QString *error)
-{
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) {
-        *error = u"cannot write "_s + path + u": "_s + f.errorString();
-        return false;
-    }
-    f.write(QJsonDocument(obj).toJson(QJsonDocument::Indented));
-    return commitFile(f, error);
-}
-
 } // namespace
 
 int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &err)
@@ -330,7 +319,7 @@ int runHeadless(const HeadlessOptions &options, QTextStream &out, QTextStream &e
         const QDir dir(options.outDir);
         QJsonObject json = summary.toJson();
         json.insert(u"ledgers"_s, ledgerAnchors(dir.filePath(u"data"_s))); // --verify-ledger
-        if (!writeJson(dir.filePath(u"summary.json"_s), json, &error) ||
+        if (!writeJsonFile(dir.filePath(u"summary.json"_s), json, &error) ||
             !writeChromeTrace(trace, dir.filePath(u"trace.json"_s), &error) ||
             !writeTraceFile(trace, dir.filePath(QString::fromLatin1(kTraceFileName)), &error)) {
             err << "edgecore-lab: " << error << '\n';

@@ -11,12 +11,12 @@ namespace edgecore {
 namespace {
 
 void appendFault(TraceStore &trace, NodeId node, Instant now, qint64 wallUs, const QString &detail,
-                 FaultFact what, quint64 value)
+                 std::optional<FaultStep::Action> what, quint64 value)
 {
     TraceEvent e;
     e.kind = TraceKind::Fault;
     e.node = node;
-    e.reason = static_cast<quint8>(what);
+    e.reason = what ? faultReason(*what) : 0;
     e.seq = value;
     e.labUs = toUs(now);
     e.wallUs = wallUs;
@@ -75,8 +75,8 @@ void SimControls::faultsChanged(const QString &node)
         m_sim.host().faultsChanged(id);
 }
 
-void SimControls::traceFault(const QString &node, const QString &detail, FaultFact what,
-                             quint64 value)
+void SimControls::traceFault(const QString &node, const QString &detail,
+                             std::optional<FaultStep::Action> what, quint64 value)
 {
     appendFault(m_sim.trace(), m_sim.id(node), now(), 0, detail, what,
                 value); // no wall time: deterministic
@@ -126,8 +126,8 @@ void ThreadControls::faultsChanged(const QString &node)
         h->faultsChanged();
 }
 
-void ThreadControls::traceFault(const QString &node, const QString &detail, FaultFact what,
-                                quint64 value)
+void ThreadControls::traceFault(const QString &node, const QString &detail,
+                                std::optional<FaultStep::Action> what, quint64 value)
 {
     appendFault(m_cluster.trace(), id(node), now(), QDateTime::currentMSecsSinceEpoch() * 1000,
                 detail, what, value);

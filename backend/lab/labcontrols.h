@@ -25,7 +25,8 @@ public:
     NodeId id(const QString &node) const override;
     QStringList services() const override;
     void faultsChanged(const QString &node) override;
-    void traceFault(const QString &node, const QString &detail, FaultFact what = FaultFact::None,
+    void traceFault(const QString &node, const QString &detail,
+                    std::optional<FaultStep::Action> what = std::nullopt,
                     quint64 value = 0) override;
     void configureMallory(const MalloryConfig &config) override;
     quint32 rotateKey() override;
@@ -56,7 +57,8 @@ public:
     NodeId id(const QString &node) const override;
     QStringList services() const override;
     void faultsChanged(const QString &node) override;
-    void traceFault(const QString &node, const QString &detail, FaultFact what = FaultFact::None,
+    void traceFault(const QString &node, const QString &detail,
+                    std::optional<FaultStep::Action> what = std::nullopt,
                     quint64 value = 0) override;
     void configureMallory(const MalloryConfig &config) override;
     quint32 rotateKey() override { return m_cluster.rotateKey(); }

@@ -3,8 +3,8 @@
 // window can start.
 
 #include "cluster.h"
+#include "faults/faultplan.h"
 #include "loadgenerator.h"
-#include "trace/facts.h"
 
 #include <QStringList>
 
@@ -39,9 +39,10 @@ public:
     // Every session manager sends its dead letters again; returns how many.
     virtual int replayDeadLetters() = 0;
     // A fault window opened or closed: a trace event on the node (none: the whole lab).
-    // `what` and `value` type it (facts.h), for the views.
+    // `what` and `value` type it (faultAction()), for the views.
     virtual void traceFault(const QString &node, const QString &detail,
-                            FaultFact what = FaultFact::None, quint64 value = 0) = 0;
+                            std::optional<FaultStep::Action> what = std::nullopt,
+                            quint64 value = 0) = 0;
 
     // Step mode, the same on threads and in the simulator: the lab clock stands still and
     // every frame that arrives is parked at its receiver (it still crossed the network) until

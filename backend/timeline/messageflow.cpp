@@ -1,6 +1,7 @@
 #include "messageflow.h"
 
 #include "core/envelope.h"
+#include "faults/faultplan.h"
 #include "services/cast.h"
 #include "trace/facts.h"
 #include "trace/tracestore.h"
@@ -275,30 +276,34 @@ void MessageFlow::apply(qsizetype index, const TraceEvent &e)
         break;
     case TraceKind::Fault: {
         using K = FaultInterval::Kind;
-        switch (faultFact(e)) {
-        case FaultFact::Pause:
+        const std::optional<FaultStep::Action> action = faultAction(e);
+        if (!action)
+            break;
+        using A = FaultStep::Action;
+        switch (*action) {
+        case A::Pause:
             openFault(K::Paused, e.node, index, e.labUs);
             break;
-        case FaultFact::Resume:
+        case A::Resume:
             closeFaults(K::Paused, e.node, index, e.labUs);
             break;
-        case FaultFact::Slow:
+        case A::Slow:
             if (e.seq > 0)
                 openFault(K::Slow, e.node, index, e.labUs, e.seq);
             else
                 closeFaults(K::Slow, e.node, index, e.labUs);
             break;
-        case FaultFact::Isolate:
+        case A::Isolate:
             openFault(K::Isolated, e.node, index, e.labUs);
             break;
-        case FaultFact::Split:
+        case A::Split:
             openFault(K::Partitioned, kNoNode, index, e.labUs);
             break;
-        case FaultFact::Heal:
+        case A::Heal:
             closeFaults(K::Isolated, kNoNode, index, e.labUs, true);
             closeFaults(K::Partitioned, kNoNode, index, e.labUs, true);
             break;
-        case FaultFact::Clear:
+        case A::Clear:
             for (const K k : {K::Paused, K::Slow, K::Isolated, K::Partitioned})
                 closeFaults(k, kNoNode, index, e.labUs, true);
             break;

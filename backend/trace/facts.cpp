@@ -70,11 +70,4 @@ QString toString(HostEvent h)
     return {};
 }
 
-FaultFact faultFact(const TraceEvent &e)
-{
-    if (e.kind != TraceKind::Fault || e.reason > static_cast<quint8>(FaultFact::Clear))
-        return FaultFact::None;
-    return static_cast<FaultFact>(e.reason);
-}
-
 } // namespace edgecore

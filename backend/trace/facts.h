@@ -17,27 +17,4 @@ enum class HostEvent : quint8 { None = 0, Crashed = 1, Restarted = 2 };
 HostEvent hostEvent(const TraceEvent &e);
 QString toString(HostEvent h); // "crashed", "restarted"
 
-// What a TraceKind::Fault event switched, in `reason`: a fault plan's step (the order of
-// FaultStep::Action, from 1); `seq` carries Slow's milliseconds. 0: not said (older traces).
-enum class FaultFact : quint8 {
-    None = 0,
-    Link,
-    ClearLinks,
-    Isolate,
-    Split,
-    Heal,
-    Crash,
-    Restart,
-    Pause,
-    Resume,
-    Slow,
-    Participant,
-    Mallory,
-    RotateKey,
-    RetireKeys,
-    ReplayDeadLetters,
-    Clear,
-};
-FaultFact faultFact(const TraceEvent &e);
-
 } // namespace edgecore

@@ -2,6 +2,8 @@
 
 #include "tracestore.h"
 
+#include "core/savefile.h"
+
 #include <QDataStream>
 #include <QFile>
 #include <QSaveFile>
@@ -134,13 +136,13 @@ bool writeTraceFile(const TraceStore &trace, const QString &path, QString *error
         return false;
     }
     QString why;
-    if (!writeTraceFile(trace, file, &why) || !file.commit()) {
+    if (!writeTraceFile(trace, file, &why)) {
         if (error)
-            *error = path + u": "_s + (why.isEmpty() ? file.errorString() : why);
+            *error = path + u": "_s + why;
         file.cancelWriting();
         return false;
     }
-    return true;
+    return commitFile(file, error); // a full disk's last flush is checked there
 }
 
 TraceFileContents readTraceFile(QIODevice &in)

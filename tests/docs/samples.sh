@@ -163,9 +163,8 @@ samples() {
 
 # --- links -----------------------------------------------------------------------------
 
-# The GitHub anchors of a Markdown file's headings, one a line (code blocks skipped).
-anchors() {
-    awk '
+# The start of an awk program that skips fenced code blocks (``` or ~~~), for the readers below.
+SKIP_FENCED='
         function fence(line,    t) {   # the fence a line opens or closes, or ""
             t = line; sub(/^ ? ? ?/, "", t)
             if (match(t, /^(```+|~~~+)/)) return substr(t, 1, RLENGTH)
@@ -177,6 +176,11 @@ anchors() {
             if (code && f != "" && index(f, code) == 1 && $0 ~ /^ ? ? ?[`~]+ *$/) { code = ""; next }
             if (code) next
         }
+'
+
+# The GitHub anchors of a Markdown file's headings, one a line (code blocks skipped).
+anchors() {
+    awk "$SKIP_FENCED"'
         /^#+ / {
             h = $0
             sub(/^#+ +/, "", h); sub(/ +#+ *$/, "", h)
@@ -191,18 +195,7 @@ anchors() {
 # The link targets of a Markdown file, one a line as "LINE<TAB>TARGET": inline links and
 # images, and reference definitions; fenced code and inline code spans skipped.
 targets() {
-    awk '
-        function fence(line,    t) {   # the fence a line opens or closes, or ""
-            t = line; sub(/^ ? ? ?/, "", t)
-            if (match(t, /^(```+|~~~+)/)) return substr(t, 1, RLENGTH)
-            return ""
-        }
-        {
-            f = fence($0)
-            if (!code && f != "") { code = f; next }
-            if (code && f != "" && index(f, code) == 1 && $0 ~ /^ ? ? ?[`~]+ *$/) { code = ""; next }
-            if (code) next
-        }
+    awk "$SKIP_FENCED"'
         {
             s = $0
             gsub(/`[^`]*`/, "", s)

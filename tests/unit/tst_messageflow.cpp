@@ -3,6 +3,7 @@
 // screen between two lab times, how many were sent, a transaction's messages), checked
 // against recorded runs of the real cast in the simulator and against a brute-force scan.
 
+#include "faults/faultplan.h"
 #include "lab/headless.h"
 #include "timeline/messageflow.h"
 #include "trace/facts.h"
@@ -286,9 +287,8 @@ void TestMessageFlow::faultsOnTheLifelines()
     flow.advance(*trace);
     QVERIFY(!flow.faults().empty());
     qsizetype faultEvents = 0;
-    trace->forEach(0, trace->size(), [&](const TraceEvent &e) {
-        faultEvents += e.kind == TraceKind::Fault && faultFact(e) != FaultFact::None;
-    });
+    trace->forEach(0, trace->size(),
+                   [&](const TraceEvent &e) { faultEvents += faultAction(e).has_value(); });
     QVERIFY(faultEvents > 0); // every fault event typed
     // This seed pauses sm-2, slows the dsm and splits the cast twice.
     const auto has = [&](FaultInterval::Kind k) {

@@ -49,6 +49,27 @@ QString timeLabel(qint64 us, qint64 step)
                                           : 3));
 }
 
+// Density: per lifeline (lane-major) and pixel row, how many messages left it there, as
+// bars whose width and colour grow with the count (on a log scale).
+void paintDensity(QPainter &p, const SequenceLayout &l, const std::vector<quint64> &count, int rows)
+{
+    if (count.empty())
+        return;
+    const quint64 most = std::max<quint64>(1, *std::max_element(count.begin(), count.end()));
+    const double w = std::min(l.laneWidth() * 0.8, 60.0);
+    for (size_t lane = 0; lane < l.lanes().size(); ++lane) {
+        const double x = l.xOfLane(static_cast<int>(lane));
+        for (int row = 0; row < rows; ++row) {
+            const quint64 c = count[lane * static_cast<size_t>(rows) + static_cast<size_t>(row)];
+            if (!c)
+                continue;
+            const double frac = std::log1p(double(c)) / std::log1p(double(most));
+            p.fillRect(QRectF(x - w / 2 * frac, SequenceLayout::kHeaderHeight + row, w * frac, 1),
+                       QColor(0x33, 0x66, 0xcc, 60 + static_cast<int>(195 * frac)));
+        }
+    }
+}
+
 void arrowHead(QPainter &p, const QLineF &line, const QColor &c)
 {
     if (line.length() < 6)
@@ -245,27 +266,11 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
     if (!order && !filtered && l.scale() >= double(MessageFlow::kBucketUs) &&
         flow.sentBetween(top, bottom) > std::min<qsizetype>(kMaxArrows, 4 * rows)) {
         std::vector<quint64> count(lanes.size() * static_cast<size_t>(rows), 0);
-        quint64 most = 1;
         for (size_t lane = 0; lane < lanes.size(); ++lane)
-            for (int row = 0; row < rows; ++row) {
-                const quint64 c =
+            for (int row = 0; row < rows; ++row)
+                count[lane * static_cast<size_t>(rows) + static_cast<size_t>(row)] =
                     flow.sentBy(lanes[lane], l.usAt(plotTop + row), l.usAt(plotTop + row + 1));
-                count[lane * static_cast<size_t>(rows) + static_cast<size_t>(row)] = c;
-                most = std::max(most, c);
-            }
-        const double w = std::min(l.laneWidth() * 0.8, 60.0);
-        for (size_t lane = 0; lane < lanes.size(); ++lane) {
-            const double x = l.xOfLane(static_cast<int>(lane));
-            for (int row = 0; row < rows; ++row) {
-                const quint64 c =
-                    count[lane * static_cast<size_t>(rows) + static_cast<size_t>(row)];
-                if (!c)
-                    continue;
-                const double frac = std::log1p(double(c)) / std::log1p(double(most));
-                p.fillRect(QRectF(x - w / 2 * frac, plotTop + row, w * frac, 1),
-                           QColor(0x33, 0x66, 0xcc, 60 + static_cast<int>(195 * frac)));
-            }
-        }
+        paintDensity(p, l, count, rows);
     } else {
         std::vector<int> ids = l.visible(flow, top, bottom);
         if (filtered)
@@ -277,33 +282,16 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
                       ids.end());
         // More arrows than four a pixel row: their density instead.
         if (static_cast<int>(ids.size()) > std::min(kMaxArrows, 4 * rows)) {
-            // Density: per sender lifeline and pixel row, how many messages left it there.
-            std::vector<int> count(lanes.size() * static_cast<size_t>(rows), 0);
-            int most = 1;
+            std::vector<quint64> count(lanes.size() * static_cast<size_t>(rows), 0);
             for (const int id : ids) {
                 const FlowMessage &m = flow.messages()[static_cast<size_t>(id)];
                 const double x = l.xOf(m.from);
                 const int row = static_cast<int>(l.yOf(l.startOf(m)) - plotTop);
-                if (x < 0 || row < 0 || row >= rows)
-                    continue;
-                const int lane = l.laneAt(x);
-                int &c = count[static_cast<size_t>(lane) * static_cast<size_t>(rows) +
-                               static_cast<size_t>(row)];
-                most = std::max(most, ++c);
+                if (x >= 0 && row >= 0 && row < rows)
+                    ++count[static_cast<size_t>(l.laneAt(x)) * static_cast<size_t>(rows) +
+                            static_cast<size_t>(row)];
             }
-            const double w = std::min(l.laneWidth() * 0.8, 60.0);
-            for (size_t lane = 0; lane < lanes.size(); ++lane) {
-                const double x = l.xOfLane(static_cast<int>(lane));
-                for (int row = 0; row < rows; ++row) {
-                    const int c =
-                        count[lane * static_cast<size_t>(rows) + static_cast<size_t>(row)];
-                    if (!c)
-                        continue;
-                    const double frac = std::log1p(c) / std::log1p(most);
-                    p.fillRect(QRectF(x - w / 2 * frac, plotTop + row, w * frac, 1),
-                               QColor(0x33, 0x66, 0xcc, 60 + static_cast<int>(195 * frac)));
-                }
-            }
+            paintDensity(p, l, count, rows);
         } else {
             // Arrows in batches: one drawLines per colour and style (Qt's raster engine pays per
             // call far more than per line); heads and labels only while there are few.
