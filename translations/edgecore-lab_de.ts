@@ -29,826 +29,841 @@
     </message>
     <message>
         <location filename="../widgets/detailtext.cpp" line="26" />
+        <source>PREPARING</source>
+        <translation>BEREITET VOR</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="27" />
+        <source>COMMITTING</source>
+        <translation>WIRD FESTGESCHRIEBEN</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="28" />
+        <source>ABORTING</source>
+        <translation>WIRD ABGEBROCHEN</translation>
+    </message>
+    <message>
+        <location filename="../widgets/detailtext.cpp" line="29" />
         <source>PRECOMMITTED</source>
         <translation>VORFESTGESCHRIEBEN</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="27" />
+        <location filename="../widgets/detailtext.cpp" line="30" />
         <source>PREPARED</source>
         <translation>VORBEREITET</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="28" />
+        <location filename="../widgets/detailtext.cpp" line="31" />
         <source>ACTIVE</source>
         <translation>AKTIV</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="29" />
+        <location filename="../widgets/detailtext.cpp" line="32" />
         <source>INVALID</source>
         <translation>UNGÜLTIG</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="30" />
+        <location filename="../widgets/detailtext.cpp" line="33" />
         <source>UNKNOWN</source>
         <translation>UNBEKANNT</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="31" />
+        <location filename="../widgets/detailtext.cpp" line="34" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="33" />
+        <location filename="../widgets/detailtext.cpp" line="36" />
         <source>coordinator decided abort</source>
         <translation>Koordinator entschied Abbruch</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="34" />
+        <location filename="../widgets/detailtext.cpp" line="37" />
         <source>coordinator restarted before deciding</source>
         <translation>Koordinator vor der Entscheidung neu gestartet</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="35" />
+        <location filename="../widgets/detailtext.cpp" line="38" />
         <source>deadlock victim (youngest in the cycle)</source>
         <translation>Deadlock-Opfer (die jüngste im Zyklus)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="36" />
+        <location filename="../widgets/detailtext.cpp" line="39" />
         <source>injected abort (%1% of PREPAREs)</source>
         <translation>eingespeister Abbruch (%1 % der PREPAREs)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="37" />
+        <location filename="../widgets/detailtext.cpp" line="40" />
         <source>lock wait timed out</source>
         <translation>Warten auf die Sperre abgelaufen</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="38" />
+        <location filename="../widgets/detailtext.cpp" line="41" />
         <source>no session manager leads</source>
         <translation>kein Session-Manager führt</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="39" />
+        <location filename="../widgets/detailtext.cpp" line="42" />
         <source>termination: nobody pre-committed</source>
         <translation>Terminierung: niemand hat vorfestgeschrieben</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="40" />
+        <location filename="../widgets/detailtext.cpp" line="43" />
         <source>termination: a participant pre-committed</source>
         <translation>Terminierung: ein Teilnehmer hat vorfestgeschrieben</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="41" />
+        <location filename="../widgets/detailtext.cpp" line="44" />
         <source>timeout waiting for votes</source>
         <translation>Zeitüberschreitung beim Warten auf Stimmen</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="42" />
+        <location filename="../widgets/detailtext.cpp" line="45" />
         <source>insufficient credit</source>
         <translation>Guthaben reicht nicht</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="43" />
+        <location filename="../widgets/detailtext.cpp" line="46" />
         <source>cell %1 full</source>
         <translation>Zelle %1 voll</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="44" />
+        <location filename="../widgets/detailtext.cpp" line="47" />
         <source>subscriber id must have 5 to 15 digits</source>
         <translation>Teilnehmerkennung muss 5 bis 15 Ziffern haben</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="45" />
+        <location filename="../widgets/detailtext.cpp" line="48" />
         <source>subscriber id may contain digits only</source>
         <translation>Teilnehmerkennung darf nur Ziffern enthalten</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="46" />
+        <location filename="../widgets/detailtext.cpp" line="49" />
         <source>traffic class must be VOICE or DATA</source>
         <translation>Verkehrsklasse muss VOICE oder DATA sein</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="47" />
+        <location filename="../widgets/detailtext.cpp" line="50" />
         <source>protocol must be 2PC or 3PC</source>
         <translation>Protokoll muss 2PC oder 3PC sein</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="48" />
+        <location filename="../widgets/detailtext.cpp" line="51" />
         <source>session duration must be whole lab milliseconds from 0 to %1</source>
         <translation>Sitzungsdauer muss aus ganzen Labor-Millisekunden von 0 bis %1 bestehen</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="50" />
+        <location filename="../widgets/detailtext.cpp" line="53" />
         <source>tx PREPARING (intent logged)</source>
         <translation>Tx BEREITET VOR (Absicht protokolliert)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="51" />
+        <location filename="../widgets/detailtext.cpp" line="54" />
         <source>tx PRECOMMITTING (all voted YES)</source>
         <translation>Tx SCHREIBT VOR (alle stimmten JA)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="52" />
+        <location filename="../widgets/detailtext.cpp" line="55" />
         <source>tx %1</source>
         <translation>Tx %1</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="53" />
+        <location filename="../widgets/detailtext.cpp" line="56" />
         <source>release %1</source>
         <translation>Freigabe %1</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="54" />
+        <location filename="../widgets/detailtext.cpp" line="57" />
         <source>%1: asking again</source>
         <translation>%1: frage erneut</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="55" />
+        <location filename="../widgets/detailtext.cpp" line="58" />
         <source>release of the session set up by tx %1 (it lasted %2 s)</source>
         <translation>Freigabe der von Tx %1 eingerichteten Sitzung (sie dauerte %2 s)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="56" />
+        <location filename="../widgets/detailtext.cpp" line="59" />
         <source>session already claimed by tx %1, committed: answering for it</source>
         <translation>Sitzung schon von Tx %1 beansprucht, festgeschrieben: antworte dafür</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="57" />
+        <location filename="../widgets/detailtext.cpp" line="60" />
         <source>session already claimed by tx %1: not started</source>
         <translation>Sitzung schon von Tx %1 beansprucht: nicht begonnen</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="58" />
+        <location filename="../widgets/detailtext.cpp" line="61" />
         <source>session already released by tx %1: answering for it</source>
         <translation>Sitzung schon von Tx %1 freigegeben: antworte dafür</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="59" />
+        <location filename="../widgets/detailtext.cpp" line="62" />
         <source>session's release already claimed by tx %1: not started</source>
         <translation>Freigabe der Sitzung schon von Tx %1 beansprucht: nicht begonnen</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="60" />
+        <location filename="../widgets/detailtext.cpp" line="63" />
         <source>session not claimed (dsm silent): not started</source>
         <translation>Sitzung nicht beansprucht (dsm stumm): nicht begonnen</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="61" />
+        <location filename="../widgets/detailtext.cpp" line="64" />
         <source>session %1 read by %2 at v%3</source>
         <translation>Sitzung %1 gelesen von %2 bei v%3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="62" />
+        <location filename="../widgets/detailtext.cpp" line="65" />
         <source>%1 read by %2 at v%3</source>
         <translation>%1 gelesen von %2 bei v%3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="63" />
+        <location filename="../widgets/detailtext.cpp" line="66" />
         <source>recovered from the log: %1 transactions, %2 resumed</source>
         <translation>aus dem Protokoll wiederhergestellt: %1 Transaktionen, %2 fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="64" />
+        <location filename="../widgets/detailtext.cpp" line="67" />
         <source>recovered from the log: %1 records, %2 in doubt</source>
         <translation>aus dem Protokoll wiederhergestellt: %1 Einträge, %2 ungewiss</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="65" />
+        <location filename="../widgets/detailtext.cpp" line="68" />
         <source>recovered %1 keys and %2 stream events from the log</source>
         <translation>%1 Schlüssel und %2 Stream-Ereignisse aus dem Protokoll wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="66" />
+        <location filename="../widgets/detailtext.cpp" line="69" />
         <source>recovery could not reserve again: %1</source>
         <translation>Wiederherstellung konnte nicht erneut reservieren: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="68" />
+        <location filename="../widgets/detailtext.cpp" line="71" />
         <source>PREPARED, vote YES: %1</source>
         <translation>VORBEREITET, Stimme JA: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="69" />
+        <location filename="../widgets/detailtext.cpp" line="72" />
         <source>vote NO: %1</source>
         <translation>Stimme NEIN: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="70" />
+        <location filename="../widgets/detailtext.cpp" line="73" />
         <source>release %1 units in cell %2</source>
         <translation>%1 Einheiten in Zelle %2 freigeben</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="71" />
+        <location filename="../widgets/detailtext.cpp" line="74" />
         <source>%1 units in cell %2</source>
         <translation>%1 Einheiten in Zelle %2</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="72" />
+        <location filename="../widgets/detailtext.cpp" line="75" />
         <source>release: %1 credit from %2, %3 s</source>
         <translation>Freigabe: %1 Guthaben von %2, %3 s</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="73" />
+        <location filename="../widgets/detailtext.cpp" line="76" />
         <source>%1 credit from %2</source>
         <translation>%1 Guthaben von %2</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="74" />
+        <location filename="../widgets/detailtext.cpp" line="77" />
         <source>charging record: %1</source>
         <translation>Abrechnungssatz: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="75" />
+        <location filename="../widgets/detailtext.cpp" line="78" />
         <source>no units held for tx %1</source>
         <translation>keine Einheiten für Tx %1 gehalten</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="76" />
+        <location filename="../widgets/detailtext.cpp" line="79" />
         <source>no charge held for tx %1</source>
         <translation>keine Belastung für Tx %1 gehalten</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="77" />
+        <location filename="../widgets/detailtext.cpp" line="80" />
         <source>in doubt: asking the coordinator</source>
         <translation>ungewiss: frage den Koordinator</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="78" />
+        <location filename="../widgets/detailtext.cpp" line="81" />
         <source>coordinator silent: termination protocol</source>
         <translation>Koordinator stumm: Terminierungsprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="79" />
+        <location filename="../widgets/detailtext.cpp" line="82" />
         <source>PREPARE dropped after its lock wait: stale fencing token %1</source>
         <translation>PREPARE nach dem Warten auf die Sperre verworfen: veraltetes Fencing-Token %1</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="81" />
+        <location filename="../widgets/detailtext.cpp" line="84" />
         <source>accepted %1 session for %2</source>
         <translation>%1-Sitzung für %2 angenommen</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="82" />
+        <location filename="../widgets/detailtext.cpp" line="85" />
         <source>session ended after %1 s: asking %2 to release it</source>
         <translation>Sitzung nach %1 s beendet: bitte %2 um Freigabe</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="83" />
+        <location filename="../widgets/detailtext.cpp" line="86" />
         <source>asking %1 again to release the session (no answer yet)</source>
         <translation>bitte %1 erneut um Freigabe der Sitzung (noch keine Antwort)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="84" />
+        <location filename="../widgets/detailtext.cpp" line="87" />
         <source>asking %1 again to release the session (the last release ABORTED)</source>
         <translation>bitte %1 erneut um Freigabe der Sitzung (die letzte Freigabe ABGEBROCHEN)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="86" />
+        <location filename="../widgets/detailtext.cpp" line="89" />
         <source>asking %1 again (no answer yet)</source>
         <translation>frage %1 erneut (noch keine Antwort)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="87" />
+        <location filename="../widgets/detailtext.cpp" line="90" />
         <source>asking %1 again (was sent to %2)</source>
         <translation>frage %1 erneut (war an %2 gesendet)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="88" />
+        <location filename="../widgets/detailtext.cpp" line="91" />
         <source>redirected to %1 (not leader: %2)</source>
         <translation>umgeleitet zu %1 (nicht Leader: %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="89" />
+        <location filename="../widgets/detailtext.cpp" line="92" />
         <source>leader is now %1</source>
         <translation>Leader ist jetzt %1</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="90" />
+        <location filename="../widgets/detailtext.cpp" line="93" />
         <source>edge watches %1</source>
         <translation>Edge beobachtet %1</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="92" />
+        <location filename="../widgets/detailtext.cpp" line="95" />
         <source>became leader (fencing token %1)</source>
         <translation>wurde Leader (Fencing-Token %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="93" />
+        <location filename="../widgets/detailtext.cpp" line="96" />
         <source>lost leadership (fencing token %1)</source>
         <translation>Führung verloren (Fencing-Token %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="94" />
+        <location filename="../widgets/detailtext.cpp" line="97" />
         <source>%1 lease held, refused to %2 (v%3, token %4)</source>
         <translation>%1 Lease vergeben, %2 abgewiesen (v%3, Token %4)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="95" />
+        <location filename="../widgets/detailtext.cpp" line="98" />
         <source>%1 renewed by %2 (v%3, token %4)</source>
         <translation>%1 erneuert von %2 (v%3, Token %4)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="96" />
+        <location filename="../widgets/detailtext.cpp" line="99" />
         <source>%1 v%2→v%3 %4 by %5 token %6</source>
         <translation>%1 v%2→v%3 %4 durch %5 Token %6</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="97" />
+        <location filename="../widgets/detailtext.cpp" line="100" />
         <source>%1 v%2→v%3 by %4</source>
         <translation>%1 v%2→v%3 durch %4</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="98" />
+        <location filename="../widgets/detailtext.cpp" line="101" />
         <source>%1: conflict for %2 (at v%3)</source>
         <translation>%1: Konflikt für %2 (bei v%3)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="99" />
+        <location filename="../widgets/detailtext.cpp" line="102" />
         <source>stale fencing token %1 &lt; %2</source>
         <translation>veraltetes Fencing-Token %1 &lt; %2</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="100" />
+        <location filename="../widgets/detailtext.cpp" line="103" />
         <source>%1 consumes group %2 (%3 pending)</source>
         <translation>%1 liest Gruppe %2 (%3 ausstehend)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="101" />
+        <location filename="../widgets/detailtext.cpp" line="104" />
         <source>gap in session stream: got %1 after %2</source>
         <translation>Lücke im Sitzungs-Stream: %1 nach %2 erhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="103" />
+        <location filename="../widgets/detailtext.cpp" line="106" />
         <source>deadlock: %1; found %2 ms after it formed</source>
         <translation>Deadlock: %1; %2 ms nach seiner Entstehung gefunden</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="104" />
+        <location filename="../widgets/detailtext.cpp" line="107" />
         <source>%1 waits for %2</source>
         <translation>%1 wartet auf %2</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="105" />
+        <location filename="../widgets/detailtext.cpp" line="108" />
         <source>victim: the youngest in the cycle</source>
         <translation>Opfer: die jüngste im Zyklus</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="106" />
+        <location filename="../widgets/detailtext.cpp" line="109" />
         <source>victim: waited longer than %1 ms</source>
         <translation>Opfer: wartete länger als %1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="108" />
+        <location filename="../widgets/detailtext.cpp" line="111" />
         <source>connected</source>
         <translation>verbunden</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="109" />
+        <location filename="../widgets/detailtext.cpp" line="112" />
         <source>connect failed, retrying in %1 ms</source>
         <translation>Verbindung fehlgeschlagen, neuer Versuch in %1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="110" />
+        <location filename="../widgets/detailtext.cpp" line="113" />
         <source>connection lost, reconnecting in %1 ms</source>
         <translation>Verbindung verloren, neu verbinden in %1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="111" />
+        <location filename="../widgets/detailtext.cpp" line="114" />
         <source>dropped in flight: partition</source>
         <translation>unterwegs verloren: Partition</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="112" />
+        <location filename="../widgets/detailtext.cpp" line="115" />
         <source>dropped: partition</source>
         <translation>verloren: Partition</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="113" />
+        <location filename="../widgets/detailtext.cpp" line="116" />
         <source>dropped: loss</source>
         <translation>verloren: Verlust</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="114" />
+        <location filename="../widgets/detailtext.cpp" line="117" />
         <source>dropped by hand (step mode)</source>
         <translation>von Hand verworfen (Schrittmodus)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="116" />
+        <location filename="../widgets/detailtext.cpp" line="119" />
         <source>%1 (%2 bytes)</source>
         <translation>%1 (%2 Bytes)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="117" />
+        <location filename="../widgets/detailtext.cpp" line="120" />
         <source>truncated</source>
         <translation>abgeschnitten</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="118" />
+        <location filename="../widgets/detailtext.cpp" line="121" />
         <source>oversized</source>
         <translation>zu groß</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="119" />
+        <location filename="../widgets/detailtext.cpp" line="122" />
         <source>bad-cbor</source>
         <translation>fehlerhaftes CBOR</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="120" />
+        <location filename="../widgets/detailtext.cpp" line="123" />
         <source>trailing-garbage</source>
         <translation>Müll am Ende</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="121" />
+        <location filename="../widgets/detailtext.cpp" line="124" />
         <source>unknown-type</source>
         <translation>unbekannter Typ</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="122" />
+        <location filename="../widgets/detailtext.cpp" line="125" />
         <source>bad-version</source>
         <translation>falsche Version</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="123" />
+        <location filename="../widgets/detailtext.cpp" line="126" />
         <source>wrong-receiver</source>
         <translation>falscher Empfänger</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="124" />
+        <location filename="../widgets/detailtext.cpp" line="127" />
         <source>unknown-key</source>
         <translation>unbekannter Schlüssel</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="125" />
+        <location filename="../widgets/detailtext.cpp" line="128" />
         <source>bad-signature</source>
         <translation>falsche Signatur</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="126" />
+        <location filename="../widgets/detailtext.cpp" line="129" />
         <source>replay</source>
         <translation>Wiederholung</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="127" />
+        <location filename="../widgets/detailtext.cpp" line="130" />
         <source>stale-timestamp</source>
         <translation>veralteter Zeitstempel</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="128" />
+        <location filename="../widgets/detailtext.cpp" line="131" />
         <source>stale-token</source>
         <translation>veraltetes Token</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="129" />
+        <location filename="../widgets/detailtext.cpp" line="132" />
         <source>not-authorized</source>
         <translation>nicht berechtigt</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="130" />
+        <location filename="../widgets/detailtext.cpp" line="133" />
         <source>mallory (%1): forged %2 as %3</source>
         <translation>mallory (%1): %2 als %3 gefälscht</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="131" />
+        <location filename="../widgets/detailtext.cpp" line="134" />
         <source>mallory (%1): %2</source>
         <translation>mallory (%1): %2</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="132" />
+        <location filename="../widgets/detailtext.cpp" line="135" />
         <source>replayed a captured frame from %1</source>
         <translation>einen mitgeschnittenen Frame von %1 wiederholt</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="133" />
+        <location filename="../widgets/detailtext.cpp" line="136" />
         <source>tampered with a captured %1 from %2</source>
         <translation>ein mitgeschnittenes %1 von %2 verfälscht</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="134" />
+        <location filename="../widgets/detailtext.cpp" line="137" />
         <source>PREPARE under a stale fencing token</source>
         <translation>PREPARE unter einem veralteten Fencing-Token</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="135" />
+        <location filename="../widgets/detailtext.cpp" line="138" />
         <source>a length prefix of 2 GiB</source>
         <translation>ein Längenpräfix von 2 GiB</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="137" />
+        <location filename="../widgets/detailtext.cpp" line="140" />
         <source>every fault cleared</source>
         <translation>alle Fehler aufgehoben</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="138" />
+        <location filename="../widgets/detailtext.cpp" line="141" />
         <source>partition healed</source>
         <translation>Partition geheilt</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="139" />
+        <location filename="../widgets/detailtext.cpp" line="142" />
         <source>split %1 | %2</source>
         <translation>geteilt %1 | %2</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="140" />
+        <location filename="../widgets/detailtext.cpp" line="143" />
         <source>link %1 -&gt; %2: healthy</source>
         <translation>Verbindung %1 -&gt; %2: gesund</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="141" />
+        <location filename="../widgets/detailtext.cpp" line="144" />
         <source>link %1 &lt;-&gt; %2: healthy</source>
         <translation>Verbindung %1 &lt;-&gt; %2: gesund</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="142" />
+        <location filename="../widgets/detailtext.cpp" line="145" />
         <source>link %1 -&gt; %2: %3</source>
         <translation>Verbindung %1 -&gt; %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="143" />
+        <location filename="../widgets/detailtext.cpp" line="146" />
         <source>link %1 &lt;-&gt; %2: %3</source>
         <translation>Verbindung %1 &lt;-&gt; %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="144" />
+        <location filename="../widgets/detailtext.cpp" line="147" />
         <source>+%1 ms ±%2 ms</source>
         <translation>+%1 ms ±%2 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="145" />
+        <location filename="../widgets/detailtext.cpp" line="148" />
         <source>drop %1%</source>
         <translation>%1 % verlieren</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="146" />
+        <location filename="../widgets/detailtext.cpp" line="149" />
         <source>duplicate %1%</source>
         <translation>%1 % verdoppeln</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="147" />
+        <location filename="../widgets/detailtext.cpp" line="150" />
         <source>reorder %1%</source>
         <translation>%1 % vertauschen</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="148" />
+        <location filename="../widgets/detailtext.cpp" line="151" />
         <source>%1: votes NO %2%, prepare delay %3 ms</source>
         <translation>%1: stimmt %2 % NEIN, Vorbereitung verzögert %3 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="149" />
+        <location filename="../widgets/detailtext.cpp" line="152" />
         <source>%1 slow: +%2 ms per message</source>
         <translation>%1 langsam: +%2 ms je Nachricht</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="150" />
+        <location filename="../widgets/detailtext.cpp" line="153" />
         <source>%1 at full speed</source>
         <translation>%1 mit voller Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="151" />
+        <location filename="../widgets/detailtext.cpp" line="154" />
         <source>%1 crashed</source>
         <translation>%1 abgestürzt</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="152" />
+        <location filename="../widgets/detailtext.cpp" line="155" />
         <source>%1 restarted</source>
         <translation>%1 neu gestartet</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="153" />
+        <location filename="../widgets/detailtext.cpp" line="156" />
         <source>%1 paused</source>
         <translation>%1 angehalten</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="154" />
+        <location filename="../widgets/detailtext.cpp" line="157" />
         <source>%1 resumed</source>
         <translation>%1 fortgesetzt</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="155" />
+        <location filename="../widgets/detailtext.cpp" line="158" />
         <source>%1 isolated</source>
         <translation>%1 isoliert</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="156" />
+        <location filename="../widgets/detailtext.cpp" line="159" />
         <source>crashed</source>
         <translation>abgestürzt</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="157" />
+        <location filename="../widgets/detailtext.cpp" line="160" />
         <source>restarted</source>
         <translation>neu gestartet</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="159" />
+        <location filename="../widgets/detailtext.cpp" line="162" />
         <source>circuit breaker %1 (a session manager answered)</source>
         <translation>Schutzschalter %1 (ein Session-Manager antwortete)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="160" />
+        <location filename="../widgets/detailtext.cpp" line="163" />
         <source>circuit breaker %1 (%2 failures in a row)</source>
         <translation>Schutzschalter %1 (%2 Fehlschläge in Folge)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="161" />
+        <location filename="../widgets/detailtext.cpp" line="164" />
         <source>circuit breaker %1 (cool-down over: one probe)</source>
         <translation>Schutzschalter %1 (Abkühlzeit vorbei: ein Versuch)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="162" />
+        <location filename="../widgets/detailtext.cpp" line="165" />
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="163" />
+        <location filename="../widgets/detailtext.cpp" line="166" />
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="164" />
+        <location filename="../widgets/detailtext.cpp" line="167" />
         <source>half-open</source>
         <translation>halboffen</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="165" />
+        <location filename="../widgets/detailtext.cpp" line="168" />
         <source>request refused: %1</source>
         <translation>Anfrage abgewiesen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="166" />
+        <location filename="../widgets/detailtext.cpp" line="169" />
         <source>dead letter replayed to %1</source>
         <translation>unzustellbare Entscheidung erneut an %1 gesendet</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="167" />
+        <location filename="../widgets/detailtext.cpp" line="170" />
         <source>peer is back: reconnecting now</source>
         <translation>Gegenstelle ist zurück: verbinde jetzt neu</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="168" />
+        <location filename="../widgets/detailtext.cpp" line="171" />
         <source>edge ignores %1</source>
         <translation>Edge ignoriert %1</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="169" />
+        <location filename="../widgets/detailtext.cpp" line="172" />
         <source>release without its set-up transaction: ignored</source>
         <translation>Freigabe ohne ihre Einrichtungs-Transaktion: ignoriert</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="170" />
+        <location filename="../widgets/detailtext.cpp" line="173" />
         <source>send buffer full, frame dropped</source>
         <translation>Sendepuffer voll, Frame verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="171" />
+        <location filename="../widgets/detailtext.cpp" line="174" />
         <source>restart failed: cannot listen again: %1</source>
         <translation>Neustart fehlgeschlagen: kann nicht wieder lauschen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="172" />
+        <location filename="../widgets/detailtext.cpp" line="175" />
         <source>cannot write %1: %2</source>
         <translation>kann %1 nicht schreiben: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="173" />
+        <location filename="../widgets/detailtext.cpp" line="176" />
         <source>cannot open %1: %2</source>
         <translation>kann %1 nicht öffnen: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="174" />
+        <location filename="../widgets/detailtext.cpp" line="177" />
         <source>its log</source>
         <translation>sein Protokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="176" />
+        <location filename="../widgets/detailtext.cpp" line="179" />
         <source>COMMIT</source>
         <translation>FESTSCHREIBEN</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="177" />
+        <location filename="../widgets/detailtext.cpp" line="180" />
         <source>ABORT</source>
         <translation>ABBRECHEN</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="178" />
+        <location filename="../widgets/detailtext.cpp" line="181" />
         <source>tx %1: %2 decided %3 after it settled as %4</source>
         <translation>Tx %1: %2 entschied %3, nachdem sie als %4 feststand</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="179" />
+        <location filename="../widgets/detailtext.cpp" line="182" />
         <source>tx %1: %2 decided %3, the coordinator %4</source>
         <translation>Tx %1: %2 entschied %3, der Koordinator %4</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="180" />
+        <location filename="../widgets/detailtext.cpp" line="183" />
         <source>tx %1: %2 decided %3, %4 %5</source>
         <translation>Tx %1: %2 entschied %3, %4 %5</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="181" />
+        <location filename="../widgets/detailtext.cpp" line="184" />
         <source>tx %1: %2 reversed its decision to %3</source>
         <translation>Tx %1: %2 kehrte seine Entscheidung zu %3 um</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="182" />
+        <location filename="../widgets/detailtext.cpp" line="185" />
         <source>tx %1: %2 committed without a YES from %3</source>
         <translation>Tx %1: %2 schrieb fest ohne ein JA von %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="183" />
+        <location filename="../widgets/detailtext.cpp" line="186" />
         <source>tx %1: %2 committed before any durable coordinator decision</source>
         <translation>Tx %1: %2 schrieb fest vor jeder dauerhaften Entscheidung des Koordinators</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="184" />
+        <location filename="../widgets/detailtext.cpp" line="187" />
         <source>tx %1: the coordinator never decided</source>
         <translation>Tx %1: der Koordinator entschied nie</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="185" />
+        <location filename="../widgets/detailtext.cpp" line="188" />
         <source>tx %1: %2 voted YES and never learned the outcome</source>
         <translation>Tx %1: %2 stimmte JA und erfuhr nie den Ausgang</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="186" />
+        <location filename="../widgets/detailtext.cpp" line="189" />
         <source>tx %1 aborted in a run with no faults</source>
         <translation>Tx %1 brach in einem Lauf ohne Fehler ab</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="187" />
+        <location filename="../widgets/detailtext.cpp" line="190" />
         <source>%1 accepted a PREPARE with fencing token %2 after token %3</source>
         <translation>%1 nahm ein PREPARE mit Fencing-Token %2 nach Token %3 an</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="188" />
+        <location filename="../widgets/detailtext.cpp" line="191" />
         <source>key %1 went from version %2 to %3</source>
         <translation>Schlüssel %1 ging von Version %2 zu %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="189" />
+        <location filename="../widgets/detailtext.cpp" line="192" />
         <source>%1 accepted event %2 of session %3 after %4</source>
         <translation>%1 nahm Ereignis %2 der Sitzung %3 nach %4 an</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="190" />
+        <location filename="../widgets/detailtext.cpp" line="193" />
         <source>two leaders with fencing token %1: %2 and %3</source>
         <translation>zwei Leader mit Fencing-Token %1: %2 und %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="191" />
+        <location filename="../widgets/detailtext.cpp" line="194" />
         <source>session %1 decided by tx %2 and again by tx %3</source>
         <translation>Sitzung %1 entschieden von Tx %2 und erneut von Tx %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="192" />
+        <location filename="../widgets/detailtext.cpp" line="195" />
         <source>session %1 committed by tx %2 after its client was told ABORTED (trace event #%3)</source>
         <translation>Sitzung %1 von Tx %2 festgeschrieben, nachdem ihrem Client ABGEBROCHEN gemeldet wurde (Trace-Ereignis #%3)</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="194" />
+        <location filename="../widgets/detailtext.cpp" line="197" />
         <source>%1 committed release tx %2 of the session set up by tx %3 after release tx %4: what it held is freed twice</source>
         <translation>%1 schrieb Freigabe-Tx %2 der von Tx %3 eingerichteten Sitzung nach Freigabe-Tx %4 fest: was sie hielt, wird doppelt freigegeben</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="196" />
+        <location filename="../widgets/detailtext.cpp" line="199" />
         <source>release tx %1 committed for session %2, whose set-up tx %3 never committed</source>
         <translation>Freigabe-Tx %1 für Sitzung %2 festgeschrieben, deren Einrichtungs-Tx %3 nie festgeschrieben wurde</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="198" />
+        <location filename="../widgets/detailtext.cpp" line="201" />
         <source>session %1 released by tx %2 and again by tx %3</source>
         <translation>Sitzung %1 freigegeben von Tx %2 und erneut von Tx %3</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="199" />
+        <location filename="../widgets/detailtext.cpp" line="202" />
         <source>the client of session %1 was told RELEASED and no release of it committed</source>
         <translation>dem Client der Sitzung %1 wurde FREIGEGEBEN gemeldet, und keine Freigabe wurde festgeschrieben</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="201" />
+        <location filename="../widgets/detailtext.cpp" line="204" />
         <source>the client of session %1 was told RELEASED by tx %2, which did not release it</source>
         <translation>dem Client der Sitzung %1 wurde FREIGEGEBEN von Tx %2 gemeldet, die sie nicht freigab</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="203" />
+        <location filename="../widgets/detailtext.cpp" line="206" />
         <source>the client of session %1 was told COMMITTED and no coordinator committed it</source>
         <translation>dem Client der Sitzung %1 wurde FESTGESCHRIEBEN gemeldet, und kein Koordinator schrieb sie fest</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="205" />
+        <location filename="../widgets/detailtext.cpp" line="208" />
         <source>the client of session %1 was told COMMITTED by tx %2, which did not commit it</source>
         <translation>dem Client der Sitzung %1 wurde FESTGESCHRIEBEN von Tx %2 gemeldet, die sie nicht festschrieb</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="207" />
+        <location filename="../widgets/detailtext.cpp" line="210" />
         <source>the client of session %1 was told ABORTED though tx %2 committed it</source>
         <translation>dem Client der Sitzung %1 wurde ABGEBROCHEN gemeldet, obwohl Tx %2 sie festschrieb</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="209" />
+        <location filename="../widgets/detailtext.cpp" line="212" />
         <source>the trace filled up after %1 events and %2 more were not recorded: end-of-run rules (AC4, AC5) not checked</source>
         <translation>der Trace war nach %1 Ereignissen voll und %2 weitere wurden nicht aufgezeichnet: Regeln am Laufende (AC4, AC5) nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../widgets/detailtext.cpp" line="297" />
+        <location filename="../widgets/detailtext.cpp" line="300" />
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -867,92 +882,92 @@
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="93" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="114" />
         <source>client and session</source>
         <translation>Client und Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="95" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="116" />
         <source>prepare, pre-commit</source>
         <translation>Vorbereiten, Vorfestschreiben</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="97" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="118" />
         <source>vote, acknowledgement</source>
         <translation>Stimme, Bestätigung</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="99" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="120" />
         <source>commit, abort</source>
         <translation>Festschreiben, Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="101" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="122" />
         <source>lease</source>
         <translation>Lease</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="103" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="124" />
         <source>DSM and locks</source>
         <translation>DSM und Sperren</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="105" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="126" />
         <source>stream event</source>
         <translation>Stream-Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="107" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="128" />
         <source>forged</source>
         <translation>gefälscht</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="138" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="159" />
         <source>#%L1</source>
         <translation>#%L1</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="166" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="187" />
         <source>partition</source>
         <translation>Partition</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="179" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="200" />
         <source>paused</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="183" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="204" />
         <source>slow +%1 ms</source>
         <translation>langsam +%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="189" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="210" />
         <source>isolated</source>
         <translation>isoliert</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="216" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="237" />
         <source>crashed</source>
         <translation>abgestürzt</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="235" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="256" />
         <source>leader, token %1</source>
         <translation>Leader, Token %1</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="411" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="399" />
         <source>lost in the network</source>
         <translation>im Netz verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="412" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="400" />
         <source>refused by the receiver</source>
         <translation>vom Empfänger abgewiesen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="413" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="401" />
         <source>in flight</source>
         <translation>unterwegs</translation>
     </message>
@@ -960,127 +975,127 @@
 <context>
     <name>edgecore::EventLogModel</name>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="19" />
+        <location filename="../widgets/eventlogmodel.cpp" line="22" />
         <source>send</source>
         <translation>gesendet</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="21" />
+        <location filename="../widgets/eventlogmodel.cpp" line="24" />
         <source>deliver</source>
         <translation>zugestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="23" />
+        <location filename="../widgets/eventlogmodel.cpp" line="26" />
         <source>refused</source>
         <translation>abgewiesen</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="25" />
+        <location filename="../widgets/eventlogmodel.cpp" line="28" />
         <source>state</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="27" />
+        <location filename="../widgets/eventlogmodel.cpp" line="30" />
         <source>dsm write</source>
         <translation>DSM-Schreiben</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="29" />
+        <location filename="../widgets/eventlogmodel.cpp" line="32" />
         <source>session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="31" />
+        <location filename="../widgets/eventlogmodel.cpp" line="34" />
         <source>connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="33" />
+        <location filename="../widgets/eventlogmodel.cpp" line="36" />
         <source>note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="35" />
+        <location filename="../widgets/eventlogmodel.cpp" line="38" />
         <source>vote</source>
         <translation>Stimme</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="37" />
+        <location filename="../widgets/eventlogmodel.cpp" line="40" />
         <source>decision</source>
         <translation>Entscheidung</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="39" />
+        <location filename="../widgets/eventlogmodel.cpp" line="42" />
         <source>lease</source>
         <translation>Lease</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="41" />
+        <location filename="../widgets/eventlogmodel.cpp" line="44" />
         <source>stream event</source>
         <translation>Stream-Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="43" />
+        <location filename="../widgets/eventlogmodel.cpp" line="46" />
         <source>lost</source>
         <translation>verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="45" />
+        <location filename="../widgets/eventlogmodel.cpp" line="48" />
         <source>fault</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="47" />
+        <location filename="../widgets/eventlogmodel.cpp" line="50" />
         <source>lock</source>
         <translation>Sperre</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="49" />
+        <location filename="../widgets/eventlogmodel.cpp" line="52" />
         <source>halt</source>
         <translation>Halt</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="145" />
+        <location filename="../widgets/eventlogmodel.cpp" line="168" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="147" />
+        <location filename="../widgets/eventlogmodel.cpp" line="170" />
         <source>Lab time (ms)</source>
         <translation>Laborzeit (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="149" />
+        <location filename="../widgets/eventlogmodel.cpp" line="172" />
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="151" />
+        <location filename="../widgets/eventlogmodel.cpp" line="174" />
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="153" />
+        <location filename="../widgets/eventlogmodel.cpp" line="176" />
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="155" />
+        <location filename="../widgets/eventlogmodel.cpp" line="178" />
         <source>Peer</source>
         <translation>Gegenstelle</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="157" />
+        <location filename="../widgets/eventlogmodel.cpp" line="180" />
         <source>Transaction</source>
         <translation>Transaktion</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="159" />
+        <location filename="../widgets/eventlogmodel.cpp" line="182" />
         <source>Lamport</source>
         <translation>Lamport</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="161" />
+        <location filename="../widgets/eventlogmodel.cpp" line="184" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
@@ -1088,762 +1103,883 @@
 <context>
     <name>edgecore::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="76" />
-        <location filename="../widgets/mainwindow.cpp" line="590" />
-        <location filename="../widgets/mainwindow.cpp" line="629" />
+        <location filename="../widgets/mainwindow.cpp" line="79" />
+        <location filename="../widgets/mainwindow.cpp" line="766" />
+        <location filename="../widgets/mainwindow.cpp" line="807" />
         <source>EdgeCore Lab</source>
         <translation>EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="148" />
+        <location filename="../widgets/mainwindow.cpp" line="151" />
         <source>Sessions</source>
         <translation>Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="173" />
+        <location filename="../widgets/mainwindow.cpp" line="186" />
+        <source>Ti&amp;me:</source>
+        <translation>&amp;Zeit:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="218" />
         <source>Show:</source>
         <translation>Zeigen:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="174" />
+        <location filename="../widgets/mainwindow.cpp" line="219" />
         <source>in flight</source>
         <translation>unterwegs</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="174" />
+        <location filename="../widgets/mainwindow.cpp" line="219" />
         <source>lost</source>
         <translation>verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="174" />
+        <location filename="../widgets/mainwindow.cpp" line="219" />
         <source>refused</source>
         <translation>abgewiesen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="192" />
+        <location filename="../widgets/mainwindow.cpp" line="236" />
         <source>&amp;Transaction:</source>
         <translation>&amp;Transaktion:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="195" />
-        <source>every one (e.g. 2.15)</source>
-        <translation>jede (z. B. 2.15)</translation>
+        <location filename="../widgets/mainwindow.cpp" line="248" />
+        <source>Se&amp;ssion:</source>
+        <translation>Sitzun&amp;g:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="232" />
+        <location filename="../widgets/mainwindow.cpp" line="262" />
+        <source>Servi&amp;ce:</source>
+        <translation>Diens&amp;t:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="382" />
         <source>Click a message on the diagram to see everything about it.</source>
         <translation>Klicken Sie auf eine Nachricht im Diagramm, um alles über sie zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="242" />
+        <location filename="../widgets/mainwindow.cpp" line="392" />
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="242" />
+        <location filename="../widgets/mainwindow.cpp" line="392" />
         <source>To</source>
         <translation>An</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="242" />
+        <location filename="../widgets/mainwindow.cpp" line="392" />
         <source>Parked at (ms)</source>
         <translation>Geparkt bei (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="248" />
+        <location filename="../widgets/mainwindow.cpp" line="398" />
         <source>Pending Deliveries</source>
         <translation>Ausstehende Zustellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="264" />
+        <location filename="../widgets/mainwindow.cpp" line="414" />
         <source>Event Log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="284" />
+        <location filename="../widgets/mainwindow.cpp" line="434" />
         <source>Load test %v/%m</source>
         <translation>Lasttest %v/%m</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="288" />
+        <location filename="../widgets/mainwindow.cpp" line="438" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="289" />
+        <location filename="../widgets/mainwindow.cpp" line="439" />
         <source>Stop the load test: nothing more is submitted; what is under way finishes</source>
         <translation>Den Lasttest beenden: nichts Neues wird gestartet; was läuft, endet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="298" />
+        <location filename="../widgets/mainwindow.cpp" line="448" />
         <source>The invariant checker, reading every trace event as it comes: click for its report</source>
         <translation>Der Invariantenprüfer liest jedes Trace-Ereignis, sobald es kommt: klicken für seinen Bericht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="342" />
+        <location filename="../widgets/mainwindow.cpp" line="492" />
         <source>Lab</source>
         <translation>Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="346" />
+        <location filename="../widgets/mainwindow.cpp" line="496" />
         <source>&amp;Lab</source>
         <translation>&amp;Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="354" />
+        <location filename="../widgets/mainwindow.cpp" line="504" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="360" />
+        <location filename="../widgets/mainwindow.cpp" line="510" />
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="362" />
+        <location filename="../widgets/mainwindow.cpp" line="512" />
         <source>&amp;Pause</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="364" />
+        <location filename="../widgets/mainwindow.cpp" line="514" />
         <source>S&amp;tep Mode</source>
         <translation>Schritt&amp;modus</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="367" />
-        <source>Step mode (F10): the clock stands still; deliver the frames one by one in Pending Deliveries (Enter, N), drop one (Del), or move the clock to the next deadline (T)</source>
-        <translation>Schrittmodus (F10): die Uhr steht still; stellen Sie die Frames in „Ausstehende Zustellungen“ einzeln zu (Eingabe, N), verwerfen Sie einen (Entf) oder stellen Sie die Uhr auf die nächste Frist vor (T)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="382" />
+        <location filename="../widgets/mainwindow.cpp" line="533" />
         <source>Deliver the Oldest</source>
         <translation>Den ältesten zustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="384" />
+        <location filename="../widgets/mainwindow.cpp" line="535" />
         <source>Deliver the Selected</source>
         <translation>Den gewählten zustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="386" />
+        <location filename="../widgets/mainwindow.cpp" line="537" />
         <source>Drop the Selected</source>
         <translation>Den gewählten verwerfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="388" />
+        <location filename="../widgets/mainwindow.cpp" line="541" />
         <source>Advance to the Next Deadline</source>
         <translation>Zur nächsten Frist vorstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="392" />
+        <location filename="../widgets/mainwindow.cpp" line="545" />
         <source>Protocol</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="402" />
+        <location filename="../widgets/mainwindow.cpp" line="555" />
         <source>New &amp;VOICE Session</source>
         <translation>Neue &amp;VOICE-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="405" />
+        <location filename="../widgets/mainwindow.cpp" line="558" />
         <source>New &amp;DATA Session</source>
         <translation>Neue &amp;DATA-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="408" />
+        <location filename="../widgets/mainwindow.cpp" line="561" />
         <source>&amp;Load Test</source>
         <translation>&amp;Lasttest</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="412" />
+        <location filename="../widgets/mainwindow.cpp" line="565" />
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="429" />
+        <location filename="../widgets/mainwindow.cpp" line="582" />
         <source>Speed</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="447" />
+        <location filename="../widgets/mainwindow.cpp" line="600" />
         <source>R&amp;eset</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="450" />
+        <location filename="../widgets/mainwindow.cpp" line="603" />
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="466" />
+        <location filename="../widgets/mainwindow.cpp" line="619" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="468" />
+        <location filename="../widgets/mainwindow.cpp" line="621" />
         <source>&amp;Open Run…</source>
         <translation>Lauf ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="470" />
+        <location filename="../widgets/mainwindow.cpp" line="623" />
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="473" />
+        <location filename="../widgets/mainwindow.cpp" line="626" />
         <source>&amp;Save Run As…</source>
         <translation>Lauf &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="475" />
+        <location filename="../widgets/mainwindow.cpp" line="628" />
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="476" />
+        <location filename="../widgets/mainwindow.cpp" line="629" />
         <source>&amp;Trace for Chrome or Perfetto…</source>
         <translation>&amp;Trace für Chrome oder Perfetto…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="478" />
+        <location filename="../widgets/mainwindow.cpp" line="631" />
         <source>&amp;Summary (JSON)…</source>
         <translation>&amp;Zusammenfassung (JSON)…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="480" />
+        <location filename="../widgets/mainwindow.cpp" line="633" />
         <source>Show Run &amp;Folder</source>
         <translation>Lauf&amp;ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="483" />
+        <location filename="../widgets/mainwindow.cpp" line="636" />
         <source>Run folder</source>
         <translation>Laufordner</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="484" />
+        <location filename="../widgets/mainwindow.cpp" line="637" />
         <source>The run folder is %1</source>
         <translation>Der Laufordner ist %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="497" />
+        <location filename="../widgets/mainwindow.cpp" line="650" />
         <source>&amp;Sessions</source>
         <translation>&amp;Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="501" />
+        <location filename="../widgets/mainwindow.cpp" line="654" />
         <source>&amp;Message Detail</source>
         <translation>&amp;Nachrichtendetails</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="505" />
+        <location filename="../widgets/mainwindow.cpp" line="658" />
         <source>&amp;Pending Deliveries</source>
         <translation>&amp;Ausstehende Zustellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="520" />
+        <location filename="../widgets/mainwindow.cpp" line="673" />
         <source>&amp;Fit the Whole Run</source>
         <translation>Ganzen Lauf ein&amp;passen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="522" />
+        <location filename="../widgets/mainwindow.cpp" line="675" />
         <source>Follow the &amp;Live End</source>
         <translation>Dem &amp;laufenden Ende folgen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="528" />
+        <location filename="../widgets/mainwindow.cpp" line="681" />
         <source>Event Order &amp;Down the Side</source>
         <translation>Ereignis&amp;folge an der Seite</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="534" />
+        <location filename="../widgets/mainwindow.cpp" line="687" />
         <source>One row per event instead of lab time: in step mode, where the clock stands still, every step gets its own row</source>
         <translation>Eine Zeile je Ereignis statt Laborzeit: im Schrittmodus, wo die Uhr stillsteht, bekommt jeder Schritt seine eigene Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="597" />
+        <location filename="../widgets/mainwindow.cpp" line="773" />
         <source>Could not remove the old run folder %1</source>
         <translation>Der alte Laufordner %1 ließ sich nicht entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="630" />
+        <location filename="../widgets/mainwindow.cpp" line="808" />
         <source>%1 – EdgeCore Lab</source>
         <translation>%1 – EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="728" />
+        <location filename="../widgets/mainwindow.cpp" line="905" />
         <source>Every invariant holds over the %L1 transactions seen so far.</source>
         <translation>Jede Invariante gilt über die %L1 bisher gesehenen Transaktionen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="831" />
-        <source>Saved run: %L1 events (the sessions table shows live runs only); Reset returns to a live lab</source>
-        <translation>Gespeicherter Lauf: %L1 Ereignisse (die Sitzungstabelle zeigt nur laufende Läufe); Zurücksetzen kehrt zu einem laufenden Labor zurück</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="835" />
-        <location filename="../widgets/mainwindow.cpp" line="880" />
+        <location filename="../widgets/mainwindow.cpp" line="1132" />
+        <location filename="../widgets/mainwindow.cpp" line="1177" />
         <source>Lab time %L1 s</source>
         <translation>Laborzeit %L1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="848" />
+        <location filename="../widgets/mainwindow.cpp" line="1145" />
         <source>Committed %L1 (active %L2, released %L3) · Aborted %L4 · Invalid %L5 · Rejected frames %L6 · Events %L7</source>
         <translation>Festgeschrieben %L1 (aktiv %L2, freigegeben %L3) · Abgebrochen %L4 · Ungültig %L5 · Abgewiesene Frames %L6 · Ereignisse %L7</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="865" />
+        <location filename="../widgets/mainwindow.cpp" line="1162" />
         <source>Trace full: %L1 events not recorded</source>
         <translation>Trace voll: %L1 Ereignisse nicht aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="879" />
+        <location filename="../widgets/mainwindow.cpp" line="1176" />
         <source>Lab time %L1 s (paused)</source>
         <translation>Laborzeit %L1 s (angehalten)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="903" />
+        <location filename="../widgets/mainwindow.cpp" line="1200" />
         <source>There is no live run to save.</source>
         <translation>Es gibt keinen laufenden Lauf zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="906" />
+        <location filename="../widgets/mainwindow.cpp" line="1203" />
         <source>%1 is not empty: choose a new or an empty folder.</source>
         <translation>%1 ist nicht leer: wählen Sie einen neuen oder leeren Ordner.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="909" />
+        <location filename="../widgets/mainwindow.cpp" line="1206" />
         <source>Cannot create %1.</source>
         <translation>%1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="934" />
+        <location filename="../widgets/mainwindow.cpp" line="1231" />
         <source>Cannot copy %1: %2</source>
         <translation>%1 kann nicht kopiert werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="949" />
-        <location filename="../widgets/mainwindow.cpp" line="1135" />
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="991" />
+        <location filename="../widgets/mainwindow.cpp" line="1281" />
         <source>%1 holds no EdgeCore Lab run (no %2 in it).</source>
         <translation>%1 enthält keinen EdgeCore-Lab-Lauf (kein %2 darin).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="998" />
+        <location filename="../widgets/mainwindow.cpp" line="1288" />
         <source>Cannot open the run: %1</source>
         <translation>Der Lauf kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1029" />
+        <location filename="../widgets/mainwindow.cpp" line="1320" />
         <source>The run's last event was cut off (the run was still being written or was stopped): it opens up to its last complete event.</source>
         <translation>Das letzte Ereignis des Laufs ist abgeschnitten (der Lauf wurde noch geschrieben oder abgebrochen): er öffnet sich bis zu seinem letzten vollständigen Ereignis.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1058" />
+        <location filename="../widgets/mainwindow.cpp" line="1349" />
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="174" />
-        <location filename="../widgets/mainwindow.cpp" line="1271" />
+        <location filename="../widgets/mainwindow.cpp" line="219" />
+        <location filename="../widgets/mainwindow.cpp" line="1566" />
         <source>delivered</source>
         <translation>zugestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1274" />
+        <location filename="../widgets/mainwindow.cpp" line="1569" />
         <source>lost: the network is partitioned</source>
         <translation>verloren: das Netz ist geteilt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1275" />
+        <location filename="../widgets/mainwindow.cpp" line="1570" />
         <source>lost: dropped by hand in step mode</source>
         <translation>verloren: im Schrittmodus von Hand verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1277" />
+        <location filename="../widgets/mainwindow.cpp" line="1572" />
         <source>lost: the link dropped it</source>
         <translation>verloren: die Verbindung hat sie verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1280" />
+        <location filename="../widgets/mainwindow.cpp" line="1575" />
         <source>refused: %1</source>
         <translation>abgewiesen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1284" />
+        <location filename="../widgets/mainwindow.cpp" line="1579" />
         <source>in flight (not delivered yet)</source>
         <translation>unterwegs (noch nicht zugestellt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1288" />
+        <location filename="../widgets/mainwindow.cpp" line="1583" />
         <source>From → to</source>
         <translation>Von → an</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1288" />
+        <location filename="../widgets/mainwindow.cpp" line="1583" />
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1289" />
+        <location filename="../widgets/mainwindow.cpp" line="1584" />
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1290" />
+        <location filename="../widgets/mainwindow.cpp" line="1585" />
         <source>Fate</source>
         <translation>Verbleib</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1364" />
+        <location filename="../widgets/mainwindow.cpp" line="1659" />
         <source>client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1374" />
+        <location filename="../widgets/mainwindow.cpp" line="1669" />
         <source>Pending Deliveries (%L1)</source>
         <translation>Ausstehende Zustellungen (%L1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="242" />
-        <location filename="../widgets/mainwindow.cpp" line="1291" />
+        <location filename="../widgets/mainwindow.cpp" line="392" />
+        <location filename="../widgets/mainwindow.cpp" line="1586" />
         <source>Transaction</source>
         <translation>Transaktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1276" />
+        <location filename="../widgets/mainwindow.cpp" line="1571" />
         <source>lost: its receiver was down</source>
         <translation>verloren: sein Empfänger war ausgefallen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1292" />
+        <location filename="../widgets/mainwindow.cpp" line="1587" />
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1293" />
+        <location filename="../widgets/mainwindow.cpp" line="1588" />
         <source>Frame number</source>
         <translation>Frame-Nummer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1295" />
+        <location filename="../widgets/mainwindow.cpp" line="1590" />
         <source>Latency</source>
         <translation>Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1295" />
-        <location filename="../widgets/mainwindow.cpp" line="1302" />
+        <location filename="../widgets/mainwindow.cpp" line="1590" />
+        <location filename="../widgets/mainwindow.cpp" line="1597" />
         <source>%L1 ms</source>
         <translation>%L1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1301" />
+        <location filename="../widgets/mainwindow.cpp" line="1596" />
         <source>Trace event</source>
         <translation>Trace-Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1301" />
+        <location filename="../widgets/mainwindow.cpp" line="1596" />
         <source>#%L1</source>
         <translation>#%L1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1302" />
+        <location filename="../widgets/mainwindow.cpp" line="1597" />
         <source>Lab time</source>
         <translation>Laborzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1303" />
+        <location filename="../widgets/mainwindow.cpp" line="1598" />
         <source>Wall time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1304" />
+        <location filename="../widgets/mainwindow.cpp" line="1599" />
         <source>Lamport clock</source>
         <translation>Lamport-Uhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1305" />
+        <location filename="../widgets/mainwindow.cpp" line="1600" />
         <source>Vector clock</source>
         <translation>Vektoruhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1309" />
+        <location filename="../widgets/mainwindow.cpp" line="1604" />
         <source>Sent by %1</source>
         <translation>Gesendet von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1311" />
+        <location filename="../widgets/mainwindow.cpp" line="1606" />
         <source>Delivered to %1</source>
         <translation>Zugestellt an %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1312" />
+        <location filename="../widgets/mainwindow.cpp" line="1607" />
         <source>Lost</source>
         <translation>Verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1313" />
+        <location filename="../widgets/mainwindow.cpp" line="1608" />
         <source>Refused by %1</source>
         <translation>Abgewiesen von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="982" />
-        <location filename="../widgets/mainwindow.cpp" line="1064" />
-        <location filename="../widgets/mainwindow.cpp" line="1093" />
-        <location filename="../widgets/mainwindow.cpp" line="1098" />
+        <location filename="../widgets/mainwindow.cpp" line="1272" />
+        <location filename="../widgets/mainwindow.cpp" line="1355" />
+        <location filename="../widgets/mainwindow.cpp" line="1384" />
+        <location filename="../widgets/mainwindow.cpp" line="1389" />
         <source>Open Run</source>
         <translation>Lauf öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1070" />
+        <location filename="../widgets/mainwindow.cpp" line="1067" />
+        <source>Found %1: %2 → %3</source>
+        <translation>Gefunden %1: %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1073" />
+        <source>No message the diagram shows matches “%1”</source>
+        <translation>Keine Nachricht im Diagramm passt zu „%1“</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1118" />
+        <source>Lab %1 s · event %L2 of %L3</source>
+        <translation>Labor %1 s · Ereignis %L2 von %L3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1127" />
+        <source>Saved run: %L1 events, %L2 sessions; Reset returns to a live lab</source>
+        <translation>Gespeicherter Lauf: %L1 Ereignisse, %L2 Sitzungen; Zurücksetzen kehrt zum laufenden Labor zurück</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1361" />
         <source>No recent runs</source>
         <translation>Keine zuletzt geöffneten Läufe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1072" />
+        <location filename="../widgets/mainwindow.cpp" line="1363" />
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1078" />
-        <location filename="../widgets/mainwindow.cpp" line="1088" />
+        <location filename="../widgets/mainwindow.cpp" line="1369" />
+        <location filename="../widgets/mainwindow.cpp" line="1379" />
         <source>Save Run As</source>
         <translation>Lauf speichern unter</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1085" />
+        <location filename="../widgets/mainwindow.cpp" line="1376" />
         <source>Saved the run to %1</source>
         <translation>Lauf in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1106" />
-        <location filename="../widgets/mainwindow.cpp" line="1113" />
+        <location filename="../widgets/mainwindow.cpp" line="1397" />
+        <location filename="../widgets/mainwindow.cpp" line="1404" />
         <source>Export Trace</source>
         <translation>Trace exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1108" />
+        <location filename="../widgets/mainwindow.cpp" line="1399" />
         <source>Chrome trace (*.json)</source>
         <translation>Chrome-Trace (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1115" />
+        <location filename="../widgets/mainwindow.cpp" line="1406" />
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1123" />
-        <location filename="../widgets/mainwindow.cpp" line="1134" />
+        <location filename="../widgets/mainwindow.cpp" line="1414" />
+        <location filename="../widgets/mainwindow.cpp" line="1419" />
         <source>Export Summary</source>
         <translation>Zusammenfassung exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1123" />
+        <location filename="../widgets/mainwindow.cpp" line="1414" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1167" />
+        <location filename="../widgets/mainwindow.cpp" line="1462" />
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1172" />
+        <location filename="../widgets/mainwindow.cpp" line="1467" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1172" />
+        <location filename="../widgets/mainwindow.cpp" line="1467" />
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1205" />
+        <location filename="../widgets/mainwindow.cpp" line="1500" />
         <source>EdgeCore Lab Manual</source>
         <translation>EdgeCore-Lab-Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1212" />
+        <location filename="../widgets/mainwindow.cpp" line="1507" />
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1226" />
+        <location filename="../widgets/mainwindow.cpp" line="1521" />
         <source>About EdgeCore Lab</source>
         <translation>Über EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1227" />
+        <location filename="../widgets/mainwindow.cpp" line="1522" />
         <source>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;A desktop lab for distributed protocols: an edge gateway, three session managers electing a leader, 2PC and 3PC participants, a versioned shared memory and a malicious node, each a real server on its own thread, talking over loopback TCP with signed frames.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Labor für verteilte Protokolle: ein Edge-Gateway, drei Session-Manager, die einen Leader wählen, 2PC- und 3PC-Teilnehmer, ein versionierter gemeinsamer Speicher und ein bösartiger Knoten, jeder ein echter Server in einem eigenen Thread, die über Loopback-TCP mit signierten Frames sprechen.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="398" />
+        <location filename="../widgets/mainwindow.cpp" line="551" />
         <source>Commit protocol of the sessions you start from here</source>
         <translation>Commit-Protokoll der Sitzungen, die Sie hier starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="421" />
+        <location filename="../widgets/mainwindow.cpp" line="189" />
+        <source>Drag back to see the lab as it was: the diagram marks the instant, the sessions table and the event log show it</source>
+        <translation>Zurückziehen zeigt das Labor, wie es war: das Diagramm markiert den Moment, Sitzungstabelle und Ereignisprotokoll zeigen ihn</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="196" />
+        <source>Lab %1 s · event %2 of %3</source>
+        <translation>Labor %1 s · Ereignis %2 von %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="199" />
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="202" />
+        <source>Back to the live end (Alt+End)</source>
+        <translation>Zurück zum laufenden Ende (Alt+Ende)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="239" />
+        <source>all, or e.g. 2.15</source>
+        <translation>alle, oder z. B. 2.15</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="251" />
+        <location filename="../widgets/mainwindow.cpp" line="265" />
+        <location filename="../widgets/mainwindow.cpp" line="1011" />
+        <source>every one</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="273" />
+        <source>T&amp;ypes</source>
+        <translation>T&amp;ypen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="274" />
+        <source>Which message types the diagram shows</source>
+        <translation>Welche Nachrichtentypen das Diagramm zeigt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="279" />
+        <source>Show Every Type</source>
+        <translation>Alle Typen zeigen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="359" />
+        <source>Find a message (Ctrl+F)</source>
+        <translation>Nachricht suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="367" />
+        <source>Previous hit (Shift+F3)</source>
+        <translation>Voriger Treffer (Umschalt+F3)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="371" />
+        <source>Next hit (F3)</source>
+        <translation>Nächster Treffer (F3)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="518" />
+        <source>Step mode (F10): the clock stands still; deliver the frames one by one in Pending Deliveries (Enter, N), drop one (Del), duplicate one (D), or move the clock to the next deadline (T)</source>
+        <translation>Schrittmodus (F10): die Uhr steht; Rahmen einzeln in „Ausstehende Zustellungen“ zustellen (Eingabe, N), einen verwerfen (Entf), einen verdoppeln (D) oder die Uhr zur nächsten Frist stellen (T)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="539" />
+        <source>Duplicate the Selected</source>
+        <translation>Den ausgewählten verdoppeln</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="574" />
         <source>Seed for every random choice of the next reset</source>
         <translation>Startwert für jede Zufallsentscheidung nach dem nächsten Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="439" />
+        <location filename="../widgets/mainwindow.cpp" line="592" />
         <source>Lab clock speed: 0.1 (slow motion) to 10</source>
         <translation>Tempo der Laboruhr: 0,1 (Zeitlupe) bis 10</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="487" />
+        <location filename="../widgets/mainwindow.cpp" line="640" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="489" />
+        <location filename="../widgets/mainwindow.cpp" line="642" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="492" />
+        <location filename="../widgets/mainwindow.cpp" line="645" />
         <source>&amp;Event Log</source>
         <translation>&amp;Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="509" />
+        <location filename="../widgets/mainwindow.cpp" line="662" />
         <source>&amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="513" />
+        <location filename="../widgets/mainwindow.cpp" line="666" />
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="515" />
+        <location filename="../widgets/mainwindow.cpp" line="668" />
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="517" />
+        <location filename="../widgets/mainwindow.cpp" line="670" />
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="540" />
+        <location filename="../widgets/mainwindow.cpp" line="693" />
+        <source>Find a Messa&amp;ge</source>
+        <translation>Nachricht s&amp;uchen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="697" />
+        <source>Find &amp;Next</source>
+        <translation>Nächs&amp;ten Treffer</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="699" />
+        <source>Find Pre&amp;vious</source>
+        <translation>Vo&amp;rigen Treffer</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="702" />
+        <source>Time Cursor &amp;Back One Event</source>
+        <translation>Zeitmarke ein Ereignis frü&amp;her</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="708" />
+        <source>Time &amp;Cursor Forward One Event</source>
+        <translation>Zeit&amp;marke ein Ereignis später</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="713" />
+        <source>Time Cursor Back to No&amp;w</source>
+        <translation>Zeitmarke auf &amp;jetzt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="716" />
         <source>&amp;Reset Layout</source>
         <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="547" />
+        <location filename="../widgets/mainwindow.cpp" line="723" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="549" />
+        <location filename="../widgets/mainwindow.cpp" line="725" />
         <source>&amp;Manual</source>
         <translation>&amp;Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="551" />
+        <location filename="../widgets/mainwindow.cpp" line="727" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="554" />
+        <location filename="../widgets/mainwindow.cpp" line="730" />
         <source>&amp;About EdgeCore Lab</source>
         <translation>Ü&amp;ber EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="556" />
+        <location filename="../widgets/mainwindow.cpp" line="732" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="591" />
+        <location filename="../widgets/mainwindow.cpp" line="767" />
         <source>The cluster could not start:
 %1</source>
         <translation>Der Cluster konnte nicht starten:
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="719" />
+        <location filename="../widgets/mainwindow.cpp" line="896" />
         <source>Invariant checker</source>
         <translation>Invariantenprüfer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="735" />
+        <location filename="../widgets/mainwindow.cpp" line="912" />
         <source>%1 violated: %2 (trace event #%L3); replay with --seed %4</source>
         <translation>%1 verletzt: %2 (Trace-Ereignis #%L3); wiederholen mit --seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="739" />
+        <location filename="../widgets/mainwindow.cpp" line="916" />
         <source>%1 violated: %2; replay with --seed %3</source>
         <translation>%1 verletzt: %2; wiederholen mit --seed %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="744" />
+        <location filename="../widgets/mainwindow.cpp" line="921" />
         <source>and %L1 more</source>
         <translation>und %L1 weitere</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="752" />
+        <location filename="../widgets/mainwindow.cpp" line="929" />
         <source>What happened to it:</source>
         <translation>Was geschah:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="756" />
+        <location filename="../widgets/mainwindow.cpp" line="933" />
         <source>Lab time (ms)</source>
         <translation>Laborzeit (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="756" />
+        <location filename="../widgets/mainwindow.cpp" line="933" />
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="756" />
+        <location filename="../widgets/mainwindow.cpp" line="933" />
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="233" />
-        <location filename="../widgets/mainwindow.cpp" line="242" />
-        <location filename="../widgets/mainwindow.cpp" line="757" />
+        <location filename="../widgets/mainwindow.cpp" line="1723" />
+        <source>That frame cannot be duplicated (a client's request never crossed the network)</source>
+        <translation>Dieser Rahmen lässt sich nicht verdoppeln (die Anfrage eines Clients lief nie über das Netz)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="383" />
+        <location filename="../widgets/mainwindow.cpp" line="392" />
+        <location filename="../widgets/mainwindow.cpp" line="934" />
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="757" />
+        <location filename="../widgets/mainwindow.cpp" line="934" />
         <source>Peer</source>
         <translation>Gegenstelle</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="757" />
-        <location filename="../widgets/mainwindow.cpp" line="1307" />
+        <location filename="../widgets/mainwindow.cpp" line="934" />
+        <location filename="../widgets/mainwindow.cpp" line="1602" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="842" />
-        <location filename="../widgets/mainwindow.cpp" line="869" />
+        <location filename="../widgets/mainwindow.cpp" line="1139" />
+        <location filename="../widgets/mainwindow.cpp" line="1166" />
         <source>Checker: ok</source>
         <translation>Prüfer: ok</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="862" />
+        <location filename="../widgets/mainwindow.cpp" line="1159" />
         <source>A service halted: storage failure (%1)</source>
         <translation>Ein Dienst hat angehalten: Speicherfehler (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="863" />
+        <location filename="../widgets/mainwindow.cpp" line="1160" />
         <source>%1 services halted: storage failure</source>
         <translation>%1 Dienste haben angehalten: Speicherfehler</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="843" />
-        <location filename="../widgets/mainwindow.cpp" line="870" />
+        <location filename="../widgets/mainwindow.cpp" line="1140" />
+        <location filename="../widgets/mainwindow.cpp" line="1167" />
         <source>Checker: %1 violated</source>
         <translation>Prüfer: %1 verletzt</translation>
     </message>
@@ -1982,47 +2118,52 @@
 <context>
     <name>edgecore::SequenceView</name>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="93" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="132" />
         <source>Show Only Transaction %1</source>
         <translation>Nur Transaktion %1 zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="97" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="136" />
         <source>Show Every Transaction</source>
         <translation>Jede Transaktion zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="101" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="140" />
         <source>Hide the %1 Lifeline</source>
         <translation>Lebenslinie %1 ausblenden</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="105" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="144" />
         <source>Show Every Lifeline</source>
         <translation>Jede Lebenslinie zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="340" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="146" />
+        <source>Lifelines in the Cast's Order</source>
+        <translation>Lebenslinien in der Reihenfolge der Besetzung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequenceview.cpp" line="458" />
         <source>delivered after %L1 ms</source>
         <translation>zugestellt nach %L1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="341" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="459" />
         <source>lost in the network</source>
         <translation>im Netz verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="342" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="460" />
         <source>refused by its receiver</source>
         <translation>vom Empfänger abgewiesen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="343" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="461" />
         <source>in flight</source>
         <translation>unterwegs</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="345" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="463" />
         <source>%1: %2 → %3
 transaction %4
 %5</source>
@@ -2034,52 +2175,52 @@ Transaktion %4
 <context>
     <name>edgecore::SessionsModel</name>
     <message>
-        <location filename="../widgets/sessionsmodel.cpp" line="67" />
+        <location filename="../widgets/sessionsmodel.cpp" line="64" />
         <source>Released %L1 ms after it ended</source>
         <translation>%L1 ms nach ihrem Ende freigegeben</translation>
     </message>
     <message>
-        <location filename="../widgets/sessionsmodel.cpp" line="96" />
+        <location filename="../widgets/sessionsmodel.cpp" line="95" />
         <source>Request</source>
         <translation>Anfrage</translation>
     </message>
     <message>
-        <location filename="../widgets/sessionsmodel.cpp" line="98" />
+        <location filename="../widgets/sessionsmodel.cpp" line="97" />
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/sessionsmodel.cpp" line="100" />
+        <location filename="../widgets/sessionsmodel.cpp" line="99" />
         <source>Subscriber</source>
         <translation>Teilnehmer</translation>
     </message>
     <message>
-        <location filename="../widgets/sessionsmodel.cpp" line="102" />
+        <location filename="../widgets/sessionsmodel.cpp" line="101" />
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/sessionsmodel.cpp" line="104" />
+        <location filename="../widgets/sessionsmodel.cpp" line="103" />
         <source>Protocol</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/sessionsmodel.cpp" line="106" />
+        <location filename="../widgets/sessionsmodel.cpp" line="105" />
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../widgets/sessionsmodel.cpp" line="108" />
+        <location filename="../widgets/sessionsmodel.cpp" line="107" />
         <source>Latency (ms)</source>
         <translation>Latenz (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/sessionsmodel.cpp" line="110" />
+        <location filename="../widgets/sessionsmodel.cpp" line="109" />
         <source>Lasts (s)</source>
         <translation>Dauer (s)</translation>
     </message>
     <message>
-        <location filename="../widgets/sessionsmodel.cpp" line="112" />
+        <location filename="../widgets/sessionsmodel.cpp" line="111" />
         <source>Reason</source>
         <translation>Grund</translation>
     </message>

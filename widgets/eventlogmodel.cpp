@@ -1,12 +1,15 @@
 #include "eventlogmodel.h"
 
 #include "detailtext.h"
+#include "trace/facts.h"
 #include "trace/tracestore.h"
 #include "wire/wireerror.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -70,15 +73,35 @@ void EventLogModel::setStore(const TraceStore *store)
     m_store = store;
     m_cachedRow = -1;
     m_rows = 0;
+    m_cursor = -1;
     endResetModel();
     refresh();
+}
+
+void EventLogModel::setCursor(qsizetype event)
+{
+    m_cursor = event;
+    if (!m_store)
+        return;
+    qsizetype size = m_store->size();
+    if (m_cursor >= 0)
+        size = std::min(size, m_cursor + 1);
+    if (size < m_rows) {
+        beginRemoveRows({}, static_cast<int>(size), static_cast<int>(m_rows) - 1);
+        m_rows = size;
+        endRemoveRows();
+    } else {
+        refresh();
+    }
 }
 
 int EventLogModel::refresh()
 {
     if (!m_store)
         return 0;
-    const qsizetype size = m_store->size();
+    qsizetype size = m_store->size();
+    if (m_cursor >= 0)
+        size = std::min(size, m_cursor + 1);
     if (size <= m_rows)
         return 0;
     const int added = static_cast<int>(size - m_rows);
@@ -123,7 +146,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         if (e.kind == TraceKind::Send || e.kind == TraceKind::Deliver ||
             e.kind == TraceKind::Reject)
             return e.msgType ? toString(static_cast<MsgType>(e.msgType)) : QString();
-        return {};
+        return detailtext::translate(factValue(e)); // YES, COMMIT, leader (token 2), ...
     case PeerCol:
         return m_store->nodeName(e.peer);
     case TxCol:

@@ -32,8 +32,12 @@ public:
     explicit EventLogModel(QObject *parent = nullptr);
 
     void setStore(const TraceStore *store);
-    // Reads what was appended since the last call; returns how many rows were added.
+    // Reads what was appended since the last call; returns how many rows were added. Standing
+    // at a cursor, the log ends at the cursor's event and gains nothing.
     int refresh();
+    // Shows events up to and including `event` only (the lab as it was then); -1: live.
+    void setCursor(qsizetype event);
+    qsizetype cursor() const { return m_cursor; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -45,6 +49,7 @@ private:
 
     const TraceStore *m_store = nullptr;
     qsizetype m_rows = 0;
+    qsizetype m_cursor = -1;
     // Views ask for every cell and role of a row in turn; stored events never change, so the
     // last one fetched is kept instead of copying it out of the store for each cell.
     mutable int m_cachedRow = -1;

@@ -14,6 +14,7 @@
 #include "sequence/sequenceview.h"
 #include "sessionsmodel.h"
 #include "storage/ledger.h"
+#include "timeline/timecursor.h"
 #include "trace/chrometrace.h"
 #include "trace/tracefile.h"
 #include "trace/tracestore.h"
@@ -50,6 +51,7 @@
 #include <QSaveFile>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSlider>
 #include <QSpinBox>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -158,8 +160,15 @@ void MainWindow::buildViews()
     column->setSpacing(0);
     auto *filterBar = new QWidget(centre);
     filterBar->setObjectName(u"filterBar"_s);
-    auto *filters = new QHBoxLayout(filterBar);
-    filters->setContentsMargins(6, 2, 6, 2);
+    // Two rows: what kinds of frames (fates, types, a service), then which ones (a
+    // transaction, a session, a search).
+    auto *filterRows = new QVBoxLayout(filterBar);
+    filterRows->setContentsMargins(6, 2, 6, 2);
+    filterRows->setSpacing(2);
+    auto *filters = new QHBoxLayout;
+    auto *picks = new QHBoxLayout;
+    filterRows->addLayout(filters);
+    filterRows->addLayout(picks);
     column->addWidget(filterBar);
     auto *diagramRow = new QHBoxLayout;
     diagramRow->setSpacing(0);
@@ -167,6 +176,41 @@ void MainWindow::buildViews()
     m_sequence = new SequenceView(centre);
     diagramRow->addWidget(m_sequence, 1);
     diagramRow->addWidget(new OverviewStrip(m_sequence, centre));
+    // The time bar: one cursor for every view, live by default.
+    m_cursor = new TimeCursor(this);
+    m_sequence->setTimeCursor(m_cursor);
+    auto *timeBar = new QWidget(centre);
+    timeBar->setObjectName(u"timeBar"_s);
+    auto *timeRow = new QHBoxLayout(timeBar);
+    timeRow->setContentsMargins(6, 2, 6, 2);
+    auto *timeTitle = new QLabel(tr("Ti&me:"), timeBar);
+    m_timeSlider = new QSlider(Qt::Horizontal, timeBar);
+    m_timeSlider->setObjectName(u"timeSlider"_s);
+    m_timeSlider->setToolTip(tr("Drag back to see the lab as it was: the diagram marks the "
+                                "instant, the sessions table and the event log show it"));
+    m_timeSlider->setRange(0, 0);
+    timeTitle->setBuddy(m_timeSlider);
+    m_timeLabel = new QLabel(timeBar);
+    m_timeLabel->setObjectName(u"timeLabel"_s);
+    m_timeLabel->setMinimumWidth(m_timeLabel->fontMetrics().horizontalAdvance(
+        tr("Lab %1 s · event %2 of %3").arg(u"00000.000"_s, u"00,000,000"_s, u"00,000,000"_s)));
+    m_timeLive = new QToolButton(timeBar);
+    m_timeLive->setObjectName(u"timeLive"_s);
+    m_timeLive->setText(tr("Live"));
+    m_timeLive->setCheckable(true);
+    m_timeLive->setChecked(true);
+    m_timeLive->setToolTip(tr("Back to the live end (Alt+End)"));
+    timeRow->addWidget(timeTitle);
+    timeRow->addWidget(m_timeSlider, 1);
+    timeRow->addWidget(m_timeLabel);
+    timeRow->addWidget(m_timeLive);
+    column->addWidget(timeBar);
+    connect(m_timeSlider, &QSlider::valueChanged, this, [this](int value) {
+        // Moved by the user (the live end's own moves are made with signals blocked).
+        setCursorEvent(value);
+    });
+    connect(m_timeLive, &QToolButton::clicked, this, [this] { setCursorEvent(-1); });
+    connect(m_cursor, &TimeCursor::moved, this, &MainWindow::cursorMoved);
     setCentralWidget(centre);
 
     // The filter bar: which fates to show, one transaction only; kept between runs (the
@@ -189,43 +233,148 @@ void MainWindow::buildViews()
         });
         filters->addWidget(box);
     }
-    filters->addSpacing(12);
     auto *txLabel = new QLabel(tr("&Transaction:"), filterBar);
     auto *tx = new QLineEdit(filterBar);
     tx->setObjectName(u"filterTransaction"_s);
-    tx->setPlaceholderText(tr("every one (e.g. 2.15)"));
+    tx->setPlaceholderText(tr("all, or e.g. 2.15"));
     tx->setClearButtonEnabled(true);
     tx->setValidator(
         new QRegularExpressionValidator(QRegularExpression(u"\\d{1,5}\\.\\d{1,12}"_s), tx));
+    tx->setMinimumWidth(tx->fontMetrics().horizontalAdvance(u"0"_s) * 16);
     tx->setMaximumWidth(tx->fontMetrics().horizontalAdvance(u"0"_s) * 24);
     txLabel->setBuddy(tx);
-    filters->addWidget(txLabel);
-    filters->addWidget(tx);
+    picks->addWidget(txLabel);
+    picks->addWidget(tx);
+    auto *sessionLabel = new QLabel(tr("Se&ssion:"), filterBar);
+    auto *session = new QLineEdit(filterBar);
+    session->setObjectName(u"filterSession"_s);
+    session->setPlaceholderText(tr("every one"));
+    session->setClearButtonEnabled(true);
+    session->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(u"\\d{1,5}\\.\\d{1,12}"_s), session));
+    session->setMinimumWidth(tx->minimumWidth());
+    session->setMaximumWidth(tx->maximumWidth());
+    sessionLabel->setBuddy(session);
+    picks->addSpacing(12);
+    picks->addWidget(sessionLabel);
+    picks->addWidget(session);
+    // Frames from or to one service; the services are the run's (filled when a run starts).
+    auto *serviceLabel = new QLabel(tr("Servi&ce:"), filterBar);
+    m_serviceFilter = new QComboBox(filterBar);
+    m_serviceFilter->setObjectName(u"filterService"_s);
+    m_serviceFilter->addItem(tr("every one"));
+    serviceLabel->setBuddy(m_serviceFilter);
+    filters->addSpacing(12);
+    filters->addWidget(serviceLabel);
+    filters->addWidget(m_serviceFilter);
+    // Message types: a menu of every type, ticked when shown.
+    auto *types = new QToolButton(filterBar);
+    types->setObjectName(u"filterTypes"_s);
+    types->setText(tr("T&ypes"));
+    types->setToolTip(tr("Which message types the diagram shows"));
+    types->setPopupMode(QToolButton::InstantPopup);
+    auto *typeMenu = new QMenu(types);
+    typeMenu->setObjectName(u"filterTypesMenu"_s);
+    const QStringList hiddenTypes = QSettings().value(u"diagram/hiddenTypes"_s).toStringList();
+    typeMenu->addAction(tr("Show Every Type"), this, [this, typeMenu] {
+        for (QAction *a : typeMenu->actions())
+            if (a->isCheckable())
+                a->setChecked(true);
+        SequenceFilter f = m_sequence->filter();
+        f.hiddenTypes = 0;
+        m_sequence->setFilter(f);
+    });
+    typeMenu->addSeparator();
+    for (quint16 t = 1; t <= kMaxMsgType; ++t) {
+        const QString name = toString(static_cast<MsgType>(t));
+        QAction *a = typeMenu->addAction(name);
+        a->setObjectName(u"filterType_"_s + name);
+        a->setCheckable(true);
+        a->setChecked(!hiddenTypes.contains(name));
+        if (!a->isChecked())
+            saved.hiddenTypes |= quint64(1) << t;
+        connect(a, &QAction::toggled, this, [this, t](bool on) {
+            SequenceFilter f = m_sequence->filter();
+            f.hiddenTypes =
+                on ? f.hiddenTypes & ~(quint64(1) << t) : f.hiddenTypes | quint64(1) << t;
+            m_sequence->setFilter(f);
+        });
+    }
+    types->setMenu(typeMenu);
+    filters->addWidget(types);
     // What the last run showed, before anything saves the filter again.
     m_sequence->setHiddenLanes(QSettings().value(u"diagram/hiddenLanes"_s).toStringList());
+    m_sequence->setLaneOrder(QSettings().value(u"diagram/laneOrder"_s).toStringList());
     m_sequence->setFilter(saved);
     // "node.sequence", as the tables show a transaction id; 0 while incomplete.
-    const auto parseTx = [](const QString &text) -> TxId {
+    const auto parseId = [](const QString &text) -> quint64 {
         const QStringList parts = text.split(u'.');
         if (parts.size() != 2 || parts[1].isEmpty())
             return 0;
         return (parts[0].toULongLong() << 48) | parts[1].toULongLong();
     };
-    connect(tx, &QLineEdit::textChanged, this, [this, parseTx](const QString &text) {
-        m_sequence->showOnlyTransaction(parseTx(text));
+    connect(tx, &QLineEdit::textChanged, this, [this, parseId](const QString &text) {
+        m_sequence->showOnlyTransaction(parseId(text));
     });
-    connect(m_sequence, &SequenceView::filterChanged, this, [this, tx, parseTx] {
+    connect(session, &QLineEdit::textChanged, this, [this, parseId](const QString &text) {
+        SequenceFilter f = m_sequence->filter();
+        f.onlySession = parseId(text);
+        m_sequence->setFilter(f);
+    });
+    connect(m_serviceFilter, &QComboBox::activated, this, [this](int index) {
+        SequenceFilter f = m_sequence->filter();
+        f.onlyNode = static_cast<NodeId>(m_serviceFilter->itemData(index).toUInt());
+        m_sequence->setFilter(f);
+        QSettings().setValue(u"diagram/service"_s,
+                             f.onlyNode ? m_serviceFilter->itemText(index) : QString());
+    });
+    connect(m_sequence, &SequenceView::filterChanged, this, [this, tx, parseId, typeMenu] {
         const SequenceFilter &f = m_sequence->filter();
         QString shownFates;
         for (bool on : f.fates)
             shownFates += on ? u'1' : u'0';
+        QStringList hidden;
+        for (quint16 t = 1; t <= kMaxMsgType; ++t)
+            if (!f.shows(t))
+                hidden << toString(static_cast<MsgType>(t));
         QSettings settings;
         settings.setValue(u"diagram/fates"_s, shownFates);
         settings.setValue(u"diagram/hiddenLanes"_s, m_sequence->hiddenLanes());
+        settings.setValue(u"diagram/laneOrder"_s, m_sequence->laneOrder());
+        settings.setValue(u"diagram/hiddenTypes"_s, hidden);
         // Chosen elsewhere (the diagram's context menu): the box says so.
-        if (parseTx(tx->text()) != f.onlyTx)
+        if (parseId(tx->text()) != f.onlyTx)
             tx->setText(f.onlyTx ? formatId(f.onlyTx) : QString());
+        for (QAction *a : typeMenu->actions())
+            if (a->isCheckable()) {
+                const QSignalBlocker quiet(a);
+                a->setChecked(!hidden.contains(a->text()));
+            }
     });
+    picks->addSpacing(12);
+    // Find: over message types, services, transactions and the trace's details; Enter or F3
+    // the next hit, Shift+F3 the one before.
+    m_find = new QLineEdit(filterBar);
+    m_find->setObjectName(u"findMessage"_s);
+    m_find->setPlaceholderText(tr("Find a message (Ctrl+F)"));
+    m_find->setClearButtonEnabled(true);
+    m_find->setMinimumWidth(tx->minimumWidth() * 3 / 2);
+    m_find->setMaximumWidth(tx->maximumWidth() * 3 / 2);
+    picks->addWidget(m_find);
+    auto *findPrev = new QToolButton(filterBar);
+    findPrev->setObjectName(u"findPrevious"_s);
+    findPrev->setArrowType(Qt::UpArrow);
+    findPrev->setToolTip(tr("Previous hit (Shift+F3)"));
+    auto *findNext = new QToolButton(filterBar);
+    findNext->setObjectName(u"findNext"_s);
+    findNext->setArrowType(Qt::DownArrow);
+    findNext->setToolTip(tr("Next hit (F3)"));
+    picks->addWidget(findPrev);
+    picks->addWidget(findNext);
+    picks->addStretch(1);
+    connect(m_find, &QLineEdit::returnPressed, this, [this] { findMessage(1); });
+    connect(findNext, &QToolButton::clicked, this, [this] { findMessage(1); });
+    connect(findPrev, &QToolButton::clicked, this, [this] { findMessage(-1); });
     filters->addStretch(1);
     connect(m_sequence, &SequenceView::messageSelected, this, &MainWindow::showMessage);
     m_detail = new QTextBrowser(this);
@@ -365,9 +514,10 @@ void MainWindow::buildActions()
     m_stepMode = add(u"actionStepMode"_s, tr("S&tep Mode"), QKeySequence(Qt::Key_F10),
                      QStyle::SP_MediaSkipForward, [this](bool on) { setStepMode(on); });
     m_stepMode->setCheckable(true);
-    m_stepMode->setToolTip(tr("Step mode (F10): the clock stands still; deliver the frames one "
-                              "by one in Pending Deliveries (Enter, N), drop one (Del), or move "
-                              "the clock to the next deadline (T)"));
+    m_stepMode->setToolTip(
+        tr("Step mode (F10): the clock stands still; deliver the frames one "
+           "by one in Pending Deliveries (Enter, N), drop one (Del), duplicate one (D), or move "
+           "the clock to the next deadline (T)"));
     // The step keys act where the user looks: the diagram and the pending list.
     const auto stepKey = [this](const QString &name, const QString &text, const QKeySequence &key,
                                 auto slot) {
@@ -386,6 +536,8 @@ void MainWindow::buildActions()
             [this] { deliverSelected(); });
     stepKey(u"actionDropSelected"_s, tr("Drop the Selected"), QKeySequence(Qt::Key_Delete),
             [this] { dropSelected(); });
+    stepKey(u"actionDuplicateSelected"_s, tr("Duplicate the Selected"), QKeySequence(Qt::Key_D),
+            [this] { duplicateSelected(); });
     stepKey(u"actionAdvanceClock"_s, tr("Advance to the Next Deadline"), QKeySequence(Qt::Key_T),
             [this] { advanceClock(); });
     toolbar->addSeparator();
@@ -538,6 +690,29 @@ void MainWindow::buildMenus()
         orderAxis->setChecked(a == SequenceLayout::Axis::EventOrder);
     });
     view->addSeparator();
+    action(view, u"actionFind"_s, tr("Find a Messa&ge"), QKeySequence::Find, [this] {
+        m_find->setFocus(Qt::ShortcutFocusReason);
+        m_find->selectAll();
+    });
+    action(view, u"actionFindNext"_s, tr("Find &Next"), QKeySequence::FindNext,
+           [this] { findMessage(1); });
+    action(view, u"actionFindPrevious"_s, tr("Find Pre&vious"), QKeySequence::FindPrevious,
+           [this] { findMessage(-1); });
+    view->addSeparator();
+    action(view, u"actionCursorBack"_s, tr("Time Cursor &Back One Event"),
+           QKeySequence(Qt::ALT | Qt::Key_Left), [this] {
+               const qsizetype last = currentTrace() ? currentTrace()->size() - 1 : -1;
+               setCursorEvent(
+                   std::max<qsizetype>(0, (m_cursor->isLive() ? last : m_cursor->event()) - 1));
+           });
+    action(view, u"actionCursorForward"_s, tr("Time &Cursor Forward One Event"),
+           QKeySequence(Qt::ALT | Qt::Key_Right), [this] {
+               if (!m_cursor->isLive())
+                   setCursorEvent(m_cursor->event() + 1);
+           });
+    action(view, u"actionCursorLive"_s, tr("Time Cursor Back to No&w"),
+           QKeySequence(Qt::ALT | Qt::Key_End), [this] { setCursorEvent(-1); });
+    view->addSeparator();
     action(view, u"actionResetLayout"_s, tr("&Reset Layout"), QKeySequence(), [this] {
         restoreState(m_defaultState);
         for (QDockWidget *d : {m_eventsDock, m_sessionsDock, m_detailDock, m_pendingDock})
@@ -569,11 +744,11 @@ void MainWindow::startCluster()
     config.dataDir = m_runFolder;
     m_replies.clear();
     m_cluster = std::make_unique<Cluster>(config);
-    connect(m_cluster.get(), &Cluster::sessionSubmitted, m_sessions, &SessionsModel::onSubmitted);
-    connect(m_cluster.get(), &Cluster::sessionFinished, m_sessions, &SessionsModel::onFinished);
     m_events->setStore(&m_cluster->trace());
+    m_sessions->setStore(&m_cluster->trace());
     m_flow = MessageFlow();
     m_sequence->setFlow(&m_flow, m_cluster->trace().nodeNames());
+    fillServiceFilter(m_cluster->trace().nodeNames());
     m_detail->clear();
     m_controls = std::make_unique<ThreadControls>(*m_cluster);
     m_stepMode->setChecked(false);
@@ -608,7 +783,9 @@ void MainWindow::stopCluster()
     m_load = nullptr;
     cancelLoad();
     m_checker.reset(); // it reads the cluster's (or the saved run's) trace
+    m_cursor->setLive();
     m_events->setStore(nullptr);
+    m_sessions->setStore(nullptr);
     m_sequence->setFlow(nullptr, {});
     m_flow = MessageFlow();
     m_controls.reset();
@@ -634,7 +811,6 @@ void MainWindow::setLive(bool live)
 void MainWindow::resetLab()
 {
     stopCluster();
-    m_sessions->clear();
     QSettings().setValue(u"lab/seed"_s, static_cast<qulonglong>(seed()));
     startCluster();
 }
@@ -823,15 +999,135 @@ void MainWindow::refresh()
     const bool follow = bar->value() >= bar->maximum() - 2;
     if (m_events->refresh() > 0 && follow)
         m_eventsView->scrollToBottom();
+    m_sessions->refresh();
+    updateTimeBar();
     updateStatus();
+}
+
+void MainWindow::fillServiceFilter(const QStringList &names)
+{
+    const QString chosen = QSettings().value(u"diagram/service"_s).toString();
+    m_serviceFilter->clear();
+    m_serviceFilter->addItem(tr("every one"), 0);
+    NodeId node = kNoNode;
+    for (int id = 1; id < names.size(); ++id) {
+        m_serviceFilter->addItem(names.at(id), id);
+        if (names.at(id) == chosen) {
+            node = static_cast<NodeId>(id);
+            m_serviceFilter->setCurrentIndex(m_serviceFilter->count() - 1);
+        }
+    }
+    SequenceFilter f = m_sequence->filter();
+    f.onlyNode = node;
+    m_sequence->setFilter(f);
+}
+
+bool MainWindow::findMessage(int direction)
+{
+    const QString text = m_find->text().trimmed();
+    const TraceStore *trace = currentTrace();
+    const std::vector<FlowMessage> &messages = m_flow.messages();
+    if (text.isEmpty() || !trace || messages.empty())
+        return false;
+    // What matches, worked out once: the types and services by name.
+    quint64 types = 0;
+    for (quint16 t = 1; t <= kMaxMsgType; ++t)
+        if (toString(static_cast<MsgType>(t)).contains(text, Qt::CaseInsensitive))
+            types |= quint64(1) << t;
+    const QStringList names = trace->nodeNames();
+    std::vector<bool> services(static_cast<size_t>(names.size()) + 1, false);
+    for (int id = 1; id < names.size(); ++id)
+        services[static_cast<size_t>(id)] = names.at(id).compare(text, Qt::CaseInsensitive) == 0;
+    const auto detailHas = [trace, &text](qsizetype event) {
+        if (event < 0 || event >= trace->size())
+            return false;
+        const QString detail = trace->at(event).detail;
+        return !detail.isEmpty() &&
+               (detail.contains(text, Qt::CaseInsensitive) ||
+                detailtext::translate(detail).contains(text, Qt::CaseInsensitive));
+    };
+    const SequenceFilter &filter = m_sequence->filter();
+    const auto n = static_cast<qsizetype>(messages.size());
+    const qsizetype from =
+        m_sequence->selected() >= 0 ? m_sequence->selected() : (direction > 0 ? -1 : n);
+    for (qsizetype k = 1; k <= n; ++k) {
+        const qsizetype id = ((from + direction * k) % n + n) % n;
+        const FlowMessage &m = messages[static_cast<size_t>(id)];
+        if (!filter.accepts(m))
+            continue;
+        const bool hit = (m.type < 64 && (types >> m.type) & 1) ||
+                         (m.from < services.size() && services[m.from]) ||
+                         (m.to < services.size() && services[m.to]) ||
+                         (m.tx && formatId(m.tx) == text) ||
+                         (m.session && formatId(m.session) == text) || detailHas(m.sendEvent) ||
+                         detailHas(m.endEvent);
+        if (!hit)
+            continue;
+        m_sequence->reveal(static_cast<int>(id));
+        statusBar()->showMessage(tr("Found %1: %2 → %3")
+                                     .arg(toString(static_cast<MsgType>(m.type)),
+                                          names.value(m.from), names.value(m.to)),
+                                 5000);
+        return true;
+    }
+    statusBar()->showMessage(tr("No message the diagram shows matches “%1”").arg(text), 5000);
+    return false;
+}
+
+void MainWindow::setCursorEvent(qsizetype event)
+{
+    const TraceStore *trace = currentTrace();
+    const qsizetype size = trace ? trace->size() : 0;
+    if (event < 0 || size == 0) {
+        m_cursor->setLive();
+        return;
+    }
+    event = std::min(event, size - 1);
+    m_cursor->setEvent(event, trace->at(event).labUs);
+}
+
+void MainWindow::cursorMoved()
+{
+    const qsizetype at = m_cursor->event();
+    m_sessions->setCursor(at);
+    m_events->setCursor(at);
+    if (at >= 0 && at < m_events->rowCount())
+        m_eventsView->scrollTo(m_events->index(static_cast<int>(at), 0),
+                               QAbstractItemView::PositionAtCenter);
+    else if (at < 0)
+        m_eventsView->scrollToBottom();
+    updateTimeBar();
+}
+
+void MainWindow::updateTimeBar()
+{
+    const TraceStore *trace = currentTrace();
+    const qsizetype size = trace ? trace->size() : 0;
+    const bool live = m_cursor->isLive();
+    const qsizetype at = live ? size - 1 : m_cursor->event();
+    {
+        const QSignalBlocker quiet(m_timeSlider);
+        m_timeSlider->setRange(0, static_cast<int>(std::max<qsizetype>(size - 1, 0)));
+        m_timeSlider->setValue(static_cast<int>(std::max<qsizetype>(at, 0)));
+    }
+    m_timeLive->setChecked(live);
+    m_timeLive->setEnabled(!live);
+    const qint64 us =
+        live ? (m_cluster ? toUs(m_cluster->clock().now()) : (size ? trace->at(size - 1).labUs : 0))
+             : m_cursor->labUs();
+    m_timeLabel->setText(tr("Lab %1 s · event %L2 of %L3")
+                             .arg(QLocale().toString(us / 1e6, 'f', 3))
+                             .arg(std::max<qsizetype>(at, 0))
+                             .arg(size));
 }
 
 void MainWindow::updateStatus()
 {
     if (m_offline) {
-        m_statusCounts->setText(tr("Saved run: %L1 events (the sessions table shows live runs "
-                                   "only); Reset returns to a live lab")
-                                    .arg(m_offline->size()));
+        m_statusCounts->setText(tr("Saved run: %L1 events, %L2 sessions; Reset returns to a "
+                                   "live lab")
+                                    .arg(m_offline->size())
+                                    .arg(m_sessions->fold().rows().size()));
         m_statusClock->setText(
             tr("Lab time %L1 s")
                 .arg(m_offline->size() ? m_offline->at(m_offline->size() - 1).labUs / 1e6 : 0.0, 0,
@@ -993,7 +1289,6 @@ bool MainWindow::openRun(const QString &dirPath, QString *error)
         return false;
     }
     stopCluster();
-    m_sessions->clear();
     // The run's seed, so that Reset runs it again live.
     QFile summaryFile(QDir(dirPath).filePath(u"summary.json"_s));
     if (summaryFile.open(QIODevice::ReadOnly)) {
@@ -1005,9 +1300,11 @@ bool MainWindow::openRun(const QString &dirPath, QString *error)
     m_offline = std::move(run.trace);
     m_offlineFolder = QDir(dirPath).absolutePath();
     m_events->setStore(m_offline.get());
+    m_sessions->setStore(m_offline.get());
     m_flow = MessageFlow();
     m_flow.advance(*m_offline);
     m_sequence->setFlow(&m_flow, m_offline->nodeNames());
+    fillServiceFilter(m_offline->nodeNames());
     m_sequence->refresh(m_flow.lastUs());
     m_sequence->fitAll();
     m_detail->clear();
@@ -1407,6 +1704,25 @@ bool MainWindow::dropSelected()
     if (m_pendingShown.empty())
         return false;
     const bool ok = m_controls->drop(m_pendingShown[static_cast<size_t>(row)].id);
+    refresh();
+    return ok;
+}
+
+bool MainWindow::duplicateSelected()
+{
+    if (!stepMode())
+        return false;
+    refreshPending();
+    int row = m_pendingView->currentRow();
+    if (row < 0 || row >= static_cast<int>(m_pendingShown.size()))
+        row = 0;
+    if (m_pendingShown.empty())
+        return false;
+    const bool ok = m_controls->duplicate(m_pendingShown[static_cast<size_t>(row)].id);
+    if (!ok)
+        statusBar()->showMessage(tr("That frame cannot be duplicated (a client's request never "
+                                    "crossed the network)"),
+                                 5000);
     refresh();
     return ok;
 }

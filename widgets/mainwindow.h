@@ -25,6 +25,7 @@ class Checker;
 }
 class QToolButton;
 class QSpinBox;
+class QSlider;
 class QTableView;
 class QTimer;
 class QTextBrowser;
@@ -40,6 +41,7 @@ class EventLogModel;
 class LoadGenerator;
 class SessionsModel;
 class SequenceView;
+class TimeCursor;
 
 class MainWindow : public QMainWindow
 {
@@ -57,13 +59,14 @@ public:
     QString messageDetail() const; // the detail pane's text
     // Step mode: the clock stands still, arriving frames wait in Pending Deliveries, and
     // the user delivers (Enter: the selected one; N: the oldest), drops (Del) or moves the
-    // clock to the next deadline (T), one step at a time.
+    // clock to the next deadline (T), or duplicates one (D), one step at a time.
     void setStepMode(bool on);
     bool stepMode() const;
     std::vector<PendingFrame> pendingFrames() const { return m_pendingShown; }
     bool deliverNext();
     bool deliverSelected();
     bool dropSelected();
+    bool duplicateSelected(); // D: a second copy of the frame waits beside it
     bool advanceClock();
     quint64 seed() const;
     QString protocol() const; // "2PC" or "3PC": for new sessions and load tests
@@ -87,6 +90,14 @@ public:
     void setPreferences(const Preferences &prefs); // saves them; applies speed at once
     int zoom() const { return m_zoom; }            // steps from the default font size
     void setZoom(int steps);
+    // The one time cursor every view follows: live, or after a trace event (the time slider
+    // under the views moves it; so do Alt+Left/Right, and Alt+End goes live).
+    TimeCursor *timeCursor() const { return m_cursor; }
+    void setCursorEvent(qsizetype event); // clamped to the trace; -1: live
+    // Finds the next (direction 1) or previous (-1) message after the selected one, among those
+    // the filters show, whose type, service, transaction, session or trace detail holds the
+    // find box's text; selects and reveals it. False (said in the status bar) when none does.
+    bool findMessage(int direction);
 
 public Q_SLOTS:
     void newSession(const QString &trafficClass);
@@ -119,6 +130,9 @@ private:
     void exportSummary();
     void setLive(bool live);
     void showMessage(int id); // in the detail pane
+    void cursorMoved();       // every view to the cursor
+    void updateTimeBar();
+    void fillServiceFilter(const QStringList &names); // the run's services, the saved choice
     void refreshPending();
     const TraceStore *currentTrace() const;
     QJsonObject summaryJson() const; // the live run's summary, as --out writes it
@@ -137,6 +151,12 @@ private:
     QDockWidget *m_detailDock = nullptr;
     SequenceView *m_sequence = nullptr;
     QTextBrowser *m_detail = nullptr;
+    QComboBox *m_serviceFilter = nullptr;
+    QLineEdit *m_find = nullptr;
+    TimeCursor *m_cursor = nullptr;
+    QSlider *m_timeSlider = nullptr;
+    QLabel *m_timeLabel = nullptr;
+    QToolButton *m_timeLive = nullptr;
     QDockWidget *m_pendingDock = nullptr;
     QTableWidget *m_pendingView = nullptr;
     QAction *m_stepMode = nullptr;

@@ -6,21 +6,19 @@
 #include <QColor>
 #include <QLocale>
 
+#include "trace/tracestore.h"
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace edgecore {
 
 SessionsModel::SessionsModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-    m_batch.setSingleShot(true);
-    m_batch.setInterval(33);
-    connect(&m_batch, &QTimer::timeout, this, &SessionsModel::applyPending);
-}
+{}
 
 int SessionsModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return parent.isValid() ? 0 : m_rows;
 }
 
 int SessionsModel::columnCount(const QModelIndex &parent) const
@@ -32,42 +30,43 @@ QVariant SessionsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const Row &row = m_rows.at(index.row());
-    const ClientReply &r = row.reply;
+    const SessionRow &r = row(index.row());
+    const qsizetype at = shownUpTo();
+    const bool answered = r.answeredBy(at);
+    const bool released = r.releasedBy(at);
+    const SessionPhase phase = r.phaseAt(at);
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case RequestCol:
             return QVariant::fromValue(r.requestId);
         case SessionCol:
-            return formatId(r.sessionId);
+            return formatId(r.session);
         case SubscriberCol:
             return r.subscriber;
         case ClassCol:
-            return row.classText;
+            return r.session ? toString(r.trafficClass) : QString();
         case ProtocolCol:
-            return toString(r.protocol);
+            return r.session ? toString(r.protocol) : QString();
         case StateCol:
-            // A committed session is ACTIVE until its release commits.
-            if (row.released)
-                return detailtext::translate(u"RELEASED"_s);
-            return detailtext::translate(r.outcome == Outcome::Committed ? u"ACTIVE"_s
-                                                                         : toString(r.outcome));
+            return detailtext::translate(toString(phase));
         case DurationCol:
-            return r.durationMs > 0 ? QVariant(QLocale().toString(r.durationMs / 1000.0, 'f', 2))
-                                    : QVariant();
+            return answered && r.durationMs > 0
+                       ? QVariant(QLocale().toString(r.durationMs / 1000.0, 'f', 2))
+                       : QVariant();
         case LatencyCol:
-            return r.outcome == Outcome::Pending
-                       ? QVariant()
-                       : QVariant(QLocale().toString(r.latencyUs / 1000.0, 'f', 2));
+            return answered ? QVariant(QLocale().toString(r.latencyUs / 1000.0, 'f', 2))
+                            : QVariant();
         case ReasonCol:
-            return detailtext::translate(r.reason);
+            return answered ? detailtext::translate(r.reason) : QString();
         }
     }
-    if (role == Qt::ToolTipRole && index.column() == StateCol && row.released)
-        return tr("Released %L1 ms after it ended").arg(row.releaseUs / 1000.0, 0, 'f', 2);
+    if (role == Qt::ToolTipRole && index.column() == StateCol && released)
+        return tr("Released %L1 ms after it ended").arg(r.releaseUs / 1000.0, 0, 'f', 2);
     if (role == Qt::ForegroundRole && index.column() == StateCol) {
-        if (row.released)
+        if (released)
             return QBrush(QColor(0x4a, 0x5a, 0x6a));
+        if (!answered)
+            return QBrush(QColor(0x2f, 0x5d, 0x9a)); // under way
         switch (r.outcome) {
         case Outcome::Committed:
             return QBrush(QColor(0x1b, 0x7f, 0x3b));
@@ -114,75 +113,64 @@ QVariant SessionsModel::headerData(int section, Qt::Orientation o, int role) con
     return {};
 }
 
-void SessionsModel::clear()
+qsizetype SessionsModel::shownUpTo() const
+{
+    return m_cursor < 0 ? m_fold.consumed() : m_cursor;
+}
+
+void SessionsModel::setStore(const TraceStore *store)
 {
     beginResetModel();
-    m_rows.clear();
-    m_rowOf.clear();
-    m_newRows.clear();
-    m_updates.clear();
-    m_counts.clear();
+    m_store = store;
+    m_fold.clear();
+    m_rows = 0;
+    m_cursor = -1;
     endResetModel();
+    refresh();
 }
 
-void SessionsModel::onSubmitted(quint64 requestId, const QString &subscriber,
-                                const QString &trafficClass, const QString &protocol)
+int SessionsModel::refresh()
 {
-    Row row;
-    row.reply.requestId = requestId;
-    row.reply.subscriber = subscriber;
-    row.reply.protocol = parseProtocol(protocol).value_or(Protocol::TwoPhase);
-    row.classText = trafficClass;
-    m_newRows.push_back(row);
-    schedule();
-}
-
-void SessionsModel::onFinished(const ClientReply &reply)
-{
-    m_updates.push_back(reply);
-    schedule();
-}
-
-void SessionsModel::schedule()
-{
-    if (!m_batch.isActive())
-        m_batch.start();
-}
-
-void SessionsModel::applyPending()
-{
-    if (!m_newRows.isEmpty()) {
-        const int first = static_cast<int>(m_rows.size());
-        beginInsertRows({}, first, first + static_cast<int>(m_newRows.size()) - 1);
-        for (Row &row : m_newRows) {
-            m_rowOf.insert(row.reply.requestId, static_cast<int>(m_rows.size()));
-            m_rows.push_back(std::move(row));
-        }
-        m_newRows.clear();
+    if (!m_store)
+        return 0;
+    m_fold.advance(*m_store);
+    const qsizetype changedFrom = m_fold.takeChangedFrom();
+    if (m_cursor >= 0)
+        return 0; // the table stands at the cursor; live shows all of it again
+    const int before = m_rows;
+    const int now = static_cast<int>(m_fold.rows().size());
+    if (changedFrom >= 0 && changedFrom < before)
+        Q_EMIT dataChanged(index(static_cast<int>(changedFrom), 0),
+                           index(before - 1, ColumnCount - 1));
+    if (now > before) {
+        beginInsertRows({}, before, now - 1);
+        m_rows = now;
         endInsertRows();
     }
-    int top = -1;
-    int bottom = -1;
-    for (const ClientReply &r : std::as_const(m_updates)) {
-        const auto it = m_rowOf.constFind(r.requestId);
-        if (it == m_rowOf.cend())
-            continue;
-        Row &row = m_rows[*it];
-        m_counts[static_cast<int>(r.outcome)]++;
-        if (r.release) { // the second answer: the session ended and was released
-            row.released = r.outcome == Outcome::Released;
-            row.releaseUs = r.latencyUs;
-        } else {
-            row.reply = r;
-            if (r.outcome != Outcome::Invalid)
-                row.classText = toString(r.trafficClass);
-        }
-        top = top < 0 ? *it : std::min(top, *it);
-        bottom = std::max(bottom, *it);
+    return now - before;
+}
+
+void SessionsModel::setCursor(qsizetype event)
+{
+    if (event == m_cursor)
+        return;
+    m_fold.takeChangedFrom();
+    const int rows = static_cast<int>(event < 0 ? m_fold.rows().size() : m_fold.rowsAt(event));
+    // Rows come and go at the end only: keep the view's selection and scroll where it can.
+    if (rows < m_rows) {
+        beginRemoveRows({}, rows, m_rows - 1);
+        m_cursor = event;
+        m_rows = rows;
+        endRemoveRows();
+    } else if (rows > m_rows) {
+        beginInsertRows({}, m_rows, rows - 1);
+        m_cursor = event;
+        m_rows = rows;
+        endInsertRows();
     }
-    m_updates.clear();
-    if (top >= 0)
-        Q_EMIT dataChanged(index(top, 0), index(bottom, ColumnCount - 1));
+    m_cursor = event;
+    if (m_rows > 0)
+        Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1));
 }
 
 } // namespace edgecore

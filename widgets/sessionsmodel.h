@@ -1,16 +1,15 @@
 #pragma once
-// The sessions table: one row per submitted session request, updated as answers arrive.
-// Changes are collected and applied in batches (at most ~30 a second) so a load test does not
-// flood the view.
+// The sessions table: one row per client request the edge took, a view over SessionFold (the
+// trace folded), live or as it was at the time cursor. refresh() reads what the trace gained
+// since the last call; the window calls it with its other views (~30 times a second).
 
-#include "host/service.h"
+#include "timeline/sessionfold.h"
 
 #include <QAbstractTableModel>
-#include <QHash>
-#include <QTimer>
-#include <QVector>
 
 namespace edgecore {
+
+class TraceStore;
 
 class SessionsModel : public QAbstractTableModel
 {
@@ -36,35 +35,30 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
 
-    void clear();
-    // Answers by outcome: a released session counts as COMMITTED and as RELEASED.
-    int count(Outcome o) const { return m_counts.value(static_cast<int>(o)); }
+    // The trace to fold (nullptr: none); the table starts again from its first event.
+    void setStore(const TraceStore *store);
+    // Folds what the trace gained; shows it when live. Returns the rows added.
+    int refresh();
+    void applyPending() { refresh(); }
+    // Shows the table as it was after trace event `event`; -1: live.
+    void setCursor(qsizetype event);
+    qsizetype cursor() const { return m_cursor; }
+    const SessionFold &fold() const { return m_fold; }
+    const SessionRow &row(int r) const { return m_fold.rows()[static_cast<size_t>(r)]; }
+
+    // Answers by outcome (the whole run): a released session counts as COMMITTED and as
+    // RELEASED.
+    int count(Outcome o) const { return m_fold.count(o); }
     // Committed sessions not (yet) released.
     int activeCount() const { return count(Outcome::Committed) - count(Outcome::Released); }
-    // Applies queued changes now (the timer does it otherwise).
-    void applyPending();
-
-public Q_SLOTS:
-    void onSubmitted(quint64 requestId, const QString &subscriber, const QString &trafficClass,
-                     const QString &protocol);
-    void onFinished(const edgecore::ClientReply &reply);
 
 private:
-    struct Row
-    {
-        ClientReply reply;
-        QString classText;
-        bool released = false; // its release committed
-        qint64 releaseUs = 0;  // from the session's end to its release answered
-    };
-    void schedule();
+    qsizetype shownUpTo() const; // the last event the table shows
 
-    QVector<Row> m_rows;
-    QHash<quint64, int> m_rowOf; // request id -> row
-    QVector<Row> m_newRows;
-    QVector<ClientReply> m_updates;
-    QHash<int, int> m_counts;
-    QTimer m_batch;
+    const TraceStore *m_store = nullptr;
+    SessionFold m_fold;
+    qsizetype m_cursor = -1;
+    int m_rows = 0; // rows shown
 };
 
 } // namespace edgecore

@@ -53,21 +53,35 @@ quint64 NodeCore::lamport() const
     return sum;
 }
 
-TraceEvent droppedByHand(const PendingFrame &f, Instant now, qint64 wallUs)
+namespace {
+// What the user did to a parked frame, as the sender's event (the frame's own fields).
+TraceEvent byHand(const PendingFrame &f, TraceKind kind, quint8 reason, Instant now, qint64 wallUs,
+                  const QString &detail)
 {
     TraceEvent e;
-    e.kind = TraceKind::Drop;
+    e.kind = kind;
     e.node = f.from;
     e.peer = f.to;
     e.msgType = f.type;
-    e.reason = 3;
+    e.reason = reason;
     e.labUs = toUs(now);
     e.wallUs = wallUs;
     e.seq = f.seq;
     e.txId = f.tx;
     e.sessionId = f.session;
-    e.detail = QStringLiteral("dropped by hand (step mode)");
+    e.detail = detail;
     return e;
+}
+} // namespace
+
+TraceEvent droppedByHand(const PendingFrame &f, Instant now, qint64 wallUs)
+{
+    return byHand(f, TraceKind::Drop, 3, now, wallUs, u"dropped by hand (step mode)"_s);
+}
+
+TraceEvent copiedByHand(const PendingFrame &f, Instant now, qint64 wallUs)
+{
+    return byHand(f, TraceKind::Send, 1, now, wallUs, u"duplicated by hand (step mode)"_s);
 }
 
 void NodeCore::recordHost(HostEvent what)
@@ -129,6 +143,21 @@ void NodeCore::fact(TraceKind kind, quint8 value, TxId tx, SessionId session, qu
     e.sessionId = session;
     e.seq = number;
     traceMessage(kind, e, kNoNode, value, detail);
+}
+
+void NodeCore::session(const SessionFact &f, TxId tx, SessionId session)
+{
+    TraceEvent e;
+    e.kind = TraceKind::Session;
+    e.node = m_config.id;
+    e.labUs = toUs(now());
+    e.wallUs = wallMsNow() * 1000;
+    e.lamport = lamport();
+    e.txId = tx;
+    e.sessionId = session;
+    e.vclock = m_vclock;
+    setSessionFact(e, f);
+    m_config.trace->append(e);
 }
 
 void NodeCore::refuse(const Envelope &msg, quint8 reason, const QString &detail)

@@ -47,7 +47,7 @@ struct HostConfig
 };
 
 // A frame parked at its receiver (the lab clock paused, step mode): it crossed the network and
-// waits for the user to deliver or drop it. ids are unique across every host of a lab.
+// waits for the user to deliver, drop or duplicate it. ids are unique across every host of a lab.
 struct PendingFrame
 {
     quint64 id = 0;
@@ -63,6 +63,9 @@ struct PendingFrame
 // The trace's record of a parked frame the user dropped in step mode: the sender's loss
 // (reason 3), as the network would lose it; the diagram ends it in a cross.
 TraceEvent droppedByHand(const PendingFrame &f, Instant now, qint64 wallUs);
+// The trace's record of a parked frame the user duplicated in step mode: a second send of the
+// same frame at the sender's side (reason 1, duplicatedByHand()), whose end is the copy's own.
+TraceEvent copiedByHand(const PendingFrame &f, Instant now, qint64 wallUs);
 
 // Counters a host keeps about its wire traffic.
 struct HostStats
@@ -99,6 +102,7 @@ public:
     void refuse(const Envelope &msg, quint8 reason, const QString &detail) override;
     void fact(TraceKind kind, quint8 value, TxId tx, SessionId session, quint64 number,
               const QString &detail) override;
+    void session(const SessionFact &f, TxId tx, SessionId session) override;
 
     HostStats stats() const { return m_stats; }
     // Key rotation, on the node's thread: a new key that verifies (and signs, once every node

@@ -50,11 +50,13 @@ public:
     void sendRaw(NodeId to, const QByteArray &frame) override;
     void onFaultsChanged();
     // Step mode (the clock paused): the frames parked here, oldest first; deliver one now (its
-    // service runs although the clock stands still) or drop it (traced as lost); the next
-    // moment something here is due (a timer, a delayed frame), if any.
+    // service runs although the clock stands still), drop it (traced as lost) or duplicate it
+    // (a copy of its bytes parked beside it, traced as sent again; see duplicateParked()); the
+    // next moment something here is due (a timer, a delayed frame), if any.
     std::vector<PendingFrame> parked() const;
     bool deliverParked(quint64 id);
     bool dropParked(quint64 id);
+    bool duplicateParked(quint64 id);
     std::optional<Instant> nextDeadline() const;
 
 Q_SIGNALS:
@@ -88,7 +90,8 @@ private:
     void onNewConnection();
     void onReadyRead(QTcpSocket *socket);
     void onIncomingClosed(QTcpSocket *socket);
-    void deliver(Envelope env, bool local);
+    // body: the verified frame's bytes (remote frames), kept while it is parked.
+    void deliver(Envelope env, bool local, const QByteArray &body = {});
     void drainParked();
     void enqueue(NodeId to, const QByteArray &frame);
     void scheduleFlush();
@@ -116,9 +119,15 @@ private:
         bool local = false;
         quint64 id = 0;
         Instant since{};
+        QByteArray body; // the frame as it came (remote frames), for a copy
+        // A copy made by hand: its bytes have not been verified yet. They are when it is
+        // delivered, as a duplicate from the network is on arrival (the replay window refuses
+        // a frame it has seen).
+        bool copy = false;
     };
     std::deque<Parked> m_parked; // frames that arrived while paused
     PendingFrame pendingOf(const Parked &p) const;
+    void release(const Parked &p); // a parked frame goes on to the service (a copy: verified)
     QTimer *m_timer = nullptr;
     TimerId m_nextTimerId = 1;
     std::map<TimerId, Instant> m_timerDeadlines;

@@ -7,6 +7,7 @@
 #include "core/rng.h"
 #include "core/types.h"
 #include "faults/faultinjector.h"
+#include "trace/facts.h"
 #include "trace/traceevent.h"
 
 #include <QByteArray>
@@ -51,6 +52,8 @@ public:
     // A delivered message the service refuses to act on (e.g. a stale fencing token); the
     // reason is a WireError value.
     virtual void refuse(const Envelope &msg, quint8 reason, const QString &detail) = 0;
+    // The edge's dealings with a client request (TraceKind::Session; see facts.h).
+    virtual void session(const SessionFact &f, TxId tx, SessionId session) = 0;
 };
 
 class Context

@@ -508,6 +508,20 @@ bool SimHost::dropPending(quint64 id)
     return true;
 }
 
+bool SimHost::duplicatePending(quint64 id)
+{
+    const auto it = std::find_if(m_parked.begin(), m_parked.end(),
+                                 [id](const ParkedFrame &p) { return p.id == id; });
+    if (it == m_parked.end() || it->event.from == kNoNode)
+        return false; // a probe from outside the cast: no sender to trace the copy at
+    // The same bytes for the same receiver, still unverified: whichever of the two comes first
+    // passes the replay window.
+    ParkedFrame copy{++m_nextParked, m_now, it->event};
+    m_trace->append(copiedByHand(pendingOf(copy), m_now, 0)); // no wall time: deterministic
+    m_parked.push_back(std::move(copy));
+    return true;
+}
+
 bool SimHost::advanceToNextDeadline()
 {
     parkFrames();

@@ -62,13 +62,16 @@ public:
     // Step mode: the clock stands still; every frame on its way is parked at its receiver
     // (it has crossed the network) until deliverPending() or dropPending() takes it; step()
     // runs only what is due now. advanceToNextDeadline() moves the clock to the next timer
-    // (or other scheduled event) and runs what is due then. Deterministic: the same choices
-    // give the same trace.
+    // (or other scheduled event) and runs what is due then. duplicatePending() parks a copy
+    // of a frame's bytes beside it (a new id, parked since now; traced as a send by hand):
+    // the receiver verifies whichever of the two it is given first and refuses the other as a
+    // replay. Deterministic: the same choices give the same trace.
     void setStepMode(bool on);
     bool stepMode() const { return m_stepMode; }
     std::vector<PendingFrame> pending() const; // oldest first
     bool deliverPending(quint64 id);
     bool dropPending(quint64 id);
+    bool duplicatePending(quint64 id);
     bool advanceToNextDeadline(); // false: nothing is scheduled at all
 
     // Faults.

@@ -173,6 +173,13 @@ bool ThreadHost::dropPending(quint64 id)
     return done;
 }
 
+bool ThreadHost::duplicatePending(quint64 id)
+{
+    bool done = false;
+    onRuntime([&](NodeRuntime &rt) { done = rt.duplicateParked(id); });
+    return done;
+}
+
 std::optional<Instant> ThreadHost::nextDeadline()
 {
     std::optional<Instant> next;
@@ -548,7 +555,7 @@ void NodeRuntime::onReadyRead(QTcpSocket *socket)
             bytes = it->reader.bufferedBytes();
         if (error == WireError::None) {
             onHeardFrom(env.sender);
-            deliver(std::move(env), false);
+            deliver(std::move(env), false, body);
             it = m_incoming.find(socket); // delivery may not invalidate, but be safe
             if (it == m_incoming.end())
                 return;
@@ -590,18 +597,18 @@ void NodeRuntime::deliverLocal(Envelope env)
     deliver(std::move(env), true);
 }
 
-void NodeRuntime::deliver(Envelope env, bool local)
+void NodeRuntime::deliver(Envelope env, bool local, const QByteArray &body)
 {
     if (!m_started) {
         // A peer that started first may already talk to us: hold its frames until our own
         // start has run (a crashed node has no listener, so nothing reaches it then).
         if (!m_begun)
-            m_parked.push_back(Parked{std::move(env), local, nextParkedId(), now()});
+            m_parked.push_back(Parked{std::move(env), local, nextParkedId(), now(), body});
         return;
     }
     // Parked frames go first: a frame that arrives just after a resume must not overtake them.
     if (m_config.clock->isPaused() || !m_parked.empty()) {
-        m_parked.push_back(Parked{std::move(env), local, nextParkedId(), now()});
+        m_parked.push_back(Parked{std::move(env), local, nextParkedId(), now(), body});
         if (!m_config.clock->isPaused())
             drainParked();
         return;
@@ -741,8 +748,23 @@ void NodeRuntime::drainParked()
     while (!m_parked.empty() && m_started && !m_config.clock->isPaused()) {
         Parked p = std::move(m_parked.front());
         m_parked.pop_front();
-        admit(p.env, p.local);
+        release(p);
     }
+}
+
+void NodeRuntime::release(const Parked &p)
+{
+    if (!p.copy) {
+        admit(p.env, p.local);
+        return;
+    }
+    // The copy arrives now: the verifier sees its bytes as it would a duplicate off the wire.
+    Envelope env;
+    if (const WireError error = open(p.body, env); error != WireError::None) {
+        rejectFrame(error, env, p.body.size() + kFrameHeaderBytes);
+        return;
+    }
+    admit(env, false);
 }
 
 PendingFrame NodeRuntime::pendingOf(const Parked &p) const
@@ -773,7 +795,7 @@ bool NodeRuntime::deliverParked(quint64 id)
         return false;
     Parked p = std::move(*it);
     m_parked.erase(it);
-    admit(p.env, p.local);
+    release(p);
     return true;
 }
 
@@ -785,6 +807,21 @@ bool NodeRuntime::dropParked(quint64 id)
         return false;
     m_config.trace->append(droppedByHand(pendingOf(*it), now(), wallMsNow() * 1000));
     m_parked.erase(it);
+    return true;
+}
+
+bool NodeRuntime::duplicateParked(quint64 id)
+{
+    const auto it = std::find_if(m_parked.begin(), m_parked.end(),
+                                 [id](const Parked &p) { return p.id == id; });
+    if (it == m_parked.end() || it->local || it->body.isEmpty())
+        return false; // a local message never crossed a wire: there is nothing to copy
+    Parked copy = *it;
+    copy.id = nextParkedId();
+    copy.since = now();
+    copy.copy = true;
+    m_config.trace->append(copiedByHand(pendingOf(copy), now(), wallMsNow() * 1000));
+    m_parked.push_back(std::move(copy));
     return true;
 }
 

@@ -59,10 +59,11 @@ public:
     void runOn(const std::function<void(Service &, Context &)> &f);
     HostStats stats();
     // Step mode, thread-safe (each waits for the host's thread): the frames parked here, and
-    // delivering or dropping one of them; the next moment something here is due.
+    // delivering, dropping or duplicating one of them; the next moment something here is due.
     std::vector<PendingFrame> pending();
     bool deliverPending(quint64 id);
     bool dropPending(quint64 id);
+    bool duplicatePending(quint64 id);
     std::optional<Instant> nextDeadline();
     // Runs f on the host's thread with its node (keys, stats), also while crashed; waits.
     void withNode(const std::function<void(NodeCore &)> &f);

@@ -1,5 +1,6 @@
 #include "checker.h"
 
+#include "trace/facts.h"
 #include "trace/tracestore.h"
 
 #include <QJsonArray>
@@ -311,12 +312,15 @@ void Checker::released(qsizetype index, TxId id, const Tx &tx, SessionFacts &fac
 
 void Checker::answered(qsizetype index, const TraceEvent &e)
 {
-    // e.reason is the Outcome the client was told, e.txId the transaction that answered.
+    // The Outcome the client was told; e.txId the transaction that answered.
+    const SessionFact told = sessionFact(e);
+    if (told.step == SessionFact::Step::Requested)
+        return; // a request taken promises nothing yet
     SessionFacts *facts = sessionFacts(e.sessionId);
     if (!facts)
         return; // forgotten
     const TxId committed = facts->committedBy;
-    switch (static_cast<Outcome>(e.reason)) {
+    switch (told.outcome) {
     case Outcome::Released:
         if (facts->releasedBy != e.txId)
             violate(u"ANSWER"_s, e.txId,

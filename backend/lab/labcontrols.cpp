@@ -206,6 +206,11 @@ bool SimControls::drop(quint64 pendingId)
     return m_sim.host().dropPending(pendingId);
 }
 
+bool SimControls::duplicate(quint64 pendingId)
+{
+    return m_sim.host().duplicatePending(pendingId);
+}
+
 bool SimControls::advanceToNextDeadline()
 {
     return m_sim.host().advanceToNextDeadline();
@@ -237,20 +242,27 @@ std::vector<PendingFrame> ThreadControls::pending()
     return all;
 }
 
-bool ThreadControls::deliver(quint64 pendingId)
+bool ThreadControls::onParked(quint64 pendingId, bool (ThreadHost::*act)(quint64))
 {
     for (ThreadHost *h : m_cluster.hosts())
-        if (h->deliverPending(pendingId))
+        if ((h->*act)(pendingId))
             return true;
     return false;
 }
 
+bool ThreadControls::deliver(quint64 pendingId)
+{
+    return onParked(pendingId, &ThreadHost::deliverPending);
+}
+
 bool ThreadControls::drop(quint64 pendingId)
 {
-    for (ThreadHost *h : m_cluster.hosts())
-        if (h->dropPending(pendingId))
-            return true;
-    return false;
+    return onParked(pendingId, &ThreadHost::dropPending);
+}
+
+bool ThreadControls::duplicate(quint64 pendingId)
+{
+    return onParked(pendingId, &ThreadHost::duplicatePending);
 }
 
 bool ThreadControls::advanceToNextDeadline()

@@ -37,6 +37,7 @@ public:
     std::vector<PendingFrame> pending() override;
     bool deliver(quint64 pendingId) override;
     bool drop(quint64 pendingId) override;
+    bool duplicate(quint64 pendingId) override;
     bool advanceToNextDeadline() override;
 
 private:
@@ -69,9 +70,12 @@ public:
     std::vector<PendingFrame> pending() override;
     bool deliver(quint64 pendingId) override;
     bool drop(quint64 pendingId) override;
+    bool duplicate(quint64 pendingId) override;
     bool advanceToNextDeadline() override;
 
 private:
+    // Asks each host in turn to act on the parked frame (only its receiver holds it).
+    bool onParked(quint64 pendingId, bool (ThreadHost::*act)(quint64));
     Cluster &m_cluster;
 };
 

@@ -2,6 +2,7 @@
 
 #include "faultrunner.h"
 
+#include "trace/facts.h"
 #include "trace/tracestore.h"
 #include "wire/wireerror.h"
 
@@ -118,7 +119,8 @@ public:
                 m_token = e.seq;
             }
         }
-        if (e.kind == TraceKind::Session && ++m_answered == 20 && !m_crashedAt && m_leader) {
+        if (e.kind == TraceKind::Session && sessionFact(e).step != SessionFact::Step::Requested &&
+            ++m_answered == 20 && !m_crashedAt && m_leader) {
             m_crashedAt = lab.now();
             m_leaderName = trace.nodeName(m_leader);
             lab.crash(m_leaderName);

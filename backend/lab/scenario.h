@@ -46,12 +46,18 @@ public:
 
     // Step mode, the same on threads and in the simulator: the lab clock stands still and
     // every frame that arrives is parked at its receiver (it still crossed the network) until
-    // it is delivered or dropped, one at a time; the clock moves only to the next deadline.
+    // it is delivered or dropped, one at a time (or duplicated, to be delivered twice); the
+    // clock moves only to the next deadline.
     virtual void setStepMode(bool on) = 0;
     virtual bool stepMode() const = 0;
     virtual std::vector<PendingFrame> pending() = 0; // oldest first
     virtual bool deliver(quint64 pendingId) = 0;
     virtual bool drop(quint64 pendingId) = 0; // traced as lost (reason 3: by hand)
+    // A second parked frame with the same bytes for the same receiver (a new id, parked since
+    // now), traced as a send by hand at the sender (duplicatedByHand()). The receiver verifies
+    // it when it is delivered, as a duplicate off the network: once it has seen the frame, the
+    // replay window refuses the other. False for an unknown id and for a local message.
+    virtual bool duplicate(quint64 pendingId) = 0;
     virtual bool advanceToNextDeadline() = 0; // false: nothing is due anywhere
 };
 

@@ -193,6 +193,7 @@ void EdgeGateway::onClientRequest(const Envelope &msg, Context &ctx)
                   QString::number(kMaxSessionDurationMs);
     }
     if (!v.request) {
+        taken(p, ctx);
         ctx.trace().record(TraceKind::State, u"request refused: "_s + v.error);
         finish(p, Outcome::Invalid, 0, v.error, ctx);
         return;
@@ -204,6 +205,7 @@ void EdgeGateway::onClientRequest(const Envelope &msg, Context &ctx)
     p.subscriber = v.request->subscriber;
     p.trafficClass = v.request->trafficClass;
     p.protocol = v.request->protocol;
+    taken(p, ctx);
     // Edge protection, before anything is sent: the class's rate, then the breaker.
     TokenBucket &bucket = m_buckets[static_cast<int>(p.trafficClass) & 1];
     if (!bucket.take(ctx.now())) {
@@ -454,15 +456,31 @@ void EdgeGateway::onReleaseResult(const Envelope &msg, Context &ctx)
     tell(r, a.setupTx, ctx);
 }
 
+void EdgeGateway::taken(const Pending &p, Context &ctx)
+{
+    SessionFact f;
+    f.step = SessionFact::Step::Requested;
+    f.trafficClass = p.trafficClass;
+    f.protocol = p.protocol;
+    f.requestId = p.requestId;
+    f.text = p.subscriber;
+    ctx.trace().session(f, 0, p.sessionId);
+}
+
 void EdgeGateway::tell(const ClientReply &r, TxId setupTx, Context &ctx)
 {
-    QString detail = toString(r.outcome);
-    if (!r.reason.isEmpty())
-        detail += u": "_s + r.reason;
-    // What the client was told, as a fact: the checker holds it against the decisions (a
-    // release's names the set-up it ends).
-    ctx.trace().fact(TraceKind::Session, static_cast<quint8>(r.outcome), r.txId, r.sessionId,
-                     setupTx, detail);
+    // What the client was told, as a fact: the sessions table folds it, and the checker holds
+    // it against the decisions (a release's names the set-up it ends).
+    SessionFact f;
+    f.step = r.release ? SessionFact::Step::ReleaseAnswered : SessionFact::Step::Answered;
+    f.outcome = r.outcome;
+    f.trafficClass = r.trafficClass;
+    f.protocol = r.protocol;
+    f.requestId = r.requestId;
+    f.durationMs = r.durationMs;
+    f.setupTx = setupTx;
+    f.text = r.reason;
+    ctx.trace().session(f, r.txId, r.sessionId);
     ctx.reply(r);
 }
 

@@ -81,6 +81,7 @@ private:
     void finish(Pending p, Outcome outcome, TxId tx, const QString &reason, Context &ctx);
     void onReleaseResult(const Envelope &msg, Context &ctx);
     void tell(const ClientReply &r, TxId setupTx, Context &ctx); // traced, then to the client
+    void taken(const Pending &p, Context &ctx); // the request, traced (before any answer)
     void sendRelease(Active &a, Context &ctx);
     void armRelease(Active &a, Duration after, Context &ctx);
     void onReleaseTimer(SessionId session, Context &ctx);

@@ -154,6 +154,24 @@ void MessageFlow::loseToCrash(int id, qsizetype index, qint64 us)
         m_maxSpanEvents = std::max(m_maxSpanEvents, index - m.sendEvent);
 }
 
+int MessageFlow::takeInFlight(quint64 key)
+{
+    const auto it = m_inFlight.find(key);
+    if (it == m_inFlight.end())
+        return -1;
+    const int id = it->second;
+    const auto copies = m_copies.find(key);
+    if (copies == m_copies.end()) {
+        m_inFlight.erase(it);
+        return id;
+    }
+    it->second = copies->second.front(); // the next copy's end is the next one
+    copies->second.pop_front();
+    if (copies->second.empty())
+        m_copies.erase(copies);
+    return id;
+}
+
 int MessageFlow::add(FlowMessage m)
 {
     const int id = static_cast<int>(m_messages.size());
@@ -198,9 +216,16 @@ void MessageFlow::apply(qsizetype index, const TraceEvent &e)
         m.seq = e.seq;
         m.tx = e.txId;
         m.session = e.sessionId;
-        // A restarted node counts its frames from 1 again: the newer send takes the key.
+        m.duplicate = duplicatedByHand(e);
         const int id = add(m);
-        m_inFlight[keyOf(e.node, e.seq)] = id;
+        const quint64 key = keyOf(e.node, e.seq);
+        if (m.duplicate && m_inFlight.count(key)) {
+            m_copies[key].push_back(id); // ends after the original (and earlier copies)
+        } else {
+            // A restarted node counts its frames from 1 again: the newer send takes the key.
+            m_inFlight[key] = id;
+            m_copies.erase(key);
+        }
         if (isDown(e.peer)) // nobody listens there: lost, unless it is delivered after all
             loseToCrash(id, index, e.labUs);
         break;
@@ -212,10 +237,7 @@ void MessageFlow::apply(qsizetype index, const TraceEvent &e)
             break; // a local client request at the edge: no frame
         // The receiver's events name the sender as peer; a loss is the sender's own event.
         const NodeId sender = e.kind == TraceKind::Drop ? e.node : e.peer;
-        const auto it = m_inFlight.find(keyOf(sender, e.seq));
-        if (it != m_inFlight.end()) {
-            const int id = it->second;
-            m_inFlight.erase(it);
+        if (const int id = takeInFlight(keyOf(sender, e.seq)); id >= 0) {
             finish(id, e.kind == TraceKind::Deliver ? MessageFate::Delivered
                        : e.kind == TraceKind::Drop  ? MessageFate::Lost
                                                     : MessageFate::Refused);
@@ -251,10 +273,11 @@ void MessageFlow::apply(qsizetype index, const TraceEvent &e)
             m_downs.push_back(DownInterval{e.node, e.labUs, -1, index, -1});
             // Frames on their way to it are lost with it (a delivery after all, from a sender
             // that queued it until the restart, still claims one).
-            for (const auto &[key, id] : m_inFlight)
+            forEachInFlight([&](int id) {
                 if (m_messages[static_cast<size_t>(id)].to == e.node &&
                     m_messages[static_cast<size_t>(id)].fate == MessageFate::InFlight)
                     loseToCrash(id, index, e.labUs);
+            });
             // A crashed leader leads no more.
             for (LeaderInterval &l : m_leaders)
                 if (l.node == e.node && l.toUs < 0) {
@@ -353,12 +376,11 @@ std::vector<int> MessageFlow::visible(qint64 fromUs, qint64 toUs) const
     }
     // Frames in flight since before the scan's start (parked for long) are on screen too.
     const size_t scanned = out.size();
-    for (const auto &[key, id] : m_inFlight) {
-        const qint64 sent = sentOf(id);
-        if (sent < fromUs - m_maxSpanUs &&
+    forEachInFlight([&](int id) {
+        if (sentOf(id) < fromUs - m_maxSpanUs &&
             m_messages[static_cast<size_t>(id)].fate == MessageFate::InFlight)
             out.push_back(id);
-    }
+    });
     if (out.size() > scanned) // the scan's part is in order already
         std::sort(out.begin(), out.end(), [&](int a, int b) {
             return sentOf(a) != sentOf(b) ? sentOf(a) < sentOf(b) : a < b;
@@ -387,10 +409,11 @@ std::vector<int> MessageFlow::visibleByOrder(qsizetype from, qsizetype to) const
             out.push_back(static_cast<int>(id));
     }
     const size_t scanned = out.size();
-    for (const auto &[key, id] : m_inFlight)
+    forEachInFlight([&](int id) {
         if (m_messages[static_cast<size_t>(id)].firstEvent() < start &&
             m_messages[static_cast<size_t>(id)].fate == MessageFate::InFlight)
             out.push_back(id);
+    });
     if (out.size() > scanned)
         std::sort(out.begin(), out.end());
     return out;

@@ -5,12 +5,16 @@
 // diagram's layout and painter read it, and tests check it against recorded traces.
 //
 // Pairing: a send is (sender, frame sequence); its delivery, refusal or loss names the same
-// pair (the receiver's event carries the sender as its peer). A refused frame that was never
-// sent as such (mallory's forgeries go out raw) is a message of its own, from the node that
-// forged it when a note names it, ending where it was refused.
+// pair (the receiver's event carries the sender as its peer). A copy made by hand in step mode
+// (a second send of the pair, duplicatedByHand()) is a message of its own, and the pair's ends
+// go to its messages in the order they were sent: the first end to the original, the next to
+// the copy (delivered, then refused as a replay). A refused frame that was never sent as such
+// (mallory's forgeries go out raw) is a message of its own, from the node that forged it when
+// a note names it, ending where it was refused.
 
 #include "trace/traceevent.h"
 
+#include <deque>
 #include <unordered_map>
 #include <vector>
 
@@ -75,6 +79,7 @@ struct FlowMessage
     quint64 seq = 0;
     TxId tx = 0;
     SessionId session = 0;
+    bool duplicate = false; // a copy of a parked frame made by hand in step mode
     qint64 latencyUs() const { return endUs < 0 ? -1 : endUs - sentUs; }
 };
 
@@ -137,7 +142,18 @@ private:
 
     std::vector<FlowMessage> m_messages;
     std::vector<int> m_bySend; // ids ordered by sentUs (frames arrive nearly in order)
-    std::unordered_map<quint64, int> m_inFlight; // (sender, seq) -> id
+    std::unordered_map<quint64, int> m_inFlight; // (sender, seq) -> id, the next to end
+    // Copies made by hand of a frame in m_inFlight, in the order sent: they end after it.
+    std::unordered_map<quint64, std::deque<int>> m_copies;
+    int takeInFlight(quint64 key); // the id the key's next end goes to, or -1
+    template <typename F> void forEachInFlight(F &&f) const
+    {
+        for (const auto &[key, id] : m_inFlight)
+            f(id);
+        for (const auto &[key, ids] : m_copies)
+            for (const int id : ids)
+                f(id);
+    }
     std::unordered_map<TxId, NodeId> m_forgedBy; // a forgery's tx -> who forged it (notes)
     std::unordered_map<TxId, std::vector<int>> m_byTx;
     std::vector<LeaderInterval> m_leaders;

@@ -141,10 +141,14 @@ bool writeChromeTrace(const TraceStore &trace, QIODevice &out, QString *error)
             // at the time of) its start. Threads stamp lab time on two clocks' reads.
             const quint64 key = (quint64(sender) << 32) | (e.seq & 0xffffffffULL);
             quint64 flow = 0; // 0: no arrow (a delivery whose send is not in the trace, or
-                              // the network's duplicate of a frame already delivered)
+                              // the network's duplicate of a frame already delivered, or a
+                              // copy made by hand of a frame still on its way: the original
+                              // keeps its arrow, and the copy's end is a refusal, an instant)
             if (send) {
-                flow = ++nextFlowId;
-                sentAt[key] = InFlight{start, flow};
+                if (!duplicatedByHand(e) || !sentAt.count(key)) {
+                    flow = ++nextFlowId;
+                    sentAt[key] = InFlight{start, flow};
+                }
             } else if (const auto it = sentAt.find(key); it != sentAt.end()) {
                 start = std::max(start, it->second.startNs + 1);
                 flow = it->second.id;
@@ -157,7 +161,7 @@ bool writeChromeTrace(const TraceStore &trace, QIODevice &out, QString *error)
             w.event(R"({"name":)" + name + R"(,"cat":"message","ph":"X","dur":0.001,)" + at +
                     R"(,"args":{"direction":")" + (send ? "send" : "deliver") + R"(","peer":)" +
                     jsonString(trace.nodeName(e.peer)) + "," + ids + "}}");
-            if (send)
+            if (send && flow != 0)
                 w.event(R"({"name":)" + name + R"(,"cat":"message","ph":"s","id":)" + flowId + "," +
                         at + "}");
             else if (flow != 0)

@@ -45,6 +45,10 @@ QString factValue(const TraceEvent &e)
         return e.reason == 1 ? u"partition"_s : u"loss"_s;
     case TraceKind::Lock:
         return lockEvent(e.reason);
+    case TraceKind::Session: {
+        const SessionFact f = sessionFact(e);
+        return f.step == SessionFact::Step::Requested ? toString(f.step) : toString(f.outcome);
+    }
     default:
         return QString();
     }
@@ -68,6 +72,66 @@ QString toString(HostEvent h)
         break;
     }
     return {};
+}
+
+SessionFact sessionFact(const TraceEvent &e)
+{
+    SessionFact f;
+    f.step = static_cast<SessionFact::Step>(e.msgType & 0xf);
+    f.outcome = static_cast<Outcome>(e.reason);
+    f.trafficClass = static_cast<TrafficClass>((e.msgType >> 4) & 0xf);
+    f.protocol = static_cast<Protocol>((e.msgType >> 8) & 0xf);
+    switch (f.step) {
+    case SessionFact::Step::Requested:
+        f.requestId = e.seq;
+        break;
+    case SessionFact::Step::Answered:
+        f.durationMs = static_cast<qint64>(e.seq);
+        break;
+    case SessionFact::Step::ReleaseAnswered:
+        f.setupTx = e.seq;
+        break;
+    }
+    f.text = e.detail;
+    return f;
+}
+
+void setSessionFact(TraceEvent &e, const SessionFact &f)
+{
+    e.reason = static_cast<quint8>(f.outcome);
+    e.msgType = static_cast<quint16>(static_cast<quint16>(f.step) |
+                                     static_cast<quint16>(f.trafficClass) << 4 |
+                                     static_cast<quint16>(f.protocol) << 8);
+    switch (f.step) {
+    case SessionFact::Step::Requested:
+        e.seq = f.requestId;
+        break;
+    case SessionFact::Step::Answered:
+        e.seq = static_cast<quint64>(f.durationMs);
+        break;
+    case SessionFact::Step::ReleaseAnswered:
+        e.seq = f.setupTx;
+        break;
+    }
+    e.detail = f.text;
+}
+
+QString toString(SessionFact::Step s)
+{
+    switch (s) {
+    case SessionFact::Step::Requested:
+        return QStringLiteral("request");
+    case SessionFact::Step::Answered:
+        return QStringLiteral("answer");
+    case SessionFact::Step::ReleaseAnswered:
+        return QStringLiteral("release answer");
+    }
+    return {};
+}
+
+bool duplicatedByHand(const TraceEvent &e)
+{
+    return e.kind == TraceKind::Send && e.reason == 1;
 }
 
 } // namespace edgecore

@@ -17,4 +17,41 @@ enum class HostEvent : quint8 { None = 0, Crashed = 1, Restarted = 2 };
 HostEvent hostEvent(const TraceEvent &e);
 QString toString(HostEvent h); // "crashed", "restarted"
 
+// TraceKind::Session: the edge's dealings with one client request, each a fact. Together they
+// are everything the sessions table shows, so the table is a fold over the trace (and the
+// checker holds the answers against the decisions).
+//   reason  the Outcome (PENDING on the request taken)
+//   msgType Step in bits 0-3, TrafficClass in bits 4-7, Protocol in bits 8-11
+//   seq     Requested: the client's request id; Answered: the asked duration in ms;
+//           ReleaseAnswered: the set-up transaction the release ends
+//   detail  Requested: the subscriber; answers: the reason given (may be empty)
+// The edge records Requested before any answer to it, and once per request (a refused one
+// has session id 0: its answer follows at once, at the same node).
+struct SessionFact
+{
+    enum class Step : quint8 {
+        Answered = 0,        // the set-up's answer: COMMITTED, ABORTED, INVALID or UNKNOWN
+        ReleaseAnswered = 1, // the session ended and its release finished: RELEASED or INVALID
+        Requested = 2,       // the edge took the request
+    };
+    Step step = Step::Answered;
+    Outcome outcome = Outcome::Pending;
+    TrafficClass trafficClass = TrafficClass::Data;
+    Protocol protocol = Protocol::TwoPhase;
+    quint64 requestId = 0; // Requested
+    qint64 durationMs = 0; // Answered
+    TxId setupTx = 0;      // ReleaseAnswered
+    QString text;          // Requested: the subscriber; answers: the reason
+};
+// The fact a Session event carries (only meaningful for kind Session).
+SessionFact sessionFact(const TraceEvent &e);
+// Writes f into e's reason, msgType, seq and detail (the rest is the recorder's).
+void setSessionFact(TraceEvent &e, const SessionFact &f);
+QString toString(SessionFact::Step s); // "request", "answer", "release answer"
+
+// A TraceKind::Send that is not a send of the node's own: the user duplicated one of its parked
+// frames in step mode (reason 1), and the copy (the same bytes, a new pending frame at the same
+// receiver) ends in its own delivery, refusal or loss, matched after the original's.
+bool duplicatedByHand(const TraceEvent &e);
+
 } // namespace edgecore

@@ -10,7 +10,9 @@ namespace edgecore {
 
 // Values are stored in trace files: append only.
 enum class TraceKind : quint8 {
-    Send = 0,       // node sent a frame to peer (seq identifies it)
+    Send = 0,       // node sent a frame to peer (seq identifies it); reason 0 a send of the
+                    // node's own, 1 a copy of a parked frame made by hand in step mode (the
+                    // same bytes again, recorded at the sender's side: duplicatedByHand())
     Deliver = 1,    // node's service received the frame peer sent with seq
     Reject = 2,     // node refused a frame (reason); nothing changed
     State = 3,      // a service changed state worth showing (detail says what)

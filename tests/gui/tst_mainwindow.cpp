@@ -13,6 +13,7 @@
 #include "services/cast.h"
 #include "sessionsmodel.h"
 #include "storage/ledger.h"
+#include "timeline/timecursor.h"
 #include "trace/tracefile.h"
 #include "trace/tracestore.h"
 
@@ -33,6 +34,7 @@
 #include <QProgressBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -71,6 +73,8 @@ private Q_SLOTS:
     void diagramFollowsAndFits();
     void stepModeOneFrameAtATime();
     void filtersNarrowTheDiagram();
+    void timeSliderShowsThePast();
+    void findTypesServicesAndLaneOrder();
 };
 
 void TestMainWindow::initTestCase()
@@ -700,6 +704,15 @@ void TestMainWindow::stepModeOneFrameAtATime()
     view->setFocus();
     int steps = 0;
     bool dropped = false;
+    bool duplicated = false;
+    quint64 copyId = 0;
+    const auto copyRefused = [&w] {
+        return std::any_of(w.messageFlow().messages().begin(), w.messageFlow().messages().end(),
+                           [](const FlowMessage &m) {
+                               return m.duplicate && m.fate == MessageFate::Refused &&
+                                      m.type == quint16(MsgType::Prepare);
+                           });
+    };
     while (w.sessionsModel()->count(Outcome::Committed) +
                    w.sessionsModel()->count(Outcome::Aborted) <
                2 &&
@@ -711,8 +724,29 @@ void TestMainWindow::stepModeOneFrameAtATime()
                                  10000);
         if (w.pendingFrames().empty())
             break;
+        // The diagram's fold caught up with the trace (it folds on the window's timer), so the
+        // counts below are before the step.
+        QTRY_COMPARE(w.messageFlow().consumed(), w.cluster()->trace().size());
         const auto [delivered, lost] = deliveredAndLost(w.messageFlow());
         const PendingFrame next = w.pendingFrames().front();
+        // A PREPARE duplicated (D): one more frame waits, the same one.
+        if (!duplicated && next.type == quint16(MsgType::Prepare)) {
+            const auto copiesOf = [&w, &next] {
+                const std::vector<PendingFrame> parked = w.pendingFrames();
+                return std::count_if(parked.begin(), parked.end(), [&next](const PendingFrame &f) {
+                    return f.from == next.from && f.to == next.to && f.type == next.type &&
+                           f.tx == next.tx;
+                });
+            };
+            QCOMPARE(copiesOf(), 1);
+            QTest::keyClick(view, Qt::Key_D);
+            QTRY_COMPARE(copiesOf(), 2);
+            const std::vector<PendingFrame> parked = w.pendingFrames();
+            for (const PendingFrame &f : parked)
+                if (f.id > copyId)
+                    copyId = f.id; // the newest
+            duplicated = true;
+        }
         // A lease renewal is harmless to lose: Del drops it, and the diagram ends it in a cross.
         if (!dropped && next.type == quint16(MsgType::DsmLease)) {
             QTest::keyClick(view, Qt::Key_Delete);
@@ -721,7 +755,9 @@ void TestMainWindow::stepModeOneFrameAtATime()
         } else {
             // N: the oldest one, and exactly its arrow appears.
             QTest::keyClick(view, Qt::Key_N);
-            if (next.from != kNoNode)
+            if (next.id == copyId) // the copy: refused as a replay, no delivery
+                QTRY_VERIFY(copyRefused());
+            else if (next.from != kNoNode)
                 QTRY_COMPARE(deliveredAndLost(w.messageFlow()).first, delivered + 1);
         }
         QCOMPARE(w.cluster()->clock().now(), frozen);
@@ -729,6 +765,15 @@ void TestMainWindow::stepModeOneFrameAtATime()
     }
     QTRY_COMPARE_WITH_TIMEOUT(w.sessionsModel()->count(Outcome::Committed), 2, 15000);
     QVERIFY(steps >= 8);
+    // The copy, delivered in its turn, is refused as a replay: a message of its own on the
+    // diagram, marked as made by hand.
+    QVERIFY(duplicated);
+    for (int i = 0; i < 50 && !copyRefused() && !w.pendingFrames().empty(); ++i) {
+        const size_t waiting = w.pendingFrames().size();
+        QTest::keyClick(view, Qt::Key_N);
+        QTRY_VERIFY(w.pendingFrames().size() != waiting || copyRefused());
+    }
+    QTRY_VERIFY(copyRefused());
     // The clock stood still, so the diagram runs by event order: each step its own row.
     QVERIFY(view->axis() == SequenceLayout::Axis::EventOrder);
     QVERIFY(w.findChild<QAction *>(u"actionEventOrder"_s)->isChecked());
@@ -816,6 +861,218 @@ void TestMainWindow::filtersNarrowTheDiagram()
     QCOMPARE(again.sequenceView()->layout().lanes().size(), size_t(8));
     again.findChild<QCheckBox *>(u"filterDelivered"_s)->setChecked(true);
     again.sequenceView()->setHiddenLanes({});
+}
+
+// One cursor for the whole window: dragging the time slider back to the moment a session's
+// PREPAREs went out shows it PREPARING in the sessions table (though it is ACTIVE at the end),
+// the event log ends there and the diagram marks the instant; Live snaps back.
+void TestMainWindow::timeSliderShowsThePast()
+{
+    MainWindow w(31);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.newSession(u"VOICE"_s);
+    SessionsModel *sessions = w.sessionsModel();
+    QTRY_COMPARE_WITH_TIMEOUT(sessions->count(Outcome::Committed), 1, 15000);
+    QTRY_COMPARE(sessions->rowCount(), 1);
+    const QModelIndex state = sessions->index(0, SessionsModel::StateCol);
+    QTRY_COMPARE(state.data().toString(), u"ACTIVE"_s);
+    const SessionRow &row = sessions->row(0);
+    qsizetype prepared = -1;
+    for (const SessionRow::Change &c : row.changes)
+        if (c.phase == SessionPhase::Preparing && prepared < 0)
+            prepared = c.event;
+    QVERIFY(prepared > row.firstEvent());
+    QVERIFY(prepared < row.answerEvent);
+
+    auto *slider = w.findChild<QSlider *>(u"timeSlider"_s);
+    auto *live = w.findChild<QToolButton *>(u"timeLive"_s);
+    QVERIFY(slider && live);
+    QVERIFY(live->isChecked());
+    QTRY_VERIFY(slider->maximum() > row.answerEvent);
+    QCOMPARE(slider->value(), slider->maximum()); // live: at the end
+    slider->setSliderDown(true);                  // as a drag does
+    slider->setSliderPosition(static_cast<int>(prepared));
+    slider->setSliderDown(false);
+    QCOMPARE(w.timeCursor()->event(), prepared);
+    QCOMPARE(state.data().toString(), u"PREPARING"_s);
+    QVERIFY(sessions->index(0, SessionsModel::LatencyCol).data().toString().isEmpty());
+    QCOMPARE(w.eventLogModel()->rowCount(), static_cast<int>(prepared) + 1);
+    QVERIFY(!live->isChecked());
+    QVERIFY(w.findChild<QLabel *>(u"timeLabel"_s)->text().contains(QLocale().toString(prepared)));
+    // The diagram draws the cursor across itself at the instant.
+    const TraceEvent at = w.cluster()->trace().at(prepared);
+    QCOMPARE(w.timeCursor()->labUs(), at.labUs);
+    SequenceView *diagram = w.sequenceView();
+    QVERIFY(!diagram->following());
+    const int y = qRound(diagram->layout().yOf(at.labUs));
+    QVERIFY(y > SequenceLayout::kHeaderHeight && y < diagram->height());
+    const QImage shot = diagram->grab().toImage();
+    QColor mark = shot.pixelColor(4, y);
+    for (int dy : {-1, 1}) // the line is antialiased: the reddest of its rows
+        if (shot.pixelColor(4, y + dy).green() < mark.green())
+            mark = shot.pixelColor(4, y + dy);
+    QVERIFY2(mark.red() > 180 && mark.green() < 90 && mark.blue() < 90,
+             qPrintable(mark.name() + u" at y "_s + QString::number(y)));
+    // Live rows do not come in while the table stands in the past.
+    const int logRows = w.eventLogModel()->rowCount();
+    w.newSession(u"DATA"_s);
+    QTRY_VERIFY(w.cluster()->trace().size() > slider->maximum() + 50);
+    QCOMPARE(sessions->rowCount(), 1);
+    QCOMPARE(w.eventLogModel()->rowCount(), logRows);
+    // One event back: the request taken, nothing asked yet.
+    QTest::keyClick(&w, Qt::Key_Left, Qt::AltModifier);
+    QCOMPARE(w.timeCursor()->event(), prepared - 1);
+    QCOMPARE(state.data().toString(), u"PENDING"_s);
+    QCOMPARE(w.eventLogModel()->rowCount(), static_cast<int>(prepared));
+    // Live again: the end, both sessions.
+    QTest::mouseClick(live, Qt::LeftButton);
+    QVERIFY(w.timeCursor()->isLive());
+    QCOMPARE(state.data().toString(), u"ACTIVE"_s);
+    QVERIFY(w.eventLogModel()->rowCount() > logRows);
+    QTRY_COMPARE(sessions->rowCount(), 2);
+    QVERIFY(diagram->following());
+}
+
+// The rest of the filter bar: one session, one service, message types from a menu; Find with
+// next and previous hits; a lifeline dragged by its head to another place. What is chosen is
+// kept for the next run.
+void TestMainWindow::findTypesServicesAndLaneOrder()
+{
+    {
+        MainWindow w(16);
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.newSession(u"VOICE"_s);
+        w.newSession(u"DATA"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(w.sessionsModel()->count(Outcome::Committed), 2, 15000);
+        SequenceView *view = w.sequenceView();
+        const MessageFlow &flow = w.messageFlow();
+        // One of mallory's forgeries refused, for a detail only the trace holds.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::any_of(flow.messages().begin(), flow.messages().end(),
+                        [](const FlowMessage &m) { return m.fate == MessageFate::Refused; }),
+            20000);
+        w.pauseLab();
+        const QStringList lanes = w.cluster()->trace().nodeNames();
+        // One session: only its frames pass.
+        const SessionId session = w.sessionsModel()->row(1).session;
+        QVERIFY(session != 0);
+        QTest::keyClicks(w.findChild<QLineEdit *>(u"filterSession"_s), formatId(session));
+        QCOMPARE(view->filter().onlySession, session);
+        int passed = 0;
+        for (const FlowMessage &m : flow.messages()) {
+            QCOMPARE(view->filter().accepts(m), m.session == session);
+            passed += view->filter().accepts(m);
+        }
+        QVERIFY(passed > 4);
+        w.findChild<QLineEdit *>(u"filterSession"_s)->clear();
+        QVERIFY(view->filter().showsAll());
+        // One service, picked from the combo box as a user does.
+        auto *service = w.findChild<QComboBox *>(u"filterService"_s);
+        QCOMPARE(service->count(), lanes.size()); // "every one" and each service
+        const int billing = service->findText(u"billing"_s);
+        QVERIFY(billing > 0);
+        service->setFocus();
+        service->setCurrentIndex(billing);
+        Q_EMIT service->activated(billing);
+        const NodeId billingId = static_cast<NodeId>(lanes.indexOf(u"billing"_s));
+        QCOMPARE(view->filter().onlyNode, billingId);
+        for (const FlowMessage &m : flow.messages())
+            QCOMPARE(view->filter().accepts(m), m.from == billingId || m.to == billingId);
+        service->setCurrentIndex(0);
+        Q_EMIT service->activated(0);
+        QCOMPARE(view->filter().onlyNode, kNoNode);
+        // A type unticked in the menu: no frame of it passes.
+        QAction *lease = w.findChild<QAction *>(u"filterType_DSM_LEASE"_s);
+        QVERIFY(lease && lease->isChecked());
+        lease->trigger();
+        QVERIFY(!view->filter().shows(quint16(MsgType::DsmLease)));
+        for (const FlowMessage &m : flow.messages())
+            if (m.type == quint16(MsgType::DsmLease))
+                QVERIFY(!view->filter().accepts(m));
+        // Find: the first PREPARE after nothing selected, then the next, then back.
+        auto *find = w.findChild<QLineEdit *>(u"findMessage"_s);
+        QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(find->hasFocus());
+        QTest::keyClicks(find, u"prepare"_s);
+        QTest::keyClick(find, Qt::Key_Return);
+        const int first = view->selected();
+        QVERIFY(first >= 0);
+        QCOMPARE(flow.messages()[size_t(first)].type, quint16(MsgType::Prepare));
+        for (int id = 0; id < first; ++id)
+            QVERIFY(flow.messages()[size_t(id)].type != quint16(MsgType::Prepare));
+        QTest::keyClick(&w, Qt::Key_F3);
+        const int second = view->selected();
+        QVERIFY(second > first);
+        QCOMPARE(flow.messages()[size_t(second)].type, quint16(MsgType::Prepare));
+        QTest::keyClick(&w, Qt::Key_F3, Qt::ShiftModifier);
+        QCOMPARE(view->selected(), first);
+        // A word only the trace's details hold (a refusal's reason, a loss's): found there.
+        const TraceStore &trace = w.cluster()->trace();
+        const auto detailOf = [&trace](const FlowMessage &m) -> QString {
+            return (m.sendEvent >= 0 ? trace.at(m.sendEvent).detail : QString()) + u' ' +
+                   (m.endEvent >= 0 ? trace.at(m.endEvent).detail : QString());
+        };
+        QString word;
+        for (const FlowMessage &m : flow.messages()) {
+            if (!view->filter().accepts(m))
+                continue;
+            for (const QString &w2 : detailOf(m).split(u' ', Qt::SkipEmptyParts))
+                if (w2.size() >= 5 && w2.front().isLetter() && !lanes.contains(w2) &&
+                    !QString::fromLatin1("SESSION_CREATE PREPARE VOTE COMMIT ABORT ACK DSM")
+                         .contains(w2, Qt::CaseInsensitive)) {
+                    word = w2;
+                    break;
+                }
+            if (!word.isEmpty())
+                break;
+        }
+        QVERIFY2(!word.isEmpty(), "no message with a detail");
+        find->setText(word);
+        view->select(-1);
+        QVERIFY(w.findMessage(1));
+        QVERIFY2(
+            detailOf(flow.messages()[size_t(view->selected())]).contains(word, Qt::CaseInsensitive),
+            qPrintable(word));
+        find->setText(u"no such thing anywhere"_s);
+        const int before = view->selected();
+        QVERIFY(!w.findMessage(1));
+        QCOMPARE(view->selected(), before);
+        QVERIFY(w.statusBar()->currentMessage().contains(u"no such thing anywhere"_s));
+        // Drag the first lifeline's head onto the third's place.
+        const std::vector<NodeId> was = view->layout().lanes();
+        const QPoint from(qRound(view->layout().xOfLane(0)), 12);
+        const QPoint to(qRound(view->layout().xOfLane(2)), 14);
+        QTest::mousePress(view, Qt::LeftButton, {}, from);
+        QMouseEvent move(QEvent::MouseMove, QPointF(to), view->mapToGlobal(QPointF(to)),
+                         Qt::NoButton, Qt::LeftButton, {});
+        QApplication::sendEvent(view, &move);
+        QTest::mouseRelease(view, Qt::LeftButton, {}, to);
+        const std::vector<NodeId> now = view->layout().lanes();
+        QCOMPARE(now.size(), was.size());
+        QCOMPARE(now[2], was[0]);
+        QCOMPARE(now[0], was[1]);
+        QCOMPARE(now[1], was[2]);
+        QCOMPARE(view->laneOrder().mid(0, 3),
+                 (QStringList{lanes.at(was[1]), lanes.at(was[2]), lanes.at(was[0])}));
+        QVERIFY(w.close());
+    }
+    // Kept for the next run: the type hidden, the lifelines' order.
+    MainWindow again(16);
+    SequenceView *view = again.sequenceView();
+    QVERIFY(!view->filter().shows(quint16(MsgType::DsmLease)));
+    QVERIFY(!again.findChild<QAction *>(u"filterType_DSM_LEASE"_s)->isChecked());
+    const QStringList lanes = again.cluster()->trace().nodeNames();
+    QCOMPARE(lanes.at(view->layout().lanes()[2]), view->laneOrder().at(2));
+    QCOMPARE(view->layout().lanes()[2], NodeId(lanes.indexOf(view->laneOrder().at(2))));
+    QVERIFY(view->layout().lanes()[2] != 3);
+    // Back to the cast's order and every type, for the other tests.
+    again.findChild<QAction *>(u"filterType_DSM_LEASE"_s)->trigger();
+    view->setLaneOrder({});
+    QCOMPARE(view->layout().lanes()[0], NodeId(1));
+    QVERIFY(view->filter().showsAll());
 }
 
 QTEST_MAIN(TestMainWindow)

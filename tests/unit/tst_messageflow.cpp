@@ -5,12 +5,21 @@
 
 #include "faults/faultplan.h"
 #include "lab/headless.h"
+#include "lab/labcontrols.h"
+#include "lab/simcluster.h"
 #include "timeline/messageflow.h"
+#include "trace/chrometrace.h"
 #include "trace/facts.h"
 #include "trace/tracefile.h"
 #include "trace/tracestore.h"
+#include "wire/wireerror.h"
 
+#include <QBuffer>
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
@@ -34,6 +43,8 @@ private Q_SLOTS:
     void foldsIncrementally();
     void faultsOnTheLifelines();
     void handMadeTrace();
+    void duplicateInAStepModeRun();
+    void copiesTakeTheEndsInTheOrderSent();
 
 private:
     std::unique_ptr<TraceStore> record(const QString &scenario, quint64 seed,
@@ -340,6 +351,169 @@ void TestMessageFlow::handMadeTrace()
     QVERIFY(flow.messages()[2].fate == MessageFate::InFlight);
     QCOMPARE(flow.visible(5000, 6000), std::vector<int>{2});
     QCOMPARE(flow.visible(0, 120), std::vector<int>{0});
+}
+
+void TestMessageFlow::duplicateInAStepModeRun()
+{
+    // A real step-mode run in the simulator: a frame duplicated by hand, the original and then
+    // the copy delivered, the session stepped on to its end; the trace saved and read back.
+    ClusterConfig config;
+    config.seed = 12;
+    config.mallory.framesPerSecond = 0;
+    SimCluster sim(config);
+    SimControls controls(sim);
+    sim.settle(std::chrono::seconds(2));
+    controls.setStepMode(true);
+    sim.submit(u"001010000000077"_s, u"VOICE"_s, u"2PC"_s);
+    sim.host().runUntil(sim.host().now());
+    QVERIFY(!controls.pending().empty());
+    const PendingFrame original = controls.pending().front();
+    QVERIFY(original.from != kNoNode);
+    QVERIFY(controls.duplicate(original.id));
+    const PendingFrame copy = controls.pending().back();
+    QVERIFY(copy.id != original.id);
+    QCOMPARE(copy.seq, original.seq);
+    QVERIFY(controls.deliver(original.id));
+    QVERIFY(controls.deliver(copy.id));
+    for (int guard = 0; sim.replies().isEmpty() && guard < 200; ++guard) {
+        QVERIFY(!controls.pending().empty());
+        QVERIFY(controls.deliver(controls.pending().front().id));
+    }
+    QCOMPARE(sim.replies().size(), 1);
+    const QString path = m_dir.filePath(u"duplicate.ectrace"_s);
+    QString error;
+    QVERIFY2(writeTraceFile(sim.trace(), path, &error), qPrintable(error));
+    TraceFileContents run = readTraceFile(path);
+    QVERIFY2(run.trace, qPrintable(run.error));
+    const TraceStore &trace = *run.trace;
+
+    MessageFlow flow;
+    QCOMPARE(flow.advance(trace), trace.size());
+    std::vector<FlowMessage> both;
+    qsizetype sends = 0;
+    trace.forEach(0, trace.size(),
+                  [&](const TraceEvent &e) { sends += e.kind == TraceKind::Send; });
+    qsizetype fromSends = 0;
+    qsizetype duplicates = 0;
+    for (const FlowMessage &m : flow.messages()) {
+        fromSends += m.sendEvent >= 0;
+        duplicates += m.duplicate;
+        if (m.from == original.from && m.to == original.to && m.seq == original.seq)
+            both.push_back(m);
+    }
+    QCOMPARE(fromSends, sends); // the copy's send is a message of its own
+    QCOMPARE(duplicates, 1);
+    QCOMPARE(both.size(), size_t(2));
+    // The original first: delivered, by the frame's Deliver.
+    QVERIFY(both[0].fate == MessageFate::Delivered);
+    QVERIFY(!both[0].duplicate);
+    QVERIFY(!duplicatedByHand(trace.at(both[0].sendEvent)));
+    QVERIFY(trace.at(both[0].endEvent).kind == TraceKind::Deliver);
+    // Then the copy: sent by hand at the original's sender, refused by its receiver as a replay.
+    QVERIFY(both[1].duplicate);
+    QVERIFY(both[1].fate == MessageFate::Refused);
+    QCOMPARE(both[1].reason, quint8(WireError::Replay));
+    QCOMPARE(both[1].type, both[0].type);
+    QCOMPARE(both[1].tx, both[0].tx);
+    QCOMPARE(both[1].session, both[0].session);
+    const TraceEvent sent = trace.at(both[1].sendEvent);
+    QVERIFY(duplicatedByHand(sent));
+    QCOMPARE(sent.node, original.from);
+    QCOMPARE(sent.peer, original.to);
+    const TraceEvent refused = trace.at(both[1].endEvent);
+    QVERIFY(refused.kind == TraceKind::Reject);
+    QCOMPARE(refused.node, original.to);
+    QCOMPARE(refused.peer, original.from);
+    QCOMPARE(refused.seq, original.seq);
+    QVERIFY(both[1].sendEvent > both[0].sendEvent);
+    QVERIFY(both[1].endEvent > both[0].endEvent);
+    // The Chrome trace: the copy's send has no arrow of its own, the original keeps its.
+    QBuffer json;
+    QVERIFY(json.open(QIODevice::WriteOnly));
+    QVERIFY(writeChromeTrace(trace, json, &error));
+    const QJsonArray events =
+        QJsonDocument::fromJson(json.data()).object().value(u"traceEvents"_s).toArray();
+    QSet<qint64> starts;
+    qsizetype ends = 0;
+    for (const QJsonValue &v : events) {
+        const QJsonObject o = v.toObject();
+        if (o.value(u"ph"_s) == u"s"_s)
+            starts.insert(o.value(u"id"_s).toInteger());
+        else if (o.value(u"ph"_s) == u"f"_s) {
+            ++ends;
+            QVERIFY(starts.contains(o.value(u"id"_s).toInteger()));
+        }
+    }
+    QCOMPARE(starts.size(), sends - 1);
+    QVERIFY(ends > 0);
+}
+
+void TestMessageFlow::copiesTakeTheEndsInTheOrderSent()
+{
+    // Ends of one (sender, seq) go to its messages first sent, first ended; a copy still on its
+    // way is on screen and lost with a crashed receiver; a send of a restarted sender's
+    // reused number forgets the copies of the old one.
+    TraceStore trace(3, 100);
+    trace.setNodeNames({QString(), u"a"_s, u"b"_s, u"c"_s});
+    const auto ev = [&](TraceKind k, NodeId node, NodeId peer, quint64 seq, qint64 us,
+                        quint8 reason = 0) {
+        TraceEvent e;
+        e.kind = k;
+        e.node = node;
+        e.peer = peer;
+        e.seq = seq;
+        e.labUs = us;
+        e.reason = reason;
+        e.msgType = quint16(MsgType::Prepare);
+        trace.append(e);
+    };
+    const quint8 replay = quint8(WireError::Replay);
+    ev(TraceKind::Send, 1, 2, 7, 100);           // 0: the original
+    ev(TraceKind::Send, 1, 2, 7, 200, 1);        // 1: a copy by hand
+    ev(TraceKind::Send, 1, 2, 7, 300, 1);        // 2: another
+    ev(TraceKind::Deliver, 2, 1, 7, 400);        // the original's
+    ev(TraceKind::Reject, 2, 1, 7, 500, replay); // the first copy's
+    ev(TraceKind::Drop, 1, 2, 7, 600, 3);        // the second copy, dropped by hand
+    ev(TraceKind::Send, 1, 3, 8, 1000);          // 3: to c
+    ev(TraceKind::Send, 1, 3, 8, 1100, 1);       // 4: its copy
+    ev(TraceKind::Send, 1, 3, 9, 1200, 1);       // 5: a copy of a frame never seen sent
+    MessageFlow flow;
+    flow.advance(trace);
+    QCOMPARE(flow.messages().size(), size_t(6));
+    const std::vector<FlowMessage> &m = flow.messages();
+    QVERIFY(m[0].fate == MessageFate::Delivered && !m[0].duplicate);
+    QVERIFY(m[1].fate == MessageFate::Refused && m[1].duplicate);
+    QCOMPARE(m[1].reason, replay);
+    QCOMPARE(m[1].endUs, 500);
+    QVERIFY(m[2].fate == MessageFate::Lost && m[2].duplicate);
+    QCOMPARE(m[2].reason, quint8(3));
+    QVERIFY(m[3].fate == MessageFate::InFlight && m[4].fate == MessageFate::InFlight);
+    QVERIFY(m[4].duplicate && m[5].duplicate);
+    // Still on their way long after: on screen, the copies too.
+    QCOMPARE(flow.visible(50'000, 60'000), (std::vector<int>{3, 4, 5}));
+    QCOMPARE(flow.visibleByOrder(100, 120), (std::vector<int>{3, 4, 5}));
+    // c crashes: the original and both copies on their way to it are lost with it.
+    TraceEvent crash;
+    crash.kind = TraceKind::State;
+    crash.node = 3;
+    crash.reason = quint8(HostEvent::Crashed);
+    crash.labUs = 2000;
+    trace.append(crash);
+    flow.advance(trace);
+    for (int id : {3, 4, 5}) {
+        QVERIFY(m[size_t(id)].fate == MessageFate::Lost);
+        QCOMPARE(m[size_t(id)].reason, quint8(4));
+    }
+    // a restarts and numbers its frames anew, 8 again: the new send takes the key, and the
+    // end that follows is its own (the old frame and its copy are forgotten).
+    ev(TraceKind::Send, 1, 2, 8, 3000); // 6: reuses 8 (to b this time)
+    ev(TraceKind::Deliver, 2, 1, 8, 3100);
+    ev(TraceKind::Deliver, 3, 1, 8, 3200); // a late delivery for c: nothing left
+    flow.advance(trace);
+    QCOMPARE(flow.messages().size(), size_t(7));
+    QVERIFY(m[6].fate == MessageFate::Delivered && !m[6].duplicate);
+    QCOMPARE(m[6].endUs, 3100);
+    QVERIFY(m[4].fate == MessageFate::Lost);
 }
 
 QTEST_GUILESS_MAIN(TestMessageFlow)

@@ -19,11 +19,21 @@ struct SequenceFilter
 {
     bool fates[4] = {true, true, true, true}; // by MessageFate
     TxId onlyTx = 0;                          // 0: every transaction
+    SessionId onlySession = 0;                // 0: every session
+    NodeId onlyNode = kNoNode;                // frames from or to this service only
+    quint64 hiddenTypes = 0;                  // bit t set: MsgType t not shown
+    bool shows(quint16 type) const { return type >= 64 || !((hiddenTypes >> type) & 1); }
     bool accepts(const FlowMessage &m) const
     {
-        return fates[static_cast<int>(m.fate)] && (!onlyTx || m.tx == onlyTx);
+        return fates[static_cast<int>(m.fate)] && (!onlyTx || m.tx == onlyTx) &&
+               (!onlySession || m.session == onlySession) &&
+               (!onlyNode || m.from == onlyNode || m.to == onlyNode) && shows(m.type);
     }
-    bool showsAll() const { return fates[0] && fates[1] && fates[2] && fates[3] && !onlyTx; }
+    bool showsAll() const
+    {
+        return fates[0] && fates[1] && fates[2] && fates[3] && !onlyTx && !onlySession &&
+               !onlyNode && !hiddenTypes;
+    }
 };
 
 class SequenceLayout

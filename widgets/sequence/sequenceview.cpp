@@ -13,6 +13,7 @@
 #include <QToolTip>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
@@ -55,8 +56,46 @@ void SequenceView::applyLanes()
     for (int id = 1; id < m_names.size(); ++id)
         if (!m_hidden.contains(m_names.at(id)))
             lanes.push_back(static_cast<NodeId>(id));
+    // The chosen order first (by name), the rest in the cast's order after them.
+    const auto rank = [this](NodeId id) {
+        const qsizetype at = m_order.indexOf(m_names.value(id));
+        return at < 0 ? m_order.size() + id : at;
+    };
+    std::stable_sort(lanes.begin(), lanes.end(),
+                     [&rank](NodeId a, NodeId b) { return rank(a) < rank(b); });
     m_layout.setLanes(lanes);
     update();
+}
+
+QStringList SequenceView::laneOrder() const
+{
+    return m_order;
+}
+
+void SequenceView::setLaneOrder(const QStringList &names)
+{
+    m_order = names;
+    applyLanes();
+    Q_EMIT filterChanged();
+}
+
+void SequenceView::moveLane(int from, int to)
+{
+    std::vector<NodeId> lanes = m_layout.lanes();
+    const int n = static_cast<int>(lanes.size());
+    if (from < 0 || from >= n || to < 0 || to >= n || from == to)
+        return;
+    const NodeId moving = lanes[static_cast<size_t>(from)];
+    lanes.erase(lanes.begin() + from);
+    lanes.insert(lanes.begin() + to, moving);
+    // The order of every lifeline, shown or hidden: hidden ones keep their places.
+    QStringList order;
+    for (NodeId id : lanes)
+        order << m_names.value(id);
+    for (const QString &name : std::as_const(m_order))
+        if (!order.contains(name))
+            order << name;
+    setLaneOrder(order);
 }
 
 void SequenceView::setHiddenLanes(const QStringList &names)
@@ -103,6 +142,8 @@ void SequenceView::contextMenuEvent(QContextMenuEvent *event)
     }
     if (!m_hidden.isEmpty())
         menu.addAction(tr("Show Every Lifeline"), this, [this] { setHiddenLanes({}); });
+    if (!m_order.isEmpty())
+        menu.addAction(tr("Lifelines in the Cast's Order"), this, [this] { setLaneOrder({}); });
     if (!menu.isEmpty())
         menu.exec(event->globalPos());
 }
@@ -125,6 +166,39 @@ void SequenceView::setAxis(SequenceLayout::Axis axis)
     m_follow = false;
     setFollowing(true);
     Q_EMIT axisChanged(axis);
+}
+
+void SequenceView::setTimeCursor(const TimeCursor *cursor)
+{
+    if (m_cursor)
+        disconnect(m_cursor, nullptr, this, nullptr);
+    m_cursor = cursor;
+    if (m_cursor)
+        connect(m_cursor, &TimeCursor::moved, this, &SequenceView::showCursor);
+    update();
+}
+
+qint64 SequenceView::cursorAt() const
+{
+    if (!m_cursor || m_cursor->isLive())
+        return -1;
+    return m_layout.axis() == SequenceLayout::Axis::EventOrder ? m_cursor->event()
+                                                               : m_cursor->labUs();
+}
+
+void SequenceView::showCursor()
+{
+    const qint64 at = cursorAt();
+    if (at < 0) {
+        setFollowing(true);
+        update();
+        return;
+    }
+    setFollowing(false);
+    const double y = m_layout.yOf(at);
+    if (y < SequenceLayout::kHeaderHeight || y > height() - 8)
+        m_layout.scrollBy(y - (SequenceLayout::kHeaderHeight + height()) / 2.0);
+    update();
 }
 
 void SequenceView::setFollowing(bool on)
@@ -192,9 +266,23 @@ void SequenceView::paintEvent(QPaintEvent *)
     scene.nowUs = now();
     scene.filter = &m_filter;
     scene.selected = m_selected;
+    scene.cursorUs = cursorAt();
     if (m_selected >= 0)
         scene.highlight = m_flow->messages()[static_cast<size_t>(m_selected)].tx;
     m_lastDrawn = SequencePainter::paint(p, scene);
+    if (m_laneDrag >= 0) {
+        // Where the dragged lifeline will go.
+        const int to =
+            m_layout.laneAt(std::clamp(m_laneDropX, SequenceLayout::kLeftMargin + 1,
+                                       double(width()) - SequenceLayout::kRightMargin - 1));
+        if (to >= 0) {
+            const double x = m_layout.xOfLane(to);
+            p.setPen(QPen(palette().highlight().color(), 3));
+            p.drawLine(QPointF(x, 2), QPointF(x, SequenceLayout::kHeaderHeight - 2));
+            p.drawLine(QPointF(m_laneDropX, SequenceLayout::kHeaderHeight / 2),
+                       QPointF(x, SequenceLayout::kHeaderHeight / 2));
+        }
+    }
     Q_EMIT viewChanged();
 }
 
@@ -225,6 +313,14 @@ void SequenceView::mousePressEvent(QMouseEvent *event)
     if (event->button() != Qt::LeftButton)
         return QWidget::mousePressEvent(event);
     setFocus(Qt::MouseFocusReason);
+    if (event->position().y() < SequenceLayout::kHeaderHeight) {
+        // A lifeline's head: drag it sideways to move the lifeline.
+        m_laneDrag = m_layout.laneAt(event->position().x());
+        m_laneDropX = event->position().x();
+        if (m_laneDrag >= 0)
+            setCursor(Qt::ClosedHandCursor);
+        return;
+    }
     m_dragging = true;
     m_dragY = event->position().y();
     m_pressAt = event->position();
@@ -232,6 +328,11 @@ void SequenceView::mousePressEvent(QMouseEvent *event)
 
 void SequenceView::mouseMoveEvent(QMouseEvent *event)
 {
+    if (m_laneDrag >= 0) {
+        m_laneDropX = event->position().x();
+        update();
+        return;
+    }
     if (m_dragging && (event->buttons() & Qt::LeftButton)) {
         const double dy = m_dragY - event->position().y();
         m_dragY = event->position().y();
@@ -244,6 +345,17 @@ void SequenceView::mouseReleaseEvent(QMouseEvent *event)
 {
     if (event->button() != Qt::LeftButton)
         return QWidget::mouseReleaseEvent(event);
+    if (m_laneDrag >= 0) {
+        const int from = m_laneDrag;
+        m_laneDrag = -1;
+        unsetCursor();
+        const int to =
+            m_layout.laneAt(std::clamp(event->position().x(), SequenceLayout::kLeftMargin + 1,
+                                       double(width()) - SequenceLayout::kRightMargin - 1));
+        moveLane(from, to);
+        update();
+        return;
+    }
     m_dragging = false;
     if (m_flow && QLineF(m_pressAt, event->position()).length() < 4)
         select(m_layout.hit(event->position(), *m_flow, now(), 5, &m_filter));
@@ -313,9 +425,15 @@ void SequenceView::stepInTransaction(int direction)
     const auto next = at + direction;
     if (next < ids.begin() || next >= ids.end())
         return;
-    select(*next);
-    // Bring it into view.
-    const FlowMessage &m = m_flow->messages()[static_cast<size_t>(*next)];
+    reveal(*next);
+}
+
+void SequenceView::reveal(int id)
+{
+    select(id);
+    if (!m_flow || id < 0)
+        return;
+    const FlowMessage &m = m_flow->messages()[static_cast<size_t>(id)];
     const double y = m_layout.yOf(m_layout.startOf(m));
     if (y < SequenceLayout::kHeaderHeight + 20 || y > height() - 20) {
         setFollowing(false);

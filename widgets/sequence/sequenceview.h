@@ -6,6 +6,7 @@
 // its transaction; Left and Right step through that transaction's messages.
 
 #include "sequencelayout.h"
+#include "timeline/timecursor.h"
 
 #include <QWidget>
 
@@ -41,6 +42,16 @@ public:
     void showOnlyTransaction(TxId tx); // 0: every transaction again
     QStringList hiddenLanes() const { return m_hidden; }
     void setHiddenLanes(const QStringList &names);
+    // The lifelines' order, by name, left to right (dragging a head moves its lifeline); names
+    // not in it follow in the cast's order. Kept in the settings.
+    QStringList laneOrder() const;
+    void setLaneOrder(const QStringList &names);
+    void moveLane(int from, int to); // by position among the shown lifelines
+    // Selects a message and brings it into view.
+    void reveal(int id);
+    // The window's time cursor: marked across the diagram, and brought into view when it moves
+    // (following stops). nullptr: none.
+    void setTimeCursor(const TimeCursor *cursor);
 
 Q_SIGNALS:
     void messageSelected(int id);
@@ -64,11 +75,17 @@ private:
     void scrollBy(double dy);
     void stepInTransaction(int direction);
     void applyLanes();
+    qint64 cursorAt() const; // the cursor on the current axis; -1 when live
+    void showCursor();
 
     SequenceLayout m_layout;
     SequenceFilter m_filter;
     QStringList m_hidden;
+    QStringList m_order; // lane order by name (may name nodes of other runs)
+    int m_laneDrag = -1; // the lifeline whose head is being dragged
+    double m_laneDropX = 0;
     const MessageFlow *m_flow = nullptr;
+    const TimeCursor *m_cursor = nullptr;
     QStringList m_names;
     qint64 m_nowUs = 0;             // the lab clock's now
     double m_otherScale = 1.0 / 16; // the axis not shown's zoom (event order: 16 px an event)
