@@ -45,10 +45,11 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help and exit."_s);
     const QCommandLineOption version({u"v"_s, u"version"_s}, u"Show the version and exit."_s);
     const QCommandLineOption headless(u"headless"_s, u"Run a scenario without the window."_s);
-    const QCommandLineOption scenario(u"scenario"_s,
-                                      u"Scenario to run headless (default: demo). Known: "_s +
-                                          Scenario::builtinNames().join(u", "_s) + u'.',
-                                      u"name"_s, u"demo"_s);
+    const QCommandLineOption scenario(
+        u"scenario"_s,
+        u"Scenario to run (headless, or live in the window; default: demo). Known: "_s +
+            Scenario::builtinNames().join(u", "_s) + u'.',
+        u"name"_s, u"demo"_s);
     const QCommandLineOption seed(u"seed"_s, u"Seed for every random choice (default: 1)."_s,
                                   u"n"_s);
     const QCommandLineOption outDir(u"out"_s,
@@ -201,14 +202,16 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
                                    p.value(deadlock) + u"'"_s);
         o.headless.deadlockTimeout = how == u"timeout"_s;
     }
-    const bool wantsHeadless = p.isSet(headless) || p.isSet(outDir) || p.isSet(scenario) ||
-                               p.isSet(simOption) || p.isSet(faults) || p.isSet(deadlock);
-    if (!runDir.isEmpty() && (p.isSet(headless) || wantsHeadless))
-        return exitWith(2,
-                        u"edgecore-lab: a run folder opens in the window, not with --headless"_s);
+    // The window runs a scenario (and a fault plan) live; the rest is the headless runner's.
+    o.scenarioGiven = p.isSet(scenario) || p.isSet(faults);
+    const bool wantsHeadless =
+        p.isSet(headless) || p.isSet(outDir) || p.isSet(simOption) || p.isSet(deadlock);
+    if (!runDir.isEmpty() && (p.isSet(headless) || wantsHeadless || o.scenarioGiven))
+        return exitWith(2, u"edgecore-lab: a run folder opens in the window, not with --headless "
+                           "or a scenario"_s);
     if (wantsHeadless && !p.isSet(headless))
-        return exitWith(2, u"edgecore-lab: --scenario, --out, --sim, --faults and --deadlock go "
-                           "with --headless"_s);
+        return exitWith(2, u"edgecore-lab: --out, --sim and --deadlock go with --headless (the "
+                           "window runs --scenario and --faults live)"_s);
     if (p.isSet(headless)) {
         o.action = CliOptions::Action::Headless;
     } else if (!hasDisplay) {

@@ -19,8 +19,9 @@ struct CliOptions
     QString ledgerDir; // VerifyLedger, DeadLetters: the run's folder
     QString screenshotPath;
     int quitAfterMs = -1;
-    bool speedGiven = false; // --speed was given (the window then starts at it)
-    QString runDir;          // Gui: a saved run to open (the one positional argument)
+    bool speedGiven = false;    // --speed was given (the window then starts at it)
+    QString runDir;             // Gui: a saved run to open (the one positional argument)
+    bool scenarioGiven = false; // Gui: --scenario or --faults, run live in the window
 };
 
 // hasDisplay: whether a GUI could open; without one the demo runs headless instead.

@@ -71,8 +71,19 @@ int main(int argc, char **argv)
                 &window, QCoreApplication::translate("edgecore::MainWindow", "Open Run"), error);
         }
     }
-    if (opts.headless.sessions > 0)
+    if (opts.scenarioGiven) {
+        QString error;
+        if (!window.runScenario(opts.headless.scenario, opts.headless.protocol,
+                                opts.headless.faultsFile, &error)) {
+            err << "edgecore-lab: " << error << '\n';
+            err.flush();
+            QMessageBox::warning(
+                &window, QCoreApplication::translate("edgecore::MainWindow", "Run Scenario"),
+                error);
+        }
+    } else if (opts.headless.sessions > 0) {
         window.startLoad(opts.headless.sessions);
+    }
     if (opts.quitAfterMs >= 0) {
         QTimer::singleShot(opts.quitAfterMs, &window, [&window, path = opts.screenshotPath] {
             if (!path.isEmpty() && !window.grab().save(path, "PNG"))

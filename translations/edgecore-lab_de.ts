@@ -1103,883 +1103,975 @@
 <context>
     <name>edgecore::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="79" />
-        <location filename="../widgets/mainwindow.cpp" line="766" />
-        <location filename="../widgets/mainwindow.cpp" line="807" />
+        <location filename="../widgets/mainwindow.cpp" line="82" />
+        <location filename="../widgets/mainwindow.cpp" line="815" />
+        <location filename="../widgets/mainwindow.cpp" line="862" />
         <source>EdgeCore Lab</source>
         <translation>EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="151" />
+        <location filename="../widgets/mainwindow.cpp" line="158" />
         <source>Sessions</source>
         <translation>Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="186" />
+        <location filename="../widgets/mainwindow.cpp" line="193" />
         <source>Ti&amp;me:</source>
         <translation>&amp;Zeit:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="218" />
+        <location filename="../widgets/mainwindow.cpp" line="225" />
         <source>Show:</source>
         <translation>Zeigen:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="219" />
+        <location filename="../widgets/mainwindow.cpp" line="226" />
         <source>in flight</source>
         <translation>unterwegs</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="219" />
+        <location filename="../widgets/mainwindow.cpp" line="226" />
         <source>lost</source>
         <translation>verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="219" />
+        <location filename="../widgets/mainwindow.cpp" line="226" />
         <source>refused</source>
         <translation>abgewiesen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="236" />
+        <location filename="../widgets/mainwindow.cpp" line="243" />
         <source>&amp;Transaction:</source>
         <translation>&amp;Transaktion:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="248" />
+        <location filename="../widgets/mainwindow.cpp" line="255" />
         <source>Se&amp;ssion:</source>
         <translation>Sitzun&amp;g:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="262" />
+        <location filename="../widgets/mainwindow.cpp" line="269" />
         <source>Servi&amp;ce:</source>
         <translation>Diens&amp;t:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="382" />
+        <location filename="../widgets/mainwindow.cpp" line="389" />
         <source>Click a message on the diagram to see everything about it.</source>
         <translation>Klicken Sie auf eine Nachricht im Diagramm, um alles über sie zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="392" />
+        <location filename="../widgets/mainwindow.cpp" line="399" />
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="392" />
+        <location filename="../widgets/mainwindow.cpp" line="399" />
         <source>To</source>
         <translation>An</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="392" />
+        <location filename="../widgets/mainwindow.cpp" line="399" />
         <source>Parked at (ms)</source>
         <translation>Geparkt bei (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="398" />
+        <location filename="../widgets/mainwindow.cpp" line="405" />
         <source>Pending Deliveries</source>
         <translation>Ausstehende Zustellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="414" />
+        <location filename="../widgets/mainwindow.cpp" line="421" />
         <source>Event Log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="434" />
+        <location filename="../widgets/mainwindow.cpp" line="445" />
+        <location filename="../widgets/mainwindow.cpp" line="920" />
         <source>Load test %v/%m</source>
         <translation>Lasttest %v/%m</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="438" />
+        <location filename="../widgets/mainwindow.cpp" line="449" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="439" />
+        <location filename="../widgets/mainwindow.cpp" line="450" />
         <source>Stop the load test: nothing more is submitted; what is under way finishes</source>
         <translation>Den Lasttest beenden: nichts Neues wird gestartet; was läuft, endet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="448" />
+        <location filename="../widgets/mainwindow.cpp" line="459" />
         <source>The invariant checker, reading every trace event as it comes: click for its report</source>
         <translation>Der Invariantenprüfer liest jedes Trace-Ereignis, sobald es kommt: klicken für seinen Bericht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="492" />
+        <location filename="../widgets/mainwindow.cpp" line="503" />
         <source>Lab</source>
         <translation>Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="496" />
+        <location filename="../widgets/mainwindow.cpp" line="507" />
         <source>&amp;Lab</source>
         <translation>&amp;Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="504" />
+        <location filename="../widgets/mainwindow.cpp" line="515" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="510" />
+        <location filename="../widgets/mainwindow.cpp" line="521" />
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="512" />
+        <location filename="../widgets/mainwindow.cpp" line="523" />
         <source>&amp;Pause</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="514" />
+        <location filename="../widgets/mainwindow.cpp" line="525" />
         <source>S&amp;tep Mode</source>
         <translation>Schritt&amp;modus</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="533" />
+        <location filename="../widgets/mainwindow.cpp" line="544" />
         <source>Deliver the Oldest</source>
         <translation>Den ältesten zustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="535" />
+        <location filename="../widgets/mainwindow.cpp" line="546" />
         <source>Deliver the Selected</source>
         <translation>Den gewählten zustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="537" />
+        <location filename="../widgets/mainwindow.cpp" line="548" />
         <source>Drop the Selected</source>
         <translation>Den gewählten verwerfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="541" />
+        <location filename="../widgets/mainwindow.cpp" line="552" />
         <source>Advance to the Next Deadline</source>
         <translation>Zur nächsten Frist vorstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="545" />
+        <location filename="../widgets/mainwindow.cpp" line="556" />
         <source>Protocol</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="555" />
+        <location filename="../widgets/mainwindow.cpp" line="566" />
         <source>New &amp;VOICE Session</source>
         <translation>Neue &amp;VOICE-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="558" />
+        <location filename="../widgets/mainwindow.cpp" line="569" />
         <source>New &amp;DATA Session</source>
         <translation>Neue &amp;DATA-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="561" />
+        <location filename="../widgets/mainwindow.cpp" line="572" />
         <source>&amp;Load Test</source>
         <translation>&amp;Lasttest</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="565" />
+        <location filename="../widgets/mainwindow.cpp" line="576" />
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="582" />
+        <location filename="../widgets/mainwindow.cpp" line="593" />
         <source>Speed</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="600" />
+        <location filename="../widgets/mainwindow.cpp" line="611" />
         <source>R&amp;eset</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="603" />
+        <location filename="../widgets/mainwindow.cpp" line="614" />
+        <source>Run &amp;Scenario</source>
+        <translation>Szenario a&amp;usführen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="622" />
+        <source>&amp;Demo: 200 Sessions While Mallory Forges</source>
+        <translation>&amp;Demo: 200 Sitzungen, während Mallory fälscht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="623" />
+        <source>&amp;Coordinator Crash (2PC: Participants Block)</source>
+        <translation>&amp;Koordinatorabsturz (2PC: Teilnehmer blockieren)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="624" />
+        <source>Coordinator Crash (&amp;3PC: Participants Terminate)</source>
+        <translation>Koordinatorabsturz (&amp;3PC: Teilnehmer entscheiden selbst)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="625" />
+        <source>&amp;Failover: the Leader Crashes</source>
+        <translation>&amp;Failover: der Leiter stürzt ab</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="626" />
+        <source>C&amp;haos: Seeded Faults</source>
+        <translation>&amp;Chaos: Fehler aus dem Startwert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="627" />
+        <source>Dead&amp;lock: Two Sessions Wait for Each Other</source>
+        <translation>Dead&amp;lock: zwei Sitzungen warten aufeinander</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="635" />
+        <source>Run Scenario</source>
+        <translation>Szenario ausführen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="645" />
+        <source>Fault &amp;Plan File…</source>
+        <translation>Fehler&amp;plan-Datei…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="647" />
+        <source>The demo's load with a fault plan's steps (JSON, as --faults takes)</source>
+        <translation>Die Last der Demo mit den Schritten eines Fehlerplans (JSON, wie --faults ihn nimmt)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="650" />
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="619" />
+        <location filename="../widgets/mainwindow.cpp" line="666" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="621" />
+        <location filename="../widgets/mainwindow.cpp" line="668" />
         <source>&amp;Open Run…</source>
         <translation>Lauf ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="623" />
+        <location filename="../widgets/mainwindow.cpp" line="670" />
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="626" />
+        <location filename="../widgets/mainwindow.cpp" line="673" />
         <source>&amp;Save Run As…</source>
         <translation>Lauf &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="628" />
+        <location filename="../widgets/mainwindow.cpp" line="675" />
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="629" />
+        <location filename="../widgets/mainwindow.cpp" line="676" />
         <source>&amp;Trace for Chrome or Perfetto…</source>
         <translation>&amp;Trace für Chrome oder Perfetto…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="631" />
+        <location filename="../widgets/mainwindow.cpp" line="678" />
         <source>&amp;Summary (JSON)…</source>
         <translation>&amp;Zusammenfassung (JSON)…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="633" />
+        <location filename="../widgets/mainwindow.cpp" line="680" />
         <source>Show Run &amp;Folder</source>
         <translation>Lauf&amp;ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="636" />
+        <location filename="../widgets/mainwindow.cpp" line="683" />
         <source>Run folder</source>
         <translation>Laufordner</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="637" />
+        <location filename="../widgets/mainwindow.cpp" line="684" />
         <source>The run folder is %1</source>
         <translation>Der Laufordner ist %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="650" />
+        <location filename="../widgets/mainwindow.cpp" line="697" />
         <source>&amp;Sessions</source>
         <translation>&amp;Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="654" />
+        <location filename="../widgets/mainwindow.cpp" line="701" />
         <source>&amp;Message Detail</source>
         <translation>&amp;Nachrichtendetails</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="658" />
+        <location filename="../widgets/mainwindow.cpp" line="705" />
         <source>&amp;Pending Deliveries</source>
         <translation>&amp;Ausstehende Zustellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="673" />
+        <location filename="../widgets/mainwindow.cpp" line="720" />
         <source>&amp;Fit the Whole Run</source>
         <translation>Ganzen Lauf ein&amp;passen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="675" />
+        <location filename="../widgets/mainwindow.cpp" line="722" />
         <source>Follow the &amp;Live End</source>
         <translation>Dem &amp;laufenden Ende folgen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="681" />
+        <location filename="../widgets/mainwindow.cpp" line="728" />
         <source>Event Order &amp;Down the Side</source>
         <translation>Ereignis&amp;folge an der Seite</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="687" />
+        <location filename="../widgets/mainwindow.cpp" line="734" />
         <source>One row per event instead of lab time: in step mode, where the clock stands still, every step gets its own row</source>
         <translation>Eine Zeile je Ereignis statt Laborzeit: im Schrittmodus, wo die Uhr stillsteht, bekommt jeder Schritt seine eigene Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="773" />
+        <location filename="../widgets/mainwindow.cpp" line="822" />
         <source>Could not remove the old run folder %1</source>
         <translation>Der alte Laufordner %1 ließ sich nicht entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="808" />
+        <location filename="../widgets/mainwindow.cpp" line="863" />
         <source>%1 – EdgeCore Lab</source>
         <translation>%1 – EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="905" />
+        <location filename="../widgets/mainwindow.cpp" line="942" />
+        <source>There is no scenario called %1 (there are %2).</source>
+        <translation>Es gibt kein Szenario namens %1 (es gibt %2).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="953" />
+        <source>The fault plan cannot be run: %1</source>
+        <translation>Der Fehlerplan kann nicht laufen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="992" />
+        <source>%1: %v of %m sessions</source>
+        <translation>%1: %v von %m Sitzungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1005" />
+        <source>Scenario %1 finished</source>
+        <translation>Szenario %1 beendet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1006" />
+        <source>Scenario %1 finished: %2</source>
+        <translation>Szenario %1 beendet: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1009" />
+        <source>Running scenario %1: %2</source>
+        <translation>Szenario %1 läuft: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1023" />
+        <location filename="../widgets/mainwindow.cpp" line="1030" />
+        <source>Run a Fault Plan</source>
+        <translation>Einen Fehlerplan ausführen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1024" />
+        <source>Fault plans (*.json);;All files (*)</source>
+        <translation>Fehlerpläne (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1059" />
         <source>Every invariant holds over the %L1 transactions seen so far.</source>
         <translation>Jede Invariante gilt über die %L1 bisher gesehenen Transaktionen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1132" />
-        <location filename="../widgets/mainwindow.cpp" line="1177" />
+        <location filename="../widgets/mainwindow.cpp" line="1286" />
+        <location filename="../widgets/mainwindow.cpp" line="1331" />
         <source>Lab time %L1 s</source>
         <translation>Laborzeit %L1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1145" />
+        <location filename="../widgets/mainwindow.cpp" line="1299" />
         <source>Committed %L1 (active %L2, released %L3) · Aborted %L4 · Invalid %L5 · Rejected frames %L6 · Events %L7</source>
         <translation>Festgeschrieben %L1 (aktiv %L2, freigegeben %L3) · Abgebrochen %L4 · Ungültig %L5 · Abgewiesene Frames %L6 · Ereignisse %L7</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1162" />
+        <location filename="../widgets/mainwindow.cpp" line="1316" />
         <source>Trace full: %L1 events not recorded</source>
         <translation>Trace voll: %L1 Ereignisse nicht aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1176" />
+        <location filename="../widgets/mainwindow.cpp" line="1330" />
         <source>Lab time %L1 s (paused)</source>
         <translation>Laborzeit %L1 s (angehalten)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1200" />
+        <location filename="../widgets/mainwindow.cpp" line="1354" />
         <source>There is no live run to save.</source>
         <translation>Es gibt keinen laufenden Lauf zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1203" />
+        <location filename="../widgets/mainwindow.cpp" line="1357" />
         <source>%1 is not empty: choose a new or an empty folder.</source>
         <translation>%1 ist nicht leer: wählen Sie einen neuen oder leeren Ordner.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1206" />
+        <location filename="../widgets/mainwindow.cpp" line="1360" />
         <source>Cannot create %1.</source>
         <translation>%1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1231" />
+        <location filename="../widgets/mainwindow.cpp" line="1385" />
         <source>Cannot copy %1: %2</source>
         <translation>%1 kann nicht kopiert werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1281" />
+        <location filename="../widgets/mainwindow.cpp" line="1435" />
         <source>%1 holds no EdgeCore Lab run (no %2 in it).</source>
         <translation>%1 enthält keinen EdgeCore-Lab-Lauf (kein %2 darin).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1288" />
+        <location filename="../widgets/mainwindow.cpp" line="1442" />
         <source>Cannot open the run: %1</source>
         <translation>Der Lauf kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1320" />
+        <location filename="../widgets/mainwindow.cpp" line="1474" />
         <source>The run's last event was cut off (the run was still being written or was stopped): it opens up to its last complete event.</source>
         <translation>Das letzte Ereignis des Laufs ist abgeschnitten (der Lauf wurde noch geschrieben oder abgebrochen): er öffnet sich bis zu seinem letzten vollständigen Ereignis.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1349" />
+        <location filename="../widgets/mainwindow.cpp" line="1503" />
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="219" />
-        <location filename="../widgets/mainwindow.cpp" line="1566" />
+        <location filename="../widgets/mainwindow.cpp" line="226" />
+        <location filename="../widgets/mainwindow.cpp" line="1720" />
         <source>delivered</source>
         <translation>zugestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1569" />
+        <location filename="../widgets/mainwindow.cpp" line="1723" />
         <source>lost: the network is partitioned</source>
         <translation>verloren: das Netz ist geteilt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1570" />
+        <location filename="../widgets/mainwindow.cpp" line="1724" />
         <source>lost: dropped by hand in step mode</source>
         <translation>verloren: im Schrittmodus von Hand verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1572" />
+        <location filename="../widgets/mainwindow.cpp" line="1726" />
         <source>lost: the link dropped it</source>
         <translation>verloren: die Verbindung hat sie verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1575" />
+        <location filename="../widgets/mainwindow.cpp" line="1729" />
         <source>refused: %1</source>
         <translation>abgewiesen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1579" />
+        <location filename="../widgets/mainwindow.cpp" line="1733" />
         <source>in flight (not delivered yet)</source>
         <translation>unterwegs (noch nicht zugestellt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1583" />
+        <location filename="../widgets/mainwindow.cpp" line="1737" />
         <source>From → to</source>
         <translation>Von → an</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1583" />
+        <location filename="../widgets/mainwindow.cpp" line="1737" />
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1584" />
+        <location filename="../widgets/mainwindow.cpp" line="1738" />
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1585" />
+        <location filename="../widgets/mainwindow.cpp" line="1739" />
         <source>Fate</source>
         <translation>Verbleib</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1659" />
+        <location filename="../widgets/mainwindow.cpp" line="1813" />
         <source>client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1669" />
+        <location filename="../widgets/mainwindow.cpp" line="1823" />
         <source>Pending Deliveries (%L1)</source>
         <translation>Ausstehende Zustellungen (%L1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="392" />
-        <location filename="../widgets/mainwindow.cpp" line="1586" />
+        <location filename="../widgets/mainwindow.cpp" line="399" />
+        <location filename="../widgets/mainwindow.cpp" line="1740" />
         <source>Transaction</source>
         <translation>Transaktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1571" />
+        <location filename="../widgets/mainwindow.cpp" line="1725" />
         <source>lost: its receiver was down</source>
         <translation>verloren: sein Empfänger war ausgefallen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1587" />
+        <location filename="../widgets/mainwindow.cpp" line="1741" />
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1588" />
+        <location filename="../widgets/mainwindow.cpp" line="1742" />
         <source>Frame number</source>
         <translation>Frame-Nummer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1590" />
+        <location filename="../widgets/mainwindow.cpp" line="1744" />
         <source>Latency</source>
         <translation>Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1590" />
-        <location filename="../widgets/mainwindow.cpp" line="1597" />
+        <location filename="../widgets/mainwindow.cpp" line="1744" />
+        <location filename="../widgets/mainwindow.cpp" line="1751" />
         <source>%L1 ms</source>
         <translation>%L1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1596" />
+        <location filename="../widgets/mainwindow.cpp" line="1750" />
         <source>Trace event</source>
         <translation>Trace-Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1596" />
+        <location filename="../widgets/mainwindow.cpp" line="1750" />
         <source>#%L1</source>
         <translation>#%L1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1597" />
+        <location filename="../widgets/mainwindow.cpp" line="1751" />
         <source>Lab time</source>
         <translation>Laborzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1598" />
+        <location filename="../widgets/mainwindow.cpp" line="1752" />
         <source>Wall time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1599" />
+        <location filename="../widgets/mainwindow.cpp" line="1753" />
         <source>Lamport clock</source>
         <translation>Lamport-Uhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1600" />
+        <location filename="../widgets/mainwindow.cpp" line="1754" />
         <source>Vector clock</source>
         <translation>Vektoruhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1604" />
+        <location filename="../widgets/mainwindow.cpp" line="1758" />
         <source>Sent by %1</source>
         <translation>Gesendet von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1606" />
+        <location filename="../widgets/mainwindow.cpp" line="1760" />
         <source>Delivered to %1</source>
         <translation>Zugestellt an %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1607" />
+        <location filename="../widgets/mainwindow.cpp" line="1761" />
         <source>Lost</source>
         <translation>Verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1608" />
+        <location filename="../widgets/mainwindow.cpp" line="1762" />
         <source>Refused by %1</source>
         <translation>Abgewiesen von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1272" />
-        <location filename="../widgets/mainwindow.cpp" line="1355" />
-        <location filename="../widgets/mainwindow.cpp" line="1384" />
-        <location filename="../widgets/mainwindow.cpp" line="1389" />
+        <location filename="../widgets/mainwindow.cpp" line="1426" />
+        <location filename="../widgets/mainwindow.cpp" line="1509" />
+        <location filename="../widgets/mainwindow.cpp" line="1538" />
+        <location filename="../widgets/mainwindow.cpp" line="1543" />
         <source>Open Run</source>
         <translation>Lauf öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1067" />
+        <location filename="../widgets/mainwindow.cpp" line="1221" />
         <source>Found %1: %2 → %3</source>
         <translation>Gefunden %1: %2 → %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1073" />
+        <location filename="../widgets/mainwindow.cpp" line="1227" />
         <source>No message the diagram shows matches “%1”</source>
         <translation>Keine Nachricht im Diagramm passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1118" />
+        <location filename="../widgets/mainwindow.cpp" line="1272" />
         <source>Lab %1 s · event %L2 of %L3</source>
         <translation>Labor %1 s · Ereignis %L2 von %L3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1127" />
+        <location filename="../widgets/mainwindow.cpp" line="1281" />
         <source>Saved run: %L1 events, %L2 sessions; Reset returns to a live lab</source>
         <translation>Gespeicherter Lauf: %L1 Ereignisse, %L2 Sitzungen; Zurücksetzen kehrt zum laufenden Labor zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1361" />
+        <location filename="../widgets/mainwindow.cpp" line="1515" />
         <source>No recent runs</source>
         <translation>Keine zuletzt geöffneten Läufe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1363" />
+        <location filename="../widgets/mainwindow.cpp" line="1517" />
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1369" />
-        <location filename="../widgets/mainwindow.cpp" line="1379" />
+        <location filename="../widgets/mainwindow.cpp" line="1523" />
+        <location filename="../widgets/mainwindow.cpp" line="1533" />
         <source>Save Run As</source>
         <translation>Lauf speichern unter</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1376" />
+        <location filename="../widgets/mainwindow.cpp" line="1530" />
         <source>Saved the run to %1</source>
         <translation>Lauf in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1397" />
-        <location filename="../widgets/mainwindow.cpp" line="1404" />
+        <location filename="../widgets/mainwindow.cpp" line="1551" />
+        <location filename="../widgets/mainwindow.cpp" line="1558" />
         <source>Export Trace</source>
         <translation>Trace exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1399" />
+        <location filename="../widgets/mainwindow.cpp" line="1553" />
         <source>Chrome trace (*.json)</source>
         <translation>Chrome-Trace (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1406" />
+        <location filename="../widgets/mainwindow.cpp" line="1560" />
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1414" />
-        <location filename="../widgets/mainwindow.cpp" line="1419" />
+        <location filename="../widgets/mainwindow.cpp" line="1568" />
+        <location filename="../widgets/mainwindow.cpp" line="1573" />
         <source>Export Summary</source>
         <translation>Zusammenfassung exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1414" />
+        <location filename="../widgets/mainwindow.cpp" line="1568" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1462" />
+        <location filename="../widgets/mainwindow.cpp" line="1616" />
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1467" />
+        <location filename="../widgets/mainwindow.cpp" line="1621" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1467" />
+        <location filename="../widgets/mainwindow.cpp" line="1621" />
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1500" />
+        <location filename="../widgets/mainwindow.cpp" line="1654" />
         <source>EdgeCore Lab Manual</source>
         <translation>EdgeCore-Lab-Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1507" />
+        <location filename="../widgets/mainwindow.cpp" line="1661" />
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1521" />
+        <location filename="../widgets/mainwindow.cpp" line="1675" />
         <source>About EdgeCore Lab</source>
         <translation>Über EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1522" />
+        <location filename="../widgets/mainwindow.cpp" line="1676" />
         <source>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;A desktop lab for distributed protocols: an edge gateway, three session managers electing a leader, 2PC and 3PC participants, a versioned shared memory and a malicious node, each a real server on its own thread, talking over loopback TCP with signed frames.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Labor für verteilte Protokolle: ein Edge-Gateway, drei Session-Manager, die einen Leader wählen, 2PC- und 3PC-Teilnehmer, ein versionierter gemeinsamer Speicher und ein bösartiger Knoten, jeder ein echter Server in einem eigenen Thread, die über Loopback-TCP mit signierten Frames sprechen.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="551" />
+        <location filename="../widgets/mainwindow.cpp" line="562" />
         <source>Commit protocol of the sessions you start from here</source>
         <translation>Commit-Protokoll der Sitzungen, die Sie hier starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="189" />
+        <location filename="../widgets/mainwindow.cpp" line="196" />
         <source>Drag back to see the lab as it was: the diagram marks the instant, the sessions table and the event log show it</source>
         <translation>Zurückziehen zeigt das Labor, wie es war: das Diagramm markiert den Moment, Sitzungstabelle und Ereignisprotokoll zeigen ihn</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="196" />
+        <location filename="../widgets/mainwindow.cpp" line="203" />
         <source>Lab %1 s · event %2 of %3</source>
         <translation>Labor %1 s · Ereignis %2 von %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="199" />
+        <location filename="../widgets/mainwindow.cpp" line="206" />
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="202" />
+        <location filename="../widgets/mainwindow.cpp" line="209" />
         <source>Back to the live end (Alt+End)</source>
         <translation>Zurück zum laufenden Ende (Alt+Ende)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="239" />
+        <location filename="../widgets/mainwindow.cpp" line="246" />
         <source>all, or e.g. 2.15</source>
         <translation>alle, oder z. B. 2.15</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="251" />
-        <location filename="../widgets/mainwindow.cpp" line="265" />
-        <location filename="../widgets/mainwindow.cpp" line="1011" />
+        <location filename="../widgets/mainwindow.cpp" line="258" />
+        <location filename="../widgets/mainwindow.cpp" line="272" />
+        <location filename="../widgets/mainwindow.cpp" line="1165" />
         <source>every one</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="273" />
+        <location filename="../widgets/mainwindow.cpp" line="280" />
         <source>T&amp;ypes</source>
         <translation>T&amp;ypen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="274" />
+        <location filename="../widgets/mainwindow.cpp" line="281" />
         <source>Which message types the diagram shows</source>
         <translation>Welche Nachrichtentypen das Diagramm zeigt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="279" />
+        <location filename="../widgets/mainwindow.cpp" line="286" />
         <source>Show Every Type</source>
         <translation>Alle Typen zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="359" />
+        <location filename="../widgets/mainwindow.cpp" line="366" />
         <source>Find a message (Ctrl+F)</source>
         <translation>Nachricht suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="367" />
+        <location filename="../widgets/mainwindow.cpp" line="374" />
         <source>Previous hit (Shift+F3)</source>
         <translation>Voriger Treffer (Umschalt+F3)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="371" />
+        <location filename="../widgets/mainwindow.cpp" line="378" />
         <source>Next hit (F3)</source>
         <translation>Nächster Treffer (F3)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="518" />
+        <location filename="../widgets/mainwindow.cpp" line="529" />
         <source>Step mode (F10): the clock stands still; deliver the frames one by one in Pending Deliveries (Enter, N), drop one (Del), duplicate one (D), or move the clock to the next deadline (T)</source>
         <translation>Schrittmodus (F10): die Uhr steht; Rahmen einzeln in „Ausstehende Zustellungen“ zustellen (Eingabe, N), einen verwerfen (Entf), einen verdoppeln (D) oder die Uhr zur nächsten Frist stellen (T)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="539" />
+        <location filename="../widgets/mainwindow.cpp" line="550" />
         <source>Duplicate the Selected</source>
         <translation>Den ausgewählten verdoppeln</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="574" />
+        <location filename="../widgets/mainwindow.cpp" line="585" />
         <source>Seed for every random choice of the next reset</source>
         <translation>Startwert für jede Zufallsentscheidung nach dem nächsten Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="592" />
+        <location filename="../widgets/mainwindow.cpp" line="603" />
         <source>Lab clock speed: 0.1 (slow motion) to 10</source>
         <translation>Tempo der Laboruhr: 0,1 (Zeitlupe) bis 10</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="640" />
+        <location filename="../widgets/mainwindow.cpp" line="687" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="642" />
+        <location filename="../widgets/mainwindow.cpp" line="689" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="645" />
+        <location filename="../widgets/mainwindow.cpp" line="692" />
         <source>&amp;Event Log</source>
         <translation>&amp;Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="662" />
+        <location filename="../widgets/mainwindow.cpp" line="709" />
         <source>&amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="666" />
+        <location filename="../widgets/mainwindow.cpp" line="713" />
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="668" />
+        <location filename="../widgets/mainwindow.cpp" line="715" />
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="670" />
+        <location filename="../widgets/mainwindow.cpp" line="717" />
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="693" />
+        <location filename="../widgets/mainwindow.cpp" line="740" />
         <source>Find a Messa&amp;ge</source>
         <translation>Nachricht s&amp;uchen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="697" />
+        <location filename="../widgets/mainwindow.cpp" line="744" />
         <source>Find &amp;Next</source>
         <translation>Nächs&amp;ten Treffer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="699" />
+        <location filename="../widgets/mainwindow.cpp" line="746" />
         <source>Find Pre&amp;vious</source>
         <translation>Vo&amp;rigen Treffer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="702" />
+        <location filename="../widgets/mainwindow.cpp" line="749" />
         <source>Time Cursor &amp;Back One Event</source>
         <translation>Zeitmarke ein Ereignis frü&amp;her</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="708" />
+        <location filename="../widgets/mainwindow.cpp" line="755" />
         <source>Time &amp;Cursor Forward One Event</source>
         <translation>Zeit&amp;marke ein Ereignis später</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="713" />
+        <location filename="../widgets/mainwindow.cpp" line="760" />
         <source>Time Cursor Back to No&amp;w</source>
         <translation>Zeitmarke auf &amp;jetzt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="716" />
+        <location filename="../widgets/mainwindow.cpp" line="763" />
         <source>&amp;Reset Layout</source>
         <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="723" />
+        <location filename="../widgets/mainwindow.cpp" line="770" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="725" />
+        <location filename="../widgets/mainwindow.cpp" line="772" />
         <source>&amp;Manual</source>
         <translation>&amp;Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="727" />
+        <location filename="../widgets/mainwindow.cpp" line="774" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="730" />
+        <location filename="../widgets/mainwindow.cpp" line="777" />
         <source>&amp;About EdgeCore Lab</source>
         <translation>Ü&amp;ber EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="732" />
+        <location filename="../widgets/mainwindow.cpp" line="779" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="767" />
+        <location filename="../widgets/mainwindow.cpp" line="816" />
         <source>The cluster could not start:
 %1</source>
         <translation>Der Cluster konnte nicht starten:
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="896" />
+        <location filename="../widgets/mainwindow.cpp" line="1050" />
         <source>Invariant checker</source>
         <translation>Invariantenprüfer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="912" />
+        <location filename="../widgets/mainwindow.cpp" line="1066" />
         <source>%1 violated: %2 (trace event #%L3); replay with --seed %4</source>
         <translation>%1 verletzt: %2 (Trace-Ereignis #%L3); wiederholen mit --seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="916" />
+        <location filename="../widgets/mainwindow.cpp" line="1070" />
         <source>%1 violated: %2; replay with --seed %3</source>
         <translation>%1 verletzt: %2; wiederholen mit --seed %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="921" />
+        <location filename="../widgets/mainwindow.cpp" line="1075" />
         <source>and %L1 more</source>
         <translation>und %L1 weitere</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="929" />
+        <location filename="../widgets/mainwindow.cpp" line="1083" />
         <source>What happened to it:</source>
         <translation>Was geschah:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="933" />
+        <location filename="../widgets/mainwindow.cpp" line="1087" />
         <source>Lab time (ms)</source>
         <translation>Laborzeit (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="933" />
+        <location filename="../widgets/mainwindow.cpp" line="1087" />
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="933" />
+        <location filename="../widgets/mainwindow.cpp" line="1087" />
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1723" />
+        <location filename="../widgets/mainwindow.cpp" line="1877" />
         <source>That frame cannot be duplicated (a client's request never crossed the network)</source>
         <translation>Dieser Rahmen lässt sich nicht verdoppeln (die Anfrage eines Clients lief nie über das Netz)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="383" />
-        <location filename="../widgets/mainwindow.cpp" line="392" />
-        <location filename="../widgets/mainwindow.cpp" line="934" />
+        <location filename="../widgets/mainwindow.cpp" line="390" />
+        <location filename="../widgets/mainwindow.cpp" line="399" />
+        <location filename="../widgets/mainwindow.cpp" line="1088" />
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="934" />
+        <location filename="../widgets/mainwindow.cpp" line="1088" />
         <source>Peer</source>
         <translation>Gegenstelle</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="934" />
-        <location filename="../widgets/mainwindow.cpp" line="1602" />
+        <location filename="../widgets/mainwindow.cpp" line="1088" />
+        <location filename="../widgets/mainwindow.cpp" line="1756" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1139" />
-        <location filename="../widgets/mainwindow.cpp" line="1166" />
+        <location filename="../widgets/mainwindow.cpp" line="1293" />
+        <location filename="../widgets/mainwindow.cpp" line="1320" />
         <source>Checker: ok</source>
         <translation>Prüfer: ok</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1159" />
+        <location filename="../widgets/mainwindow.cpp" line="1313" />
         <source>A service halted: storage failure (%1)</source>
         <translation>Ein Dienst hat angehalten: Speicherfehler (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1160" />
+        <location filename="../widgets/mainwindow.cpp" line="1314" />
         <source>%1 services halted: storage failure</source>
         <translation>%1 Dienste haben angehalten: Speicherfehler</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1140" />
-        <location filename="../widgets/mainwindow.cpp" line="1167" />
+        <location filename="../widgets/mainwindow.cpp" line="1294" />
+        <location filename="../widgets/mainwindow.cpp" line="1321" />
         <source>Checker: %1 violated</source>
         <translation>Prüfer: %1 verletzt</translation>
     </message>

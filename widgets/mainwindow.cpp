@@ -5,8 +5,10 @@
 #include "eventlogmodel.h"
 #include "lab/checker.h"
 #include "lab/cluster.h"
+#include "lab/faultrunner.h"
 #include "lab/labcontrols.h"
 #include "lab/loadgenerator.h"
+#include "lab/scenario.h"
 #include "lab/summary.h"
 #include "runfolders.h"
 #include "sequence/overviewstrip.h"
@@ -35,6 +37,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QImage>
@@ -148,6 +151,10 @@ void MainWindow::buildViews()
     m_sessionsView->verticalHeader()->setDefaultSectionSize(22);
     m_sessionsView->setColumnWidth(SessionsModel::SubscriberCol, 140);
     m_sessionsView->setColumnWidth(SessionsModel::LatencyCol, 100);
+    m_sessionsView->setColumnWidth(SessionsModel::RequestCol, 64);
+    // What a row is at a glance: its state next to its session.
+    m_sessionsView->horizontalHeader()->moveSection(SessionsModel::StateCol,
+                                                    SessionsModel::SubscriberCol);
     m_sessionsDock = new QDockWidget(tr("Sessions"), this);
     m_sessionsDock->setObjectName(u"sessionsDock"_s);
     m_sessionsDock->setWidget(m_sessionsView);
@@ -425,11 +432,15 @@ void MainWindow::buildViews()
     m_statusAlarm->setStyleSheet(u"color: #b03a2e; font-weight: bold"_s);
     m_statusAlarm->hide();
     statusBar()->addWidget(m_statusCounts, 1);
+    // A message for a while (a scenario's findings, a search's hit) in place of the counters.
+    connect(statusBar(), &QStatusBar::messageChanged, m_statusCounts,
+            [this](const QString &message) { m_statusCounts->setVisible(message.isEmpty()); });
     // A running load test: how far, and a way to stop it (the counters stay in view).
     m_loadProgress = new QProgressBar(this);
     m_loadProgress->setObjectName(u"loadProgress"_s);
-    m_loadProgress->setMinimumWidth(
-        m_loadProgress->fontMetrics().horizontalAdvance(u"Load test 00000/00000"_s) + 24);
+    m_loadProgress->setMinimumWidth(m_loadProgress->fontMetrics().horizontalAdvance(
+                                        u"coordinator-crash: 000 of 000 sessions"_s) +
+                                    24);
     m_loadProgress->setMaximumWidth(m_loadProgress->minimumWidth() * 2);
     m_loadProgress->setFormat(tr("Load test %v/%m"));
     m_loadProgress->hide();
@@ -599,6 +610,42 @@ void MainWindow::buildActions()
     });
     add(u"actionReset"_s, tr("R&eset"), QKeySequence(Qt::CTRL | Qt::Key_R),
         QStyle::SP_BrowserReload, &MainWindow::resetLab);
+    // The built-in scenarios, as --headless runs them, live in the window.
+    QMenu *scenarios = labMenu->addMenu(tr("Run &Scenario"));
+    scenarios->setObjectName(u"menuScenario"_s);
+    const struct
+    {
+        const char *name;
+        const char *protocol;
+        QString text;
+    } entries[] = {
+        {"demo", "", tr("&Demo: 200 Sessions While Mallory Forges")},
+        {"coordinator-crash", "2PC", tr("&Coordinator Crash (2PC: Participants Block)")},
+        {"coordinator-crash", "3PC", tr("Coordinator Crash (&3PC: Participants Terminate)")},
+        {"failover", "", tr("&Failover: the Leader Crashes")},
+        {"chaos", "", tr("C&haos: Seeded Faults")},
+        {"deadlock", "", tr("Dead&lock: Two Sessions Wait for Each Other")},
+    };
+    for (const auto &e : entries) {
+        const QString name = QString::fromLatin1(e.name);
+        const QString proto = QString::fromLatin1(e.protocol);
+        QAction *a = scenarios->addAction(e.text, this, [this, name, proto] {
+            QString error;
+            if (!runScenario(name, proto, {}, &error))
+                QMessageBox::warning(this, tr("Run Scenario"), error);
+        });
+        a->setObjectName(u"actionScenario_"_s + name +
+                         (proto.isEmpty() ? QString() : u'_' + proto));
+        if (const std::optional<Scenario> sc = Scenario::builtin(name))
+            a->setStatusTip(sc->description);
+        m_liveActions << a;
+    }
+    scenarios->addSeparator();
+    QAction *planAction =
+        scenarios->addAction(tr("Fault &Plan File…"), this, &MainWindow::runFaultPlanDialog);
+    planAction->setObjectName(u"actionScenarioPlan"_s);
+    planAction->setStatusTip(tr("The demo's load with a fault plan's steps (JSON, as --faults "
+                                "takes)"));
     labMenu->addSeparator();
     auto *prefs = labMenu->addAction(tr("Pre&ferences…"), this, &MainWindow::editPreferences);
     prefs->setObjectName(u"actionPreferences"_s);
@@ -738,6 +785,8 @@ void MainWindow::startCluster()
     config.seed = seed();
     // By default a slow trickle of forged frames, so the log shows the trust boundary at work.
     m_prefs.applyTo(config);
+    if (m_scenario)
+        m_scenario->applyTo(config);
     config.clockSpeed = m_speed->value();
     const QString runs = m_prefs.runsFolderOrDefault();
     m_runFolder = runfolders::newRun(runs, QDateTime::currentDateTime(), config.seed);
@@ -783,6 +832,12 @@ void MainWindow::stopCluster()
     m_load = nullptr;
     cancelLoad();
     m_checker.reset(); // it reads the cluster's (or the saved run's) trace
+    if (m_scriptPoll)
+        m_scriptPoll->stop();
+    m_driver.reset(); // it acts through m_controls
+    m_script.reset();
+    m_plan.reset();
+    m_scenarioLoad = false;
     m_cursor->setLive();
     m_events->setStore(nullptr);
     m_sessions->setStore(nullptr);
@@ -811,6 +866,7 @@ void MainWindow::setLive(bool live)
 void MainWindow::resetLab()
 {
     stopCluster();
+    m_scenario.reset(); // a reset is a plain lab again
     QSettings().setValue(u"lab/seed"_s, static_cast<qulonglong>(seed()));
     startCluster();
 }
@@ -861,6 +917,7 @@ void MainWindow::startLoad(int sessions)
     m_load = new LoadGenerator(*m_cluster, spec, seed() + m_nextSubscriber++, this);
     m_loadProgress->setRange(0, std::max(1, sessions));
     m_loadProgress->setValue(0);
+    m_loadProgress->setFormat(tr("Load test %v/%m"));
     m_loadProgress->show();
     m_loadCancel->show();
     connect(m_load, &LoadGenerator::progress, this,
@@ -874,6 +931,103 @@ void MainWindow::startLoad(int sessions)
         m_loadProgress->hide();
         m_loadCancel->hide();
     }
+}
+
+bool MainWindow::runScenario(const QString &name, const QString &protocolName,
+                             const QString &planFile, QString *error)
+{
+    std::optional<Scenario> scenario = Scenario::builtin(name);
+    if (!scenario) {
+        if (error)
+            *error = tr("There is no scenario called %1 (there are %2).")
+                         .arg(name, Scenario::builtinNames().join(u", "_s));
+        return false;
+    }
+    // A broken plan stops it before anything is reset.
+    std::unique_ptr<FaultRunner> plan;
+    if (!planFile.isEmpty()) {
+        QString why;
+        auto loaded = FaultPlan::load(planFile, castNames(ClusterConfig{}), &why);
+        if (!loaded) {
+            if (error)
+                *error = tr("The fault plan cannot be run: %1").arg(why);
+            return false;
+        }
+        plan = std::make_unique<FaultRunner>(std::move(*loaded));
+    }
+    if (!protocolName.isEmpty())
+        setProtocol(protocolName);
+    scenario->load.protocol = protocol();
+    stopCluster();
+    m_scenario = std::make_unique<Scenario>(*scenario);
+    startCluster();
+    if (!m_cluster || !m_cluster->isRunning())
+        return false;
+    m_plan = std::move(plan);
+    const Protocol proto = parseProtocol(protocol()).value_or(Protocol::TwoPhase);
+    m_script = m_scenario->script ? m_scenario->script(proto, seed()) : nullptr;
+    std::vector<ScenarioScript *> scripts;
+    for (ScenarioScript *s : {m_script.get(), static_cast<ScenarioScript *>(m_plan.get())})
+        if (s)
+            scripts.push_back(s);
+    m_driver = std::make_unique<ScriptDriver>(scripts, m_cluster->trace(), *m_controls);
+    if (!m_scriptPoll) {
+        m_scriptPoll = new QTimer(this);
+        connect(m_scriptPoll, &QTimer::timeout, this, [this] {
+            if (m_driver)
+                m_driver->poll();
+        });
+    }
+    if (!scripts.empty())
+        m_scriptPoll->start(2); // as the headless runner polls: the script acts on time
+    m_driver->poll();           // lets the script arm its fault points before the load starts
+    // Its load, with the progress bar of a load test.
+    delete m_load;
+    m_load = new LoadGenerator(*m_cluster, m_scenario->load, seed(), this);
+    m_scenarioLoad = true;
+    const QString title =
+        m_scenario->name + (m_plan ? u" + "_s + QFileInfo(planFile).fileName() : QString());
+    m_loadProgress->setRange(0, std::max(1, m_scenario->load.sessions));
+    m_loadProgress->setValue(0);
+    m_loadProgress->setFormat(tr("%1: %v of %m sessions").arg(title));
+    m_loadProgress->show();
+    m_loadCancel->show();
+    connect(m_load, &LoadGenerator::progress, this,
+            [this](int done, int) { m_loadProgress->setValue(done); });
+    connect(m_load, &LoadGenerator::finished, this, [this, title] {
+        m_loadProgress->hide();
+        m_loadCancel->hide();
+        m_scenarioLoad = false;
+        QStringList findings;
+        if (m_script && m_cluster)
+            findings = m_script->findings(m_cluster->trace());
+        statusBar()->showMessage(
+            findings.isEmpty() ? tr("Scenario %1 finished").arg(title)
+                               : tr("Scenario %1 finished: %2").arg(title, findings.join(u"; "_s)),
+            30000);
+    });
+    statusBar()->showMessage(tr("Running scenario %1: %2").arg(title, m_scenario->description),
+                             10000);
+    m_load->start();
+    return true;
+}
+
+QString MainWindow::scenarioRunning() const
+{
+    return m_scenarioLoad && m_scenario ? m_scenario->name : QString();
+}
+
+void MainWindow::runFaultPlanDialog()
+{
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Run a Fault Plan"), QSettings().value(u"lab/lastPlanDir"_s).toString(),
+        tr("Fault plans (*.json);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    QSettings().setValue(u"lab/lastPlanDir"_s, QFileInfo(file).absolutePath());
+    QString error;
+    if (!runScenario(u"demo"_s, {}, file, &error))
+        QMessageBox::warning(this, tr("Run a Fault Plan"), error);
 }
 
 QString MainWindow::verdict() const

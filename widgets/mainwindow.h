@@ -42,6 +42,10 @@ class LoadGenerator;
 class SessionsModel;
 class SequenceView;
 class TimeCursor;
+class ScenarioScript;
+class ScriptDriver;
+class FaultRunner;
+struct Scenario;
 
 class MainWindow : public QMainWindow
 {
@@ -105,6 +109,13 @@ public Q_SLOTS:
     // sessions < 0: the preferences' count.
     void startLoad(int sessions = -1);
     void resetLab();
+    // Resets the lab with a built-in scenario's set-up and runs it live: its load, its script
+    // (crash the coordinator once both voted, ...) and, with planFile, a fault plan's steps.
+    // protocol "2PC"/"3PC" (empty: the toolbar's). False with the reason, and nothing changed,
+    // for an unknown scenario or a broken plan.
+    bool runScenario(const QString &name, const QString &protocol = {},
+                     const QString &planFile = {}, QString *error = nullptr);
+    QString scenarioRunning() const; // its name while its load runs; empty otherwise
     void runLab();
     void pauseLab();
 
@@ -137,6 +148,7 @@ private:
     const TraceStore *currentTrace() const;
     QJsonObject summaryJson() const; // the live run's summary, as --out writes it
     void startCluster();
+    void runFaultPlanDialog();
     void stopCluster();
     void refresh();
     void updateStatus();
@@ -161,6 +173,14 @@ private:
     QTableWidget *m_pendingView = nullptr;
     QAction *m_stepMode = nullptr;
     std::unique_ptr<ThreadControls> m_controls; // the host-neutral surface over m_cluster
+    // A scenario run from the window: its set-up (applied by startCluster), script, fault
+    // plan and the driver that feeds them the trace.
+    std::unique_ptr<Scenario> m_scenario;
+    std::unique_ptr<ScenarioScript> m_script;
+    std::unique_ptr<FaultRunner> m_plan;
+    std::unique_ptr<ScriptDriver> m_driver;
+    QTimer *m_scriptPoll = nullptr;
+    bool m_scenarioLoad = false; // its load still runs
     std::vector<PendingFrame> m_pendingShown;
     MessageFlow m_flow; // the diagram's fold of the current trace
     QToolBar *m_toolbar = nullptr;

@@ -54,37 +54,6 @@ Summary::Stream streamOf(const Analytics &a)
     return s;
 }
 
-// Feeds new trace events to the run's scripts (the scenario's, a fault plan's) and lets them
-// act on the lab.
-class ScriptDriver
-{
-public:
-    ScriptDriver(std::vector<ScenarioScript *> scripts, const TraceStore &trace, LabControls &lab)
-        : m_scripts(std::move(scripts))
-        , m_trace(trace)
-        , m_lab(lab)
-    {}
-    void poll()
-    {
-        if (m_scripts.empty())
-            return;
-        const qsizetype size = m_trace.size();
-        m_trace.forEach(m_read, size, [this](const TraceEvent &e) {
-            for (ScenarioScript *s : m_scripts)
-                s->onEvent(e, m_trace, m_lab);
-        });
-        m_read = size;
-        for (ScenarioScript *s : m_scripts)
-            s->onTick(m_lab);
-    }
-
-private:
-    std::vector<ScenarioScript *> m_scripts;
-    const TraceStore &m_trace;
-    LabControls &m_lab;
-    qsizetype m_read = 0;
-};
-
 // What makes a folder a run's: its files, which a new run would mix with its own.
 const QStringList kRunFiles{u"summary.json"_s, u"trace.json"_s,
                             QString::fromLatin1(kTraceFileName)};

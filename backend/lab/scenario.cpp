@@ -248,6 +248,20 @@ QStringList Scenario::builtinNames()
     return {u"demo"_s, u"coordinator-crash"_s, u"failover"_s, u"chaos"_s, u"deadlock"_s};
 }
 
+void ScriptDriver::poll()
+{
+    if (m_scripts.empty())
+        return;
+    const qsizetype size = m_trace.size();
+    m_trace.forEach(m_read, size, [this](const TraceEvent &e) {
+        for (ScenarioScript *s : m_scripts)
+            s->onEvent(e, m_trace, m_lab);
+    });
+    m_read = size;
+    for (ScenarioScript *s : m_scripts)
+        s->onTick(m_lab);
+}
+
 std::optional<Scenario> Scenario::builtin(const QString &name)
 {
     if (name == u"demo"_s) {

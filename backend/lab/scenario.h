@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace edgecore {
 
@@ -71,6 +72,25 @@ public:
     virtual void onTick(LabControls &) {}
     // What the run showed, as summary lines ("participants blocked in doubt for 6.0 s").
     virtual QStringList findings(const TraceStore &trace) const = 0;
+};
+
+// Feeds new trace events to a run's scripts (the scenario's, a fault plan's) and lets them act
+// on the lab: the headless runner and the window poll it.
+class ScriptDriver
+{
+public:
+    ScriptDriver(std::vector<ScenarioScript *> scripts, const TraceStore &trace, LabControls &lab)
+        : m_scripts(std::move(scripts))
+        , m_trace(trace)
+        , m_lab(lab)
+    {}
+    void poll();
+
+private:
+    std::vector<ScenarioScript *> m_scripts;
+    const TraceStore &m_trace;
+    LabControls &m_lab;
+    qsizetype m_read = 0;
 };
 
 struct Scenario

@@ -47,8 +47,15 @@ void TestCli::parse_data()
                                << 2 << u"--seed"_s;
     QTest::newRow("bad sessions") << QStringList{u"--headless"_s, u"--sessions"_s, u"-3"_s} << true
                                   << exit << 2 << u"--sessions"_s;
-    QTest::newRow("scenario without headless")
-        << QStringList{u"--scenario"_s, u"demo"_s} << true << exit << 2 << u"go with --headless"_s;
+    QTest::newRow("a scenario live in the window")
+        << QStringList{u"--scenario"_s, u"deadlock"_s} << true << gui << 0 << QString();
+    QTest::newRow("a fault plan live in the window")
+        << QStringList{u"--faults"_s, u"plan.json"_s} << true << gui << 0 << QString();
+    QTest::newRow("out without headless")
+        << QStringList{u"--out"_s, u"/tmp/x"_s} << true << exit << 2 << u"go with --headless"_s;
+    QTest::newRow("a run folder and a scenario")
+        << QStringList{QDir::tempPath(), u"--scenario"_s, u"demo"_s} << true << exit << 2
+        << u"a run folder opens in the window"_s;
     QTest::newRow("window with a load test")
         << QStringList{u"--sessions"_s, u"50"_s} << true << gui << 0 << QString();
     QTest::newRow("stray argument")
@@ -67,8 +74,8 @@ void TestCli::parse_data()
                                   << exit << 2 << u"--protocol takes 2pc or 3pc"_s;
     QTest::newRow("sim without headless")
         << QStringList{u"--sim"_s} << true << exit << 2 << u"go with --headless"_s;
-    QTest::newRow("faults without headless") << QStringList{u"--faults"_s, u"plan.json"_s} << true
-                                             << exit << 2 << u"--deadlock go with --headless"_s;
+    QTest::newRow("deadlock without headless") << QStringList{u"--deadlock"_s, u"timeout"_s} << true
+                                               << exit << 2 << u"--deadlock go with --headless"_s;
     QTest::newRow("bad deadlock resolution")
         << QStringList{u"--headless"_s, u"--deadlock"_s, u"wait"_s} << true << exit << 2
         << u"--deadlock takes detect or timeout, not 'wait'"_s;
