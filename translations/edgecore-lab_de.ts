@@ -932,42 +932,52 @@
         <translation>Partition</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="200" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="212" />
+        <source>link to %1</source>
+        <translation>Verbindung zu %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="214" />
+        <source>faulty links</source>
+        <translation>gestörte Verbindungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="227" />
         <source>paused</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="204" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="231" />
         <source>slow +%1 ms</source>
         <translation>langsam +%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="210" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="237" />
         <source>isolated</source>
         <translation>isoliert</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="237" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="265" />
         <source>crashed</source>
         <translation>abgestürzt</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="256" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="284" />
         <source>leader, token %1</source>
         <translation>Leader, Token %1</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="399" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="427" />
         <source>lost in the network</source>
         <translation>im Netz verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="400" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="428" />
         <source>refused by the receiver</source>
         <translation>vom Empfänger abgewiesen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="401" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="429" />
         <source>in flight</source>
         <translation>unterwegs</translation>
     </message>

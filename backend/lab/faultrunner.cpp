@@ -29,13 +29,17 @@ void changeNode(const QString &name, LabControls &lab, const std::function<void(
 void applyFaultStep(const FaultStep &s, LabControls &lab)
 {
     FaultInjector &faults = lab.faults();
-    QString on; // the node the trace event belongs to; none for lab-wide steps
+    QString on;   // the node the trace event belongs to; none for lab-wide steps
+    QString peer; // a link's other end
+    quint64 value = s.action == FaultStep::Action::Slow ? static_cast<quint64>(s.slowMs) : 0;
     switch (s.action) {
     case FaultStep::Action::Link:
         faults.setLink(idOrAny(s.from, lab), idOrAny(s.to, lab), s.link);
         if (s.bothWays)
             faults.setLink(idOrAny(s.to, lab), idOrAny(s.from, lab), s.link);
         on = s.from == u"*"_s ? QString() : s.from;
+        peer = s.to == u"*"_s ? QString() : s.to;
+        value = s.link.any() ? 1 : 0;
         break;
     case FaultStep::Action::ClearLinks:
         faults.clearLinks();
@@ -117,8 +121,7 @@ void applyFaultStep(const FaultStep &s, LabControls &lab)
         }
         break;
     }
-    lab.traceFault(on, s.describe(), s.action,
-                   s.action == FaultStep::Action::Slow ? static_cast<quint64>(s.slowMs) : 0);
+    lab.traceFault(on, s.describe(), s.action, value, peer);
 }
 
 std::optional<qint64> FaultRunner::nextAtMs() const

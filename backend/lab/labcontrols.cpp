@@ -10,12 +10,13 @@ namespace edgecore {
 
 namespace {
 
-void appendFault(TraceStore &trace, NodeId node, Instant now, qint64 wallUs, const QString &detail,
-                 std::optional<FaultStep::Action> what, quint64 value)
+void appendFault(TraceStore &trace, NodeId node, NodeId peer, Instant now, qint64 wallUs,
+                 const QString &detail, std::optional<FaultStep::Action> what, quint64 value)
 {
     TraceEvent e;
     e.kind = TraceKind::Fault;
     e.node = node;
+    e.peer = peer;
     e.reason = what ? faultReason(*what) : 0;
     e.seq = value;
     e.labUs = toUs(now);
@@ -76,9 +77,10 @@ void SimControls::faultsChanged(const QString &node)
 }
 
 void SimControls::traceFault(const QString &node, const QString &detail,
-                             std::optional<FaultStep::Action> what, quint64 value)
+                             std::optional<FaultStep::Action> what, quint64 value,
+                             const QString &peer)
 {
-    appendFault(m_sim.trace(), m_sim.id(node), now(), 0, detail, what,
+    appendFault(m_sim.trace(), m_sim.id(node), m_sim.id(peer), now(), 0, detail, what,
                 value); // no wall time: deterministic
 }
 
@@ -127,10 +129,11 @@ void ThreadControls::faultsChanged(const QString &node)
 }
 
 void ThreadControls::traceFault(const QString &node, const QString &detail,
-                                std::optional<FaultStep::Action> what, quint64 value)
+                                std::optional<FaultStep::Action> what, quint64 value,
+                                const QString &peer)
 {
-    appendFault(m_cluster.trace(), id(node), now(), QDateTime::currentMSecsSinceEpoch() * 1000,
-                detail, what, value);
+    appendFault(m_cluster.trace(), id(node), id(peer), now(),
+                QDateTime::currentMSecsSinceEpoch() * 1000, detail, what, value);
 }
 
 void SimControls::configureMallory(const MalloryConfig &config)

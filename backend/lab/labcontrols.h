@@ -26,8 +26,8 @@ public:
     QStringList services() const override;
     void faultsChanged(const QString &node) override;
     void traceFault(const QString &node, const QString &detail,
-                    std::optional<FaultStep::Action> what = std::nullopt,
-                    quint64 value = 0) override;
+                    std::optional<FaultStep::Action> what = std::nullopt, quint64 value = 0,
+                    const QString &peer = {}) override;
     void configureMallory(const MalloryConfig &config) override;
     quint32 rotateKey() override;
     void retireOldKeys() override;
@@ -59,8 +59,8 @@ public:
     QStringList services() const override;
     void faultsChanged(const QString &node) override;
     void traceFault(const QString &node, const QString &detail,
-                    std::optional<FaultStep::Action> what = std::nullopt,
-                    quint64 value = 0) override;
+                    std::optional<FaultStep::Action> what = std::nullopt, quint64 value = 0,
+                    const QString &peer = {}) override;
     void configureMallory(const MalloryConfig &config) override;
     quint32 rotateKey() override { return m_cluster.rotateKey(); }
     void retireOldKeys() override { m_cluster.retireOldKeys(); }

@@ -40,10 +40,11 @@ public:
     // Every session manager sends its dead letters again; returns how many.
     virtual int replayDeadLetters() = 0;
     // A fault window opened or closed: a trace event on the node (none: the whole lab).
-    // `what` and `value` type it (faultAction()), for the views.
+    // `what` and `value` type it (faultAction()), for the views; a link's names its other end
+    // in `peer` (none: every node), `value` 1 while the link is faulty, 0 once it is clean.
     virtual void traceFault(const QString &node, const QString &detail,
-                            std::optional<FaultStep::Action> what = std::nullopt,
-                            quint64 value = 0) = 0;
+                            std::optional<FaultStep::Action> what = std::nullopt, quint64 value = 0,
+                            const QString &peer = {}) = 0;
 
     // Step mode, the same on threads and in the simulator: the lab clock stands still and
     // every frame that arrives is parked at its receiver (it still crossed the network) until

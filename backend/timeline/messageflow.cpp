@@ -326,8 +326,23 @@ void MessageFlow::apply(qsizetype index, const TraceEvent &e)
             closeFaults(K::Isolated, kNoNode, index, e.labUs, true);
             closeFaults(K::Partitioned, kNoNode, index, e.labUs, true);
             break;
+        case A::Link:
+            // A new setting of the link replaces the one before; a clean link ends it.
+            for (FaultInterval &f : m_faults)
+                if (f.toUs < 0 && f.kind == K::Link && f.node == e.node && f.peer == e.peer) {
+                    f.toUs = e.labUs;
+                    f.toEvent = index;
+                }
+            if (e.seq > 0) {
+                m_faults.push_back(FaultInterval{K::Link, e.node, e.labUs, -1, index, -1, 0});
+                m_faults.back().peer = e.peer;
+            }
+            break;
+        case A::ClearLinks:
+            closeFaults(K::Link, kNoNode, index, e.labUs, true);
+            break;
         case A::Clear:
-            for (const K k : {K::Paused, K::Slow, K::Isolated, K::Partitioned})
+            for (const K k : {K::Paused, K::Slow, K::Isolated, K::Partitioned, K::Link})
                 closeFaults(k, kNoNode, index, e.labUs, true);
             break;
         default:

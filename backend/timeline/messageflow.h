@@ -32,17 +32,20 @@ struct DownInterval
     qsizetype toEvent = -1;
 };
 
-// A fault on a host's lifeline (or, for a partition, on the whole lab: node kNoNode).
+// A fault on a host's lifeline (or, for a partition, on the whole lab: node kNoNode). A link
+// fault (loss, delay, duplicates, reordering) is on the link from `node` to `peer` (kNoNode:
+// every node on that side).
 struct FaultInterval
 {
-    enum class Kind : quint8 { Paused, Slow, Isolated, Partitioned };
+    enum class Kind : quint8 { Paused, Slow, Isolated, Partitioned, Link };
     Kind kind = Kind::Paused;
     NodeId node = kNoNode;
     qint64 fromUs = 0;
     qint64 toUs = -1; // -1: still on
     qsizetype fromEvent = 0;
     qsizetype toEvent = -1;
-    quint64 value = 0; // Slow: ms per message
+    quint64 value = 0;     // Slow: ms per message
+    NodeId peer = kNoNode; // Link: the receiving end
 };
 
 enum class MessageFate : quint8 { InFlight, Delivered, Lost, Refused };

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void queriesMatchABruteForceScan();
     void foldsIncrementally();
     void faultsOnTheLifelines();
+    void linkFaultsOnTheLifelines();
     void handMadeTrace();
     void duplicateInAStepModeRun();
     void copiesTakeTheEndsInTheOrderSent();
@@ -319,6 +320,80 @@ void TestMessageFlow::faultsOnTheLifelines()
         if (f.kind == FaultInterval::Kind::Slow)
             QVERIFY(f.value > 0);
     }
+}
+
+// A link's fault is on the link: from its sender to its receiver (either may be every node),
+// from the step that makes it faulty to the one that makes it clean (or clear-links, or
+// clear). The documented plan: sm-1 <-> rm lossy from 500 ms until the clear at 7 s.
+void TestMessageFlow::linkFaultsOnTheLifelines()
+{
+    HeadlessOptions o;
+    o.scenario = u"demo"_s;
+    o.seed = 4;
+    o.sim = true;
+    o.sessions = 60;
+    o.faultsFile = QFINDTESTDATA("../docs/examples/lossy-then-split.json");
+    QVERIFY(!o.faultsFile.isEmpty());
+    o.outDir = m_dir.filePath(u"links"_s);
+    QString out;
+    QString err;
+    QTextStream os(&out);
+    QTextStream es(&err);
+    runHeadless(o, os, es);
+    TraceFileContents run = readTraceFile(QDir(o.outDir).filePath(u"trace.ectrace"_s));
+    QVERIFY2(run.trace, qPrintable(run.error + err));
+    MessageFlow flow;
+    flow.advance(*run.trace);
+    const QStringList names = run.trace->nodeNames();
+    const auto sm1 = NodeId(names.indexOf(u"sm-1"_s));
+    const auto rm = NodeId(names.indexOf(u"rm"_s));
+    std::vector<FaultInterval> links;
+    for (const FaultInterval &f : flow.faults())
+        if (f.kind == FaultInterval::Kind::Link)
+            links.push_back(f);
+    QCOMPARE(links.size(), size_t(1)); // both ways: one step, one interval
+    const FaultInterval &l = links.front();
+    QCOMPARE(l.node, sm1);
+    QCOMPARE(l.peer, rm);
+    QCOMPARE(l.fromUs, qint64(500'000));
+    QCOMPARE(l.toUs, qint64(7'000'000)); // the clear
+    const TraceEvent opened = run.trace->at(l.fromEvent);
+    QVERIFY(faultAction(opened) == FaultStep::Action::Link);
+    QCOMPARE(opened.peer, rm);
+    QCOMPARE(opened.seq, quint64(1));
+    // Hand-made: a link made faulty, faulty again (replaced), clean; every link, then
+    // clear-links.
+    TraceStore t(3, 100);
+    t.setNodeNames({QString(), u"a"_s, u"b"_s, u"c"_s});
+    const auto step = [&t](NodeId from, NodeId to, quint64 on, FaultStep::Action a, qint64 us) {
+        TraceEvent e;
+        e.kind = TraceKind::Fault;
+        e.node = from;
+        e.peer = to;
+        e.reason = faultReason(a);
+        e.seq = on;
+        e.labUs = us;
+        t.append(e);
+    };
+    step(1, 2, 1, FaultStep::Action::Link, 100);
+    step(1, 2, 1, FaultStep::Action::Link, 200);
+    step(1, 3, 1, FaultStep::Action::Link, 250);
+    step(1, 2, 0, FaultStep::Action::Link, 300);
+    step(kNoNode, kNoNode, 1, FaultStep::Action::Link, 400);
+    step(kNoNode, kNoNode, 0, FaultStep::Action::ClearLinks, 500);
+    MessageFlow hand;
+    hand.advance(t);
+    QCOMPARE(hand.faults().size(), size_t(4));
+    const auto &f = hand.faults();
+    QCOMPARE(f[0].fromUs, 100);
+    QCOMPARE(f[0].toUs, 200);
+    QCOMPARE(f[1].fromUs, 200);
+    QCOMPARE(f[1].toUs, 300);
+    QCOMPARE(f[2].peer, NodeId(3));
+    QCOMPARE(f[2].toUs, 500); // clear-links ends it
+    QCOMPARE(f[3].node, kNoNode);
+    QCOMPARE(f[3].peer, kNoNode);
+    QCOMPARE(f[3].toUs, 500);
 }
 
 void TestMessageFlow::handMadeTrace()

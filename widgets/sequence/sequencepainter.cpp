@@ -188,6 +188,33 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
             }
             continue;
         }
+        if (f.kind == FaultInterval::Kind::Link) {
+            // A faulty link: both its ends dotted amber (every lifeline when either end is
+            // every node), labelled at the sender's.
+            const QColor amber(0xe0, 0x8a, 0x00, 150);
+            const double w = std::min(l.laneWidth() * 0.3, 24.0);
+            const auto shade = [&](double x) {
+                p.fillRect(QRectF(x - w / 2, y1, w, y2 - y1), QBrush(amber, Qt::Dense6Pattern));
+            };
+            if (f.node == kNoNode && f.peer == kNoNode) {
+                for (size_t i = 0; i < lanes.size(); ++i)
+                    shade(l.xOfLane(static_cast<int>(i)));
+            } else {
+                for (const NodeId end : {f.node, f.peer})
+                    if (end != kNoNode && l.xOf(end) >= 0)
+                        shade(l.xOf(end));
+            }
+            const double at = f.node != kNoNode ? l.xOf(f.node) : l.xOf(f.peer);
+            if (l.yOf(from) >= plotTop && at >= 0) {
+                p.setPen(QColor(0x8a, 0x55, 0x00));
+                p.drawText(QPointF(at + w / 2 + 2, y1 + 36),
+                           f.peer != kNoNode && f.node != kNoNode
+                               ? QCoreApplication::translate("SequencePainter", "link to %1")
+                                     .arg(s.names.value(f.peer))
+                               : QCoreApplication::translate("SequencePainter", "faulty links"));
+            }
+            continue;
+        }
         const double x = l.xOf(f.node);
         if (x < 0)
             continue;
@@ -210,6 +237,7 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
             label = QCoreApplication::translate("SequencePainter", "isolated");
             break;
         case FaultInterval::Kind::Partitioned:
+        case FaultInterval::Kind::Link:
             break;
         }
         if (l.yOf(from) >= plotTop) {
