@@ -967,17 +967,17 @@
         <translation>Leader, Token %1</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="427" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="432" />
         <source>lost in the network</source>
         <translation>im Netz verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="428" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="433" />
         <source>refused by the receiver</source>
         <translation>vom Empfänger abgewiesen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="429" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="434" />
         <source>in flight</source>
         <translation>unterwegs</translation>
     </message>
@@ -1609,18 +1609,18 @@
         <translation>Verbleib</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1813" />
+        <location filename="../widgets/mainwindow.cpp" line="1838" />
         <source>client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1823" />
+        <location filename="../widgets/mainwindow.cpp" line="1848" />
         <source>Pending Deliveries (%L1)</source>
         <translation>Ausstehende Zustellungen (%L1)</translation>
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="399" />
-        <location filename="../widgets/mainwindow.cpp" line="1740" />
+        <location filename="../widgets/mainwindow.cpp" line="1765" />
         <source>Transaction</source>
         <translation>Transaktion</translation>
     </message>
@@ -1630,73 +1630,73 @@
         <translation>verloren: sein Empfänger war ausgefallen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1741" />
+        <location filename="../widgets/mainwindow.cpp" line="1766" />
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1742" />
+        <location filename="../widgets/mainwindow.cpp" line="1767" />
         <source>Frame number</source>
         <translation>Frame-Nummer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1744" />
+        <location filename="../widgets/mainwindow.cpp" line="1769" />
         <source>Latency</source>
         <translation>Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1744" />
-        <location filename="../widgets/mainwindow.cpp" line="1751" />
+        <location filename="../widgets/mainwindow.cpp" line="1769" />
+        <location filename="../widgets/mainwindow.cpp" line="1776" />
         <source>%L1 ms</source>
         <translation>%L1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1750" />
+        <location filename="../widgets/mainwindow.cpp" line="1775" />
         <source>Trace event</source>
         <translation>Trace-Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1750" />
+        <location filename="../widgets/mainwindow.cpp" line="1775" />
         <source>#%L1</source>
         <translation>#%L1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1751" />
+        <location filename="../widgets/mainwindow.cpp" line="1776" />
         <source>Lab time</source>
         <translation>Laborzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1752" />
+        <location filename="../widgets/mainwindow.cpp" line="1777" />
         <source>Wall time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1753" />
+        <location filename="../widgets/mainwindow.cpp" line="1778" />
         <source>Lamport clock</source>
         <translation>Lamport-Uhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1754" />
+        <location filename="../widgets/mainwindow.cpp" line="1779" />
         <source>Vector clock</source>
         <translation>Vektoruhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1758" />
+        <location filename="../widgets/mainwindow.cpp" line="1783" />
         <source>Sent by %1</source>
         <translation>Gesendet von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1760" />
+        <location filename="../widgets/mainwindow.cpp" line="1785" />
         <source>Delivered to %1</source>
         <translation>Zugestellt an %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1761" />
+        <location filename="../widgets/mainwindow.cpp" line="1786" />
         <source>Lost</source>
         <translation>Verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1762" />
+        <location filename="../widgets/mainwindow.cpp" line="1787" />
         <source>Refused by %1</source>
         <translation>Abgewiesen von %1</translation>
     </message>
@@ -2041,7 +2041,52 @@
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1877" />
+        <location filename="../widgets/mainwindow.cpp" line="1746" />
+        <source>valid (HMAC-SHA256 verified by %1)</source>
+        <translation>gültig (HMAC-SHA256 von %1 geprüft)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1750" />
+        <source>invalid: %1</source>
+        <translation>ungültig: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1752" />
+        <source>not checked: the frame did not decode</source>
+        <translation>nicht geprüft: der Rahmen ließ sich nicht dekodieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1753" />
+        <source>valid (refused after it was verified)</source>
+        <translation>gültig (nach der Prüfung abgelehnt)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1756" />
+        <source>not checked: it never arrived</source>
+        <translation>nicht geprüft: er kam nie an</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1759" />
+        <source>not checked yet</source>
+        <translation>noch nicht geprüft</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1762" />
+        <source>Signature</source>
+        <translation>Signatur</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1764" />
+        <source>Copy</source>
+        <translation>Kopie</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1764" />
+        <source>made by hand in step mode (the same bytes again)</source>
+        <translation>von Hand im Schrittmodus gemacht (dieselben Bytes noch einmal)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1902" />
         <source>That frame cannot be duplicated (a client's request never crossed the network)</source>
         <translation>Dieser Rahmen lässt sich nicht verdoppeln (die Anfrage eines Clients lief nie über das Netz)</translation>
     </message>
@@ -2059,7 +2104,7 @@
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="1088" />
-        <location filename="../widgets/mainwindow.cpp" line="1756" />
+        <location filename="../widgets/mainwindow.cpp" line="1781" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>

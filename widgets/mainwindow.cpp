@@ -1737,6 +1737,31 @@ void MainWindow::showMessage(int id)
     html += row(tr("From → to"), tr("%1 → %2").arg(trace->nodeName(m.from), trace->nodeName(m.to)));
     html += row(tr("What"), SequencePainter::className(m.cls));
     html += row(tr("Fate"), fate);
+    // The receiver's verifier decodes a frame, then checks its HMAC, then its sequence number,
+    // timestamp, fencing token and sender's role: where a refusal stopped says what was known.
+    QString signature;
+    const auto refusal = static_cast<WireError>(m.reason);
+    switch (m.fate) {
+    case MessageFate::Delivered:
+        signature = tr("valid (HMAC-SHA256 verified by %1)").arg(trace->nodeName(m.to));
+        break;
+    case MessageFate::Refused:
+        signature = refusal == WireError::UnknownKey || refusal == WireError::BadTag
+                        ? tr("invalid: %1").arg(detailtext::translate(toString(refusal)))
+                    : static_cast<int>(refusal) < static_cast<int>(WireError::UnknownKey)
+                        ? tr("not checked: the frame did not decode")
+                        : tr("valid (refused after it was verified)");
+        break;
+    case MessageFate::Lost:
+        signature = tr("not checked: it never arrived");
+        break;
+    case MessageFate::InFlight:
+        signature = tr("not checked yet");
+        break;
+    }
+    html += row(tr("Signature"), signature);
+    if (m.duplicate)
+        html += row(tr("Copy"), tr("made by hand in step mode (the same bytes again)"));
     html += row(tr("Transaction"), formatId(m.tx));
     html += row(tr("Session"), formatId(m.session));
     html += row(tr("Frame number"), QString::number(m.seq));

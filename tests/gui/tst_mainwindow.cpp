@@ -16,6 +16,7 @@
 #include "timeline/timecursor.h"
 #include "trace/tracefile.h"
 #include "trace/tracestore.h"
+#include "wire/wireerror.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -617,12 +618,15 @@ void TestMainWindow::clickingAnArrowShowsItsMessage()
     const QPointF mid = view->layout().arrow(m, m.endUs).pointAt(0.5);
     QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, mid.toPoint());
     QVERIFY(view->selected() >= 0);
-    const FlowMessage picked = flow.messages()[static_cast<size_t>(view->selected())];
+    const int pickedId = view->selected();
+    const FlowMessage picked = flow.messages()[static_cast<size_t>(pickedId)];
     QCOMPARE(picked.tx, m.tx);
     const QString detail = w.messageDetail();
     QVERIFY2(detail.contains(toString(static_cast<MsgType>(picked.type))), qPrintable(detail));
     QVERIFY2(detail.contains(formatId(m.tx)), qPrintable(detail));
     QVERIFY2(detail.contains(u"Vector clock"_s), qPrintable(detail));
+    if (picked.fate == MessageFate::Delivered) // the receiver's verifier passed it
+        QVERIFY2(detail.contains(u"valid (HMAC-SHA256 verified by "_s), qPrintable(detail));
     // Right and Left walk through the transaction's messages.
     const int first = view->selected();
     QTest::keyClick(view, Qt::Key_Right);
@@ -966,6 +970,21 @@ void TestMainWindow::findTypesServicesAndLaneOrder()
             20000);
         w.pauseLab();
         const QStringList lanes = w.cluster()->trace().nodeNames();
+        // A forgery refused: the Message pane says what became of its signature.
+        for (size_t i = 0; i < flow.messages().size(); ++i) {
+            const FlowMessage &m = flow.messages()[i];
+            if (m.fate != MessageFate::Refused)
+                continue;
+            view->select(static_cast<int>(i));
+            const auto why = static_cast<WireError>(m.reason);
+            const QString expected = why == WireError::BadTag || why == WireError::UnknownKey
+                                         ? u"invalid: "_s
+                                     : int(why) < int(WireError::UnknownKey)
+                                         ? u"not checked: the frame did not decode"_s
+                                         : u"valid (refused after it was verified)"_s;
+            QVERIFY2(w.messageDetail().contains(expected), qPrintable(w.messageDetail()));
+        }
+        view->select(-1);
         // One session: only its frames pass.
         const SessionId session = w.sessionsModel()->row(1).session;
         QVERIFY(session != 0);

@@ -345,7 +345,8 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
                     batches[static_cast<int>(m.cls)][m.fate == MessageFate::InFlight]
                            [s.highlight != 0]
                                .push_back(line);
-                if (few || m.fate == MessageFate::Lost || m.fate == MessageFate::Refused)
+                if (few || m.fate == MessageFate::Lost || m.fate == MessageFate::Refused ||
+                    m.duplicate)
                     marks.emplace_back(line, &m);
                 ++drawn;
                 const int lane = l.laneAt(std::min(line.x1(), line.x2()) + 1);
@@ -386,6 +387,10 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
                 if (s.highlight && m->tx != s.highlight)
                     c.setAlpha(60);
                 const QPointF end = line.p2();
+                if (m->duplicate) { // a copy made by hand: "×2" at its start
+                    p.setPen(QColor(0x8a, 0x55, 0x00));
+                    p.drawText(line.p1() + QPointF(line.dx() >= 0 ? 4 : -18, -3), u"×2"_s);
+                }
                 switch (m->fate) {
                 case MessageFate::Delivered:
                 case MessageFate::InFlight:
@@ -412,10 +417,8 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
     // The time cursor, when the window looks at the past.
     if (s.cursorUs >= 0) {
         const double y = l.yOf(s.cursorUs);
-        if (y >= plotTop && y <= size.height()) {
-            p.setPen(QPen(QColor(0xd0, 0x2b, 0x2b), 1.5));
-            p.drawLine(QPointF(0, y), QPointF(size.width(), y));
-        }
+        if (y >= plotTop && y <= size.height()) // crisp, two pixels: it must not be missed
+            p.fillRect(QRectF(0, std::floor(y) - 1, size.width(), 2), QColor(0xd0, 0x2b, 0x2b));
     }
 
     // The legend, bottom right: what each colour and mark means.
