@@ -79,6 +79,12 @@ TraceEvent droppedByHand(const PendingFrame &f, Instant now, qint64 wallUs)
     return byHand(f, TraceKind::Drop, 3, now, wallUs, u"dropped by hand (step mode)"_s);
 }
 
+TraceEvent lostByTheNetwork(const PendingFrame &f, bool partition, Instant now, qint64 wallUs,
+                            const QString &detail)
+{
+    return byHand(f, TraceKind::Drop, partition ? 1 : 2, now, wallUs, detail);
+}
+
 TraceEvent copiedByHand(const PendingFrame &f, Instant now, qint64 wallUs)
 {
     return byHand(f, TraceKind::Send, 1, now, wallUs, u"duplicated by hand (step mode)"_s);

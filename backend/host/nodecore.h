@@ -63,6 +63,10 @@ struct PendingFrame
 // The trace's record of a parked frame the user dropped in step mode: the sender's loss
 // (reason 3), as the network would lose it; the diagram ends it in a cross.
 TraceEvent droppedByHand(const PendingFrame &f, Instant now, qint64 wallUs);
+// A frame the network lost on its way (reason 1 partition, 2 loss), as the sender's Drop with
+// the frame's own fields: the simulator's losses after the send (a frame cut in flight).
+TraceEvent lostByTheNetwork(const PendingFrame &f, bool partition, Instant now, qint64 wallUs,
+                            const QString &detail);
 // The trace's record of a parked frame the user duplicated in step mode: a second send of the
 // same frame at the sender's side (reason 1, duplicatedByHand()), whose end is the copy's own.
 TraceEvent copiedByHand(const PendingFrame &f, Instant now, qint64 wallUs);

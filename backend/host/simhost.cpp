@@ -325,11 +325,13 @@ void SimHost::transmit(NodeId from, NodeId to, const QByteArray &frame, Duration
     if (to < 1 || to > m_slots.size())
         return;
     if (!reachable(from, to)) { // raw frames (mallory's); signed ones were dropped at the send
-        m_slots[from - 1].node->record(TraceKind::Drop, u"dropped: partition"_s, 0, 0, to);
+        m_trace->append(
+            lostByTheNetwork(frameFacts(from, to, frame), true, m_now, 0, u"dropped: partition"_s));
         return;
     }
     if (m_network.lossRate > 0 && m_rng.chance(m_network.lossRate)) {
-        m_slots[from - 1].node->record(TraceKind::Drop, u"dropped: loss"_s, 0, 0, to);
+        m_trace->append(
+            lostByTheNetwork(frameFacts(from, to, frame), false, m_now, 0, u"dropped: loss"_s));
         return;
     }
     const int copies = m_network.duplicateRate > 0 && m_rng.chance(m_network.duplicateRate) ? 2 : 1;
@@ -410,8 +412,9 @@ bool SimHost::run(Event e)
     m_cause = ++m_causes;
     switch (e.kind) {
     case Event::Kind::Frame:
-        if (!reachable(e.from, e.node)) { // cut while in flight
-            slot.node->record(TraceKind::Drop, u"dropped in flight: partition"_s, 0, 0, e.from);
+        if (!reachable(e.from, e.node)) { // cut while in flight: the sender's loss
+            m_trace->append(lostByTheNetwork(frameFacts(e.from, e.node, e.frame), true, m_now, 0,
+                                             u"dropped in flight: partition"_s));
             break;
         }
         slot.node->receive(e.frame);
@@ -456,20 +459,26 @@ void SimHost::parkFrames()
     }
 }
 
-PendingFrame SimHost::pendingOf(const ParkedFrame &p)
+PendingFrame SimHost::frameFacts(NodeId from, NodeId to, const QByteArray &frame)
 {
     PendingFrame f;
-    f.id = p.id;
-    f.from = p.event.from;
-    f.to = p.event.node;
-    f.since = p.since;
+    f.from = from;
+    f.to = to;
     DecodedEnvelope d;
-    if (decodeEnvelope(p.event.frame.mid(kFrameHeaderBytes), d) == WireError::None) {
+    if (decodeEnvelope(frame.mid(kFrameHeaderBytes), d) == WireError::None) {
         f.type = static_cast<quint16>(d.env.type);
         f.seq = d.env.seq;
         f.tx = d.env.txId;
         f.session = d.env.sessionId;
     }
+    return f;
+}
+
+PendingFrame SimHost::pendingOf(const ParkedFrame &p)
+{
+    PendingFrame f = frameFacts(p.event.from, p.event.node, p.event.frame);
+    f.id = p.id;
+    f.since = p.since;
     return f;
 }
 

@@ -157,6 +157,8 @@ private:
         Instant since;
         Event event;
     };
+    // A frame's own fields (type, number, transaction, session), read from its envelope.
+    static PendingFrame frameFacts(NodeId from, NodeId to, const QByteArray &frame);
     static PendingFrame pendingOf(const ParkedFrame &p);
     bool m_stepMode = false;
     std::vector<ParkedFrame> m_parked;

@@ -4,6 +4,7 @@
 // against recorded runs of the real cast in the simulator and against a brute-force scan.
 
 #include "faults/faultplan.h"
+#include "lab/faultrunner.h"
 #include "lab/headless.h"
 #include "lab/labcontrols.h"
 #include "lab/simcluster.h"
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void foldsIncrementally();
     void faultsOnTheLifelines();
     void linkFaultsOnTheLifelines();
+    void simulatedNetworkLossesAreTheSenders();
     void handMadeTrace();
     void duplicateInAStepModeRun();
     void copiesTakeTheEndsInTheOrderSent();
@@ -290,6 +292,35 @@ void TestMessageFlow::foldsIncrementally()
     }
 }
 
+namespace {
+// Every Drop in the trace is the sender's, names its frame (reason 1 partition, 2 loss, 3 by
+// hand) and ends exactly one message as lost. Returns how many there were.
+int everyLossEndsAMessage(const TraceStore &trace, const MessageFlow &flow)
+{
+    std::vector<int> endedBy(static_cast<size_t>(trace.size()), -1);
+    for (size_t id = 0; id < flow.messages().size(); ++id)
+        if (flow.messages()[id].endEvent >= 0)
+            endedBy[static_cast<size_t>(flow.messages()[id].endEvent)] = int(id);
+    int drops = 0;
+    for (qsizetype i = 0; i < trace.size(); ++i) {
+        const TraceEvent e = trace.at(i);
+        if (e.kind != TraceKind::Drop)
+            continue;
+        ++drops;
+        const int id = endedBy[static_cast<size_t>(i)];
+        if (e.reason < 1 || e.reason > 3 || id < 0) {
+            qWarning("#%lld %s (reason %d) ends no message", static_cast<long long>(i),
+                     qPrintable(e.detail), e.reason);
+            return -1;
+        }
+        const FlowMessage &m = flow.messages()[size_t(id)];
+        if (m.fate != MessageFate::Lost || m.from != e.node || m.seq != e.seq)
+            return -1;
+    }
+    return drops;
+}
+} // namespace
+
 void TestMessageFlow::faultsOnTheLifelines()
 {
     // Chaos switches pauses, slow services, isolation and partitions on and off; everything
@@ -302,6 +333,8 @@ void TestMessageFlow::faultsOnTheLifelines()
     trace->forEach(0, trace->size(),
                    [&](const TraceEvent &e) { faultEvents += faultAction(e).has_value(); });
     QVERIFY(faultEvents > 0); // every fault event typed
+    // Its splits lose frames, some of them already on their way: each the sender's loss.
+    QVERIFY(everyLossEndsAMessage(*trace, flow) > 0);
     // This seed pauses sm-2, slows the dsm and splits the cast twice.
     const auto has = [&](FaultInterval::Kind k) {
         return std::any_of(flow.faults().begin(), flow.faults().end(),
@@ -325,6 +358,7 @@ void TestMessageFlow::faultsOnTheLifelines()
 // A link's fault is on the link: from its sender to its receiver (either may be every node),
 // from the step that makes it faulty to the one that makes it clean (or clear-links, or
 // clear). The documented plan: sm-1 <-> rm lossy from 500 ms until the clear at 7 s.
+
 void TestMessageFlow::linkFaultsOnTheLifelines()
 {
     HeadlessOptions o;
@@ -361,6 +395,9 @@ void TestMessageFlow::linkFaultsOnTheLifelines()
     QVERIFY(faultAction(opened) == FaultStep::Action::Link);
     QCOMPARE(opened.peer, rm);
     QCOMPARE(opened.seq, quint64(1));
+    // Every loss in this run (the lossy link's, the split's) is the sender's and ends one
+    // message as lost.
+    QVERIFY(everyLossEndsAMessage(*run.trace, flow) > 10);
     // Hand-made: a link made faulty, faulty again (replaced), clean; every link, then
     // clear-links.
     TraceStore t(3, 100);
@@ -426,6 +463,49 @@ void TestMessageFlow::handMadeTrace()
     QVERIFY(flow.messages()[2].fate == MessageFate::InFlight);
     QCOMPARE(flow.visible(5000, 6000), std::vector<int>{2});
     QCOMPARE(flow.visible(0, 120), std::vector<int>{0});
+}
+
+// The simulator's own network losses (a lossy SimNetwork) and the frames a split cuts while
+// they are on their way: each recorded as its sender's loss of that frame, so the diagram ends
+// the arrow in a cross instead of leaving it in flight for ever.
+void TestMessageFlow::simulatedNetworkLossesAreTheSenders()
+{
+    ClusterConfig config;
+    config.seed = 5;
+    config.mallory.framesPerSecond = 0;
+    SimNetwork net;
+    net.lossRate = 0.03;
+    net.delayMin = std::chrono::milliseconds(5); // long enough on the wire to be cut there
+    net.delayMax = std::chrono::milliseconds(20);
+    SimCluster sim(config, net);
+    SimControls controls(sim);
+    sim.settle(std::chrono::seconds(2)); // a leader, the connections up
+    LoadSpec load;
+    load.sessions = 60;
+    load.concurrency = 4;
+    load.thinkMs = 20;
+    // A split in the middle of the load, healed 300 ms later.
+    const Instant at = sim.host().now();
+    sim.host().at(at + std::chrono::milliseconds(300), [&] {
+        FaultStep split;
+        split.action = FaultStep::Action::Split;
+        split.groups = {{u"sm-1"_s, u"edge"_s}, {u"rm"_s, u"billing"_s, u"dsm"_s}};
+        applyFaultStep(split, controls);
+    });
+    sim.host().at(at + std::chrono::milliseconds(600), [&] {
+        FaultStep heal;
+        heal.action = FaultStep::Action::Heal;
+        applyFaultStep(heal, controls);
+    });
+    sim.runLoad(load, 5, std::chrono::seconds(60));
+    MessageFlow flow;
+    flow.advance(sim.trace());
+    int inFlight = 0;
+    sim.trace().forEach(0, sim.trace().size(), [&](const TraceEvent &e) {
+        inFlight += e.kind == TraceKind::Drop && e.detail.startsWith(u"dropped in flight"_s);
+    });
+    QVERIFY(inFlight > 0);
+    QVERIFY(everyLossEndsAMessage(sim.trace(), flow) > inFlight);
 }
 
 void TestMessageFlow::duplicateInAStepModeRun()
