@@ -967,17 +967,17 @@
         <translation>Leader, Token %1</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="432" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="430" />
         <source>lost in the network</source>
         <translation>im Netz verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="433" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="431" />
         <source>refused by the receiver</source>
         <translation>vom Empfänger abgewiesen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="434" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="432" />
         <source>in flight</source>
         <translation>unterwegs</translation>
     </message>
@@ -1114,8 +1114,8 @@
     <name>edgecore::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="82" />
-        <location filename="../widgets/mainwindow.cpp" line="815" />
-        <location filename="../widgets/mainwindow.cpp" line="862" />
+        <location filename="../widgets/mainwindow.cpp" line="825" />
+        <location filename="../widgets/mainwindow.cpp" line="872" />
         <source>EdgeCore Lab</source>
         <translation>EdgeCore Lab</translation>
     </message>
@@ -1170,649 +1170,649 @@
         <translation>Klicken Sie auf eine Nachricht im Diagramm, um alles über sie zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="399" />
+        <location filename="../widgets/mainwindow.cpp" line="409" />
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="399" />
+        <location filename="../widgets/mainwindow.cpp" line="409" />
         <source>To</source>
         <translation>An</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="399" />
+        <location filename="../widgets/mainwindow.cpp" line="409" />
         <source>Parked at (ms)</source>
         <translation>Geparkt bei (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="405" />
+        <location filename="../widgets/mainwindow.cpp" line="415" />
         <source>Pending Deliveries</source>
         <translation>Ausstehende Zustellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="421" />
+        <location filename="../widgets/mainwindow.cpp" line="431" />
         <source>Event Log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="445" />
-        <location filename="../widgets/mainwindow.cpp" line="920" />
+        <location filename="../widgets/mainwindow.cpp" line="455" />
+        <location filename="../widgets/mainwindow.cpp" line="930" />
         <source>Load test %v/%m</source>
         <translation>Lasttest %v/%m</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="449" />
+        <location filename="../widgets/mainwindow.cpp" line="459" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="450" />
+        <location filename="../widgets/mainwindow.cpp" line="460" />
         <source>Stop the load test: nothing more is submitted; what is under way finishes</source>
         <translation>Den Lasttest beenden: nichts Neues wird gestartet; was läuft, endet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="459" />
+        <location filename="../widgets/mainwindow.cpp" line="469" />
         <source>The invariant checker, reading every trace event as it comes: click for its report</source>
         <translation>Der Invariantenprüfer liest jedes Trace-Ereignis, sobald es kommt: klicken für seinen Bericht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="503" />
+        <location filename="../widgets/mainwindow.cpp" line="513" />
         <source>Lab</source>
         <translation>Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="507" />
+        <location filename="../widgets/mainwindow.cpp" line="517" />
         <source>&amp;Lab</source>
         <translation>&amp;Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="515" />
+        <location filename="../widgets/mainwindow.cpp" line="525" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="521" />
+        <location filename="../widgets/mainwindow.cpp" line="531" />
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="523" />
+        <location filename="../widgets/mainwindow.cpp" line="533" />
         <source>&amp;Pause</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="525" />
+        <location filename="../widgets/mainwindow.cpp" line="535" />
         <source>S&amp;tep Mode</source>
         <translation>Schritt&amp;modus</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="544" />
+        <location filename="../widgets/mainwindow.cpp" line="554" />
         <source>Deliver the Oldest</source>
         <translation>Den ältesten zustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="546" />
+        <location filename="../widgets/mainwindow.cpp" line="556" />
         <source>Deliver the Selected</source>
         <translation>Den gewählten zustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="548" />
+        <location filename="../widgets/mainwindow.cpp" line="558" />
         <source>Drop the Selected</source>
         <translation>Den gewählten verwerfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="552" />
+        <location filename="../widgets/mainwindow.cpp" line="562" />
         <source>Advance to the Next Deadline</source>
         <translation>Zur nächsten Frist vorstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="556" />
+        <location filename="../widgets/mainwindow.cpp" line="566" />
         <source>Protocol</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="566" />
+        <location filename="../widgets/mainwindow.cpp" line="576" />
         <source>New &amp;VOICE Session</source>
         <translation>Neue &amp;VOICE-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="569" />
+        <location filename="../widgets/mainwindow.cpp" line="579" />
         <source>New &amp;DATA Session</source>
         <translation>Neue &amp;DATA-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="572" />
+        <location filename="../widgets/mainwindow.cpp" line="582" />
         <source>&amp;Load Test</source>
         <translation>&amp;Lasttest</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="576" />
+        <location filename="../widgets/mainwindow.cpp" line="586" />
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="593" />
+        <location filename="../widgets/mainwindow.cpp" line="603" />
         <source>Speed</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="611" />
+        <location filename="../widgets/mainwindow.cpp" line="621" />
         <source>R&amp;eset</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="614" />
+        <location filename="../widgets/mainwindow.cpp" line="624" />
         <source>Run &amp;Scenario</source>
         <translation>Szenario a&amp;usführen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="622" />
+        <location filename="../widgets/mainwindow.cpp" line="632" />
         <source>&amp;Demo: 200 Sessions While Mallory Forges</source>
         <translation>&amp;Demo: 200 Sitzungen, während Mallory fälscht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="623" />
+        <location filename="../widgets/mainwindow.cpp" line="633" />
         <source>&amp;Coordinator Crash (2PC: Participants Block)</source>
         <translation>&amp;Koordinatorabsturz (2PC: Teilnehmer blockieren)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="624" />
+        <location filename="../widgets/mainwindow.cpp" line="634" />
         <source>Coordinator Crash (&amp;3PC: Participants Terminate)</source>
         <translation>Koordinatorabsturz (&amp;3PC: Teilnehmer entscheiden selbst)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="625" />
+        <location filename="../widgets/mainwindow.cpp" line="635" />
         <source>&amp;Failover: the Leader Crashes</source>
         <translation>&amp;Failover: der Leiter stürzt ab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="626" />
+        <location filename="../widgets/mainwindow.cpp" line="636" />
         <source>C&amp;haos: Seeded Faults</source>
         <translation>&amp;Chaos: Fehler aus dem Startwert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="627" />
+        <location filename="../widgets/mainwindow.cpp" line="637" />
         <source>Dead&amp;lock: Two Sessions Wait for Each Other</source>
         <translation>Dead&amp;lock: zwei Sitzungen warten aufeinander</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="635" />
+        <location filename="../widgets/mainwindow.cpp" line="645" />
         <source>Run Scenario</source>
         <translation>Szenario ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="645" />
+        <location filename="../widgets/mainwindow.cpp" line="655" />
         <source>Fault &amp;Plan File…</source>
         <translation>Fehler&amp;plan-Datei…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="647" />
+        <location filename="../widgets/mainwindow.cpp" line="657" />
         <source>The demo's load with a fault plan's steps (JSON, as --faults takes)</source>
         <translation>Die Last der Demo mit den Schritten eines Fehlerplans (JSON, wie --faults ihn nimmt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="650" />
+        <location filename="../widgets/mainwindow.cpp" line="660" />
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="666" />
+        <location filename="../widgets/mainwindow.cpp" line="676" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="668" />
+        <location filename="../widgets/mainwindow.cpp" line="678" />
         <source>&amp;Open Run…</source>
         <translation>Lauf ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="670" />
+        <location filename="../widgets/mainwindow.cpp" line="680" />
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="673" />
+        <location filename="../widgets/mainwindow.cpp" line="683" />
         <source>&amp;Save Run As…</source>
         <translation>Lauf &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="675" />
+        <location filename="../widgets/mainwindow.cpp" line="685" />
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="676" />
+        <location filename="../widgets/mainwindow.cpp" line="686" />
         <source>&amp;Trace for Chrome or Perfetto…</source>
         <translation>&amp;Trace für Chrome oder Perfetto…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="678" />
+        <location filename="../widgets/mainwindow.cpp" line="688" />
         <source>&amp;Summary (JSON)…</source>
         <translation>&amp;Zusammenfassung (JSON)…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="680" />
+        <location filename="../widgets/mainwindow.cpp" line="690" />
         <source>Show Run &amp;Folder</source>
         <translation>Lauf&amp;ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="683" />
+        <location filename="../widgets/mainwindow.cpp" line="693" />
         <source>Run folder</source>
         <translation>Laufordner</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="684" />
+        <location filename="../widgets/mainwindow.cpp" line="694" />
         <source>The run folder is %1</source>
         <translation>Der Laufordner ist %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="697" />
+        <location filename="../widgets/mainwindow.cpp" line="707" />
         <source>&amp;Sessions</source>
         <translation>&amp;Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="701" />
+        <location filename="../widgets/mainwindow.cpp" line="711" />
         <source>&amp;Message Detail</source>
         <translation>&amp;Nachrichtendetails</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="705" />
+        <location filename="../widgets/mainwindow.cpp" line="715" />
         <source>&amp;Pending Deliveries</source>
         <translation>&amp;Ausstehende Zustellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="720" />
+        <location filename="../widgets/mainwindow.cpp" line="730" />
         <source>&amp;Fit the Whole Run</source>
         <translation>Ganzen Lauf ein&amp;passen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="722" />
+        <location filename="../widgets/mainwindow.cpp" line="732" />
         <source>Follow the &amp;Live End</source>
         <translation>Dem &amp;laufenden Ende folgen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="728" />
+        <location filename="../widgets/mainwindow.cpp" line="738" />
         <source>Event Order &amp;Down the Side</source>
         <translation>Ereignis&amp;folge an der Seite</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="734" />
+        <location filename="../widgets/mainwindow.cpp" line="744" />
         <source>One row per event instead of lab time: in step mode, where the clock stands still, every step gets its own row</source>
         <translation>Eine Zeile je Ereignis statt Laborzeit: im Schrittmodus, wo die Uhr stillsteht, bekommt jeder Schritt seine eigene Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="822" />
+        <location filename="../widgets/mainwindow.cpp" line="832" />
         <source>Could not remove the old run folder %1</source>
         <translation>Der alte Laufordner %1 ließ sich nicht entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="863" />
+        <location filename="../widgets/mainwindow.cpp" line="873" />
         <source>%1 – EdgeCore Lab</source>
         <translation>%1 – EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="942" />
+        <location filename="../widgets/mainwindow.cpp" line="952" />
         <source>There is no scenario called %1 (there are %2).</source>
         <translation>Es gibt kein Szenario namens %1 (es gibt %2).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="953" />
+        <location filename="../widgets/mainwindow.cpp" line="963" />
         <source>The fault plan cannot be run: %1</source>
         <translation>Der Fehlerplan kann nicht laufen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="992" />
+        <location filename="../widgets/mainwindow.cpp" line="1002" />
         <source>%1: %v of %m sessions</source>
         <translation>%1: %v von %m Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1005" />
+        <location filename="../widgets/mainwindow.cpp" line="1015" />
         <source>Scenario %1 finished</source>
         <translation>Szenario %1 beendet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1006" />
+        <location filename="../widgets/mainwindow.cpp" line="1016" />
         <source>Scenario %1 finished: %2</source>
         <translation>Szenario %1 beendet: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1009" />
+        <location filename="../widgets/mainwindow.cpp" line="1019" />
         <source>Running scenario %1: %2</source>
         <translation>Szenario %1 läuft: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1023" />
-        <location filename="../widgets/mainwindow.cpp" line="1030" />
+        <location filename="../widgets/mainwindow.cpp" line="1033" />
+        <location filename="../widgets/mainwindow.cpp" line="1040" />
         <source>Run a Fault Plan</source>
         <translation>Einen Fehlerplan ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1024" />
+        <location filename="../widgets/mainwindow.cpp" line="1034" />
         <source>Fault plans (*.json);;All files (*)</source>
         <translation>Fehlerpläne (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1059" />
+        <location filename="../widgets/mainwindow.cpp" line="1069" />
         <source>Every invariant holds over the %L1 transactions seen so far.</source>
         <translation>Jede Invariante gilt über die %L1 bisher gesehenen Transaktionen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1286" />
-        <location filename="../widgets/mainwindow.cpp" line="1331" />
+        <location filename="../widgets/mainwindow.cpp" line="1296" />
+        <location filename="../widgets/mainwindow.cpp" line="1341" />
         <source>Lab time %L1 s</source>
         <translation>Laborzeit %L1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1299" />
+        <location filename="../widgets/mainwindow.cpp" line="1309" />
         <source>Committed %L1 (active %L2, released %L3) · Aborted %L4 · Invalid %L5 · Rejected frames %L6 · Events %L7</source>
         <translation>Festgeschrieben %L1 (aktiv %L2, freigegeben %L3) · Abgebrochen %L4 · Ungültig %L5 · Abgewiesene Frames %L6 · Ereignisse %L7</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1316" />
+        <location filename="../widgets/mainwindow.cpp" line="1326" />
         <source>Trace full: %L1 events not recorded</source>
         <translation>Trace voll: %L1 Ereignisse nicht aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1330" />
+        <location filename="../widgets/mainwindow.cpp" line="1340" />
         <source>Lab time %L1 s (paused)</source>
         <translation>Laborzeit %L1 s (angehalten)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1354" />
+        <location filename="../widgets/mainwindow.cpp" line="1364" />
         <source>There is no live run to save.</source>
         <translation>Es gibt keinen laufenden Lauf zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1357" />
+        <location filename="../widgets/mainwindow.cpp" line="1367" />
         <source>%1 is not empty: choose a new or an empty folder.</source>
         <translation>%1 ist nicht leer: wählen Sie einen neuen oder leeren Ordner.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1360" />
+        <location filename="../widgets/mainwindow.cpp" line="1370" />
         <source>Cannot create %1.</source>
         <translation>%1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1385" />
+        <location filename="../widgets/mainwindow.cpp" line="1395" />
         <source>Cannot copy %1: %2</source>
         <translation>%1 kann nicht kopiert werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1435" />
+        <location filename="../widgets/mainwindow.cpp" line="1445" />
         <source>%1 holds no EdgeCore Lab run (no %2 in it).</source>
         <translation>%1 enthält keinen EdgeCore-Lab-Lauf (kein %2 darin).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1442" />
+        <location filename="../widgets/mainwindow.cpp" line="1452" />
         <source>Cannot open the run: %1</source>
         <translation>Der Lauf kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1474" />
+        <location filename="../widgets/mainwindow.cpp" line="1484" />
         <source>The run's last event was cut off (the run was still being written or was stopped): it opens up to its last complete event.</source>
         <translation>Das letzte Ereignis des Laufs ist abgeschnitten (der Lauf wurde noch geschrieben oder abgebrochen): er öffnet sich bis zu seinem letzten vollständigen Ereignis.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1503" />
+        <location filename="../widgets/mainwindow.cpp" line="1513" />
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="226" />
-        <location filename="../widgets/mainwindow.cpp" line="1720" />
+        <location filename="../widgets/mainwindow.cpp" line="1730" />
         <source>delivered</source>
         <translation>zugestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1723" />
+        <location filename="../widgets/mainwindow.cpp" line="1733" />
         <source>lost: the network is partitioned</source>
         <translation>verloren: das Netz ist geteilt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1724" />
+        <location filename="../widgets/mainwindow.cpp" line="1734" />
         <source>lost: dropped by hand in step mode</source>
         <translation>verloren: im Schrittmodus von Hand verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1726" />
+        <location filename="../widgets/mainwindow.cpp" line="1736" />
         <source>lost: the link dropped it</source>
         <translation>verloren: die Verbindung hat sie verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1729" />
+        <location filename="../widgets/mainwindow.cpp" line="1739" />
         <source>refused: %1</source>
         <translation>abgewiesen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1733" />
+        <location filename="../widgets/mainwindow.cpp" line="1743" />
         <source>in flight (not delivered yet)</source>
         <translation>unterwegs (noch nicht zugestellt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1737" />
+        <location filename="../widgets/mainwindow.cpp" line="1747" />
         <source>From → to</source>
         <translation>Von → an</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1737" />
+        <location filename="../widgets/mainwindow.cpp" line="1747" />
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1738" />
+        <location filename="../widgets/mainwindow.cpp" line="1748" />
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1739" />
+        <location filename="../widgets/mainwindow.cpp" line="1749" />
         <source>Fate</source>
         <translation>Verbleib</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1838" />
+        <location filename="../widgets/mainwindow.cpp" line="1851" />
         <source>client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1848" />
+        <location filename="../widgets/mainwindow.cpp" line="1861" />
         <source>Pending Deliveries (%L1)</source>
         <translation>Ausstehende Zustellungen (%L1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="399" />
-        <location filename="../widgets/mainwindow.cpp" line="1765" />
+        <location filename="../widgets/mainwindow.cpp" line="409" />
+        <location filename="../widgets/mainwindow.cpp" line="1775" />
         <source>Transaction</source>
         <translation>Transaktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1725" />
+        <location filename="../widgets/mainwindow.cpp" line="1735" />
         <source>lost: its receiver was down</source>
         <translation>verloren: sein Empfänger war ausgefallen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1766" />
+        <location filename="../widgets/mainwindow.cpp" line="1779" />
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1767" />
+        <location filename="../widgets/mainwindow.cpp" line="1780" />
         <source>Frame number</source>
         <translation>Frame-Nummer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1769" />
+        <location filename="../widgets/mainwindow.cpp" line="1782" />
         <source>Latency</source>
         <translation>Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1769" />
-        <location filename="../widgets/mainwindow.cpp" line="1776" />
+        <location filename="../widgets/mainwindow.cpp" line="1782" />
+        <location filename="../widgets/mainwindow.cpp" line="1789" />
         <source>%L1 ms</source>
         <translation>%L1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1775" />
+        <location filename="../widgets/mainwindow.cpp" line="1788" />
         <source>Trace event</source>
         <translation>Trace-Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1775" />
+        <location filename="../widgets/mainwindow.cpp" line="1788" />
         <source>#%L1</source>
         <translation>#%L1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1776" />
+        <location filename="../widgets/mainwindow.cpp" line="1789" />
         <source>Lab time</source>
         <translation>Laborzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1777" />
+        <location filename="../widgets/mainwindow.cpp" line="1790" />
         <source>Wall time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1778" />
+        <location filename="../widgets/mainwindow.cpp" line="1791" />
         <source>Lamport clock</source>
         <translation>Lamport-Uhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1779" />
+        <location filename="../widgets/mainwindow.cpp" line="1792" />
         <source>Vector clock</source>
         <translation>Vektoruhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1783" />
+        <location filename="../widgets/mainwindow.cpp" line="1796" />
         <source>Sent by %1</source>
         <translation>Gesendet von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1785" />
+        <location filename="../widgets/mainwindow.cpp" line="1798" />
         <source>Delivered to %1</source>
         <translation>Zugestellt an %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1786" />
+        <location filename="../widgets/mainwindow.cpp" line="1799" />
         <source>Lost</source>
         <translation>Verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1787" />
+        <location filename="../widgets/mainwindow.cpp" line="1800" />
         <source>Refused by %1</source>
         <translation>Abgewiesen von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1426" />
-        <location filename="../widgets/mainwindow.cpp" line="1509" />
-        <location filename="../widgets/mainwindow.cpp" line="1538" />
-        <location filename="../widgets/mainwindow.cpp" line="1543" />
+        <location filename="../widgets/mainwindow.cpp" line="1436" />
+        <location filename="../widgets/mainwindow.cpp" line="1519" />
+        <location filename="../widgets/mainwindow.cpp" line="1548" />
+        <location filename="../widgets/mainwindow.cpp" line="1553" />
         <source>Open Run</source>
         <translation>Lauf öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1221" />
+        <location filename="../widgets/mainwindow.cpp" line="1231" />
         <source>Found %1: %2 → %3</source>
         <translation>Gefunden %1: %2 → %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1227" />
+        <location filename="../widgets/mainwindow.cpp" line="1237" />
         <source>No message the diagram shows matches “%1”</source>
         <translation>Keine Nachricht im Diagramm passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1272" />
+        <location filename="../widgets/mainwindow.cpp" line="1282" />
         <source>Lab %1 s · event %L2 of %L3</source>
         <translation>Labor %1 s · Ereignis %L2 von %L3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1281" />
+        <location filename="../widgets/mainwindow.cpp" line="1291" />
         <source>Saved run: %L1 events, %L2 sessions; Reset returns to a live lab</source>
         <translation>Gespeicherter Lauf: %L1 Ereignisse, %L2 Sitzungen; Zurücksetzen kehrt zum laufenden Labor zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1515" />
+        <location filename="../widgets/mainwindow.cpp" line="1525" />
         <source>No recent runs</source>
         <translation>Keine zuletzt geöffneten Läufe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1517" />
+        <location filename="../widgets/mainwindow.cpp" line="1527" />
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1523" />
         <location filename="../widgets/mainwindow.cpp" line="1533" />
+        <location filename="../widgets/mainwindow.cpp" line="1543" />
         <source>Save Run As</source>
         <translation>Lauf speichern unter</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1530" />
+        <location filename="../widgets/mainwindow.cpp" line="1540" />
         <source>Saved the run to %1</source>
         <translation>Lauf in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1551" />
-        <location filename="../widgets/mainwindow.cpp" line="1558" />
+        <location filename="../widgets/mainwindow.cpp" line="1561" />
+        <location filename="../widgets/mainwindow.cpp" line="1568" />
         <source>Export Trace</source>
         <translation>Trace exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1553" />
+        <location filename="../widgets/mainwindow.cpp" line="1563" />
         <source>Chrome trace (*.json)</source>
         <translation>Chrome-Trace (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1560" />
+        <location filename="../widgets/mainwindow.cpp" line="1570" />
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1568" />
-        <location filename="../widgets/mainwindow.cpp" line="1573" />
+        <location filename="../widgets/mainwindow.cpp" line="1578" />
+        <location filename="../widgets/mainwindow.cpp" line="1583" />
         <source>Export Summary</source>
         <translation>Zusammenfassung exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1568" />
+        <location filename="../widgets/mainwindow.cpp" line="1578" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1616" />
+        <location filename="../widgets/mainwindow.cpp" line="1626" />
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1621" />
+        <location filename="../widgets/mainwindow.cpp" line="1631" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1621" />
+        <location filename="../widgets/mainwindow.cpp" line="1631" />
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1654" />
+        <location filename="../widgets/mainwindow.cpp" line="1664" />
         <source>EdgeCore Lab Manual</source>
         <translation>EdgeCore-Lab-Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1661" />
+        <location filename="../widgets/mainwindow.cpp" line="1671" />
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1675" />
+        <location filename="../widgets/mainwindow.cpp" line="1685" />
         <source>About EdgeCore Lab</source>
         <translation>Über EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1676" />
+        <location filename="../widgets/mainwindow.cpp" line="1686" />
         <source>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;A desktop lab for distributed protocols: an edge gateway, three session managers electing a leader, 2PC and 3PC participants, a versioned shared memory and a malicious node, each a real server on its own thread, talking over loopback TCP with signed frames.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Labor für verteilte Protokolle: ein Edge-Gateway, drei Session-Manager, die einen Leader wählen, 2PC- und 3PC-Teilnehmer, ein versionierter gemeinsamer Speicher und ein bösartiger Knoten, jeder ein echter Server in einem eigenen Thread, die über Loopback-TCP mit signierten Frames sprechen.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="562" />
+        <location filename="../widgets/mainwindow.cpp" line="572" />
         <source>Commit protocol of the sessions you start from here</source>
         <translation>Commit-Protokoll der Sitzungen, die Sie hier starten</translation>
     </message>
@@ -1844,7 +1844,7 @@
     <message>
         <location filename="../widgets/mainwindow.cpp" line="258" />
         <location filename="../widgets/mainwindow.cpp" line="272" />
-        <location filename="../widgets/mainwindow.cpp" line="1165" />
+        <location filename="../widgets/mainwindow.cpp" line="1175" />
         <source>every one</source>
         <translation>alle</translation>
     </message>
@@ -1879,254 +1879,259 @@
         <translation>Nächster Treffer (F3)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="529" />
+        <location filename="../widgets/mainwindow.cpp" line="539" />
         <source>Step mode (F10): the clock stands still; deliver the frames one by one in Pending Deliveries (Enter, N), drop one (Del), duplicate one (D), or move the clock to the next deadline (T)</source>
         <translation>Schrittmodus (F10): die Uhr steht; Rahmen einzeln in „Ausstehende Zustellungen“ zustellen (Eingabe, N), einen verwerfen (Entf), einen verdoppeln (D) oder die Uhr zur nächsten Frist stellen (T)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="550" />
+        <location filename="../widgets/mainwindow.cpp" line="560" />
         <source>Duplicate the Selected</source>
         <translation>Den ausgewählten verdoppeln</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="585" />
+        <location filename="../widgets/mainwindow.cpp" line="595" />
         <source>Seed for every random choice of the next reset</source>
         <translation>Startwert für jede Zufallsentscheidung nach dem nächsten Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="603" />
+        <location filename="../widgets/mainwindow.cpp" line="613" />
         <source>Lab clock speed: 0.1 (slow motion) to 10</source>
         <translation>Tempo der Laboruhr: 0,1 (Zeitlupe) bis 10</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="687" />
+        <location filename="../widgets/mainwindow.cpp" line="697" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="689" />
+        <location filename="../widgets/mainwindow.cpp" line="699" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="692" />
+        <location filename="../widgets/mainwindow.cpp" line="702" />
         <source>&amp;Event Log</source>
         <translation>&amp;Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="709" />
+        <location filename="../widgets/mainwindow.cpp" line="719" />
         <source>&amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="713" />
+        <location filename="../widgets/mainwindow.cpp" line="723" />
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="715" />
+        <location filename="../widgets/mainwindow.cpp" line="725" />
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="717" />
+        <location filename="../widgets/mainwindow.cpp" line="727" />
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="740" />
+        <location filename="../widgets/mainwindow.cpp" line="750" />
         <source>Find a Messa&amp;ge</source>
         <translation>Nachricht s&amp;uchen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="744" />
+        <location filename="../widgets/mainwindow.cpp" line="754" />
         <source>Find &amp;Next</source>
         <translation>Nächs&amp;ten Treffer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="746" />
+        <location filename="../widgets/mainwindow.cpp" line="756" />
         <source>Find Pre&amp;vious</source>
         <translation>Vo&amp;rigen Treffer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="749" />
+        <location filename="../widgets/mainwindow.cpp" line="759" />
         <source>Time Cursor &amp;Back One Event</source>
         <translation>Zeitmarke ein Ereignis frü&amp;her</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="755" />
+        <location filename="../widgets/mainwindow.cpp" line="765" />
         <source>Time &amp;Cursor Forward One Event</source>
         <translation>Zeit&amp;marke ein Ereignis später</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="760" />
+        <location filename="../widgets/mainwindow.cpp" line="770" />
         <source>Time Cursor Back to No&amp;w</source>
         <translation>Zeitmarke auf &amp;jetzt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="763" />
+        <location filename="../widgets/mainwindow.cpp" line="773" />
         <source>&amp;Reset Layout</source>
         <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="770" />
+        <location filename="../widgets/mainwindow.cpp" line="780" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="772" />
+        <location filename="../widgets/mainwindow.cpp" line="782" />
         <source>&amp;Manual</source>
         <translation>&amp;Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="774" />
+        <location filename="../widgets/mainwindow.cpp" line="784" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="777" />
+        <location filename="../widgets/mainwindow.cpp" line="787" />
         <source>&amp;About EdgeCore Lab</source>
         <translation>Ü&amp;ber EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="779" />
+        <location filename="../widgets/mainwindow.cpp" line="789" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="816" />
+        <location filename="../widgets/mainwindow.cpp" line="826" />
         <source>The cluster could not start:
 %1</source>
         <translation>Der Cluster konnte nicht starten:
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1050" />
+        <location filename="../widgets/mainwindow.cpp" line="1060" />
         <source>Invariant checker</source>
         <translation>Invariantenprüfer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1066" />
+        <location filename="../widgets/mainwindow.cpp" line="1076" />
         <source>%1 violated: %2 (trace event #%L3); replay with --seed %4</source>
         <translation>%1 verletzt: %2 (Trace-Ereignis #%L3); wiederholen mit --seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1070" />
+        <location filename="../widgets/mainwindow.cpp" line="1080" />
         <source>%1 violated: %2; replay with --seed %3</source>
         <translation>%1 verletzt: %2; wiederholen mit --seed %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1075" />
+        <location filename="../widgets/mainwindow.cpp" line="1085" />
         <source>and %L1 more</source>
         <translation>und %L1 weitere</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1083" />
+        <location filename="../widgets/mainwindow.cpp" line="1093" />
         <source>What happened to it:</source>
         <translation>Was geschah:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1087" />
+        <location filename="../widgets/mainwindow.cpp" line="1097" />
         <source>Lab time (ms)</source>
         <translation>Laborzeit (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1087" />
+        <location filename="../widgets/mainwindow.cpp" line="1097" />
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1087" />
+        <location filename="../widgets/mainwindow.cpp" line="1097" />
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1746" />
+        <location filename="../widgets/mainwindow.cpp" line="1756" />
         <source>valid (HMAC-SHA256 verified by %1)</source>
         <translation>gültig (HMAC-SHA256 von %1 geprüft)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1750" />
+        <location filename="../widgets/mainwindow.cpp" line="1760" />
         <source>invalid: %1</source>
         <translation>ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1752" />
+        <location filename="../widgets/mainwindow.cpp" line="1762" />
         <source>not checked: the frame did not decode</source>
         <translation>nicht geprüft: der Rahmen ließ sich nicht dekodieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1753" />
+        <location filename="../widgets/mainwindow.cpp" line="1763" />
         <source>valid (refused after it was verified)</source>
         <translation>gültig (nach der Prüfung abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1756" />
+        <location filename="../widgets/mainwindow.cpp" line="1766" />
         <source>not checked: it never arrived</source>
         <translation>nicht geprüft: er kam nie an</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1759" />
+        <location filename="../widgets/mainwindow.cpp" line="1769" />
         <source>not checked yet</source>
         <translation>noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1762" />
+        <location filename="../widgets/mainwindow.cpp" line="1772" />
         <source>Signature</source>
         <translation>Signatur</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1764" />
+        <location filename="../widgets/mainwindow.cpp" line="1774" />
         <source>Copy</source>
         <translation>Kopie</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1764" />
+        <location filename="../widgets/mainwindow.cpp" line="1774" />
         <source>made by hand in step mode (the same bytes again)</source>
         <translation>von Hand im Schrittmodus gemacht (dieselben Bytes noch einmal)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1902" />
+        <location filename="../widgets/mainwindow.cpp" line="1778" />
+        <source>Show only this transaction</source>
+        <translation>Nur diese Transaktion zeigen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1915" />
         <source>That frame cannot be duplicated (a client's request never crossed the network)</source>
         <translation>Dieser Rahmen lässt sich nicht verdoppeln (die Anfrage eines Clients lief nie über das Netz)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="390" />
-        <location filename="../widgets/mainwindow.cpp" line="399" />
-        <location filename="../widgets/mainwindow.cpp" line="1088" />
+        <location filename="../widgets/mainwindow.cpp" line="400" />
+        <location filename="../widgets/mainwindow.cpp" line="409" />
+        <location filename="../widgets/mainwindow.cpp" line="1098" />
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1088" />
+        <location filename="../widgets/mainwindow.cpp" line="1098" />
         <source>Peer</source>
         <translation>Gegenstelle</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1088" />
-        <location filename="../widgets/mainwindow.cpp" line="1781" />
+        <location filename="../widgets/mainwindow.cpp" line="1098" />
+        <location filename="../widgets/mainwindow.cpp" line="1794" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1293" />
-        <location filename="../widgets/mainwindow.cpp" line="1320" />
+        <location filename="../widgets/mainwindow.cpp" line="1303" />
+        <location filename="../widgets/mainwindow.cpp" line="1330" />
         <source>Checker: ok</source>
         <translation>Prüfer: ok</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1313" />
+        <location filename="../widgets/mainwindow.cpp" line="1323" />
         <source>A service halted: storage failure (%1)</source>
         <translation>Ein Dienst hat angehalten: Speicherfehler (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1314" />
+        <location filename="../widgets/mainwindow.cpp" line="1324" />
         <source>%1 services halted: storage failure</source>
         <translation>%1 Dienste haben angehalten: Speicherfehler</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1294" />
-        <location filename="../widgets/mainwindow.cpp" line="1321" />
+        <location filename="../widgets/mainwindow.cpp" line="1304" />
+        <location filename="../widgets/mainwindow.cpp" line="1331" />
         <source>Checker: %1 violated</source>
         <translation>Prüfer: %1 verletzt</translation>
     </message>

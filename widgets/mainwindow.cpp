@@ -387,6 +387,16 @@ void MainWindow::buildViews()
     m_detail = new QTextBrowser(this);
     m_detail->setObjectName(u"messageDetail"_s);
     m_detail->setPlaceholderText(tr("Click a message on the diagram to see everything about it."));
+    // Its links act on the diagram ("Show only this transaction"), they lead nowhere.
+    m_detail->setOpenLinks(false);
+    connect(m_detail, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.scheme() != u"edgecore"_s || url.host() != u"only-tx"_s)
+            return;
+        const QStringList parts = url.path().mid(1).split(u'.');
+        if (parts.size() == 2)
+            m_sequence->showOnlyTransaction((parts[0].toULongLong() << 48) |
+                                            parts[1].toULongLong());
+    });
     m_detailDock = new QDockWidget(tr("Message"), this);
     m_detailDock->setObjectName(u"messageDock"_s);
     m_detailDock->setWidget(m_detail);
@@ -1763,6 +1773,9 @@ void MainWindow::showMessage(int id)
     if (m.duplicate)
         html += row(tr("Copy"), tr("made by hand in step mode (the same bytes again)"));
     html += row(tr("Transaction"), formatId(m.tx));
+    if (m.tx && m_sequence->filter().onlyTx != m.tx)
+        html += u"<tr><td></td><td><a href='edgecore://only-tx/%1'>%2</a></td></tr>"_s.arg(
+            formatId(m.tx), esc(tr("Show only this transaction")));
     html += row(tr("Session"), formatId(m.session));
     html += row(tr("Frame number"), QString::number(m.seq));
     if (m.endUs >= 0)

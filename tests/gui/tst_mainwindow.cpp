@@ -627,6 +627,14 @@ void TestMainWindow::clickingAnArrowShowsItsMessage()
     QVERIFY2(detail.contains(u"Vector clock"_s), qPrintable(detail));
     if (picked.fate == MessageFate::Delivered) // the receiver's verifier passed it
         QVERIFY2(detail.contains(u"valid (HMAC-SHA256 verified by "_s), qPrintable(detail));
+    // The pane's "Show only this transaction" narrows the diagram to it.
+    auto *pane = w.findChild<QTextBrowser *>(u"messageDetail"_s);
+    QVERIFY(pane->toHtml().contains(u"edgecore://only-tx/"_s + formatId(m.tx)));
+    Q_EMIT pane->anchorClicked(QUrl(u"edgecore://only-tx/"_s + formatId(m.tx)));
+    QCOMPARE(view->filter().onlyTx, m.tx);
+    QCOMPARE(w.findChild<QLineEdit *>(u"filterTransaction"_s)->text(), formatId(m.tx));
+    view->showOnlyTransaction(0);
+    view->select(pickedId);
     // Right and Left walk through the transaction's messages.
     const int first = view->selected();
     QTest::keyClick(view, Qt::Key_Right);
