@@ -1114,1024 +1114,1029 @@
     <name>edgecore::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="82" />
-        <location filename="../widgets/mainwindow.cpp" line="825" />
-        <location filename="../widgets/mainwindow.cpp" line="872" />
+        <location filename="../widgets/mainwindow.cpp" line="834" />
+        <location filename="../widgets/mainwindow.cpp" line="881" />
         <source>EdgeCore Lab</source>
         <translation>EdgeCore Lab</translation>
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="158" />
+        <source>Double-click a session to see only its frames on the diagram</source>
+        <translation>Doppelklick auf eine Sitzung zeigt im Diagramm nur ihre Rahmen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="159" />
         <source>Sessions</source>
         <translation>Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="193" />
+        <location filename="../widgets/mainwindow.cpp" line="194" />
         <source>Ti&amp;me:</source>
         <translation>&amp;Zeit:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="225" />
+        <location filename="../widgets/mainwindow.cpp" line="226" />
         <source>Show:</source>
         <translation>Zeigen:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="226" />
+        <location filename="../widgets/mainwindow.cpp" line="227" />
         <source>in flight</source>
         <translation>unterwegs</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="226" />
+        <location filename="../widgets/mainwindow.cpp" line="227" />
         <source>lost</source>
         <translation>verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="226" />
+        <location filename="../widgets/mainwindow.cpp" line="227" />
         <source>refused</source>
         <translation>abgewiesen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="243" />
+        <location filename="../widgets/mainwindow.cpp" line="244" />
         <source>&amp;Transaction:</source>
         <translation>&amp;Transaktion:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="255" />
+        <location filename="../widgets/mainwindow.cpp" line="256" />
         <source>Se&amp;ssion:</source>
         <translation>Sitzun&amp;g:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="269" />
+        <location filename="../widgets/mainwindow.cpp" line="270" />
         <source>Servi&amp;ce:</source>
         <translation>Diens&amp;t:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="389" />
+        <location filename="../widgets/mainwindow.cpp" line="398" />
         <source>Click a message on the diagram to see everything about it.</source>
         <translation>Klicken Sie auf eine Nachricht im Diagramm, um alles über sie zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="409" />
+        <location filename="../widgets/mainwindow.cpp" line="418" />
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="409" />
+        <location filename="../widgets/mainwindow.cpp" line="418" />
         <source>To</source>
         <translation>An</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="409" />
+        <location filename="../widgets/mainwindow.cpp" line="418" />
         <source>Parked at (ms)</source>
         <translation>Geparkt bei (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="415" />
+        <location filename="../widgets/mainwindow.cpp" line="424" />
         <source>Pending Deliveries</source>
         <translation>Ausstehende Zustellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="431" />
+        <location filename="../widgets/mainwindow.cpp" line="440" />
         <source>Event Log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="455" />
-        <location filename="../widgets/mainwindow.cpp" line="930" />
+        <location filename="../widgets/mainwindow.cpp" line="464" />
+        <location filename="../widgets/mainwindow.cpp" line="939" />
         <source>Load test %v/%m</source>
         <translation>Lasttest %v/%m</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="459" />
+        <location filename="../widgets/mainwindow.cpp" line="468" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="460" />
+        <location filename="../widgets/mainwindow.cpp" line="469" />
         <source>Stop the load test: nothing more is submitted; what is under way finishes</source>
         <translation>Den Lasttest beenden: nichts Neues wird gestartet; was läuft, endet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="469" />
+        <location filename="../widgets/mainwindow.cpp" line="478" />
         <source>The invariant checker, reading every trace event as it comes: click for its report</source>
         <translation>Der Invariantenprüfer liest jedes Trace-Ereignis, sobald es kommt: klicken für seinen Bericht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="513" />
+        <location filename="../widgets/mainwindow.cpp" line="522" />
         <source>Lab</source>
         <translation>Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="517" />
+        <location filename="../widgets/mainwindow.cpp" line="526" />
         <source>&amp;Lab</source>
         <translation>&amp;Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="525" />
+        <location filename="../widgets/mainwindow.cpp" line="534" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="531" />
+        <location filename="../widgets/mainwindow.cpp" line="540" />
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="533" />
+        <location filename="../widgets/mainwindow.cpp" line="542" />
         <source>&amp;Pause</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="535" />
+        <location filename="../widgets/mainwindow.cpp" line="544" />
         <source>S&amp;tep Mode</source>
         <translation>Schritt&amp;modus</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="554" />
+        <location filename="../widgets/mainwindow.cpp" line="563" />
         <source>Deliver the Oldest</source>
         <translation>Den ältesten zustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="556" />
+        <location filename="../widgets/mainwindow.cpp" line="565" />
         <source>Deliver the Selected</source>
         <translation>Den gewählten zustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="558" />
+        <location filename="../widgets/mainwindow.cpp" line="567" />
         <source>Drop the Selected</source>
         <translation>Den gewählten verwerfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="562" />
+        <location filename="../widgets/mainwindow.cpp" line="571" />
         <source>Advance to the Next Deadline</source>
         <translation>Zur nächsten Frist vorstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="566" />
+        <location filename="../widgets/mainwindow.cpp" line="575" />
         <source>Protocol</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="576" />
+        <location filename="../widgets/mainwindow.cpp" line="585" />
         <source>New &amp;VOICE Session</source>
         <translation>Neue &amp;VOICE-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="579" />
+        <location filename="../widgets/mainwindow.cpp" line="588" />
         <source>New &amp;DATA Session</source>
         <translation>Neue &amp;DATA-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="582" />
+        <location filename="../widgets/mainwindow.cpp" line="591" />
         <source>&amp;Load Test</source>
         <translation>&amp;Lasttest</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="586" />
+        <location filename="../widgets/mainwindow.cpp" line="595" />
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="603" />
+        <location filename="../widgets/mainwindow.cpp" line="612" />
         <source>Speed</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="621" />
+        <location filename="../widgets/mainwindow.cpp" line="630" />
         <source>R&amp;eset</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="624" />
+        <location filename="../widgets/mainwindow.cpp" line="633" />
         <source>Run &amp;Scenario</source>
         <translation>Szenario a&amp;usführen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="632" />
+        <location filename="../widgets/mainwindow.cpp" line="641" />
         <source>&amp;Demo: 200 Sessions While Mallory Forges</source>
         <translation>&amp;Demo: 200 Sitzungen, während Mallory fälscht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="633" />
+        <location filename="../widgets/mainwindow.cpp" line="642" />
         <source>&amp;Coordinator Crash (2PC: Participants Block)</source>
         <translation>&amp;Koordinatorabsturz (2PC: Teilnehmer blockieren)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="634" />
+        <location filename="../widgets/mainwindow.cpp" line="643" />
         <source>Coordinator Crash (&amp;3PC: Participants Terminate)</source>
         <translation>Koordinatorabsturz (&amp;3PC: Teilnehmer entscheiden selbst)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="635" />
+        <location filename="../widgets/mainwindow.cpp" line="644" />
         <source>&amp;Failover: the Leader Crashes</source>
         <translation>&amp;Failover: der Leiter stürzt ab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="636" />
+        <location filename="../widgets/mainwindow.cpp" line="645" />
         <source>C&amp;haos: Seeded Faults</source>
         <translation>&amp;Chaos: Fehler aus dem Startwert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="637" />
+        <location filename="../widgets/mainwindow.cpp" line="646" />
         <source>Dead&amp;lock: Two Sessions Wait for Each Other</source>
         <translation>Dead&amp;lock: zwei Sitzungen warten aufeinander</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="645" />
+        <location filename="../widgets/mainwindow.cpp" line="654" />
         <source>Run Scenario</source>
         <translation>Szenario ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="655" />
+        <location filename="../widgets/mainwindow.cpp" line="664" />
         <source>Fault &amp;Plan File…</source>
         <translation>Fehler&amp;plan-Datei…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="657" />
+        <location filename="../widgets/mainwindow.cpp" line="666" />
         <source>The demo's load with a fault plan's steps (JSON, as --faults takes)</source>
         <translation>Die Last der Demo mit den Schritten eines Fehlerplans (JSON, wie --faults ihn nimmt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="660" />
+        <location filename="../widgets/mainwindow.cpp" line="669" />
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="676" />
+        <location filename="../widgets/mainwindow.cpp" line="685" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="678" />
+        <location filename="../widgets/mainwindow.cpp" line="687" />
         <source>&amp;Open Run…</source>
         <translation>Lauf ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="680" />
+        <location filename="../widgets/mainwindow.cpp" line="689" />
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="683" />
+        <location filename="../widgets/mainwindow.cpp" line="692" />
         <source>&amp;Save Run As…</source>
         <translation>Lauf &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="685" />
+        <location filename="../widgets/mainwindow.cpp" line="694" />
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="686" />
+        <location filename="../widgets/mainwindow.cpp" line="695" />
         <source>&amp;Trace for Chrome or Perfetto…</source>
         <translation>&amp;Trace für Chrome oder Perfetto…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="688" />
+        <location filename="../widgets/mainwindow.cpp" line="697" />
         <source>&amp;Summary (JSON)…</source>
         <translation>&amp;Zusammenfassung (JSON)…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="690" />
+        <location filename="../widgets/mainwindow.cpp" line="699" />
         <source>Show Run &amp;Folder</source>
         <translation>Lauf&amp;ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="693" />
+        <location filename="../widgets/mainwindow.cpp" line="702" />
         <source>Run folder</source>
         <translation>Laufordner</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="694" />
+        <location filename="../widgets/mainwindow.cpp" line="703" />
         <source>The run folder is %1</source>
         <translation>Der Laufordner ist %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="707" />
+        <location filename="../widgets/mainwindow.cpp" line="716" />
         <source>&amp;Sessions</source>
         <translation>&amp;Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="711" />
+        <location filename="../widgets/mainwindow.cpp" line="720" />
         <source>&amp;Message Detail</source>
         <translation>&amp;Nachrichtendetails</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="715" />
+        <location filename="../widgets/mainwindow.cpp" line="724" />
         <source>&amp;Pending Deliveries</source>
         <translation>&amp;Ausstehende Zustellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="730" />
+        <location filename="../widgets/mainwindow.cpp" line="739" />
         <source>&amp;Fit the Whole Run</source>
         <translation>Ganzen Lauf ein&amp;passen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="732" />
+        <location filename="../widgets/mainwindow.cpp" line="741" />
         <source>Follow the &amp;Live End</source>
         <translation>Dem &amp;laufenden Ende folgen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="738" />
+        <location filename="../widgets/mainwindow.cpp" line="747" />
         <source>Event Order &amp;Down the Side</source>
         <translation>Ereignis&amp;folge an der Seite</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="744" />
+        <location filename="../widgets/mainwindow.cpp" line="753" />
         <source>One row per event instead of lab time: in step mode, where the clock stands still, every step gets its own row</source>
         <translation>Eine Zeile je Ereignis statt Laborzeit: im Schrittmodus, wo die Uhr stillsteht, bekommt jeder Schritt seine eigene Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="832" />
+        <location filename="../widgets/mainwindow.cpp" line="841" />
         <source>Could not remove the old run folder %1</source>
         <translation>Der alte Laufordner %1 ließ sich nicht entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="873" />
+        <location filename="../widgets/mainwindow.cpp" line="882" />
         <source>%1 – EdgeCore Lab</source>
         <translation>%1 – EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="952" />
+        <location filename="../widgets/mainwindow.cpp" line="961" />
         <source>There is no scenario called %1 (there are %2).</source>
         <translation>Es gibt kein Szenario namens %1 (es gibt %2).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="963" />
+        <location filename="../widgets/mainwindow.cpp" line="972" />
         <source>The fault plan cannot be run: %1</source>
         <translation>Der Fehlerplan kann nicht laufen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1002" />
+        <location filename="../widgets/mainwindow.cpp" line="1011" />
         <source>%1: %v of %m sessions</source>
         <translation>%1: %v von %m Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1015" />
+        <location filename="../widgets/mainwindow.cpp" line="1024" />
         <source>Scenario %1 finished</source>
         <translation>Szenario %1 beendet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1016" />
+        <location filename="../widgets/mainwindow.cpp" line="1025" />
         <source>Scenario %1 finished: %2</source>
         <translation>Szenario %1 beendet: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1019" />
+        <location filename="../widgets/mainwindow.cpp" line="1028" />
         <source>Running scenario %1: %2</source>
         <translation>Szenario %1 läuft: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1033" />
-        <location filename="../widgets/mainwindow.cpp" line="1040" />
+        <location filename="../widgets/mainwindow.cpp" line="1042" />
+        <location filename="../widgets/mainwindow.cpp" line="1049" />
         <source>Run a Fault Plan</source>
         <translation>Einen Fehlerplan ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1034" />
+        <location filename="../widgets/mainwindow.cpp" line="1043" />
         <source>Fault plans (*.json);;All files (*)</source>
         <translation>Fehlerpläne (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1069" />
+        <location filename="../widgets/mainwindow.cpp" line="1078" />
         <source>Every invariant holds over the %L1 transactions seen so far.</source>
         <translation>Jede Invariante gilt über die %L1 bisher gesehenen Transaktionen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1296" />
-        <location filename="../widgets/mainwindow.cpp" line="1341" />
+        <location filename="../widgets/mainwindow.cpp" line="1305" />
+        <location filename="../widgets/mainwindow.cpp" line="1350" />
         <source>Lab time %L1 s</source>
         <translation>Laborzeit %L1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1309" />
+        <location filename="../widgets/mainwindow.cpp" line="1318" />
         <source>Committed %L1 (active %L2, released %L3) · Aborted %L4 · Invalid %L5 · Rejected frames %L6 · Events %L7</source>
         <translation>Festgeschrieben %L1 (aktiv %L2, freigegeben %L3) · Abgebrochen %L4 · Ungültig %L5 · Abgewiesene Frames %L6 · Ereignisse %L7</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1326" />
+        <location filename="../widgets/mainwindow.cpp" line="1335" />
         <source>Trace full: %L1 events not recorded</source>
         <translation>Trace voll: %L1 Ereignisse nicht aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1340" />
+        <location filename="../widgets/mainwindow.cpp" line="1349" />
         <source>Lab time %L1 s (paused)</source>
         <translation>Laborzeit %L1 s (angehalten)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1364" />
+        <location filename="../widgets/mainwindow.cpp" line="1373" />
         <source>There is no live run to save.</source>
         <translation>Es gibt keinen laufenden Lauf zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1367" />
+        <location filename="../widgets/mainwindow.cpp" line="1376" />
         <source>%1 is not empty: choose a new or an empty folder.</source>
         <translation>%1 ist nicht leer: wählen Sie einen neuen oder leeren Ordner.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1370" />
+        <location filename="../widgets/mainwindow.cpp" line="1379" />
         <source>Cannot create %1.</source>
         <translation>%1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1395" />
+        <location filename="../widgets/mainwindow.cpp" line="1404" />
         <source>Cannot copy %1: %2</source>
         <translation>%1 kann nicht kopiert werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1445" />
+        <location filename="../widgets/mainwindow.cpp" line="1454" />
         <source>%1 holds no EdgeCore Lab run (no %2 in it).</source>
         <translation>%1 enthält keinen EdgeCore-Lab-Lauf (kein %2 darin).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1452" />
+        <location filename="../widgets/mainwindow.cpp" line="1461" />
         <source>Cannot open the run: %1</source>
         <translation>Der Lauf kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1484" />
+        <location filename="../widgets/mainwindow.cpp" line="1493" />
         <source>The run's last event was cut off (the run was still being written or was stopped): it opens up to its last complete event.</source>
         <translation>Das letzte Ereignis des Laufs ist abgeschnitten (der Lauf wurde noch geschrieben oder abgebrochen): er öffnet sich bis zu seinem letzten vollständigen Ereignis.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1513" />
+        <location filename="../widgets/mainwindow.cpp" line="1522" />
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="226" />
-        <location filename="../widgets/mainwindow.cpp" line="1730" />
+        <location filename="../widgets/mainwindow.cpp" line="227" />
+        <location filename="../widgets/mainwindow.cpp" line="1739" />
         <source>delivered</source>
         <translation>zugestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1733" />
+        <location filename="../widgets/mainwindow.cpp" line="1742" />
         <source>lost: the network is partitioned</source>
         <translation>verloren: das Netz ist geteilt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1734" />
+        <location filename="../widgets/mainwindow.cpp" line="1743" />
         <source>lost: dropped by hand in step mode</source>
         <translation>verloren: im Schrittmodus von Hand verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1736" />
+        <location filename="../widgets/mainwindow.cpp" line="1745" />
         <source>lost: the link dropped it</source>
         <translation>verloren: die Verbindung hat sie verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1739" />
+        <location filename="../widgets/mainwindow.cpp" line="1748" />
         <source>refused: %1</source>
         <translation>abgewiesen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1743" />
+        <location filename="../widgets/mainwindow.cpp" line="1752" />
         <source>in flight (not delivered yet)</source>
         <translation>unterwegs (noch nicht zugestellt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1747" />
+        <location filename="../widgets/mainwindow.cpp" line="1756" />
         <source>From → to</source>
         <translation>Von → an</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1747" />
+        <location filename="../widgets/mainwindow.cpp" line="1756" />
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1748" />
+        <location filename="../widgets/mainwindow.cpp" line="1757" />
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1749" />
+        <location filename="../widgets/mainwindow.cpp" line="1758" />
         <source>Fate</source>
         <translation>Verbleib</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1851" />
+        <location filename="../widgets/mainwindow.cpp" line="1860" />
         <source>client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1861" />
+        <location filename="../widgets/mainwindow.cpp" line="1870" />
         <source>Pending Deliveries (%L1)</source>
         <translation>Ausstehende Zustellungen (%L1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="409" />
-        <location filename="../widgets/mainwindow.cpp" line="1775" />
+        <location filename="../widgets/mainwindow.cpp" line="418" />
+        <location filename="../widgets/mainwindow.cpp" line="1784" />
         <source>Transaction</source>
         <translation>Transaktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1735" />
+        <location filename="../widgets/mainwindow.cpp" line="1744" />
         <source>lost: its receiver was down</source>
         <translation>verloren: sein Empfänger war ausgefallen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1779" />
+        <location filename="../widgets/mainwindow.cpp" line="1788" />
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1780" />
+        <location filename="../widgets/mainwindow.cpp" line="1789" />
         <source>Frame number</source>
         <translation>Frame-Nummer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1782" />
+        <location filename="../widgets/mainwindow.cpp" line="1791" />
         <source>Latency</source>
         <translation>Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1782" />
-        <location filename="../widgets/mainwindow.cpp" line="1789" />
+        <location filename="../widgets/mainwindow.cpp" line="1791" />
+        <location filename="../widgets/mainwindow.cpp" line="1798" />
         <source>%L1 ms</source>
         <translation>%L1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1788" />
+        <location filename="../widgets/mainwindow.cpp" line="1797" />
         <source>Trace event</source>
         <translation>Trace-Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1788" />
+        <location filename="../widgets/mainwindow.cpp" line="1797" />
         <source>#%L1</source>
         <translation>#%L1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1789" />
+        <location filename="../widgets/mainwindow.cpp" line="1798" />
         <source>Lab time</source>
         <translation>Laborzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1790" />
+        <location filename="../widgets/mainwindow.cpp" line="1799" />
         <source>Wall time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1791" />
+        <location filename="../widgets/mainwindow.cpp" line="1800" />
         <source>Lamport clock</source>
         <translation>Lamport-Uhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1792" />
+        <location filename="../widgets/mainwindow.cpp" line="1801" />
         <source>Vector clock</source>
         <translation>Vektoruhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1796" />
+        <location filename="../widgets/mainwindow.cpp" line="1805" />
         <source>Sent by %1</source>
         <translation>Gesendet von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1798" />
+        <location filename="../widgets/mainwindow.cpp" line="1807" />
         <source>Delivered to %1</source>
         <translation>Zugestellt an %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1799" />
+        <location filename="../widgets/mainwindow.cpp" line="1808" />
         <source>Lost</source>
         <translation>Verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1800" />
+        <location filename="../widgets/mainwindow.cpp" line="1809" />
         <source>Refused by %1</source>
         <translation>Abgewiesen von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1436" />
-        <location filename="../widgets/mainwindow.cpp" line="1519" />
-        <location filename="../widgets/mainwindow.cpp" line="1548" />
-        <location filename="../widgets/mainwindow.cpp" line="1553" />
+        <location filename="../widgets/mainwindow.cpp" line="1445" />
+        <location filename="../widgets/mainwindow.cpp" line="1528" />
+        <location filename="../widgets/mainwindow.cpp" line="1557" />
+        <location filename="../widgets/mainwindow.cpp" line="1562" />
         <source>Open Run</source>
         <translation>Lauf öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1231" />
+        <location filename="../widgets/mainwindow.cpp" line="1240" />
         <source>Found %1: %2 → %3</source>
         <translation>Gefunden %1: %2 → %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1237" />
+        <location filename="../widgets/mainwindow.cpp" line="1246" />
         <source>No message the diagram shows matches “%1”</source>
         <translation>Keine Nachricht im Diagramm passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1282" />
+        <location filename="../widgets/mainwindow.cpp" line="1291" />
         <source>Lab %1 s · event %L2 of %L3</source>
         <translation>Labor %1 s · Ereignis %L2 von %L3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1291" />
+        <location filename="../widgets/mainwindow.cpp" line="1300" />
         <source>Saved run: %L1 events, %L2 sessions; Reset returns to a live lab</source>
         <translation>Gespeicherter Lauf: %L1 Ereignisse, %L2 Sitzungen; Zurücksetzen kehrt zum laufenden Labor zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1525" />
+        <location filename="../widgets/mainwindow.cpp" line="1534" />
         <source>No recent runs</source>
         <translation>Keine zuletzt geöffneten Läufe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1527" />
+        <location filename="../widgets/mainwindow.cpp" line="1536" />
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1533" />
-        <location filename="../widgets/mainwindow.cpp" line="1543" />
+        <location filename="../widgets/mainwindow.cpp" line="1542" />
+        <location filename="../widgets/mainwindow.cpp" line="1552" />
         <source>Save Run As</source>
         <translation>Lauf speichern unter</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1540" />
+        <location filename="../widgets/mainwindow.cpp" line="1549" />
         <source>Saved the run to %1</source>
         <translation>Lauf in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1561" />
-        <location filename="../widgets/mainwindow.cpp" line="1568" />
+        <location filename="../widgets/mainwindow.cpp" line="1570" />
+        <location filename="../widgets/mainwindow.cpp" line="1577" />
         <source>Export Trace</source>
         <translation>Trace exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1563" />
+        <location filename="../widgets/mainwindow.cpp" line="1572" />
         <source>Chrome trace (*.json)</source>
         <translation>Chrome-Trace (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1570" />
+        <location filename="../widgets/mainwindow.cpp" line="1579" />
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1578" />
-        <location filename="../widgets/mainwindow.cpp" line="1583" />
+        <location filename="../widgets/mainwindow.cpp" line="1587" />
+        <location filename="../widgets/mainwindow.cpp" line="1592" />
         <source>Export Summary</source>
         <translation>Zusammenfassung exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1578" />
+        <location filename="../widgets/mainwindow.cpp" line="1587" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1626" />
+        <location filename="../widgets/mainwindow.cpp" line="1635" />
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1631" />
+        <location filename="../widgets/mainwindow.cpp" line="1640" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1631" />
+        <location filename="../widgets/mainwindow.cpp" line="1640" />
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1664" />
+        <location filename="../widgets/mainwindow.cpp" line="1673" />
         <source>EdgeCore Lab Manual</source>
         <translation>EdgeCore-Lab-Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1671" />
+        <location filename="../widgets/mainwindow.cpp" line="1680" />
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1685" />
+        <location filename="../widgets/mainwindow.cpp" line="1694" />
         <source>About EdgeCore Lab</source>
         <translation>Über EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1686" />
+        <location filename="../widgets/mainwindow.cpp" line="1695" />
         <source>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;A desktop lab for distributed protocols: an edge gateway, three session managers electing a leader, 2PC and 3PC participants, a versioned shared memory and a malicious node, each a real server on its own thread, talking over loopback TCP with signed frames.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Labor für verteilte Protokolle: ein Edge-Gateway, drei Session-Manager, die einen Leader wählen, 2PC- und 3PC-Teilnehmer, ein versionierter gemeinsamer Speicher und ein bösartiger Knoten, jeder ein echter Server in einem eigenen Thread, die über Loopback-TCP mit signierten Frames sprechen.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="572" />
+        <location filename="../widgets/mainwindow.cpp" line="581" />
         <source>Commit protocol of the sessions you start from here</source>
         <translation>Commit-Protokoll der Sitzungen, die Sie hier starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="196" />
+        <location filename="../widgets/mainwindow.cpp" line="197" />
         <source>Drag back to see the lab as it was: the diagram marks the instant, the sessions table and the event log show it</source>
         <translation>Zurückziehen zeigt das Labor, wie es war: das Diagramm markiert den Moment, Sitzungstabelle und Ereignisprotokoll zeigen ihn</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="203" />
+        <location filename="../widgets/mainwindow.cpp" line="204" />
         <source>Lab %1 s · event %2 of %3</source>
         <translation>Labor %1 s · Ereignis %2 von %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="206" />
+        <location filename="../widgets/mainwindow.cpp" line="207" />
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="209" />
+        <location filename="../widgets/mainwindow.cpp" line="210" />
         <source>Back to the live end (Alt+End)</source>
         <translation>Zurück zum laufenden Ende (Alt+Ende)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="246" />
+        <location filename="../widgets/mainwindow.cpp" line="247" />
         <source>all, or e.g. 2.15</source>
         <translation>alle, oder z. B. 2.15</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="258" />
-        <location filename="../widgets/mainwindow.cpp" line="272" />
-        <location filename="../widgets/mainwindow.cpp" line="1175" />
+        <location filename="../widgets/mainwindow.cpp" line="259" />
+        <location filename="../widgets/mainwindow.cpp" line="273" />
+        <location filename="../widgets/mainwindow.cpp" line="1184" />
         <source>every one</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="280" />
+        <location filename="../widgets/mainwindow.cpp" line="281" />
         <source>T&amp;ypes</source>
         <translation>T&amp;ypen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="281" />
+        <location filename="../widgets/mainwindow.cpp" line="282" />
         <source>Which message types the diagram shows</source>
         <translation>Welche Nachrichtentypen das Diagramm zeigt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="286" />
+        <location filename="../widgets/mainwindow.cpp" line="287" />
         <source>Show Every Type</source>
         <translation>Alle Typen zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="366" />
+        <location filename="../widgets/mainwindow.cpp" line="375" />
         <source>Find a message (Ctrl+F)</source>
         <translation>Nachricht suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="374" />
+        <location filename="../widgets/mainwindow.cpp" line="383" />
         <source>Previous hit (Shift+F3)</source>
         <translation>Voriger Treffer (Umschalt+F3)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="378" />
+        <location filename="../widgets/mainwindow.cpp" line="387" />
         <source>Next hit (F3)</source>
         <translation>Nächster Treffer (F3)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="539" />
+        <location filename="../widgets/mainwindow.cpp" line="548" />
         <source>Step mode (F10): the clock stands still; deliver the frames one by one in Pending Deliveries (Enter, N), drop one (Del), duplicate one (D), or move the clock to the next deadline (T)</source>
         <translation>Schrittmodus (F10): die Uhr steht; Rahmen einzeln in „Ausstehende Zustellungen“ zustellen (Eingabe, N), einen verwerfen (Entf), einen verdoppeln (D) oder die Uhr zur nächsten Frist stellen (T)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="560" />
+        <location filename="../widgets/mainwindow.cpp" line="569" />
         <source>Duplicate the Selected</source>
         <translation>Den ausgewählten verdoppeln</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="595" />
+        <location filename="../widgets/mainwindow.cpp" line="604" />
         <source>Seed for every random choice of the next reset</source>
         <translation>Startwert für jede Zufallsentscheidung nach dem nächsten Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="613" />
+        <location filename="../widgets/mainwindow.cpp" line="622" />
         <source>Lab clock speed: 0.1 (slow motion) to 10</source>
         <translation>Tempo der Laboruhr: 0,1 (Zeitlupe) bis 10</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="697" />
+        <location filename="../widgets/mainwindow.cpp" line="706" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="699" />
+        <location filename="../widgets/mainwindow.cpp" line="708" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="702" />
+        <location filename="../widgets/mainwindow.cpp" line="711" />
         <source>&amp;Event Log</source>
         <translation>&amp;Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="719" />
+        <location filename="../widgets/mainwindow.cpp" line="728" />
         <source>&amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="723" />
+        <location filename="../widgets/mainwindow.cpp" line="732" />
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="725" />
+        <location filename="../widgets/mainwindow.cpp" line="734" />
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="727" />
+        <location filename="../widgets/mainwindow.cpp" line="736" />
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="750" />
+        <location filename="../widgets/mainwindow.cpp" line="759" />
         <source>Find a Messa&amp;ge</source>
         <translation>Nachricht s&amp;uchen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="754" />
+        <location filename="../widgets/mainwindow.cpp" line="763" />
         <source>Find &amp;Next</source>
         <translation>Nächs&amp;ten Treffer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="756" />
+        <location filename="../widgets/mainwindow.cpp" line="765" />
         <source>Find Pre&amp;vious</source>
         <translation>Vo&amp;rigen Treffer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="759" />
+        <location filename="../widgets/mainwindow.cpp" line="768" />
         <source>Time Cursor &amp;Back One Event</source>
         <translation>Zeitmarke ein Ereignis frü&amp;her</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="765" />
+        <location filename="../widgets/mainwindow.cpp" line="774" />
         <source>Time &amp;Cursor Forward One Event</source>
         <translation>Zeit&amp;marke ein Ereignis später</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="770" />
+        <location filename="../widgets/mainwindow.cpp" line="779" />
         <source>Time Cursor Back to No&amp;w</source>
         <translation>Zeitmarke auf &amp;jetzt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="773" />
+        <location filename="../widgets/mainwindow.cpp" line="782" />
         <source>&amp;Reset Layout</source>
         <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="780" />
+        <location filename="../widgets/mainwindow.cpp" line="789" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="782" />
+        <location filename="../widgets/mainwindow.cpp" line="791" />
         <source>&amp;Manual</source>
         <translation>&amp;Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="784" />
+        <location filename="../widgets/mainwindow.cpp" line="793" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="787" />
+        <location filename="../widgets/mainwindow.cpp" line="796" />
         <source>&amp;About EdgeCore Lab</source>
         <translation>Ü&amp;ber EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="789" />
+        <location filename="../widgets/mainwindow.cpp" line="798" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="826" />
+        <location filename="../widgets/mainwindow.cpp" line="835" />
         <source>The cluster could not start:
 %1</source>
         <translation>Der Cluster konnte nicht starten:
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1060" />
+        <location filename="../widgets/mainwindow.cpp" line="1069" />
         <source>Invariant checker</source>
         <translation>Invariantenprüfer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1076" />
+        <location filename="../widgets/mainwindow.cpp" line="1085" />
         <source>%1 violated: %2 (trace event #%L3); replay with --seed %4</source>
         <translation>%1 verletzt: %2 (Trace-Ereignis #%L3); wiederholen mit --seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1080" />
+        <location filename="../widgets/mainwindow.cpp" line="1089" />
         <source>%1 violated: %2; replay with --seed %3</source>
         <translation>%1 verletzt: %2; wiederholen mit --seed %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1085" />
+        <location filename="../widgets/mainwindow.cpp" line="1094" />
         <source>and %L1 more</source>
         <translation>und %L1 weitere</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1093" />
+        <location filename="../widgets/mainwindow.cpp" line="1102" />
         <source>What happened to it:</source>
         <translation>Was geschah:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1097" />
+        <location filename="../widgets/mainwindow.cpp" line="1106" />
         <source>Lab time (ms)</source>
         <translation>Laborzeit (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1097" />
+        <location filename="../widgets/mainwindow.cpp" line="1106" />
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1097" />
+        <location filename="../widgets/mainwindow.cpp" line="1106" />
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1756" />
+        <location filename="../widgets/mainwindow.cpp" line="1765" />
         <source>valid (HMAC-SHA256 verified by %1)</source>
         <translation>gültig (HMAC-SHA256 von %1 geprüft)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1760" />
+        <location filename="../widgets/mainwindow.cpp" line="1769" />
         <source>invalid: %1</source>
         <translation>ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1762" />
+        <location filename="../widgets/mainwindow.cpp" line="1771" />
         <source>not checked: the frame did not decode</source>
         <translation>nicht geprüft: der Rahmen ließ sich nicht dekodieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1763" />
+        <location filename="../widgets/mainwindow.cpp" line="1772" />
         <source>valid (refused after it was verified)</source>
         <translation>gültig (nach der Prüfung abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1766" />
+        <location filename="../widgets/mainwindow.cpp" line="1775" />
         <source>not checked: it never arrived</source>
         <translation>nicht geprüft: er kam nie an</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1769" />
+        <location filename="../widgets/mainwindow.cpp" line="1778" />
         <source>not checked yet</source>
         <translation>noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1772" />
+        <location filename="../widgets/mainwindow.cpp" line="1781" />
         <source>Signature</source>
         <translation>Signatur</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1774" />
+        <location filename="../widgets/mainwindow.cpp" line="1783" />
         <source>Copy</source>
         <translation>Kopie</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1774" />
+        <location filename="../widgets/mainwindow.cpp" line="1783" />
         <source>made by hand in step mode (the same bytes again)</source>
         <translation>von Hand im Schrittmodus gemacht (dieselben Bytes noch einmal)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1778" />
+        <location filename="../widgets/mainwindow.cpp" line="1787" />
         <source>Show only this transaction</source>
         <translation>Nur diese Transaktion zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1915" />
+        <location filename="../widgets/mainwindow.cpp" line="1924" />
         <source>That frame cannot be duplicated (a client's request never crossed the network)</source>
         <translation>Dieser Rahmen lässt sich nicht verdoppeln (die Anfrage eines Clients lief nie über das Netz)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="400" />
         <location filename="../widgets/mainwindow.cpp" line="409" />
-        <location filename="../widgets/mainwindow.cpp" line="1098" />
+        <location filename="../widgets/mainwindow.cpp" line="418" />
+        <location filename="../widgets/mainwindow.cpp" line="1107" />
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1098" />
+        <location filename="../widgets/mainwindow.cpp" line="1107" />
         <source>Peer</source>
         <translation>Gegenstelle</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1098" />
-        <location filename="../widgets/mainwindow.cpp" line="1794" />
+        <location filename="../widgets/mainwindow.cpp" line="1107" />
+        <location filename="../widgets/mainwindow.cpp" line="1803" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1303" />
-        <location filename="../widgets/mainwindow.cpp" line="1330" />
+        <location filename="../widgets/mainwindow.cpp" line="1312" />
+        <location filename="../widgets/mainwindow.cpp" line="1339" />
         <source>Checker: ok</source>
         <translation>Prüfer: ok</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1323" />
+        <location filename="../widgets/mainwindow.cpp" line="1332" />
         <source>A service halted: storage failure (%1)</source>
         <translation>Ein Dienst hat angehalten: Speicherfehler (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1324" />
+        <location filename="../widgets/mainwindow.cpp" line="1333" />
         <source>%1 services halted: storage failure</source>
         <translation>%1 Dienste haben angehalten: Speicherfehler</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1304" />
-        <location filename="../widgets/mainwindow.cpp" line="1331" />
+        <location filename="../widgets/mainwindow.cpp" line="1313" />
+        <location filename="../widgets/mainwindow.cpp" line="1340" />
         <source>Checker: %1 violated</source>
         <translation>Prüfer: %1 verletzt</translation>
     </message>

@@ -155,6 +155,7 @@ void MainWindow::buildViews()
     // What a row is at a glance: its state next to its session.
     m_sessionsView->horizontalHeader()->moveSection(SessionsModel::StateCol,
                                                     SessionsModel::SubscriberCol);
+    m_sessionsView->setToolTip(tr("Double-click a session to see only its frames on the diagram"));
     m_sessionsDock = new QDockWidget(tr("Sessions"), this);
     m_sessionsDock->setObjectName(u"sessionsDock"_s);
     m_sessionsDock->setWidget(m_sessionsView);
@@ -328,6 +329,15 @@ void MainWindow::buildViews()
         f.onlySession = parseId(text);
         m_sequence->setFilter(f);
     });
+    // A session double-clicked in the table: the diagram shows its frames only.
+    connect(m_sessionsView, &QTableView::doubleClicked, this,
+            [this, session](const QModelIndex &i) {
+                if (!i.isValid())
+                    return;
+                const SessionId id = m_sessions->row(i.row()).session;
+                if (id)
+                    session->setText(formatId(id));
+            });
     connect(m_serviceFilter, &QComboBox::activated, this, [this](int index) {
         SequenceFilter f = m_sequence->filter();
         f.onlyNode = static_cast<NodeId>(m_serviceFilter->itemData(index).toUInt());

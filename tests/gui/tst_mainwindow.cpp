@@ -1006,6 +1006,18 @@ void TestMainWindow::findTypesServicesAndLaneOrder()
         QVERIFY(passed > 4);
         w.findChild<QLineEdit *>(u"filterSession"_s)->clear();
         QVERIFY(view->filter().showsAll());
+        // Double-clicking a row of the sessions table does the same for its session.
+        auto *table = w.findChild<QTableView *>(u"sessionsView"_s);
+        const QRect cell =
+            table->visualRect(w.sessionsModel()->index(1, SessionsModel::SessionCol));
+        QVERIFY(cell.isValid());
+        // A double-click as the window system delivers it: a click, then the double-click.
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+        QCOMPARE(view->filter().onlySession, session);
+        QCOMPARE(w.findChild<QLineEdit *>(u"filterSession"_s)->text(), formatId(session));
+        w.findChild<QLineEdit *>(u"filterSession"_s)->clear();
+        QVERIFY(view->filter().showsAll());
         // One service, picked from the combo box as a user does.
         auto *service = w.findChild<QComboBox *>(u"filterService"_s);
         QCOMPARE(service->count(), lanes.size()); // "every one" and each service
