@@ -70,6 +70,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <cmath>
 #include <limits>
 
 using namespace Qt::Literals::StringLiterals;
@@ -621,7 +622,26 @@ void MainWindow::buildActions()
     m_speed->setSuffix(u"×"_s);
     m_speed->setValue(1.0);
     m_speed->setToolTip(tr("Lab clock speed: 0.1 (slow motion) to 10"));
+    // And a slider beside it, even steps on a log scale: 0.1x at the left, 1x in the middle,
+    // 10x at the right.
+    auto *speedSlider = new QSlider(Qt::Horizontal, this);
+    speedSlider->setObjectName(u"speedSlider"_s);
+    speedSlider->setRange(-100, 100);
+    speedSlider->setPageStep(10);
+    speedSlider->setMaximumWidth(120);
+    speedSlider->setToolTip(m_speed->toolTip());
+    toolbar->addWidget(speedSlider);
     toolbar->addWidget(m_speed);
+    connect(speedSlider, &QSlider::valueChanged, this, [this](int v) {
+        const double factor = std::round(std::pow(10.0, v / 100.0) * 10) / 10;
+        if (std::abs(factor - m_speed->value()) > 1e-9)
+            m_speed->setValue(factor);
+    });
+    connect(m_speed, &QDoubleSpinBox::valueChanged, speedSlider, [speedSlider](double factor) {
+        const QSignalBlocker quiet(speedSlider);
+        speedSlider->setValue(static_cast<int>(std::lround(std::log10(factor) * 100)));
+    });
+    m_speedSlider = speedSlider;
     connect(m_speed, &QDoubleSpinBox::valueChanged, this, [this](double factor) {
         if (m_cluster)
             m_cluster->clock().setSpeed(factor);
@@ -879,6 +899,7 @@ void MainWindow::setLive(bool live)
     m_run->setEnabled(false);
     m_pause->setEnabled(live);
     m_speed->setEnabled(live);
+    m_speedSlider->setEnabled(live);
     setWindowTitle(live ? tr("EdgeCore Lab")
                         : tr("%1 – EdgeCore Lab").arg(QDir::toNativeSeparators(m_offlineFolder)));
 }

@@ -199,6 +199,7 @@ private:
     QProgressBar *m_loadProgress = nullptr;
     QToolButton *m_loadCancel = nullptr;
     QDoubleSpinBox *m_speed = nullptr;
+    QSlider *m_speedSlider = nullptr; // the same speed, on a log scale
     QComboBox *m_protocol = nullptr;
     QAction *m_run = nullptr;
     QAction *m_pause = nullptr;

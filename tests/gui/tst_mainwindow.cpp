@@ -248,6 +248,18 @@ void TestMainWindow::windowTakesTheHeadlessOptions()
         QVERIFY(speed);
         speed->setValue(0.5);
         QCOMPARE(w.cluster()->clock().speed(), 0.5);
+        // So does the slider beside it (a log scale: 0.1x, 1x in the middle, 10x).
+        auto *slider = w.findChild<QSlider *>(u"speedSlider"_s);
+        QVERIFY(slider);
+        QCOMPARE(slider->value(), -30);
+        slider->setFocus();
+        QTest::keyClick(slider, Qt::Key_End);
+        QCOMPARE(speed->value(), 10.0);
+        QCOMPARE(w.cluster()->clock().speed(), 10.0);
+        QTest::keyClick(slider, Qt::Key_Home);
+        QCOMPARE(w.cluster()->clock().speed(), 0.1);
+        speed->setValue(0.5);
+        QCOMPARE(slider->value(), -30);
         QVERIFY(w.close());
     }
     MainWindow again; // remembered
