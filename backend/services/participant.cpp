@@ -123,6 +123,7 @@ void Participant::recover(Context &ctx)
                 ctx.trace().record(TraceKind::Note,
                                    u"recovery could not reserve again: "_s + *refusal, r.txId,
                                    r.sessionId);
+            const auto token = static_cast<quint64>(rec.value(u"token"_s).toInteger());
             Tx tx{ParticipantTx::recover(r.txId, protocol, coordinator, peers,
                                          ParticipantState::Prepared),
                   r.sessionId,
@@ -130,8 +131,11 @@ void Participant::recover(Context &ctx)
                   false,
                   request,
                   protocol,
-                  peers};
+                  peers,
+                  token};
             tx.setupTx = releaseOf(Payload::decode(request));
+            // The highest token it ever voted under is its fencing floor again.
+            m_highestToken = std::max(m_highestToken, token);
             m_txs.insert_or_assign(r.txId, std::move(tx));
             // A prepared transaction held its lock until its decision: it holds it again.
             if (m_config.exclusiveLocks)
@@ -456,7 +460,10 @@ void Participant::apply(TxId id, const ParticipantActions &actions, Context &ctx
             const QCborMap record{{u"request"_s, tx.request},
                                   {u"protocol"_s, static_cast<int>(tx.protocol)},
                                   {u"coordinator"_s, tx.logic.coordinator()},
-                                  {u"peers"_s, peers}};
+                                  {u"peers"_s, peers},
+                                  // The fencing token it voted under: after a crash no older
+                                  // leader's PREPARE may be accepted again.
+                                  {u"token"_s, static_cast<qint64>(tx.token)}};
             ctx.storage().append(LogRecord{u"prepared"_s, id, tx.sessionId, u"PREPARED"_s,
                                            QCborValue(record).toCbor(), toUs(ctx.now())});
             ctx.trace().record(TraceKind::State, u"PREPARED, vote YES: "_s + describe(id), id,

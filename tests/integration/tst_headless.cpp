@@ -504,6 +504,15 @@ void TestHeadless::chaosScenario_data()
     // every COMMIT as stale, prepared forever (AC5).
     QTest::newRow("2PC seed 910011: lease regained between claim and PREPARE")
         << u"2PC"_s << quint64(910011);
+    // A participant that voted YES under a newer leader's token crashed and restarted: its
+    // fencing floor was only in memory, so it accepted (and voted YES on) a deposed leader's
+    // PREPARE under the older token (FENCE). The token it voted under is now in its PREPARED
+    // record and recovery takes the highest as its floor again. Billing after token 3, then
+    // rm after token 2:
+    QTest::newRow("2PC seed 464547425: participant restarted, offered an older token")
+        << u"2PC"_s << quint64(464547425);
+    QTest::newRow("2PC seed 254165419: participant restarted, offered an older token")
+        << u"2PC"_s << quint64(254165419);
     // sm-1 was paused with both YES votes waiting; rm and billing timed out and terminated
     // (ABORT), and sm-1, resumed, read the votes before its overdue vote timeout and
     // pre-committed, then committed (AC1). Overdue deadlines now fire first on resume.
