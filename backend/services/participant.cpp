@@ -58,8 +58,13 @@ bool Participant::fenced(const Envelope &msg, quint64 floor, Context &ctx)
     // A PREPARE always carries its leader's token: 0 is stale once any leader was seen.
     const bool unfenced = msg.fencingToken == 0 && msg.type != MsgType::Prepare;
     if (unfenced || msg.fencingToken >= floor) {
-        if (msg.type == MsgType::Prepare)
-            m_highestToken = std::max(m_highestToken, msg.fencingToken);
+        if (msg.type == MsgType::Prepare && msg.fencingToken > m_highestToken) {
+            m_highestToken = msg.fencingToken;
+            // A newer leader seen: the floor is durable before anything is answered, so that
+            // no restart lets a deposed leader's PREPARE in again (whatever this one's vote).
+            ctx.storage().append(
+                LogRecord{u"fence"_s, 0, 0, QString::number(m_highestToken), {}, toUs(ctx.now())});
+        }
         return false;
     }
     ctx.trace().refuse(msg, static_cast<quint8>(WireError::StaleToken),
@@ -111,7 +116,9 @@ void Participant::recover(Context &ctx)
     int replayed = 0;
     for (const LogRecord &r : ctx.storage().readAll()) {
         ++replayed;
-        if (r.kind == u"prepared"_s) {
+        if (r.kind == u"fence"_s) {
+            m_highestToken = std::max(m_highestToken, r.state.toULongLong());
+        } else if (r.kind == u"prepared"_s) {
             const QCborMap rec = QCborValue::fromCbor(r.data).toMap();
             const QByteArray request = rec.value(u"request"_s).toByteArray();
             const auto protocol = static_cast<Protocol>(rec.value(u"protocol"_s).toInteger());

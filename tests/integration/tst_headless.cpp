@@ -506,9 +506,9 @@ void TestHeadless::chaosScenario_data()
         << u"2PC"_s << quint64(910011);
     // A participant that voted YES under a newer leader's token crashed and restarted: its
     // fencing floor was only in memory, so it accepted (and voted YES on) a deposed leader's
-    // PREPARE under the older token (FENCE). The token it voted under is now in its PREPARED
-    // record and recovery takes the highest as its floor again. Billing after token 3, then
-    // rm after token 2:
+    // PREPARE under the older token (FENCE). A PREPARE that raises the floor is now logged,
+    // and recovery takes the highest as its floor again. Billing after token 3, then rm after
+    // token 2:
     QTest::newRow("2PC seed 464547425: participant restarted, offered an older token")
         << u"2PC"_s << quint64(464547425);
     QTest::newRow("2PC seed 254165419: participant restarted, offered an older token")
