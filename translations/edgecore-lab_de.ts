@@ -1113,1030 +1113,1035 @@
 <context>
     <name>edgecore::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="82" />
-        <location filename="../widgets/mainwindow.cpp" line="834" />
-        <location filename="../widgets/mainwindow.cpp" line="881" />
+        <location filename="../widgets/mainwindow.cpp" line="83" />
+        <location filename="../widgets/mainwindow.cpp" line="855" />
+        <location filename="../widgets/mainwindow.cpp" line="903" />
         <source>EdgeCore Lab</source>
         <translation>EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="158" />
+        <location filename="../widgets/mainwindow.cpp" line="159" />
         <source>Double-click a session to see only its frames on the diagram</source>
         <translation>Doppelklick auf eine Sitzung zeigt im Diagramm nur ihre Rahmen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="159" />
+        <location filename="../widgets/mainwindow.cpp" line="160" />
         <source>Sessions</source>
         <translation>Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="194" />
+        <location filename="../widgets/mainwindow.cpp" line="195" />
         <source>Ti&amp;me:</source>
         <translation>&amp;Zeit:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="226" />
+        <location filename="../widgets/mainwindow.cpp" line="227" />
         <source>Show:</source>
         <translation>Zeigen:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="227" />
+        <location filename="../widgets/mainwindow.cpp" line="228" />
         <source>in flight</source>
         <translation>unterwegs</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="227" />
+        <location filename="../widgets/mainwindow.cpp" line="228" />
         <source>lost</source>
         <translation>verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="227" />
+        <location filename="../widgets/mainwindow.cpp" line="228" />
         <source>refused</source>
         <translation>abgewiesen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="244" />
+        <location filename="../widgets/mainwindow.cpp" line="245" />
         <source>&amp;Transaction:</source>
         <translation>&amp;Transaktion:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="256" />
+        <location filename="../widgets/mainwindow.cpp" line="257" />
         <source>Se&amp;ssion:</source>
         <translation>Sitzun&amp;g:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="270" />
+        <location filename="../widgets/mainwindow.cpp" line="271" />
         <source>Servi&amp;ce:</source>
         <translation>Diens&amp;t:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="398" />
+        <location filename="../widgets/mainwindow.cpp" line="400" />
         <source>Click a message on the diagram to see everything about it.</source>
         <translation>Klicken Sie auf eine Nachricht im Diagramm, um alles über sie zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="418" />
+        <location filename="../widgets/mainwindow.cpp" line="420" />
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="418" />
+        <location filename="../widgets/mainwindow.cpp" line="420" />
         <source>To</source>
         <translation>An</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="418" />
+        <location filename="../widgets/mainwindow.cpp" line="420" />
         <source>Parked at (ms)</source>
         <translation>Geparkt bei (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="424" />
+        <location filename="../widgets/mainwindow.cpp" line="426" />
         <source>Pending Deliveries</source>
         <translation>Ausstehende Zustellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="440" />
+        <location filename="../widgets/mainwindow.cpp" line="442" />
         <source>Event Log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="464" />
-        <location filename="../widgets/mainwindow.cpp" line="939" />
+        <location filename="../widgets/mainwindow.cpp" line="466" />
+        <location filename="../widgets/mainwindow.cpp" line="961" />
         <source>Load test %v/%m</source>
         <translation>Lasttest %v/%m</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="468" />
+        <location filename="../widgets/mainwindow.cpp" line="470" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="469" />
+        <location filename="../widgets/mainwindow.cpp" line="471" />
         <source>Stop the load test: nothing more is submitted; what is under way finishes</source>
         <translation>Den Lasttest beenden: nichts Neues wird gestartet; was läuft, endet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="478" />
+        <location filename="../widgets/mainwindow.cpp" line="480" />
         <source>The invariant checker, reading every trace event as it comes: click for its report</source>
         <translation>Der Invariantenprüfer liest jedes Trace-Ereignis, sobald es kommt: klicken für seinen Bericht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="522" />
+        <location filename="../widgets/mainwindow.cpp" line="524" />
         <source>Lab</source>
         <translation>Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="526" />
+        <location filename="../widgets/mainwindow.cpp" line="528" />
         <source>&amp;Lab</source>
         <translation>&amp;Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="534" />
+        <location filename="../widgets/mainwindow.cpp" line="536" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="540" />
+        <location filename="../widgets/mainwindow.cpp" line="542" />
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="542" />
+        <location filename="../widgets/mainwindow.cpp" line="544" />
         <source>&amp;Pause</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="544" />
+        <location filename="../widgets/mainwindow.cpp" line="546" />
         <source>S&amp;tep Mode</source>
         <translation>Schritt&amp;modus</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="563" />
+        <location filename="../widgets/mainwindow.cpp" line="565" />
         <source>Deliver the Oldest</source>
         <translation>Den ältesten zustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="565" />
+        <location filename="../widgets/mainwindow.cpp" line="567" />
         <source>Deliver the Selected</source>
         <translation>Den gewählten zustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="567" />
+        <location filename="../widgets/mainwindow.cpp" line="569" />
         <source>Drop the Selected</source>
         <translation>Den gewählten verwerfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="571" />
+        <location filename="../widgets/mainwindow.cpp" line="573" />
         <source>Advance to the Next Deadline</source>
         <translation>Zur nächsten Frist vorstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="575" />
+        <location filename="../widgets/mainwindow.cpp" line="577" />
         <source>Protocol</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="585" />
+        <location filename="../widgets/mainwindow.cpp" line="587" />
         <source>New &amp;VOICE Session</source>
         <translation>Neue &amp;VOICE-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="588" />
+        <location filename="../widgets/mainwindow.cpp" line="590" />
         <source>New &amp;DATA Session</source>
         <translation>Neue &amp;DATA-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="591" />
+        <location filename="../widgets/mainwindow.cpp" line="593" />
         <source>&amp;Load Test</source>
         <translation>&amp;Lasttest</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="595" />
+        <location filename="../widgets/mainwindow.cpp" line="597" />
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="612" />
+        <location filename="../widgets/mainwindow.cpp" line="614" />
         <source>Speed</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="630" />
+        <location filename="../widgets/mainwindow.cpp" line="651" />
         <source>R&amp;eset</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="633" />
+        <location filename="../widgets/mainwindow.cpp" line="654" />
         <source>Run &amp;Scenario</source>
         <translation>Szenario a&amp;usführen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="641" />
+        <location filename="../widgets/mainwindow.cpp" line="662" />
         <source>&amp;Demo: 200 Sessions While Mallory Forges</source>
         <translation>&amp;Demo: 200 Sitzungen, während Mallory fälscht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="642" />
+        <location filename="../widgets/mainwindow.cpp" line="663" />
         <source>&amp;Coordinator Crash (2PC: Participants Block)</source>
         <translation>&amp;Koordinatorabsturz (2PC: Teilnehmer blockieren)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="643" />
+        <location filename="../widgets/mainwindow.cpp" line="664" />
         <source>Coordinator Crash (&amp;3PC: Participants Terminate)</source>
         <translation>Koordinatorabsturz (&amp;3PC: Teilnehmer entscheiden selbst)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="644" />
+        <location filename="../widgets/mainwindow.cpp" line="665" />
         <source>&amp;Failover: the Leader Crashes</source>
         <translation>&amp;Failover: der Leiter stürzt ab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="645" />
+        <location filename="../widgets/mainwindow.cpp" line="666" />
         <source>C&amp;haos: Seeded Faults</source>
         <translation>&amp;Chaos: Fehler aus dem Startwert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="646" />
+        <location filename="../widgets/mainwindow.cpp" line="667" />
         <source>Dead&amp;lock: Two Sessions Wait for Each Other</source>
         <translation>Dead&amp;lock: zwei Sitzungen warten aufeinander</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="654" />
+        <location filename="../widgets/mainwindow.cpp" line="675" />
         <source>Run Scenario</source>
         <translation>Szenario ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="664" />
+        <location filename="../widgets/mainwindow.cpp" line="685" />
         <source>Fault &amp;Plan File…</source>
         <translation>Fehler&amp;plan-Datei…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="666" />
+        <location filename="../widgets/mainwindow.cpp" line="687" />
         <source>The demo's load with a fault plan's steps (JSON, as --faults takes)</source>
         <translation>Die Last der Demo mit den Schritten eines Fehlerplans (JSON, wie --faults ihn nimmt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="669" />
+        <location filename="../widgets/mainwindow.cpp" line="690" />
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="685" />
+        <location filename="../widgets/mainwindow.cpp" line="706" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="687" />
+        <location filename="../widgets/mainwindow.cpp" line="708" />
         <source>&amp;Open Run…</source>
         <translation>Lauf ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="689" />
+        <location filename="../widgets/mainwindow.cpp" line="710" />
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="692" />
+        <location filename="../widgets/mainwindow.cpp" line="713" />
         <source>&amp;Save Run As…</source>
         <translation>Lauf &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="694" />
+        <location filename="../widgets/mainwindow.cpp" line="715" />
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="695" />
+        <location filename="../widgets/mainwindow.cpp" line="716" />
         <source>&amp;Trace for Chrome or Perfetto…</source>
         <translation>&amp;Trace für Chrome oder Perfetto…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="697" />
+        <location filename="../widgets/mainwindow.cpp" line="718" />
         <source>&amp;Summary (JSON)…</source>
         <translation>&amp;Zusammenfassung (JSON)…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="699" />
+        <location filename="../widgets/mainwindow.cpp" line="720" />
         <source>Show Run &amp;Folder</source>
         <translation>Lauf&amp;ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="702" />
+        <location filename="../widgets/mainwindow.cpp" line="723" />
         <source>Run folder</source>
         <translation>Laufordner</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="703" />
+        <location filename="../widgets/mainwindow.cpp" line="724" />
         <source>The run folder is %1</source>
         <translation>Der Laufordner ist %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="716" />
+        <location filename="../widgets/mainwindow.cpp" line="737" />
         <source>&amp;Sessions</source>
         <translation>&amp;Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="720" />
+        <location filename="../widgets/mainwindow.cpp" line="741" />
         <source>&amp;Message Detail</source>
         <translation>&amp;Nachrichtendetails</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="724" />
+        <location filename="../widgets/mainwindow.cpp" line="745" />
         <source>&amp;Pending Deliveries</source>
         <translation>&amp;Ausstehende Zustellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="739" />
+        <location filename="../widgets/mainwindow.cpp" line="760" />
         <source>&amp;Fit the Whole Run</source>
         <translation>Ganzen Lauf ein&amp;passen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="741" />
+        <location filename="../widgets/mainwindow.cpp" line="762" />
         <source>Follow the &amp;Live End</source>
         <translation>Dem &amp;laufenden Ende folgen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="747" />
+        <location filename="../widgets/mainwindow.cpp" line="768" />
         <source>Event Order &amp;Down the Side</source>
         <translation>Ereignis&amp;folge an der Seite</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="753" />
+        <location filename="../widgets/mainwindow.cpp" line="774" />
         <source>One row per event instead of lab time: in step mode, where the clock stands still, every step gets its own row</source>
         <translation>Eine Zeile je Ereignis statt Laborzeit: im Schrittmodus, wo die Uhr stillsteht, bekommt jeder Schritt seine eigene Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="841" />
+        <location filename="../widgets/mainwindow.cpp" line="862" />
         <source>Could not remove the old run folder %1</source>
         <translation>Der alte Laufordner %1 ließ sich nicht entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="882" />
+        <location filename="../widgets/mainwindow.cpp" line="904" />
         <source>%1 – EdgeCore Lab</source>
         <translation>%1 – EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="961" />
+        <location filename="../widgets/mainwindow.cpp" line="983" />
         <source>There is no scenario called %1 (there are %2).</source>
         <translation>Es gibt kein Szenario namens %1 (es gibt %2).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="972" />
+        <location filename="../widgets/mainwindow.cpp" line="994" />
         <source>The fault plan cannot be run: %1</source>
         <translation>Der Fehlerplan kann nicht laufen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1011" />
+        <location filename="../widgets/mainwindow.cpp" line="1007" />
+        <source>The lab could not start for the scenario (see the message before).</source>
+        <translation>Das Labor konnte für das Szenario nicht starten (siehe die Meldung davor).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1036" />
         <source>%1: %v of %m sessions</source>
         <translation>%1: %v von %m Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1024" />
+        <location filename="../widgets/mainwindow.cpp" line="1049" />
         <source>Scenario %1 finished</source>
         <translation>Szenario %1 beendet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1025" />
+        <location filename="../widgets/mainwindow.cpp" line="1050" />
         <source>Scenario %1 finished: %2</source>
         <translation>Szenario %1 beendet: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1028" />
+        <location filename="../widgets/mainwindow.cpp" line="1053" />
         <source>Running scenario %1: %2</source>
         <translation>Szenario %1 läuft: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1042" />
-        <location filename="../widgets/mainwindow.cpp" line="1049" />
+        <location filename="../widgets/mainwindow.cpp" line="1067" />
+        <location filename="../widgets/mainwindow.cpp" line="1074" />
         <source>Run a Fault Plan</source>
         <translation>Einen Fehlerplan ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1043" />
+        <location filename="../widgets/mainwindow.cpp" line="1068" />
         <source>Fault plans (*.json);;All files (*)</source>
         <translation>Fehlerpläne (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1078" />
+        <location filename="../widgets/mainwindow.cpp" line="1103" />
         <source>Every invariant holds over the %L1 transactions seen so far.</source>
         <translation>Jede Invariante gilt über die %L1 bisher gesehenen Transaktionen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1305" />
-        <location filename="../widgets/mainwindow.cpp" line="1350" />
+        <location filename="../widgets/mainwindow.cpp" line="1330" />
+        <location filename="../widgets/mainwindow.cpp" line="1375" />
         <source>Lab time %L1 s</source>
         <translation>Laborzeit %L1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1318" />
+        <location filename="../widgets/mainwindow.cpp" line="1343" />
         <source>Committed %L1 (active %L2, released %L3) · Aborted %L4 · Invalid %L5 · Rejected frames %L6 · Events %L7</source>
         <translation>Festgeschrieben %L1 (aktiv %L2, freigegeben %L3) · Abgebrochen %L4 · Ungültig %L5 · Abgewiesene Frames %L6 · Ereignisse %L7</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1335" />
+        <location filename="../widgets/mainwindow.cpp" line="1360" />
         <source>Trace full: %L1 events not recorded</source>
         <translation>Trace voll: %L1 Ereignisse nicht aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1349" />
+        <location filename="../widgets/mainwindow.cpp" line="1374" />
         <source>Lab time %L1 s (paused)</source>
         <translation>Laborzeit %L1 s (angehalten)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1373" />
+        <location filename="../widgets/mainwindow.cpp" line="1398" />
         <source>There is no live run to save.</source>
         <translation>Es gibt keinen laufenden Lauf zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1376" />
+        <location filename="../widgets/mainwindow.cpp" line="1401" />
         <source>%1 is not empty: choose a new or an empty folder.</source>
         <translation>%1 ist nicht leer: wählen Sie einen neuen oder leeren Ordner.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1379" />
+        <location filename="../widgets/mainwindow.cpp" line="1404" />
         <source>Cannot create %1.</source>
         <translation>%1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1404" />
+        <location filename="../widgets/mainwindow.cpp" line="1429" />
         <source>Cannot copy %1: %2</source>
         <translation>%1 kann nicht kopiert werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1454" />
+        <location filename="../widgets/mainwindow.cpp" line="1479" />
         <source>%1 holds no EdgeCore Lab run (no %2 in it).</source>
         <translation>%1 enthält keinen EdgeCore-Lab-Lauf (kein %2 darin).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1461" />
+        <location filename="../widgets/mainwindow.cpp" line="1486" />
         <source>Cannot open the run: %1</source>
         <translation>Der Lauf kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1493" />
+        <location filename="../widgets/mainwindow.cpp" line="1518" />
         <source>The run's last event was cut off (the run was still being written or was stopped): it opens up to its last complete event.</source>
         <translation>Das letzte Ereignis des Laufs ist abgeschnitten (der Lauf wurde noch geschrieben oder abgebrochen): er öffnet sich bis zu seinem letzten vollständigen Ereignis.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1522" />
+        <location filename="../widgets/mainwindow.cpp" line="1547" />
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="227" />
-        <location filename="../widgets/mainwindow.cpp" line="1739" />
+        <location filename="../widgets/mainwindow.cpp" line="228" />
+        <location filename="../widgets/mainwindow.cpp" line="1764" />
         <source>delivered</source>
         <translation>zugestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1742" />
+        <location filename="../widgets/mainwindow.cpp" line="1767" />
         <source>lost: the network is partitioned</source>
         <translation>verloren: das Netz ist geteilt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1743" />
+        <location filename="../widgets/mainwindow.cpp" line="1768" />
         <source>lost: dropped by hand in step mode</source>
         <translation>verloren: im Schrittmodus von Hand verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1745" />
+        <location filename="../widgets/mainwindow.cpp" line="1770" />
         <source>lost: the link dropped it</source>
         <translation>verloren: die Verbindung hat sie verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1748" />
+        <location filename="../widgets/mainwindow.cpp" line="1773" />
         <source>refused: %1</source>
         <translation>abgewiesen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1752" />
+        <location filename="../widgets/mainwindow.cpp" line="1777" />
         <source>in flight (not delivered yet)</source>
         <translation>unterwegs (noch nicht zugestellt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1756" />
+        <location filename="../widgets/mainwindow.cpp" line="1781" />
         <source>From → to</source>
         <translation>Von → an</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1756" />
+        <location filename="../widgets/mainwindow.cpp" line="1781" />
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1757" />
+        <location filename="../widgets/mainwindow.cpp" line="1782" />
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1758" />
+        <location filename="../widgets/mainwindow.cpp" line="1783" />
         <source>Fate</source>
         <translation>Verbleib</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1860" />
+        <location filename="../widgets/mainwindow.cpp" line="1885" />
         <source>client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1870" />
+        <location filename="../widgets/mainwindow.cpp" line="1895" />
         <source>Pending Deliveries (%L1)</source>
         <translation>Ausstehende Zustellungen (%L1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="418" />
-        <location filename="../widgets/mainwindow.cpp" line="1784" />
+        <location filename="../widgets/mainwindow.cpp" line="420" />
+        <location filename="../widgets/mainwindow.cpp" line="1809" />
         <source>Transaction</source>
         <translation>Transaktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1744" />
+        <location filename="../widgets/mainwindow.cpp" line="1769" />
         <source>lost: its receiver was down</source>
         <translation>verloren: sein Empfänger war ausgefallen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1788" />
+        <location filename="../widgets/mainwindow.cpp" line="1813" />
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1789" />
+        <location filename="../widgets/mainwindow.cpp" line="1814" />
         <source>Frame number</source>
         <translation>Frame-Nummer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1791" />
+        <location filename="../widgets/mainwindow.cpp" line="1816" />
         <source>Latency</source>
         <translation>Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1791" />
-        <location filename="../widgets/mainwindow.cpp" line="1798" />
+        <location filename="../widgets/mainwindow.cpp" line="1816" />
+        <location filename="../widgets/mainwindow.cpp" line="1823" />
         <source>%L1 ms</source>
         <translation>%L1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1797" />
+        <location filename="../widgets/mainwindow.cpp" line="1822" />
         <source>Trace event</source>
         <translation>Trace-Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1797" />
+        <location filename="../widgets/mainwindow.cpp" line="1822" />
         <source>#%L1</source>
         <translation>#%L1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1798" />
+        <location filename="../widgets/mainwindow.cpp" line="1823" />
         <source>Lab time</source>
         <translation>Laborzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1799" />
+        <location filename="../widgets/mainwindow.cpp" line="1824" />
         <source>Wall time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1800" />
+        <location filename="../widgets/mainwindow.cpp" line="1825" />
         <source>Lamport clock</source>
         <translation>Lamport-Uhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1801" />
+        <location filename="../widgets/mainwindow.cpp" line="1826" />
         <source>Vector clock</source>
         <translation>Vektoruhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1805" />
+        <location filename="../widgets/mainwindow.cpp" line="1830" />
         <source>Sent by %1</source>
         <translation>Gesendet von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1807" />
+        <location filename="../widgets/mainwindow.cpp" line="1832" />
         <source>Delivered to %1</source>
         <translation>Zugestellt an %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1808" />
+        <location filename="../widgets/mainwindow.cpp" line="1833" />
         <source>Lost</source>
         <translation>Verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1809" />
+        <location filename="../widgets/mainwindow.cpp" line="1834" />
         <source>Refused by %1</source>
         <translation>Abgewiesen von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1445" />
-        <location filename="../widgets/mainwindow.cpp" line="1528" />
-        <location filename="../widgets/mainwindow.cpp" line="1557" />
-        <location filename="../widgets/mainwindow.cpp" line="1562" />
+        <location filename="../widgets/mainwindow.cpp" line="1470" />
+        <location filename="../widgets/mainwindow.cpp" line="1553" />
+        <location filename="../widgets/mainwindow.cpp" line="1582" />
+        <location filename="../widgets/mainwindow.cpp" line="1587" />
         <source>Open Run</source>
         <translation>Lauf öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1240" />
+        <location filename="../widgets/mainwindow.cpp" line="1265" />
         <source>Found %1: %2 → %3</source>
         <translation>Gefunden %1: %2 → %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1246" />
+        <location filename="../widgets/mainwindow.cpp" line="1271" />
         <source>No message the diagram shows matches “%1”</source>
         <translation>Keine Nachricht im Diagramm passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1291" />
+        <location filename="../widgets/mainwindow.cpp" line="1316" />
         <source>Lab %1 s · event %L2 of %L3</source>
         <translation>Labor %1 s · Ereignis %L2 von %L3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1300" />
+        <location filename="../widgets/mainwindow.cpp" line="1325" />
         <source>Saved run: %L1 events, %L2 sessions; Reset returns to a live lab</source>
         <translation>Gespeicherter Lauf: %L1 Ereignisse, %L2 Sitzungen; Zurücksetzen kehrt zum laufenden Labor zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1534" />
+        <location filename="../widgets/mainwindow.cpp" line="1559" />
         <source>No recent runs</source>
         <translation>Keine zuletzt geöffneten Läufe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1536" />
+        <location filename="../widgets/mainwindow.cpp" line="1561" />
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1542" />
-        <location filename="../widgets/mainwindow.cpp" line="1552" />
+        <location filename="../widgets/mainwindow.cpp" line="1567" />
+        <location filename="../widgets/mainwindow.cpp" line="1577" />
         <source>Save Run As</source>
         <translation>Lauf speichern unter</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1549" />
+        <location filename="../widgets/mainwindow.cpp" line="1574" />
         <source>Saved the run to %1</source>
         <translation>Lauf in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1570" />
-        <location filename="../widgets/mainwindow.cpp" line="1577" />
+        <location filename="../widgets/mainwindow.cpp" line="1595" />
+        <location filename="../widgets/mainwindow.cpp" line="1602" />
         <source>Export Trace</source>
         <translation>Trace exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1572" />
+        <location filename="../widgets/mainwindow.cpp" line="1597" />
         <source>Chrome trace (*.json)</source>
         <translation>Chrome-Trace (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1579" />
+        <location filename="../widgets/mainwindow.cpp" line="1604" />
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1587" />
-        <location filename="../widgets/mainwindow.cpp" line="1592" />
+        <location filename="../widgets/mainwindow.cpp" line="1612" />
+        <location filename="../widgets/mainwindow.cpp" line="1617" />
         <source>Export Summary</source>
         <translation>Zusammenfassung exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1587" />
+        <location filename="../widgets/mainwindow.cpp" line="1612" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1635" />
+        <location filename="../widgets/mainwindow.cpp" line="1660" />
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1640" />
+        <location filename="../widgets/mainwindow.cpp" line="1665" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1640" />
+        <location filename="../widgets/mainwindow.cpp" line="1665" />
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1673" />
+        <location filename="../widgets/mainwindow.cpp" line="1698" />
         <source>EdgeCore Lab Manual</source>
         <translation>EdgeCore-Lab-Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1680" />
+        <location filename="../widgets/mainwindow.cpp" line="1705" />
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1694" />
+        <location filename="../widgets/mainwindow.cpp" line="1719" />
         <source>About EdgeCore Lab</source>
         <translation>Über EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1695" />
+        <location filename="../widgets/mainwindow.cpp" line="1720" />
         <source>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;A desktop lab for distributed protocols: an edge gateway, three session managers electing a leader, 2PC and 3PC participants, a versioned shared memory and a malicious node, each a real server on its own thread, talking over loopback TCP with signed frames.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Labor für verteilte Protokolle: ein Edge-Gateway, drei Session-Manager, die einen Leader wählen, 2PC- und 3PC-Teilnehmer, ein versionierter gemeinsamer Speicher und ein bösartiger Knoten, jeder ein echter Server in einem eigenen Thread, die über Loopback-TCP mit signierten Frames sprechen.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="581" />
+        <location filename="../widgets/mainwindow.cpp" line="583" />
         <source>Commit protocol of the sessions you start from here</source>
         <translation>Commit-Protokoll der Sitzungen, die Sie hier starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="197" />
+        <location filename="../widgets/mainwindow.cpp" line="198" />
         <source>Drag back to see the lab as it was: the diagram marks the instant, the sessions table and the event log show it</source>
         <translation>Zurückziehen zeigt das Labor, wie es war: das Diagramm markiert den Moment, Sitzungstabelle und Ereignisprotokoll zeigen ihn</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="204" />
+        <location filename="../widgets/mainwindow.cpp" line="205" />
         <source>Lab %1 s · event %2 of %3</source>
         <translation>Labor %1 s · Ereignis %2 von %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="207" />
+        <location filename="../widgets/mainwindow.cpp" line="208" />
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="210" />
+        <location filename="../widgets/mainwindow.cpp" line="211" />
         <source>Back to the live end (Alt+End)</source>
         <translation>Zurück zum laufenden Ende (Alt+Ende)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="247" />
+        <location filename="../widgets/mainwindow.cpp" line="248" />
         <source>all, or e.g. 2.15</source>
         <translation>alle, oder z. B. 2.15</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="259" />
-        <location filename="../widgets/mainwindow.cpp" line="273" />
-        <location filename="../widgets/mainwindow.cpp" line="1184" />
+        <location filename="../widgets/mainwindow.cpp" line="260" />
+        <location filename="../widgets/mainwindow.cpp" line="274" />
+        <location filename="../widgets/mainwindow.cpp" line="1209" />
         <source>every one</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="281" />
+        <location filename="../widgets/mainwindow.cpp" line="282" />
         <source>T&amp;ypes</source>
         <translation>T&amp;ypen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="282" />
+        <location filename="../widgets/mainwindow.cpp" line="283" />
         <source>Which message types the diagram shows</source>
         <translation>Welche Nachrichtentypen das Diagramm zeigt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="287" />
+        <location filename="../widgets/mainwindow.cpp" line="288" />
         <source>Show Every Type</source>
         <translation>Alle Typen zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="375" />
+        <location filename="../widgets/mainwindow.cpp" line="377" />
         <source>Find a message (Ctrl+F)</source>
         <translation>Nachricht suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="383" />
+        <location filename="../widgets/mainwindow.cpp" line="385" />
         <source>Previous hit (Shift+F3)</source>
         <translation>Voriger Treffer (Umschalt+F3)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="387" />
+        <location filename="../widgets/mainwindow.cpp" line="389" />
         <source>Next hit (F3)</source>
         <translation>Nächster Treffer (F3)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="548" />
+        <location filename="../widgets/mainwindow.cpp" line="550" />
         <source>Step mode (F10): the clock stands still; deliver the frames one by one in Pending Deliveries (Enter, N), drop one (Del), duplicate one (D), or move the clock to the next deadline (T)</source>
         <translation>Schrittmodus (F10): die Uhr steht; Rahmen einzeln in „Ausstehende Zustellungen“ zustellen (Eingabe, N), einen verwerfen (Entf), einen verdoppeln (D) oder die Uhr zur nächsten Frist stellen (T)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="569" />
+        <location filename="../widgets/mainwindow.cpp" line="571" />
         <source>Duplicate the Selected</source>
         <translation>Den ausgewählten verdoppeln</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="604" />
+        <location filename="../widgets/mainwindow.cpp" line="606" />
         <source>Seed for every random choice of the next reset</source>
         <translation>Startwert für jede Zufallsentscheidung nach dem nächsten Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="622" />
+        <location filename="../widgets/mainwindow.cpp" line="624" />
         <source>Lab clock speed: 0.1 (slow motion) to 10</source>
         <translation>Tempo der Laboruhr: 0,1 (Zeitlupe) bis 10</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="706" />
+        <location filename="../widgets/mainwindow.cpp" line="727" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="708" />
+        <location filename="../widgets/mainwindow.cpp" line="729" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="711" />
+        <location filename="../widgets/mainwindow.cpp" line="732" />
         <source>&amp;Event Log</source>
         <translation>&amp;Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="728" />
+        <location filename="../widgets/mainwindow.cpp" line="749" />
         <source>&amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="732" />
+        <location filename="../widgets/mainwindow.cpp" line="753" />
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="734" />
+        <location filename="../widgets/mainwindow.cpp" line="755" />
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="736" />
+        <location filename="../widgets/mainwindow.cpp" line="757" />
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="759" />
+        <location filename="../widgets/mainwindow.cpp" line="780" />
         <source>Find a Messa&amp;ge</source>
         <translation>Nachricht s&amp;uchen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="763" />
+        <location filename="../widgets/mainwindow.cpp" line="784" />
         <source>Find &amp;Next</source>
         <translation>Nächs&amp;ten Treffer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="765" />
+        <location filename="../widgets/mainwindow.cpp" line="786" />
         <source>Find Pre&amp;vious</source>
         <translation>Vo&amp;rigen Treffer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="768" />
+        <location filename="../widgets/mainwindow.cpp" line="789" />
         <source>Time Cursor &amp;Back One Event</source>
         <translation>Zeitmarke ein Ereignis frü&amp;her</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="774" />
+        <location filename="../widgets/mainwindow.cpp" line="795" />
         <source>Time &amp;Cursor Forward One Event</source>
         <translation>Zeit&amp;marke ein Ereignis später</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="779" />
+        <location filename="../widgets/mainwindow.cpp" line="800" />
         <source>Time Cursor Back to No&amp;w</source>
         <translation>Zeitmarke auf &amp;jetzt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="782" />
+        <location filename="../widgets/mainwindow.cpp" line="803" />
         <source>&amp;Reset Layout</source>
         <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="789" />
+        <location filename="../widgets/mainwindow.cpp" line="810" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="791" />
+        <location filename="../widgets/mainwindow.cpp" line="812" />
         <source>&amp;Manual</source>
         <translation>&amp;Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="793" />
+        <location filename="../widgets/mainwindow.cpp" line="814" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="796" />
+        <location filename="../widgets/mainwindow.cpp" line="817" />
         <source>&amp;About EdgeCore Lab</source>
         <translation>Ü&amp;ber EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="798" />
+        <location filename="../widgets/mainwindow.cpp" line="819" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="835" />
+        <location filename="../widgets/mainwindow.cpp" line="856" />
         <source>The cluster could not start:
 %1</source>
         <translation>Der Cluster konnte nicht starten:
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1069" />
+        <location filename="../widgets/mainwindow.cpp" line="1094" />
         <source>Invariant checker</source>
         <translation>Invariantenprüfer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1085" />
+        <location filename="../widgets/mainwindow.cpp" line="1110" />
         <source>%1 violated: %2 (trace event #%L3); replay with --seed %4</source>
         <translation>%1 verletzt: %2 (Trace-Ereignis #%L3); wiederholen mit --seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1089" />
+        <location filename="../widgets/mainwindow.cpp" line="1114" />
         <source>%1 violated: %2; replay with --seed %3</source>
         <translation>%1 verletzt: %2; wiederholen mit --seed %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1094" />
+        <location filename="../widgets/mainwindow.cpp" line="1119" />
         <source>and %L1 more</source>
         <translation>und %L1 weitere</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1102" />
+        <location filename="../widgets/mainwindow.cpp" line="1127" />
         <source>What happened to it:</source>
         <translation>Was geschah:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1106" />
+        <location filename="../widgets/mainwindow.cpp" line="1131" />
         <source>Lab time (ms)</source>
         <translation>Laborzeit (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1106" />
+        <location filename="../widgets/mainwindow.cpp" line="1131" />
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1106" />
+        <location filename="../widgets/mainwindow.cpp" line="1131" />
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1765" />
+        <location filename="../widgets/mainwindow.cpp" line="1790" />
         <source>valid (HMAC-SHA256 verified by %1)</source>
         <translation>gültig (HMAC-SHA256 von %1 geprüft)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1769" />
+        <location filename="../widgets/mainwindow.cpp" line="1794" />
         <source>invalid: %1</source>
         <translation>ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1771" />
+        <location filename="../widgets/mainwindow.cpp" line="1796" />
         <source>not checked: the frame did not decode</source>
         <translation>nicht geprüft: der Rahmen ließ sich nicht dekodieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1772" />
+        <location filename="../widgets/mainwindow.cpp" line="1797" />
         <source>valid (refused after it was verified)</source>
         <translation>gültig (nach der Prüfung abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1775" />
+        <location filename="../widgets/mainwindow.cpp" line="1800" />
         <source>not checked: it never arrived</source>
         <translation>nicht geprüft: er kam nie an</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1778" />
+        <location filename="../widgets/mainwindow.cpp" line="1803" />
         <source>not checked yet</source>
         <translation>noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1781" />
+        <location filename="../widgets/mainwindow.cpp" line="1806" />
         <source>Signature</source>
         <translation>Signatur</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1783" />
+        <location filename="../widgets/mainwindow.cpp" line="1808" />
         <source>Copy</source>
         <translation>Kopie</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1783" />
+        <location filename="../widgets/mainwindow.cpp" line="1808" />
         <source>made by hand in step mode (the same bytes again)</source>
         <translation>von Hand im Schrittmodus gemacht (dieselben Bytes noch einmal)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1787" />
+        <location filename="../widgets/mainwindow.cpp" line="1812" />
         <source>Show only this transaction</source>
         <translation>Nur diese Transaktion zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1924" />
+        <location filename="../widgets/mainwindow.cpp" line="1949" />
         <source>That frame cannot be duplicated (a client's request never crossed the network)</source>
         <translation>Dieser Rahmen lässt sich nicht verdoppeln (die Anfrage eines Clients lief nie über das Netz)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="409" />
-        <location filename="../widgets/mainwindow.cpp" line="418" />
-        <location filename="../widgets/mainwindow.cpp" line="1107" />
+        <location filename="../widgets/mainwindow.cpp" line="411" />
+        <location filename="../widgets/mainwindow.cpp" line="420" />
+        <location filename="../widgets/mainwindow.cpp" line="1132" />
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1107" />
+        <location filename="../widgets/mainwindow.cpp" line="1132" />
         <source>Peer</source>
         <translation>Gegenstelle</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1107" />
-        <location filename="../widgets/mainwindow.cpp" line="1803" />
+        <location filename="../widgets/mainwindow.cpp" line="1132" />
+        <location filename="../widgets/mainwindow.cpp" line="1828" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1312" />
-        <location filename="../widgets/mainwindow.cpp" line="1339" />
+        <location filename="../widgets/mainwindow.cpp" line="1337" />
+        <location filename="../widgets/mainwindow.cpp" line="1364" />
         <source>Checker: ok</source>
         <translation>Prüfer: ok</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1332" />
+        <location filename="../widgets/mainwindow.cpp" line="1357" />
         <source>A service halted: storage failure (%1)</source>
         <translation>Ein Dienst hat angehalten: Speicherfehler (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1333" />
+        <location filename="../widgets/mainwindow.cpp" line="1358" />
         <source>%1 services halted: storage failure</source>
         <translation>%1 Dienste haben angehalten: Speicherfehler</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1313" />
-        <location filename="../widgets/mainwindow.cpp" line="1340" />
+        <location filename="../widgets/mainwindow.cpp" line="1338" />
+        <location filename="../widgets/mainwindow.cpp" line="1365" />
         <source>Checker: %1 violated</source>
         <translation>Prüfer: %1 verletzt</translation>
     </message>

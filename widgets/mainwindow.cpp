@@ -1002,8 +1002,11 @@ bool MainWindow::runScenario(const QString &name, const QString &protocolName,
     stopCluster();
     m_scenario = std::make_unique<Scenario>(*scenario);
     startCluster();
-    if (!m_cluster || !m_cluster->isRunning())
+    if (!m_cluster || !m_cluster->isRunning()) {
+        if (error)
+            *error = tr("The lab could not start for the scenario (see the message before).");
         return false;
+    }
     m_plan = std::move(plan);
     const Protocol proto = parseProtocol(protocol()).value_or(Protocol::TwoPhase);
     m_script = m_scenario->script ? m_scenario->script(proto, seed()) : nullptr;
