@@ -78,14 +78,18 @@ void EventLogModel::setStore(const TraceStore *store)
     refresh();
 }
 
+qsizetype EventLogModel::shownSize() const
+{
+    const qsizetype size = m_store->size();
+    return m_cursor >= 0 ? std::min(size, m_cursor + 1) : size;
+}
+
 void EventLogModel::setCursor(qsizetype event)
 {
     m_cursor = event;
     if (!m_store)
         return;
-    qsizetype size = m_store->size();
-    if (m_cursor >= 0)
-        size = std::min(size, m_cursor + 1);
+    const qsizetype size = shownSize();
     if (size < m_rows) {
         beginRemoveRows({}, static_cast<int>(size), static_cast<int>(m_rows) - 1);
         m_rows = size;
@@ -99,9 +103,7 @@ int EventLogModel::refresh()
 {
     if (!m_store)
         return 0;
-    qsizetype size = m_store->size();
-    if (m_cursor >= 0)
-        size = std::min(size, m_cursor + 1);
+    const qsizetype size = shownSize();
     if (size <= m_rows)
         return 0;
     const int added = static_cast<int>(size - m_rows);

@@ -37,7 +37,6 @@ public:
     int refresh();
     // Shows events up to and including `event` only (the lab as it was then); -1: live.
     void setCursor(qsizetype event);
-    qsizetype cursor() const { return m_cursor; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -46,6 +45,7 @@ public:
 
 private:
     const TraceEvent &event(int row) const;
+    qsizetype shownSize() const; // the events shown: up to the cursor's, or all
 
     const TraceStore *m_store = nullptr;
     qsizetype m_rows = 0;

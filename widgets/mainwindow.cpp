@@ -1907,45 +1907,39 @@ bool MainWindow::deliverNext()
     return ok;
 }
 
-bool MainWindow::deliverSelected()
+std::optional<quint64> MainWindow::chosenPending()
 {
     if (!stepMode())
-        return false;
+        return std::nullopt;
+    refreshPending();
+    if (m_pendingShown.empty())
+        return std::nullopt;
     const int row = m_pendingView->currentRow();
-    if (row < 0 || row >= static_cast<int>(m_pendingShown.size()))
-        return deliverNext();
-    const bool ok = m_controls->deliver(m_pendingShown[static_cast<size_t>(row)].id);
+    const bool selected = row >= 0 && row < static_cast<int>(m_pendingShown.size());
+    return m_pendingShown[selected ? static_cast<size_t>(row) : 0].id;
+}
+
+bool MainWindow::deliverSelected()
+{
+    const std::optional<quint64> id = chosenPending();
+    const bool ok = id && m_controls->deliver(*id);
     refresh();
     return ok;
 }
 
 bool MainWindow::dropSelected()
 {
-    if (!stepMode())
-        return false;
-    refreshPending();
-    int row = m_pendingView->currentRow();
-    if (row < 0 || row >= static_cast<int>(m_pendingShown.size()))
-        row = 0;
-    if (m_pendingShown.empty())
-        return false;
-    const bool ok = m_controls->drop(m_pendingShown[static_cast<size_t>(row)].id);
+    const std::optional<quint64> id = chosenPending();
+    const bool ok = id && m_controls->drop(*id);
     refresh();
     return ok;
 }
 
 bool MainWindow::duplicateSelected()
 {
-    if (!stepMode())
-        return false;
-    refreshPending();
-    int row = m_pendingView->currentRow();
-    if (row < 0 || row >= static_cast<int>(m_pendingShown.size()))
-        row = 0;
-    if (m_pendingShown.empty())
-        return false;
-    const bool ok = m_controls->duplicate(m_pendingShown[static_cast<size_t>(row)].id);
-    if (!ok)
+    const std::optional<quint64> id = chosenPending();
+    const bool ok = id && m_controls->duplicate(*id);
+    if (id && !ok)
         statusBar()->showMessage(tr("That frame cannot be duplicated (a client's request never "
                                     "crossed the network)"),
                                  5000);

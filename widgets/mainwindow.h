@@ -11,6 +11,7 @@
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QComboBox;
@@ -145,6 +146,8 @@ private:
     void updateTimeBar();
     void fillServiceFilter(const QStringList &names); // the run's services, the saved choice
     void refreshPending();
+    // Step mode: the id of the parked frame selected in Pending Deliveries, or the oldest.
+    std::optional<quint64> chosenPending();
     const TraceStore *currentTrace() const;
     QJsonObject summaryJson() const; // the live run's summary, as --out writes it
     void startCluster();

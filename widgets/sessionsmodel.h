@@ -39,10 +39,8 @@ public:
     void setStore(const TraceStore *store);
     // Folds what the trace gained; shows it when live. Returns the rows added.
     int refresh();
-    void applyPending() { refresh(); }
     // Shows the table as it was after trace event `event`; -1: live.
     void setCursor(qsizetype event);
-    qsizetype cursor() const { return m_cursor; }
     const SessionFold &fold() const { return m_fold; }
     const SessionRow &row(int r) const { return m_fold.rows()[static_cast<size_t>(r)]; }
 

@@ -672,16 +672,7 @@ void NodeRuntime::armTimer()
         return;
     // The earliest of: a service timer (unless the service is paused), a delayed frame out or
     // in, the release of held messages.
-    std::optional<Instant> next;
-    auto consider = [&next](Instant t) { next = next ? std::min(*next, t) : t; };
-    if (!m_timerQueue.empty() && !timersHeld())
-        consider(m_timerQueue.begin()->first);
-    if (!m_delayedOut.empty())
-        consider(m_delayedOut.begin()->first);
-    if (!m_delayedIn.empty())
-        consider(m_delayedIn.begin()->first);
-    if (m_releaseAt)
-        consider(*m_releaseAt);
+    const std::optional<Instant> next = nextDeadline();
     if (!next) {
         m_timer->stop();
         return;

@@ -38,11 +38,6 @@ public:
         m_labUs = -1;
         Q_EMIT moved();
     }
-    // The event a view shows up to: the cursor's, or `last` when live.
-    qsizetype shownUpTo(qsizetype last) const
-    {
-        return m_event < 0 ? last : std::min(m_event, last);
-    }
 
 Q_SIGNALS:
     void moved();

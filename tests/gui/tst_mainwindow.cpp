@@ -220,7 +220,7 @@ void TestMainWindow::loadTestShowsProgressAndCancels()
     QVERIFY(!w.loadRunning());
     QVERIFY(!progress->isVisible());
     // Nothing more is submitted: the rows stop short of 5000 and every one is answered.
-    w.sessionsModel()->applyPending(); // every row submitted so far, in the model
+    w.sessionsModel()->refresh(); // every row the trace holds so far, in the model
     const int rows = w.sessionsModel()->rowCount();
     QTRY_COMPARE_WITH_TIMEOUT(w.sessionsModel()->count(Outcome::Committed) +
                                   w.sessionsModel()->count(Outcome::Aborted) +

@@ -3,6 +3,7 @@
 // screen between two lab times, how many were sent, a transaction's messages), checked
 // against recorded runs of the real cast in the simulator and against a brute-force scan.
 
+#include "../integration/headlessrun.h"
 #include "faults/faultplan.h"
 #include "lab/faultrunner.h"
 #include "lab/headless.h"
@@ -64,15 +65,7 @@ std::unique_ptr<TraceStore> TestMessageFlow::record(const QString &scenario, qui
     o.sim = true;
     o.protocol = protocol;
     o.outDir = m_dir.filePath(scenario + QString::number(seed) + protocol);
-    QString out;
-    QString err;
-    QTextStream os(&out);
-    QTextStream es(&err);
-    runHeadless(o, os, es);
-    TraceFileContents run = readTraceFile(QDir(o.outDir).filePath(u"trace.ectrace"_s));
-    if (!run.trace)
-        qFatal("%s", qPrintable(run.error + err));
-    return std::move(run.trace);
+    return testing::recordedTrace(o);
 }
 
 void TestMessageFlow::initTestCase()
@@ -369,16 +362,10 @@ void TestMessageFlow::linkFaultsOnTheLifelines()
     o.faultsFile = QFINDTESTDATA("../docs/examples/lossy-then-split.json");
     QVERIFY(!o.faultsFile.isEmpty());
     o.outDir = m_dir.filePath(u"links"_s);
-    QString out;
-    QString err;
-    QTextStream os(&out);
-    QTextStream es(&err);
-    runHeadless(o, os, es);
-    TraceFileContents run = readTraceFile(QDir(o.outDir).filePath(u"trace.ectrace"_s));
-    QVERIFY2(run.trace, qPrintable(run.error + err));
+    const std::unique_ptr<TraceStore> trace = testing::recordedTrace(o);
     MessageFlow flow;
-    flow.advance(*run.trace);
-    const QStringList names = run.trace->nodeNames();
+    flow.advance(*trace);
+    const QStringList names = trace->nodeNames();
     const auto sm1 = NodeId(names.indexOf(u"sm-1"_s));
     const auto rm = NodeId(names.indexOf(u"rm"_s));
     std::vector<FaultInterval> links;
@@ -391,13 +378,13 @@ void TestMessageFlow::linkFaultsOnTheLifelines()
     QCOMPARE(l.peer, rm);
     QCOMPARE(l.fromUs, qint64(500'000));
     QCOMPARE(l.toUs, qint64(7'000'000)); // the clear
-    const TraceEvent opened = run.trace->at(l.fromEvent);
+    const TraceEvent opened = trace->at(l.fromEvent);
     QVERIFY(faultAction(opened) == FaultStep::Action::Link);
     QCOMPARE(opened.peer, rm);
     QCOMPARE(opened.seq, quint64(1));
     // Every loss in this run (the lossy link's, the split's) is the sender's and ends one
     // message as lost.
-    QVERIFY(everyLossEndsAMessage(*run.trace, flow) > 10);
+    QVERIFY(everyLossEndsAMessage(*trace, flow) > 10);
     // Hand-made: a link made faulty, faulty again (replaced), clean; every link, then
     // clear-links.
     TraceStore t(3, 100);

@@ -3,6 +3,7 @@
 // simulator (their summaries count the same answers), against a brute-force scan of the trace,
 // and against a hand-made trace for the corners a run seldom shows.
 
+#include "../integration/headlessrun.h"
 #include "lab/headless.h"
 #include "timeline/sessionfold.h"
 #include "trace/facts.h"
@@ -56,18 +57,11 @@ TestSessionFold::Run TestSessionFold::record(const QString &scenario, quint64 se
     o.sim = true;
     o.protocol = protocol;
     o.outDir = m_dir.filePath(scenario + QString::number(seed) + protocol);
-    QString out;
-    QString err;
-    QTextStream os(&out);
-    QTextStream es(&err);
-    runHeadless(o, os, es);
-    TraceFileContents run = readTraceFile(QDir(o.outDir).filePath(u"trace.ectrace"_s));
-    if (!run.trace)
-        qFatal("%s", qPrintable(run.error + err));
+    std::unique_ptr<TraceStore> trace = testing::recordedTrace(o);
     QFile summary(QDir(o.outDir).filePath(u"summary.json"_s));
     if (!summary.open(QIODevice::ReadOnly))
         qFatal("no summary");
-    return {std::move(run.trace), QJsonDocument::fromJson(summary.readAll()).object()};
+    return {std::move(trace), QJsonDocument::fromJson(summary.readAll()).object()};
 }
 
 void TestSessionFold::foldsARecordedRun_data()

@@ -167,16 +167,31 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
         p.setPen(QPen(QColor(0xb0, 0xb0, 0xb0), 1, Qt::DashLine));
         p.drawLine(QPointF(x, plotTop), QPointF(x, size.height()));
     }
+    // An interval of a lifeline (a fault, a crash, a leadership) on the current axis: where it
+    // starts (`from`, on the axis) and its rows clipped to the plot; false when out of view.
+    struct Span
+    {
+        qint64 from;
+        double y1;
+        double y2;
+    };
+    const auto spanOf = [&](const auto &i, Span &out) {
+        out.from = order ? i.fromEvent : i.fromUs;
+        const qint64 to =
+            order ? (i.toEvent < 0 ? s.nowUs : i.toEvent) : (i.toUs < 0 ? s.nowUs : i.toUs);
+        out.y1 = std::max(plotTop, l.yOf(out.from));
+        out.y2 = std::min(size.height(), l.yOf(to));
+        return out.y2 > out.y1;
+    };
     // Faults on the lifelines: paused (hatched), slowed (an amber edge), isolated (a red
     // frame); a partition shades the whole lab.
     for (const FaultInterval &f : flow.faults()) {
-        const qint64 from = order ? f.fromEvent : f.fromUs;
-        const qint64 to =
-            order ? (f.toEvent < 0 ? s.nowUs : f.toEvent) : (f.toUs < 0 ? s.nowUs : f.toUs);
-        const double y1 = std::max(plotTop, l.yOf(from));
-        const double y2 = std::min(size.height(), l.yOf(to));
-        if (y2 <= y1)
+        Span span;
+        if (!spanOf(f, span))
             continue;
+        const qint64 from = span.from;
+        const double y1 = span.y1;
+        const double y2 = span.y2;
         if (f.kind == FaultInterval::Kind::Partitioned) {
             p.fillRect(QRectF(SequenceLayout::kLeftMargin, y1,
                               size.width() - SequenceLayout::kLeftMargin, y2 - y1),
@@ -248,15 +263,12 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
     // A crashed host's lifeline, greyed until it restarts.
     for (const DownInterval &down : flow.downs()) {
         const double x = l.xOf(down.node);
-        if (x < 0)
+        Span span;
+        if (x < 0 || !spanOf(down, span))
             continue;
-        const qint64 from = order ? down.fromEvent : down.fromUs;
-        const qint64 to = order ? (down.toEvent < 0 ? s.nowUs : down.toEvent)
-                                : (down.toUs < 0 ? s.nowUs : down.toUs);
-        const double y1 = std::max(plotTop, l.yOf(from));
-        const double y2 = std::min(size.height(), l.yOf(to));
-        if (y2 <= y1)
-            continue;
+        const qint64 from = span.from;
+        const double y1 = span.y1;
+        const double y2 = span.y2;
         const double w = std::min(l.laneWidth() * 0.7, 70.0);
         p.fillRect(QRectF(x - w / 2, y1, w, y2 - y1), QColor(0x60, 0x66, 0x70, 70));
         if (l.yOf(from) >= plotTop) {
@@ -267,15 +279,12 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
     }
     for (const LeaderInterval &lead : flow.leaders()) {
         const double x = l.xOf(lead.node);
-        if (x < 0)
+        Span span;
+        if (x < 0 || !spanOf(lead, span))
             continue;
-        const qint64 from = order ? lead.fromEvent : lead.fromUs;
-        const qint64 to = order ? (lead.toEvent < 0 ? s.nowUs : lead.toEvent)
-                                : (lead.toUs < 0 ? s.nowUs : lead.toUs);
-        const double y1 = std::max(plotTop, l.yOf(from));
-        const double y2 = std::min(size.height(), l.yOf(to));
-        if (y2 <= y1)
-            continue;
+        const qint64 from = span.from;
+        const double y1 = span.y1;
+        const double y2 = span.y2;
         p.fillRect(QRectF(x - 2, y1, 4, y2 - y1), QColor(0xf2, 0xc9, 0x4c, 0xa0));
         if (l.yOf(from) >= plotTop) {
             p.setPen(QColor(0x8a, 0x6d, 0x00));
