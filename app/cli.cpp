@@ -66,8 +66,9 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
     const QCommandLineOption protocol(
         u"protocol"_s, u"Commit protocol for every session: 2PC or 3PC."_s, u"2pc|3pc"_s);
     const QCommandLineOption simOption(
-        u"sim"_s, u"Run the scenario in the simulator (one thread, virtual "
-                  "clock, deterministic from the seed) instead of on threads."_s);
+        u"sim"_s, u"Run in the simulator (one thread, virtual clock, deterministic "
+                  "from the seed) instead of on threads: the headless scenario, or the "
+                  "window's lab (Lab > Engine, for this run only)."_s);
     const QCommandLineOption speed(
         u"speed"_s, u"Lab clock speed, 0.1 (slow motion) to 10 (default 1)."_s, u"factor"_s);
     const QCommandLineOption verifyLedger(
@@ -204,14 +205,14 @@ CliOptions parseCli(const QStringList &arguments, bool hasDisplay)
     }
     // The window runs a scenario (and a fault plan) live; the rest is the headless runner's.
     o.scenarioGiven = p.isSet(scenario) || p.isSet(faults);
-    const bool wantsHeadless =
-        p.isSet(headless) || p.isSet(outDir) || p.isSet(simOption) || p.isSet(deadlock);
-    if (!runDir.isEmpty() && (p.isSet(headless) || wantsHeadless || o.scenarioGiven))
-        return exitWith(2, u"edgecore-lab: a run folder opens in the window, not with --headless "
-                           "or a scenario"_s);
+    const bool wantsHeadless = p.isSet(headless) || p.isSet(outDir) || p.isSet(deadlock);
+    if (!runDir.isEmpty() &&
+        (p.isSet(headless) || wantsHeadless || o.scenarioGiven || p.isSet(simOption)))
+        return exitWith(2, u"edgecore-lab: a run folder opens in the window, not with --headless, "
+                           "--sim or a scenario"_s);
     if (wantsHeadless && !p.isSet(headless))
-        return exitWith(2, u"edgecore-lab: --out, --sim and --deadlock go with --headless (the "
-                           "window runs --scenario and --faults live)"_s);
+        return exitWith(2, u"edgecore-lab: --out and --deadlock go with --headless (the window "
+                           "runs --scenario, --faults and --sim live)"_s);
     if (p.isSet(headless)) {
         o.action = CliOptions::Action::Headless;
     } else if (!hasDisplay) {

@@ -61,6 +61,8 @@ int main(int argc, char **argv)
         window.setProtocol(opts.headless.protocol);
     if (opts.speedGiven)
         window.setSpeed(opts.headless.speed);
+    if (opts.headless.sim)
+        window.setEngineKind(edgecore::LabEngine::Kind::Simulator, false);
     window.show();
     if (!opts.runDir.isEmpty()) {
         QString error;

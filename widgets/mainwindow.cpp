@@ -9,6 +9,7 @@
 #include "lab/labcontrols.h"
 #include "lab/loadgenerator.h"
 #include "lab/scenario.h"
+#include "lab/simengine.h"
 #include "lab/summary.h"
 #include "runfolders.h"
 #include "sequence/overviewstrip.h"
@@ -23,6 +24,7 @@
 #include "wire/wireerror.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCheckBox>
 #include <QCloseEvent>
@@ -77,8 +79,21 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace edgecore {
 
+struct MainWindow::Branch
+{
+    ClusterConfig config; // the original's (its run folder aside)
+    SimEngine::Record record;
+    qsizetype event = 0;
+    QString origin; // the original window's title
+};
+
 MainWindow::MainWindow(quint64 seed, QWidget *parent)
+    : MainWindow(seed, nullptr, parent)
+{}
+
+MainWindow::MainWindow(quint64 seed, std::unique_ptr<Branch> branch, QWidget *parent)
     : QMainWindow(parent)
+    , m_branchOf(std::move(branch))
 {
     setWindowTitle(tr("EdgeCore Lab"));
     setObjectName(u"mainWindow"_s);
@@ -96,6 +111,10 @@ MainWindow::MainWindow(quint64 seed, QWidget *parent)
     m_seed->setText(QString::number(std::max<quint64>(seed, 1)));
     m_protocol->setCurrentText(settings.value(u"lab/protocol"_s, u"2PC"_s).toString());
     m_speed->setValue(m_prefs.speed);
+    m_engine = m_branchOf || settings.value(u"lab/engine"_s).toString() == u"simulator"_s
+                   ? LabEngine::Kind::Simulator
+                   : LabEngine::Kind::Threads;
+    (m_engine == LabEngine::Kind::Simulator ? m_engineSim : m_engineThreads)->setChecked(true);
     if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
         resize(1280, 800);
     restoreState(settings.value(u"window/state"_s).toByteArray());
@@ -111,6 +130,56 @@ MainWindow::MainWindow(quint64 seed, QWidget *parent)
 MainWindow::~MainWindow()
 {
     stopCluster();
+}
+
+Cluster *MainWindow::cluster() const
+{
+    return qobject_cast<Cluster *>(m_lab.get());
+}
+
+void MainWindow::setEngineKind(LabEngine::Kind kind, bool remember)
+{
+    (kind == LabEngine::Kind::Simulator ? m_engineSim : m_engineThreads)->setChecked(true);
+    if (remember)
+        QSettings().setValue(u"lab/engine"_s,
+                             kind == LabEngine::Kind::Simulator ? u"simulator"_s : u"threads"_s);
+    if (kind == m_engine && m_lab && !m_branchOf)
+        return;
+    m_engine = kind;
+    m_branchOf.reset(); // a branch that changes engine is a plain lab again
+    resetLab();
+    statusBar()->showMessage(kind == LabEngine::Kind::Simulator
+                                 ? tr("The lab runs in the simulator (seed %1)").arg(seed())
+                                 : tr("The lab runs on threads over loopback TCP"),
+                             10000);
+}
+
+MainWindow *MainWindow::branchFrom(qsizetype event)
+{
+    auto *sim = qobject_cast<SimEngine *>(m_lab.get());
+    if (!sim) {
+        statusBar()->showMessage(
+            tr("Branch from Here needs the simulator (Lab > Engine > Simulator)"), 10000);
+        return nullptr;
+    }
+    const qsizetype size = sim->trace().size();
+    if (event < 0)
+        event = m_cursor->isLive() ? size - 1 : m_cursor->event();
+    if (event < 0 || event >= size) {
+        statusBar()->showMessage(tr("There is no event to branch from yet"), 10000);
+        return nullptr;
+    }
+    auto branch = std::make_unique<Branch>();
+    branch->config = sim->config();
+    branch->record = sim->record();
+    branch->event = event;
+    branch->origin = windowTitle();
+    auto *w = new MainWindow(sim->config().seed, std::move(branch), nullptr);
+    w->setAttribute(Qt::WA_DeleteOnClose);
+    w->move(pos() + QPoint(40, 40));
+    w->show();
+    statusBar()->showMessage(tr("Branched at event %L1 into a new window").arg(event + 1), 10000);
+    return w;
 }
 
 quint64 MainWindow::seed() const
@@ -643,8 +712,8 @@ void MainWindow::buildActions()
     });
     m_speedSlider = speedSlider;
     connect(m_speed, &QDoubleSpinBox::valueChanged, this, [this](double factor) {
-        if (m_cluster)
-            m_cluster->clock().setSpeed(factor);
+        if (m_lab)
+            m_lab->setSpeed(factor);
         m_prefs.speed = factor;
         QSettings().setValue(u"lab/speed"_s, factor);
     });
@@ -686,6 +755,30 @@ void MainWindow::buildActions()
     planAction->setObjectName(u"actionScenarioPlan"_s);
     planAction->setStatusTip(tr("The demo's load with a fault plan's steps (JSON, as --faults "
                                 "takes)"));
+    // Where the cast runs: on threads over loopback TCP, or in the simulator.
+    QMenu *engines = labMenu->addMenu(tr("E&ngine"));
+    engines->setObjectName(u"menuEngine"_s);
+    auto *engineGroup = new QActionGroup(this);
+    m_engineThreads = engines->addAction(tr("&Threads (Loopback TCP)"), this,
+                                         [this] { setEngineKind(LabEngine::Kind::Threads); });
+    m_engineThreads->setObjectName(u"actionEngineThreads"_s);
+    m_engineThreads->setStatusTip(
+        tr("Every service on its own worker thread, over real TCP on 127.0.0.1"));
+    m_engineSim = engines->addAction(tr("&Simulator (Deterministic)"), this,
+                                     [this] { setEngineKind(LabEngine::Kind::Simulator); });
+    m_engineSim->setObjectName(u"actionEngineSimulator"_s);
+    m_engineSim->setStatusTip(tr("The same services in the simulator: the same seed and the same "
+                                 "choices give the same run, and any event can be branched from"));
+    for (QAction *a : {m_engineThreads, m_engineSim}) {
+        a->setCheckable(true);
+        engineGroup->addAction(a);
+    }
+    m_engineThreads->setChecked(true);
+    m_branch = labMenu->addAction(tr("&Branch from Here"), this, [this] { branchFrom(); });
+    m_branch->setObjectName(u"actionBranch"_s);
+    m_branch->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    m_branch->setStatusTip(tr("Simulator: run this seed again in a new window with every choice "
+                              "made here up to the time cursor's event, then carry on there"));
     labMenu->addSeparator();
     auto *prefs = labMenu->addAction(tr("Pre&ferences…"), this, &MainWindow::editPreferences);
     prefs->setObjectName(u"actionPreferences"_s);
@@ -827,31 +920,36 @@ void MainWindow::startCluster()
     m_prefs.applyTo(config);
     if (m_scenario)
         m_scenario->applyTo(config);
+    if (m_branchOf)
+        config = m_branchOf->config; // exactly the original's set-up
     config.clockSpeed = m_speed->value();
     const QString runs = m_prefs.runsFolderOrDefault();
     m_runFolder = runfolders::newRun(runs, QDateTime::currentDateTime(), config.seed);
     config.dataDir = m_runFolder;
     m_replies.clear();
-    m_cluster = std::make_unique<Cluster>(config);
-    m_events->setStore(&m_cluster->trace());
-    m_sessions->setStore(&m_cluster->trace());
+    if (m_engine == LabEngine::Kind::Simulator)
+        m_lab = std::make_unique<SimEngine>(config);
+    else
+        m_lab = std::make_unique<Cluster>(config);
+    m_events->setStore(&m_lab->trace());
+    m_sessions->setStore(&m_lab->trace());
     m_flow = MessageFlow();
-    m_sequence->setFlow(&m_flow, m_cluster->trace().nodeNames());
-    fillServiceFilter(m_cluster->trace().nodeNames());
+    m_sequence->setFlow(&m_flow, m_lab->trace().nodeNames());
+    fillServiceFilter(m_lab->trace().nodeNames());
     m_detail->clear();
-    m_controls = std::make_unique<ThreadControls>(*m_cluster);
+    m_controls = &m_lab->controls();
     m_stepMode->setChecked(false);
     m_pendingShown.clear();
     m_pendingView->setRowCount(0);
-    m_checker = std::make_unique<Checker>(m_cluster->trace());
+    m_checker = std::make_unique<Checker>(m_lab->trace());
     m_scanned = 0;
     m_rejected = 0;
     m_halted.clear();
     m_nextSubscriber = 0;
-    connect(m_cluster.get(), &Cluster::sessionFinished, this,
+    connect(m_lab.get(), &LabEngine::sessionFinished, this,
             [this](const ClientReply &r) { m_replies.push_back(r); });
     QString error;
-    if (!m_cluster->start(&error)) {
+    if (!m_lab->start(&error)) {
         QMessageBox::critical(this, tr("EdgeCore Lab"),
                               tr("The cluster could not start:\n%1").arg(error));
     }
@@ -863,6 +961,24 @@ void MainWindow::startCluster()
                                      .arg(QDir::toNativeSeparators(failed.constFirst())),
                                  10000);
     setLive(true);
+    if (m_branchOf && m_lab->isRunning()) {
+        // The original's inputs again, up to the chosen event; then it waits for this user.
+        auto *sim = static_cast<SimEngine *>(m_lab.get());
+        if (!sim->replay(m_branchOf->record, m_branchOf->event))
+            QMessageBox::warning(this, tr("Branch from Here"),
+                                 tr("The replay ended before event %L1: this branch holds %L2 "
+                                    "events.")
+                                     .arg(m_branchOf->event + 1)
+                                     .arg(sim->trace().size()));
+        setWindowTitle(tr("Branch at event %L1 of seed %2 – EdgeCore Lab")
+                           .arg(m_branchOf->event + 1)
+                           .arg(m_branchOf->config.seed));
+        if (m_controls->stepMode()) {
+            setStepMode(true);
+        } else {
+            pauseLab();
+        }
+    }
     updateStatus();
 }
 
@@ -883,13 +999,13 @@ void MainWindow::stopCluster()
     m_sessions->setStore(nullptr);
     m_sequence->setFlow(nullptr, {});
     m_flow = MessageFlow();
-    m_controls.reset();
+    m_controls = nullptr;
     m_offline.reset();
     m_offlineFolder.clear();
-    if (!m_cluster)
+    if (!m_lab)
         return;
-    m_cluster->stop();
-    m_cluster.reset();
+    m_lab->stop();
+    m_lab.reset();
 }
 
 void MainWindow::setLive(bool live)
@@ -914,8 +1030,8 @@ void MainWindow::resetLab()
 
 void MainWindow::runLab()
 {
-    if (m_cluster)
-        m_cluster->clock().resume();
+    if (m_lab)
+        m_lab->resume();
     m_run->setEnabled(false);
     m_pause->setEnabled(true);
     m_stepMode->setChecked(false);
@@ -925,26 +1041,26 @@ void MainWindow::runLab()
 
 void MainWindow::pauseLab()
 {
-    if (m_cluster)
-        m_cluster->clock().pause();
+    if (m_lab)
+        m_lab->pause();
     m_run->setEnabled(true);
     m_pause->setEnabled(false);
 }
 
 void MainWindow::newSession(const QString &trafficClass)
 {
-    if (!m_cluster)
+    if (!m_lab)
         return;
     // A session started by hand lasts as the load generator's do, then is released.
     Holding holding;
     holding.on = true;
-    m_cluster->submit(LoadGenerator::subscriberFor(m_nextSubscriber++), trafficClass, protocol(),
-                      holding.draw(trafficClass, m_holding));
+    m_lab->submit(LoadGenerator::subscriberFor(m_nextSubscriber++), trafficClass, protocol(),
+                  holding.draw(trafficClass, m_holding));
 }
 
 void MainWindow::startLoad(int sessions)
 {
-    if (!m_cluster)
+    if (!m_lab)
         return;
     delete m_load;
     if (sessions < 0)
@@ -955,7 +1071,7 @@ void MainWindow::startLoad(int sessions)
     spec.protocol = protocol();
     spec.holding.on = true; // sessions end and are released: a load test can run for hours
     spec.thinkMs = 40;      // at the demo's pace, which the cells carry however long it runs
-    m_load = new LoadGenerator(*m_cluster, spec, seed() + m_nextSubscriber++, this);
+    m_load = new LoadGenerator(*m_lab, spec, seed() + m_nextSubscriber++, this);
     m_loadProgress->setRange(0, std::max(1, sessions));
     m_loadProgress->setValue(0);
     m_loadProgress->setFormat(tr("Load test %v/%m"));
@@ -1002,7 +1118,7 @@ bool MainWindow::runScenario(const QString &name, const QString &protocolName,
     stopCluster();
     m_scenario = std::make_unique<Scenario>(*scenario);
     startCluster();
-    if (!m_cluster || !m_cluster->isRunning()) {
+    if (!m_lab || !m_lab->isRunning()) {
         if (error)
             *error = tr("The lab could not start for the scenario (see the message before).");
         return false;
@@ -1014,7 +1130,7 @@ bool MainWindow::runScenario(const QString &name, const QString &protocolName,
     for (ScenarioScript *s : {m_script.get(), static_cast<ScenarioScript *>(m_plan.get())})
         if (s)
             scripts.push_back(s);
-    m_driver = std::make_unique<ScriptDriver>(scripts, m_cluster->trace(), *m_controls);
+    m_driver = std::make_unique<ScriptDriver>(scripts, m_lab->trace(), *m_controls);
     if (!m_scriptPoll) {
         m_scriptPoll = new QTimer(this);
         connect(m_scriptPoll, &QTimer::timeout, this, [this] {
@@ -1027,7 +1143,7 @@ bool MainWindow::runScenario(const QString &name, const QString &protocolName,
     m_driver->poll();           // lets the script arm its fault points before the load starts
     // Its load, with the progress bar of a load test.
     delete m_load;
-    m_load = new LoadGenerator(*m_cluster, m_scenario->load, seed(), this);
+    m_load = new LoadGenerator(*m_lab, m_scenario->load, seed(), this);
     m_scenarioLoad = true;
     const QString title =
         m_scenario->name + (m_plan ? u" + "_s + QFileInfo(planFile).fileName() : QString());
@@ -1043,8 +1159,8 @@ bool MainWindow::runScenario(const QString &name, const QString &protocolName,
         m_loadCancel->hide();
         m_scenarioLoad = false;
         QStringList findings;
-        if (m_script && m_cluster)
-            findings = m_script->findings(m_cluster->trace());
+        if (m_script && m_lab)
+            findings = m_script->findings(m_lab->trace());
         statusBar()->showMessage(
             findings.isEmpty() ? tr("Scenario %1 finished").arg(title)
                                : tr("Scenario %1 finished: %2").arg(title, findings.join(u"; "_s)),
@@ -1088,7 +1204,7 @@ void MainWindow::showVerdict()
 {
     if (!m_checker)
         return;
-    const TraceStore *trace = m_cluster ? &m_cluster->trace() : m_offline.get();
+    const TraceStore *trace = m_lab ? &m_lab->trace() : m_offline.get();
     QDialog dialog(this);
     dialog.setObjectName(u"checkerReport"_s);
     dialog.setWindowTitle(tr("Invariant checker"));
@@ -1176,9 +1292,9 @@ bool MainWindow::loadRunning() const
 
 void MainWindow::refresh()
 {
-    if (!m_cluster && !m_offline)
+    if (!m_lab && !m_offline)
         return;
-    const TraceStore &store = m_cluster ? m_cluster->trace() : *m_offline;
+    const TraceStore &store = m_lab ? m_lab->trace() : *m_offline;
     const qsizetype size = store.size();
     store.forEach(m_scanned, size, [this, &store](const TraceEvent &e) {
         if (e.kind == TraceKind::Reject)
@@ -1191,8 +1307,8 @@ void MainWindow::refresh()
         m_checker->advance();
     if (m_controls && m_controls->stepMode())
         refreshPending();
-    if (m_flow.advance(store) > 0 || m_cluster)
-        m_sequence->refresh(m_cluster ? toUs(m_cluster->clock().now()) : m_flow.lastUs());
+    if (m_flow.advance(store) > 0 || m_lab)
+        m_sequence->refresh(m_lab ? toUs(m_lab->now()) : m_flow.lastUs());
     QScrollBar *bar = m_eventsView->verticalScrollBar();
     const bool follow = bar->value() >= bar->maximum() - 2;
     if (m_events->refresh() > 0 && follow)
@@ -1310,9 +1426,8 @@ void MainWindow::updateTimeBar()
     }
     m_timeLive->setChecked(live);
     m_timeLive->setEnabled(!live);
-    const qint64 us =
-        live ? (m_cluster ? toUs(m_cluster->clock().now()) : (size ? trace->at(size - 1).labUs : 0))
-             : m_cursor->labUs();
+    const qint64 us = live ? (m_lab ? toUs(m_lab->now()) : (size ? trace->at(size - 1).labUs : 0))
+                           : m_cursor->labUs();
     m_timeLabel->setText(tr("Lab %1 s · event %L2 of %L3")
                              .arg(QLocale().toString(us / 1e6, 'f', 3))
                              .arg(std::max<qsizetype>(at, 0))
@@ -1337,7 +1452,7 @@ void MainWindow::updateStatus()
             ok ? tr("Checker: ok")
                : tr("Checker: %1 violated").arg(m_checker->violations().front().invariant));
     }
-    if (!m_cluster)
+    if (!m_lab)
         return;
     m_statusCounts->setText(
         tr("Committed %L1 (active %L2, released %L3) · Aborted %L4 · Invalid %L5 · Rejected "
@@ -1348,7 +1463,7 @@ void MainWindow::updateStatus()
             .arg(m_sessions->count(Outcome::Aborted))
             .arg(m_sessions->count(Outcome::Invalid))
             .arg(m_rejected)
-            .arg(m_cluster->trace().size()));
+            .arg(m_lab->trace().size()));
     // What must not go unnoticed: a service that stopped because its log could not be written,
     // and a trace so full that views and the checker no longer see everything.
     QStringList alarms;
@@ -1356,7 +1471,7 @@ void MainWindow::updateStatus()
         alarms << (m_halted.size() == 1
                        ? tr("A service halted: storage failure (%1)").arg(m_halted.constFirst())
                        : tr("%1 services halted: storage failure").arg(m_halted.size()));
-    if (const quint64 dropped = m_cluster->trace().dropped())
+    if (const quint64 dropped = m_lab->trace().dropped())
         alarms << tr("Trace full: %L1 events not recorded").arg(dropped);
     if (m_checker) {
         const bool ok = m_checker->ok();
@@ -1369,10 +1484,14 @@ void MainWindow::updateStatus()
     m_statusAlarm->setVisible(!alarms.isEmpty());
     m_statusAlarm->setText(alarms.join(u" · "_s));
     m_statusAlarm->setToolTip(m_halted.join(u'\n'));
-    const double labS = toUs(m_cluster->clock().now()) / 1e6;
-    m_statusClock->setText(m_cluster->clock().isPaused()
-                               ? tr("Lab time %L1 s (paused)").arg(labS, 0, 'f', 2)
-                               : tr("Lab time %L1 s").arg(labS, 0, 'f', 2));
+    const double labS = toUs(m_lab->now()) / 1e6;
+    const bool sim = m_lab->kind() == LabEngine::Kind::Simulator;
+    if (m_lab->isPaused())
+        m_statusClock->setText(sim ? tr("Simulator · lab time %L1 s (paused)").arg(labS, 0, 'f', 2)
+                                   : tr("Lab time %L1 s (paused)").arg(labS, 0, 'f', 2));
+    else
+        m_statusClock->setText(sim ? tr("Simulator · lab time %L1 s").arg(labS, 0, 'f', 2)
+                                   : tr("Lab time %L1 s").arg(labS, 0, 'f', 2));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -1394,7 +1513,7 @@ bool MainWindow::saveRun(const QString &dirPath, QString *error)
             *error = why;
         return false;
     };
-    if (!m_cluster)
+    if (!m_lab)
         return fail(tr("There is no live run to save."));
     QDir dir(dirPath);
     if (dir.exists() && !dir.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
@@ -1429,7 +1548,7 @@ bool MainWindow::saveRun(const QString &dirPath, QString *error)
             return fail(tr("Cannot copy %1: %2").arg(name, why));
         }
     }
-    const TraceStore &trace = m_cluster->trace();
+    const TraceStore &trace = m_lab->trace();
     QJsonObject json = summaryJson();
     json.insert(u"ledgers"_s, ledgerAnchors(dir.filePath(u"data"_s)));
     QString why;
@@ -1589,7 +1708,7 @@ void MainWindow::openRunDialog()
 
 void MainWindow::exportChromeTrace()
 {
-    const TraceStore *trace = m_cluster ? &m_cluster->trace() : m_offline.get();
+    const TraceStore *trace = m_lab ? &m_lab->trace() : m_offline.get();
     if (!trace)
         return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Trace"),
@@ -1606,7 +1725,7 @@ void MainWindow::exportChromeTrace()
 
 void MainWindow::exportSummary()
 {
-    if (!m_cluster)
+    if (!m_lab)
         return;
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export Summary"), QDir::home().filePath(u"summary.json"_s), tr("JSON (*.json)"));
@@ -1619,7 +1738,7 @@ void MainWindow::exportSummary()
 
 QJsonObject MainWindow::summaryJson() const
 {
-    const TraceStore &trace = m_cluster->trace();
+    const TraceStore &trace = m_lab->trace();
     const qsizetype n = trace.size();
     const double wallS = n > 1 ? (trace.at(n - 1).wallUs - trace.at(0).wallUs) / 1e6 : 0.0;
     Summary summary = Summary::compute(u"window"_s, seed(), m_replies, trace, wallS);
@@ -1726,7 +1845,7 @@ void MainWindow::showAbout()
 
 const TraceStore *MainWindow::currentTrace() const
 {
-    return m_cluster ? &m_cluster->trace() : m_offline.get();
+    return m_lab ? &m_lab->trace() : m_offline.get();
 }
 
 QString MainWindow::messageDetail() const
@@ -1842,6 +1961,7 @@ void MainWindow::setStepMode(bool on)
         return;
     m_stepMode->setChecked(on);
     if (on) {
+        m_controls->setStepMode(true);
         pauseLab();
         m_stepMode->setChecked(true);
         // The clock stands still from here: only event order tells the steps apart.
@@ -1877,7 +1997,7 @@ void MainWindow::refreshPending()
             ? m_pendingShown[static_cast<size_t>(selectedRow)].id
             : 0;
     m_pendingShown = std::move(now);
-    const TraceStore &trace = m_cluster->trace();
+    const TraceStore &trace = m_lab->trace();
     m_pendingView->setRowCount(static_cast<int>(m_pendingShown.size()));
     int keep = 0;
     for (size_t i = 0; i < m_pendingShown.size(); ++i) {

@@ -3,6 +3,7 @@
 // centre and the live event log in a dock. Views are fed from the TraceStore and the cluster's
 // signals, in batches.
 
+#include "lab/labengine.h"
 #include "lab/loadgenerator.h"
 #include "preferences.h"
 #include "timeline/messageflow.h"
@@ -36,7 +37,7 @@ class QToolBar;
 namespace edgecore {
 
 class Cluster;
-class ThreadControls;
+class LabControls;
 class TraceStore;
 class EventLogModel;
 class LoadGenerator;
@@ -56,7 +57,17 @@ public:
     explicit MainWindow(quint64 seed = 0, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    Cluster *cluster() const { return m_cluster.get(); }
+    LabEngine *engine() const { return m_lab.get(); }
+    Cluster *cluster() const; // the engine, when it runs on threads
+    // Lab > Engine: the cast on threads over loopback TCP (the default) or in the simulator,
+    // deterministic from the seed. Changing it resets the lab; the choice persists unless
+    // remember is false (--sim).
+    LabEngine::Kind engineKind() const { return m_engine; }
+    void setEngineKind(LabEngine::Kind kind, bool remember = true);
+    // Simulator only: a new window that runs the same seed again with every input recorded
+    // here up to trace event `event` (-1: the time cursor's), which then carries on on its
+    // own; this run stays open. Null, said in the status bar, on threads or offline.
+    MainWindow *branchFrom(qsizetype event = -1);
     SessionsModel *sessionsModel() const { return m_sessions; }
     EventLogModel *eventLogModel() const { return m_events; }
     SequenceView *sequenceView() const { return m_sequence; }
@@ -127,6 +138,8 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    struct Branch;
+    MainWindow(quint64 seed, std::unique_ptr<Branch> branch, QWidget *parent);
     void buildActions();
     void buildMenus();
     void buildViews();
@@ -156,7 +169,13 @@ private:
     void refresh();
     void updateStatus();
 
-    std::unique_ptr<Cluster> m_cluster;
+    std::unique_ptr<LabEngine> m_lab;
+    LabEngine::Kind m_engine = LabEngine::Kind::Threads;
+    QAction *m_engineThreads = nullptr;
+    QAction *m_engineSim = nullptr;
+    QAction *m_branch = nullptr;
+    // A branch's origin, played again by startCluster: the record and the event to reach.
+    std::unique_ptr<Branch> m_branchOf;
     std::unique_ptr<TraceStore> m_offline; // a saved run being browsed (no cluster then)
     QString m_offlineFolder;
     Preferences m_prefs;
@@ -175,7 +194,7 @@ private:
     QDockWidget *m_pendingDock = nullptr;
     QTableWidget *m_pendingView = nullptr;
     QAction *m_stepMode = nullptr;
-    std::unique_ptr<ThreadControls> m_controls; // the host-neutral surface over m_cluster
+    LabControls *m_controls = nullptr; // the host-neutral surface over m_lab
     // A scenario run from the window: its set-up (applied by startCluster), script, fault
     // plan and the driver that feeds them the trace.
     std::unique_ptr<Scenario> m_scenario;

@@ -43,6 +43,22 @@ void FaultInjector::refresh()
     for (const auto &[id, f] : m_nodes)
         any = any || f.any();
     m_active.store(any, std::memory_order_release);
+    m_generation.fetch_add(1, std::memory_order_acq_rel);
+}
+
+FaultInjector::State FaultInjector::state() const
+{
+    const std::lock_guard lock(m_mutex);
+    return State{m_links, m_group, m_nodes};
+}
+
+void FaultInjector::restore(const State &state)
+{
+    const std::lock_guard lock(m_mutex);
+    m_links = state.links;
+    m_group = state.group;
+    m_nodes = state.nodes;
+    refresh();
 }
 
 void FaultInjector::setLink(NodeId from, NodeId to, const LinkFault &fault)

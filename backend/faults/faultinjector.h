@@ -75,12 +75,25 @@ public:
 
     LinkVerdict onSend(NodeId from, NodeId to, Rng &rng) const;
 
+    // Everything it holds, to be put back as it was (the simulator's record of a run, which
+    // Branch from here plays again); and a count of its changes, to notice one.
+    struct State
+    {
+        std::map<std::pair<NodeId, NodeId>, LinkFault> links;
+        std::map<NodeId, int> group;
+        std::map<NodeId, NodeFault> nodes;
+    };
+    State state() const;
+    void restore(const State &state);
+    quint64 generation() const { return m_generation.load(std::memory_order_acquire); }
+
 private:
     void refresh(); // m_active from the state; m_mutex held
     LinkFault linkFor(NodeId from, NodeId to) const;
 
     mutable std::mutex m_mutex;
     std::atomic<bool> m_active{false};
+    std::atomic<quint64> m_generation{0};
     std::map<std::pair<NodeId, NodeId>, LinkFault> m_links;
     std::map<NodeId, int> m_group;
     std::map<NodeId, NodeFault> m_nodes;

@@ -56,6 +56,8 @@ public:
     qint64 runUntilIdle(qint64 maxEvents = std::numeric_limits<qint64>::max());
     Instant now() const { return m_now; }
     bool hasPending() const { return !m_queue.empty(); }
+    qsizetype queued() const { return qsizetype(m_queue.size()); }       // events scheduled
+    qsizetype parkedCount() const { return qsizetype(m_parked.size()); } // step mode's frames
     Instant nextAt() const { return m_queue.empty() ? m_now : m_queue.top().at; } // next event
     qint64 eventsProcessed() const { return m_processed; }
 

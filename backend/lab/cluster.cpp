@@ -1,5 +1,7 @@
 #include "cluster.h"
 
+#include "labcontrols.h"
+
 #include "services/analytics.h"
 #include "services/billingservice.h"
 #include "services/dsmservice.h"
@@ -64,7 +66,7 @@ Envelope clientRequest(quint64 requestId, const QString &subscriber, const QStri
 }
 
 Cluster::Cluster(ClusterConfig config, QObject *parent)
-    : QObject(parent)
+    : LabEngine(parent)
     , m_config(std::move(config))
     , m_directory(std::make_shared<Directory>())
 {
@@ -101,6 +103,13 @@ Cluster::Cluster(ClusterConfig config, QObject *parent)
 Cluster::~Cluster()
 {
     stop();
+}
+
+LabControls &Cluster::controls()
+{
+    if (!m_controls)
+        m_controls = std::make_unique<ThreadControls>(*this);
+    return *m_controls;
 }
 
 bool Cluster::start(QString *error)

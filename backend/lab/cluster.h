@@ -5,6 +5,7 @@
 #include "core/labclock.h"
 #include "host/directory.h"
 #include "host/threadhost.h"
+#include "labengine.h"
 #include "protocol/locks.h"
 #include "services/cast.h"
 #include "services/participant.h"
@@ -48,17 +49,21 @@ std::vector<CastMember> buildCast(const ClusterConfig &config, qint64 electionSt
 Envelope clientRequest(quint64 requestId, const QString &subscriber, const QString &trafficClass,
                        const QString &protocol, qint64 durationMs = 0);
 
-class Cluster : public QObject
+class ThreadControls;
+
+// The threaded engine: every service on its own ThreadHost, over loopback TCP.
+class Cluster : public LabEngine
 {
     Q_OBJECT
 public:
     explicit Cluster(ClusterConfig config, QObject *parent = nullptr);
     ~Cluster() override;
 
+    Kind kind() const override { return Kind::Threads; }
     // Starts every host and wires the directory. False with a reason if anything fails.
-    bool start(QString *error = nullptr);
-    void stop();
-    bool isRunning() const { return m_running; }
+    bool start(QString *error = nullptr) override;
+    void stop() override;
+    bool isRunning() const override { return m_running; }
     // Runs the event loop until every frame sent so far has been delivered or refused (the
     // cluster is quiet), or timeoutMs of wall time pass. Returns whether it became quiet.
     bool settle(int timeoutMs = 2000);
@@ -66,11 +71,18 @@ public:
     // Submits a session request at the edge. Returns its request id; the answer comes as
     // sessionFinished. Thread: the cluster's.
     quint64 submit(const QString &subscriber, const QString &trafficClass,
-                   const QString &protocol = QStringLiteral("2PC"), qint64 durationMs = 0);
+                   const QString &protocol = QStringLiteral("2PC"), qint64 durationMs = 0) override;
 
-    const ClusterConfig &config() const { return m_config; }
+    const ClusterConfig &config() const override { return m_config; }
     LabClock &clock() { return m_clock; }
-    TraceStore &trace() { return *m_trace; }
+    TraceStore &trace() override { return *m_trace; }
+    LabControls &controls() override;
+    Instant now() const override { return m_clock.now(); }
+    bool isPaused() const override { return m_clock.isPaused(); }
+    double speed() const override { return m_clock.speed(); }
+    void setSpeed(double factor) override { m_clock.setSpeed(factor); }
+    void pause() override { m_clock.pause(); }
+    void resume() override { m_clock.resume(); }
     const Directory &directory() const { return *m_directory; }
     ThreadHost *host(const QString &name) const;
     std::vector<ThreadHost *> hosts() const;
@@ -88,11 +100,6 @@ public:
             h->runOn([&f](Service &s, Context &) { f(static_cast<S &>(s)); });
     }
 
-Q_SIGNALS:
-    void sessionSubmitted(quint64 requestId, const QString &subscriber, const QString &trafficClass,
-                          const QString &protocol);
-    void sessionFinished(const edgecore::ClientReply &reply);
-
 private:
     ClusterConfig m_config;
     LabClock m_clock;
@@ -106,6 +113,7 @@ private:
     qint64 m_settleInFlight = 0; // sends minus deliveries seen in the trace so far
     bool m_running = false;
     quint32 m_keyId = 1;
+    std::unique_ptr<ThreadControls> m_controls; // made on first use
 };
 
 } // namespace edgecore

@@ -10,14 +10,14 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace edgecore {
 
-LoadGenerator::LoadGenerator(Cluster &cluster, LoadSpec spec, quint64 seed, QObject *parent)
+LoadGenerator::LoadGenerator(LabEngine &lab, LoadSpec spec, quint64 seed, QObject *parent)
     : QObject(parent)
-    , m_cluster(cluster)
+    , m_lab(lab)
     , m_spec(spec)
     , m_rng(Rng::derive(seed, 0x10ad))
     , m_holding(Holding::stream(seed))
 {
-    connect(&m_cluster, &Cluster::sessionFinished, this, &LoadGenerator::onReply);
+    connect(&m_lab, &LabEngine::sessionFinished, this, &LoadGenerator::onReply);
 }
 
 QString LoadGenerator::subscriberFor(quint64 index)
@@ -89,7 +89,7 @@ void LoadGenerator::submitNext()
     const QString subscriber = subscriberFor(m_rng.below(static_cast<quint64>(m_spec.subscribers)));
     const QString cls = m_spec.classFor(m_submitted - 1, m_rng);
     const qint64 duration = m_spec.holding.draw(cls, m_holding);
-    m_mine.insert(m_cluster.submit(subscriber, cls, m_spec.protocol, duration));
+    m_mine.insert(m_lab.submit(subscriber, cls, m_spec.protocol, duration));
 }
 
 void LoadGenerator::onReply(const ClientReply &r)
@@ -118,7 +118,7 @@ void LoadGenerator::onReply(const ClientReply &r)
         return;
     }
     // The client thinks a while (lab time) before asking again.
-    const auto wallMs = static_cast<int>(double(m_spec.thinkMs) / m_cluster.clock().speed());
+    const auto wallMs = static_cast<int>(double(m_spec.thinkMs) / m_lab.speed());
     QTimer::singleShot(wallMs, this, &LoadGenerator::submitNext);
 }
 

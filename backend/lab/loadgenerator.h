@@ -57,7 +57,7 @@ class LoadGenerator : public QObject
 {
     Q_OBJECT
 public:
-    LoadGenerator(Cluster &cluster, LoadSpec spec, quint64 seed, QObject *parent = nullptr);
+    LoadGenerator(LabEngine &lab, LoadSpec spec, quint64 seed, QObject *parent = nullptr);
 
     void start();
     // Submits nothing more; finished() comes once what was submitted is answered (and
@@ -83,7 +83,7 @@ private:
     void submitNext();
     void onReply(const edgecore::ClientReply &r);
 
-    Cluster &m_cluster;
+    LabEngine &m_lab;
     LoadSpec m_spec;
     Rng m_rng;
     Rng m_holding;

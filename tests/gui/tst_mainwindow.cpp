@@ -5,6 +5,7 @@
 #include "eventlogmodel.h"
 #include "lab/cluster.h"
 #include "lab/headless.h"
+#include "lab/labcontrols.h"
 #include "mainwindow.h"
 #include "preferences.h"
 #include "runfolders.h"
@@ -56,6 +57,7 @@ class TestMainWindow : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
+    void init();
     void opensRunsAndCloses();
     void resetStartsFreshCluster();
     void seedPersists();
@@ -73,7 +75,9 @@ private Q_SLOTS:
     void droppedRunFolderOpens();
     void clickingAnArrowShowsItsMessage();
     void diagramFollowsAndFits();
+    void stepModeOneFrameAtATime_data();
     void stepModeOneFrameAtATime();
+    void simulatorBranchesFromAnEvent();
     void filtersNarrowTheDiagram();
     void timeSliderShowsThePast();
     void findTypesServicesAndLaneOrder();
@@ -86,6 +90,13 @@ void TestMainWindow::initTestCase()
     QCoreApplication::setOrganizationName(u"EdgeCoreTest"_s);
     QCoreApplication::setApplicationName(u"tst_mainwindow"_s);
     QSettings().clear();
+}
+
+void TestMainWindow::init()
+{
+    // Each test starts on threads at 1x unless it says otherwise.
+    QSettings().remove(u"lab/engine"_s);
+    QSettings().remove(u"lab/speed"_s);
 }
 
 void TestMainWindow::opensRunsAndCloses()
@@ -712,9 +723,20 @@ std::pair<qsizetype, qsizetype> deliveredAndLost(const MessageFlow &flow)
 }
 } // namespace
 
+void TestMainWindow::stepModeOneFrameAtATime_data()
+{
+    QTest::addColumn<bool>("simulator");
+    QTest::newRow("threads") << false;
+    QTest::newRow("simulator") << true;
+}
+
 void TestMainWindow::stepModeOneFrameAtATime()
 {
+    QFETCH(bool, simulator);
     MainWindow w(14);
+    if (simulator)
+        w.setEngineKind(LabEngine::Kind::Simulator);
+    QCOMPARE(w.cluster() == nullptr, simulator);
     w.resize(1400, 900);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -725,7 +747,7 @@ void TestMainWindow::stepModeOneFrameAtATime()
     QTest::keyClick(&w, Qt::Key_F10);
     QVERIFY(w.stepMode());
     QVERIFY(w.findChild<QDockWidget *>(u"pendingDock"_s)->isVisible());
-    const Instant frozen = w.cluster()->clock().now();
+    const Instant frozen = w.engine()->now();
     w.newSession(u"DATA"_s);
     view->setFocus();
     int steps = 0;
@@ -752,7 +774,7 @@ void TestMainWindow::stepModeOneFrameAtATime()
             break;
         // The diagram's fold caught up with the trace (it folds on the window's timer), so the
         // counts below are before the step.
-        QTRY_COMPARE(w.messageFlow().consumed(), w.cluster()->trace().size());
+        QTRY_COMPARE(w.messageFlow().consumed(), w.engine()->trace().size());
         const auto [delivered, lost] = deliveredAndLost(w.messageFlow());
         const PendingFrame next = w.pendingFrames().front();
         // A PREPARE duplicated (D): one more frame waits, the same one.
@@ -786,7 +808,7 @@ void TestMainWindow::stepModeOneFrameAtATime()
             else if (next.from != kNoNode)
                 QTRY_COMPARE(deliveredAndLost(w.messageFlow()).first, delivered + 1);
         }
-        QCOMPARE(w.cluster()->clock().now(), frozen);
+        QCOMPARE(w.engine()->now(), frozen);
         ++steps;
     }
     QTRY_COMPARE_WITH_TIMEOUT(w.sessionsModel()->count(Outcome::Committed), 2, 15000);
@@ -814,12 +836,80 @@ void TestMainWindow::stepModeOneFrameAtATime()
     // T: the clock moves to the next deadline, and no further frame is delivered by it.
     const auto [delivered, lost] = deliveredAndLost(w.messageFlow());
     QTest::keyClick(view, Qt::Key_T);
-    QVERIFY(w.cluster()->clock().now() > frozen);
+    QVERIFY(w.engine()->now() > frozen);
     QCOMPARE(deliveredAndLost(w.messageFlow()).first, delivered);
     // F10 again: live; what was parked goes on.
     QTest::keyClick(&w, Qt::Key_F10);
     QVERIFY(!w.stepMode());
-    QVERIFY(!w.cluster()->clock().isPaused());
+    QVERIFY(!w.engine()->isPaused());
+}
+
+void TestMainWindow::simulatorBranchesFromAnEvent()
+{
+    MainWindow w(23);
+    w.resize(1400, 900);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    // Lab > Engine > Simulator: the lab starts again in the simulator, and the choice persists.
+    w.findChild<QAction *>(u"actionEngineSimulator"_s)->trigger();
+    QVERIFY(w.engineKind() == LabEngine::Kind::Simulator);
+    QVERIFY(w.engine() && w.engine()->kind() == LabEngine::Kind::Simulator);
+    QVERIFY(!w.cluster());
+    QCOMPARE(QSettings().value(u"lab/engine"_s).toString(), u"simulator"_s);
+    w.setSpeed(10);
+    w.startLoad(12);
+    QTRY_VERIFY_WITH_TIMEOUT(!w.loadRunning(), 60000);
+    QCOMPARE(w.sessionsModel()->rowCount(), 12);
+    QVERIFY(w.sessionsModel()->count(Outcome::Committed) > 0);
+    // A crash by hand among the inputs, then more sessions.
+    w.engine()->controls().crash(cast::billing());
+    w.newSession(u"VOICE"_s);
+    const qsizetype crashAt = w.engine()->trace().size();
+    QTRY_VERIFY_WITH_TIMEOUT(w.engine()->trace().size() > crashAt + 30, 60000);
+    w.pauseLab();
+    QVERIFY(w.engine()->isPaused());
+    const TraceStore &trace = w.engine()->trace();
+    // The time cursor on an event just after the crash; Ctrl+B branches from it.
+    const qsizetype event = crashAt + 10;
+    w.setCursorEvent(event);
+    const QList<QWidget *> before = QApplication::topLevelWidgets();
+    QTest::keyClick(&w, Qt::Key_B, Qt::ControlModifier);
+    MainWindow *branch = nullptr;
+    for (QWidget *top : QApplication::topLevelWidgets())
+        if (auto *m = qobject_cast<MainWindow *>(top); m && m != &w && !before.contains(m))
+            branch = m;
+    QVERIFY(branch);
+    QVERIFY(QTest::qWaitForWindowExposed(branch));
+    QVERIFY(branch->windowTitle().contains(u"Branch at event"_s));
+    QVERIFY(branch->engine()->kind() == LabEngine::Kind::Simulator);
+    QVERIFY(branch->engine()->isPaused());
+    // Events 0..event again, field for field (wall time aside).
+    const TraceStore &again = branch->engine()->trace();
+    QVERIFY(again.size() > event);
+    for (qsizetype i = 0; i <= event; ++i) {
+        const TraceEvent a = trace.at(i);
+        const TraceEvent b = again.at(i);
+        QVERIFY2(a.kind == b.kind && a.node == b.node && a.peer == b.peer &&
+                     a.msgType == b.msgType && a.reason == b.reason && a.labUs == b.labUs &&
+                     a.seq == b.seq && a.txId == b.txId && a.detail == b.detail &&
+                     a.vclock == b.vclock,
+                 qPrintable(u"event %1 differs"_s.arg(i)));
+    }
+    // The branch's views show its run: the sessions answered up to there.
+    QTRY_COMPARE(branch->messageFlow().consumed(), again.size());
+    QVERIFY(branch->sessionsModel()->rowCount() >= 12);
+    // It carries on on its own; the original stays as it was, paused.
+    const qsizetype originalSize = trace.size();
+    branch->runLab();
+    branch->newSession(u"DATA"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(again.size() > event + 50, 60000);
+    QCOMPARE(trace.size(), originalSize);
+    branch->close(); // deletes itself
+    // On threads there is nothing to branch: it says so and opens nothing.
+    w.setEngineKind(LabEngine::Kind::Threads);
+    QVERIFY(w.cluster());
+    QVERIFY(!w.branchFrom(0));
+    QVERIFY(w.statusBar()->currentMessage().contains(u"simulator"_s));
 }
 
 void TestMainWindow::filtersNarrowTheDiagram()

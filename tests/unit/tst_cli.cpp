@@ -72,8 +72,10 @@ void TestCli::parse_data()
         << u"opens in the window, not with --headless"_s;
     QTest::newRow("bad protocol") << QStringList{u"--headless"_s, u"--protocol"_s, u"4pc"_s} << true
                                   << exit << 2 << u"--protocol takes 2pc or 3pc"_s;
-    QTest::newRow("sim without headless")
-        << QStringList{u"--sim"_s} << true << exit << 2 << u"go with --headless"_s;
+    QTest::newRow("sim in the window") << QStringList{u"--sim"_s} << true << gui << 0 << QString();
+    QTest::newRow("sim with a run folder")
+        << QStringList{u"--sim"_s, QDir::tempPath()} << true << exit << 2
+        << u"not with --headless, --sim or a scenario"_s;
     QTest::newRow("deadlock without headless") << QStringList{u"--deadlock"_s, u"timeout"_s} << true
                                                << exit << 2 << u"--deadlock go with --headless"_s;
     QTest::newRow("bad deadlock resolution")
