@@ -927,57 +927,57 @@
         <translation>#%L1</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="187" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="202" />
         <source>partition</source>
         <translation>Partition</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="212" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="227" />
         <source>link to %1</source>
         <translation>Verbindung zu %1</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="214" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="229" />
         <source>faulty links</source>
         <translation>gestörte Verbindungen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="227" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="242" />
         <source>paused</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="231" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="246" />
         <source>slow +%1 ms</source>
         <translation>langsam +%1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="237" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="252" />
         <source>isolated</source>
         <translation>isoliert</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="265" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="277" />
         <source>crashed</source>
         <translation>abgestürzt</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="284" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="293" />
         <source>leader, token %1</source>
         <translation>Leader, Token %1</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="430" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="439" />
         <source>lost in the network</source>
         <translation>im Netz verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="431" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="440" />
         <source>refused by the receiver</source>
         <translation>vom Empfänger abgewiesen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="432" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="441" />
         <source>in flight</source>
         <translation>unterwegs</translation>
     </message>
@@ -1065,47 +1065,47 @@
         <translation>Halt</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="168" />
+        <location filename="../widgets/eventlogmodel.cpp" line="170" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="170" />
+        <location filename="../widgets/eventlogmodel.cpp" line="172" />
         <source>Lab time (ms)</source>
         <translation>Laborzeit (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="172" />
+        <location filename="../widgets/eventlogmodel.cpp" line="174" />
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="174" />
+        <location filename="../widgets/eventlogmodel.cpp" line="176" />
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="176" />
+        <location filename="../widgets/eventlogmodel.cpp" line="178" />
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="178" />
+        <location filename="../widgets/eventlogmodel.cpp" line="180" />
         <source>Peer</source>
         <translation>Gegenstelle</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="180" />
+        <location filename="../widgets/eventlogmodel.cpp" line="182" />
         <source>Transaction</source>
         <translation>Transaktion</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="182" />
+        <location filename="../widgets/eventlogmodel.cpp" line="184" />
         <source>Lamport</source>
         <translation>Lamport</translation>
     </message>
     <message>
-        <location filename="../widgets/eventlogmodel.cpp" line="184" />
+        <location filename="../widgets/eventlogmodel.cpp" line="186" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
@@ -1113,1035 +1113,1146 @@
 <context>
     <name>edgecore::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="83" />
-        <location filename="../widgets/mainwindow.cpp" line="855" />
-        <location filename="../widgets/mainwindow.cpp" line="903" />
+        <location filename="../widgets/mainwindow.cpp" line="98" />
+        <location filename="../widgets/mainwindow.cpp" line="968" />
+        <location filename="../widgets/mainwindow.cpp" line="1034" />
         <source>EdgeCore Lab</source>
         <translation>EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="159" />
+        <location filename="../widgets/mainwindow.cpp" line="152" />
+        <source>The lab runs in the simulator (seed %1)</source>
+        <translation>Das Labor läuft im Simulator (Seed %1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="153" />
+        <source>The lab runs on threads over loopback TCP</source>
+        <translation>Das Labor läuft auf Threads über Loopback-TCP</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="162" />
+        <source>Branch from Here needs the simulator (Lab &gt; Engine &gt; Simulator)</source>
+        <translation>Hier abzweigen braucht den Simulator (Labor &gt; Ausführung &gt; Simulator)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="169" />
+        <source>There is no event to branch from yet</source>
+        <translation>Es gibt noch kein Ereignis, von dem abgezweigt werden kann</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="181" />
+        <source>Branched at event %L1 into a new window</source>
+        <translation>Bei Ereignis %L1 in ein neues Fenster abgezweigt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="228" />
         <source>Double-click a session to see only its frames on the diagram</source>
         <translation>Doppelklick auf eine Sitzung zeigt im Diagramm nur ihre Rahmen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="160" />
+        <location filename="../widgets/mainwindow.cpp" line="229" />
         <source>Sessions</source>
         <translation>Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="195" />
+        <location filename="../widgets/mainwindow.cpp" line="264" />
         <source>Ti&amp;me:</source>
         <translation>&amp;Zeit:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="227" />
+        <location filename="../widgets/mainwindow.cpp" line="296" />
         <source>Show:</source>
         <translation>Zeigen:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="228" />
+        <location filename="../widgets/mainwindow.cpp" line="297" />
         <source>in flight</source>
         <translation>unterwegs</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="228" />
+        <location filename="../widgets/mainwindow.cpp" line="297" />
         <source>lost</source>
         <translation>verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="228" />
+        <location filename="../widgets/mainwindow.cpp" line="297" />
         <source>refused</source>
         <translation>abgewiesen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="245" />
+        <location filename="../widgets/mainwindow.cpp" line="314" />
         <source>&amp;Transaction:</source>
         <translation>&amp;Transaktion:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="257" />
+        <location filename="../widgets/mainwindow.cpp" line="326" />
         <source>Se&amp;ssion:</source>
         <translation>Sitzun&amp;g:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="271" />
+        <location filename="../widgets/mainwindow.cpp" line="340" />
         <source>Servi&amp;ce:</source>
         <translation>Diens&amp;t:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="400" />
+        <location filename="../widgets/mainwindow.cpp" line="469" />
         <source>Click a message on the diagram to see everything about it.</source>
         <translation>Klicken Sie auf eine Nachricht im Diagramm, um alles über sie zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="420" />
+        <location filename="../widgets/mainwindow.cpp" line="489" />
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="420" />
+        <location filename="../widgets/mainwindow.cpp" line="489" />
         <source>To</source>
         <translation>An</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="420" />
+        <location filename="../widgets/mainwindow.cpp" line="489" />
         <source>Parked at (ms)</source>
         <translation>Geparkt bei (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="426" />
+        <location filename="../widgets/mainwindow.cpp" line="495" />
         <source>Pending Deliveries</source>
         <translation>Ausstehende Zustellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="442" />
+        <location filename="../widgets/mainwindow.cpp" line="519" />
+        <source>Move the Time Cursor Here</source>
+        <translation>Zeitcursor hierher setzen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="522" />
+        <location filename="../widgets/mainwindow.cpp" line="983" />
+        <source>Branch from Here</source>
+        <translation>Hier abzweigen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="526" />
         <source>Event Log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="466" />
-        <location filename="../widgets/mainwindow.cpp" line="961" />
+        <location filename="../widgets/mainwindow.cpp" line="550" />
+        <location filename="../widgets/mainwindow.cpp" line="1092" />
         <source>Load test %v/%m</source>
         <translation>Lasttest %v/%m</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="470" />
+        <location filename="../widgets/mainwindow.cpp" line="554" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="471" />
+        <location filename="../widgets/mainwindow.cpp" line="555" />
         <source>Stop the load test: nothing more is submitted; what is under way finishes</source>
         <translation>Den Lasttest beenden: nichts Neues wird gestartet; was läuft, endet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="480" />
+        <location filename="../widgets/mainwindow.cpp" line="564" />
         <source>The invariant checker, reading every trace event as it comes: click for its report</source>
         <translation>Der Invariantenprüfer liest jedes Trace-Ereignis, sobald es kommt: klicken für seinen Bericht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="524" />
+        <location filename="../widgets/mainwindow.cpp" line="608" />
         <source>Lab</source>
         <translation>Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="528" />
+        <location filename="../widgets/mainwindow.cpp" line="612" />
         <source>&amp;Lab</source>
         <translation>&amp;Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="536" />
+        <location filename="../widgets/mainwindow.cpp" line="620" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="542" />
+        <location filename="../widgets/mainwindow.cpp" line="626" />
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="544" />
+        <location filename="../widgets/mainwindow.cpp" line="628" />
         <source>&amp;Pause</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="546" />
+        <location filename="../widgets/mainwindow.cpp" line="630" />
         <source>S&amp;tep Mode</source>
         <translation>Schritt&amp;modus</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="565" />
+        <location filename="../widgets/mainwindow.cpp" line="649" />
         <source>Deliver the Oldest</source>
         <translation>Den ältesten zustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="567" />
+        <location filename="../widgets/mainwindow.cpp" line="651" />
         <source>Deliver the Selected</source>
         <translation>Den gewählten zustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="569" />
+        <location filename="../widgets/mainwindow.cpp" line="653" />
         <source>Drop the Selected</source>
         <translation>Den gewählten verwerfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="573" />
+        <location filename="../widgets/mainwindow.cpp" line="657" />
         <source>Advance to the Next Deadline</source>
         <translation>Zur nächsten Frist vorstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="577" />
+        <location filename="../widgets/mainwindow.cpp" line="661" />
         <source>Protocol</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="587" />
+        <location filename="../widgets/mainwindow.cpp" line="671" />
         <source>New &amp;VOICE Session</source>
         <translation>Neue &amp;VOICE-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="590" />
+        <location filename="../widgets/mainwindow.cpp" line="674" />
         <source>New &amp;DATA Session</source>
         <translation>Neue &amp;DATA-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="593" />
+        <location filename="../widgets/mainwindow.cpp" line="677" />
         <source>&amp;Load Test</source>
         <translation>&amp;Lasttest</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="597" />
+        <location filename="../widgets/mainwindow.cpp" line="681" />
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="614" />
+        <location filename="../widgets/mainwindow.cpp" line="698" />
         <source>Speed</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="651" />
+        <location filename="../widgets/mainwindow.cpp" line="735" />
         <source>R&amp;eset</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="654" />
+        <location filename="../widgets/mainwindow.cpp" line="738" />
         <source>Run &amp;Scenario</source>
         <translation>Szenario a&amp;usführen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="662" />
+        <location filename="../widgets/mainwindow.cpp" line="746" />
         <source>&amp;Demo: 200 Sessions While Mallory Forges</source>
         <translation>&amp;Demo: 200 Sitzungen, während Mallory fälscht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="663" />
+        <location filename="../widgets/mainwindow.cpp" line="747" />
         <source>&amp;Coordinator Crash (2PC: Participants Block)</source>
         <translation>&amp;Koordinatorabsturz (2PC: Teilnehmer blockieren)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="664" />
+        <location filename="../widgets/mainwindow.cpp" line="748" />
         <source>Coordinator Crash (&amp;3PC: Participants Terminate)</source>
         <translation>Koordinatorabsturz (&amp;3PC: Teilnehmer entscheiden selbst)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="665" />
+        <location filename="../widgets/mainwindow.cpp" line="749" />
         <source>&amp;Failover: the Leader Crashes</source>
         <translation>&amp;Failover: der Leiter stürzt ab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="666" />
+        <location filename="../widgets/mainwindow.cpp" line="750" />
         <source>C&amp;haos: Seeded Faults</source>
         <translation>&amp;Chaos: Fehler aus dem Startwert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="667" />
+        <location filename="../widgets/mainwindow.cpp" line="751" />
         <source>Dead&amp;lock: Two Sessions Wait for Each Other</source>
         <translation>Dead&amp;lock: zwei Sitzungen warten aufeinander</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="675" />
+        <location filename="../widgets/mainwindow.cpp" line="759" />
         <source>Run Scenario</source>
         <translation>Szenario ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="685" />
+        <location filename="../widgets/mainwindow.cpp" line="769" />
         <source>Fault &amp;Plan File…</source>
         <translation>Fehler&amp;plan-Datei…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="687" />
+        <location filename="../widgets/mainwindow.cpp" line="771" />
         <source>The demo's load with a fault plan's steps (JSON, as --faults takes)</source>
         <translation>Die Last der Demo mit den Schritten eines Fehlerplans (JSON, wie --faults ihn nimmt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="690" />
+        <location filename="../widgets/mainwindow.cpp" line="774" />
+        <source>E&amp;ngine</source>
+        <translation>Ausfüh&amp;rung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="777" />
+        <source>&amp;Threads (Loopback TCP)</source>
+        <translation>&amp;Threads (Loopback-TCP)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="781" />
+        <source>Every service on its own worker thread, over real TCP on 127.0.0.1</source>
+        <translation>Jeder Dienst auf eigenem Worker-Thread, über echtes TCP auf 127.0.0.1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="782" />
+        <source>&amp;Simulator (Deterministic)</source>
+        <translation>&amp;Simulator (deterministisch)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="785" />
+        <source>The same services in the simulator: the same seed and the same choices give the same run, and any event can be branched from</source>
+        <translation>Dieselben Dienste im Simulator: derselbe Seed und dieselben Entscheidungen ergeben denselben Lauf, und von jedem Ereignis kann abgezweigt werden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="792" />
+        <source>&amp;Branch from Here</source>
+        <translation>Hier a&amp;bzweigen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="795" />
+        <source>Simulator: run this seed again in a new window with every choice made here up to the time cursor's event, then carry on there</source>
+        <translation>Simulator: diesen Seed in einem neuen Fenster mit allen hier getroffenen Entscheidungen bis zum Ereignis des Zeitcursors erneut ausführen und dort weitermachen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="798" />
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="706" />
+        <location filename="../widgets/mainwindow.cpp" line="814" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="708" />
+        <location filename="../widgets/mainwindow.cpp" line="816" />
         <source>&amp;Open Run…</source>
         <translation>Lauf ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="710" />
+        <location filename="../widgets/mainwindow.cpp" line="818" />
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="713" />
+        <location filename="../widgets/mainwindow.cpp" line="821" />
         <source>&amp;Save Run As…</source>
         <translation>Lauf &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="715" />
+        <location filename="../widgets/mainwindow.cpp" line="823" />
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="716" />
+        <location filename="../widgets/mainwindow.cpp" line="824" />
         <source>&amp;Trace for Chrome or Perfetto…</source>
         <translation>&amp;Trace für Chrome oder Perfetto…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="718" />
+        <location filename="../widgets/mainwindow.cpp" line="826" />
         <source>&amp;Summary (JSON)…</source>
         <translation>&amp;Zusammenfassung (JSON)…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="720" />
+        <location filename="../widgets/mainwindow.cpp" line="828" />
         <source>Show Run &amp;Folder</source>
         <translation>Lauf&amp;ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="723" />
+        <location filename="../widgets/mainwindow.cpp" line="831" />
         <source>Run folder</source>
         <translation>Laufordner</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="724" />
+        <location filename="../widgets/mainwindow.cpp" line="832" />
         <source>The run folder is %1</source>
         <translation>Der Laufordner ist %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="737" />
+        <location filename="../widgets/mainwindow.cpp" line="845" />
         <source>&amp;Sessions</source>
         <translation>&amp;Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="741" />
+        <location filename="../widgets/mainwindow.cpp" line="849" />
         <source>&amp;Message Detail</source>
         <translation>&amp;Nachrichtendetails</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="745" />
+        <location filename="../widgets/mainwindow.cpp" line="853" />
         <source>&amp;Pending Deliveries</source>
         <translation>&amp;Ausstehende Zustellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="760" />
+        <location filename="../widgets/mainwindow.cpp" line="868" />
         <source>&amp;Fit the Whole Run</source>
         <translation>Ganzen Lauf ein&amp;passen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="762" />
+        <location filename="../widgets/mainwindow.cpp" line="870" />
         <source>Follow the &amp;Live End</source>
         <translation>Dem &amp;laufenden Ende folgen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="768" />
+        <location filename="../widgets/mainwindow.cpp" line="876" />
         <source>Event Order &amp;Down the Side</source>
         <translation>Ereignis&amp;folge an der Seite</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="774" />
+        <location filename="../widgets/mainwindow.cpp" line="882" />
         <source>One row per event instead of lab time: in step mode, where the clock stands still, every step gets its own row</source>
         <translation>Eine Zeile je Ereignis statt Laborzeit: im Schrittmodus, wo die Uhr stillsteht, bekommt jeder Schritt seine eigene Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="862" />
+        <location filename="../widgets/mainwindow.cpp" line="975" />
         <source>Could not remove the old run folder %1</source>
         <translation>Der alte Laufordner %1 ließ sich nicht entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="904" />
+        <location filename="../widgets/mainwindow.cpp" line="984" />
+        <source>The replay ended before event %L1: this branch holds %L2 events.</source>
+        <translation>Die Wiedergabe endete vor Ereignis %L1: dieser Zweig enthält %L2 Ereignisse.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="988" />
+        <source>Branch at event %L1 of seed %2 – EdgeCore Lab</source>
+        <translation>Zweig bei Ereignis %L1 von Seed %2 – EdgeCore Lab</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1035" />
         <source>%1 – EdgeCore Lab</source>
         <translation>%1 – EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="983" />
+        <location filename="../widgets/mainwindow.cpp" line="1114" />
         <source>There is no scenario called %1 (there are %2).</source>
         <translation>Es gibt kein Szenario namens %1 (es gibt %2).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="994" />
+        <location filename="../widgets/mainwindow.cpp" line="1125" />
         <source>The fault plan cannot be run: %1</source>
         <translation>Der Fehlerplan kann nicht laufen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1007" />
+        <location filename="../widgets/mainwindow.cpp" line="1138" />
         <source>The lab could not start for the scenario (see the message before).</source>
         <translation>Das Labor konnte für das Szenario nicht starten (siehe die Meldung davor).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1036" />
+        <location filename="../widgets/mainwindow.cpp" line="1167" />
         <source>%1: %v of %m sessions</source>
         <translation>%1: %v von %m Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1049" />
+        <location filename="../widgets/mainwindow.cpp" line="1180" />
         <source>Scenario %1 finished</source>
         <translation>Szenario %1 beendet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1050" />
+        <location filename="../widgets/mainwindow.cpp" line="1181" />
         <source>Scenario %1 finished: %2</source>
         <translation>Szenario %1 beendet: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1053" />
+        <location filename="../widgets/mainwindow.cpp" line="1184" />
         <source>Running scenario %1: %2</source>
         <translation>Szenario %1 läuft: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1067" />
-        <location filename="../widgets/mainwindow.cpp" line="1074" />
+        <location filename="../widgets/mainwindow.cpp" line="1198" />
+        <location filename="../widgets/mainwindow.cpp" line="1205" />
         <source>Run a Fault Plan</source>
         <translation>Einen Fehlerplan ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1068" />
+        <location filename="../widgets/mainwindow.cpp" line="1199" />
         <source>Fault plans (*.json);;All files (*)</source>
         <translation>Fehlerpläne (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1103" />
+        <location filename="../widgets/mainwindow.cpp" line="1234" />
         <source>Every invariant holds over the %L1 transactions seen so far.</source>
         <translation>Jede Invariante gilt über die %L1 bisher gesehenen Transaktionen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1330" />
-        <location filename="../widgets/mainwindow.cpp" line="1375" />
+        <location filename="../widgets/mainwindow.cpp" line="1460" />
+        <location filename="../widgets/mainwindow.cpp" line="1509" />
         <source>Lab time %L1 s</source>
         <translation>Laborzeit %L1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1343" />
+        <location filename="../widgets/mainwindow.cpp" line="1473" />
         <source>Committed %L1 (active %L2, released %L3) · Aborted %L4 · Invalid %L5 · Rejected frames %L6 · Events %L7</source>
         <translation>Festgeschrieben %L1 (aktiv %L2, freigegeben %L3) · Abgebrochen %L4 · Ungültig %L5 · Abgewiesene Frames %L6 · Ereignisse %L7</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1360" />
+        <location filename="../widgets/mainwindow.cpp" line="1490" />
         <source>Trace full: %L1 events not recorded</source>
         <translation>Trace voll: %L1 Ereignisse nicht aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1374" />
+        <location filename="../widgets/mainwindow.cpp" line="1505" />
+        <source>Simulator · lab time %L1 s (paused)</source>
+        <translation>Simulator · Laborzeit %L1 s (angehalten)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1506" />
         <source>Lab time %L1 s (paused)</source>
         <translation>Laborzeit %L1 s (angehalten)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1398" />
+        <location filename="../widgets/mainwindow.cpp" line="1508" />
+        <source>Simulator · lab time %L1 s</source>
+        <translation>Simulator · Laborzeit %L1 s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1532" />
         <source>There is no live run to save.</source>
         <translation>Es gibt keinen laufenden Lauf zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1401" />
+        <location filename="../widgets/mainwindow.cpp" line="1535" />
         <source>%1 is not empty: choose a new or an empty folder.</source>
         <translation>%1 ist nicht leer: wählen Sie einen neuen oder leeren Ordner.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1404" />
+        <location filename="../widgets/mainwindow.cpp" line="1538" />
         <source>Cannot create %1.</source>
         <translation>%1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1429" />
+        <location filename="../widgets/mainwindow.cpp" line="1563" />
         <source>Cannot copy %1: %2</source>
         <translation>%1 kann nicht kopiert werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1479" />
+        <location filename="../widgets/mainwindow.cpp" line="1613" />
         <source>%1 holds no EdgeCore Lab run (no %2 in it).</source>
         <translation>%1 enthält keinen EdgeCore-Lab-Lauf (kein %2 darin).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1486" />
+        <location filename="../widgets/mainwindow.cpp" line="1620" />
         <source>Cannot open the run: %1</source>
         <translation>Der Lauf kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1518" />
+        <location filename="../widgets/mainwindow.cpp" line="1652" />
         <source>The run's last event was cut off (the run was still being written or was stopped): it opens up to its last complete event.</source>
         <translation>Das letzte Ereignis des Laufs ist abgeschnitten (der Lauf wurde noch geschrieben oder abgebrochen): er öffnet sich bis zu seinem letzten vollständigen Ereignis.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1547" />
+        <location filename="../widgets/mainwindow.cpp" line="1681" />
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="228" />
-        <location filename="../widgets/mainwindow.cpp" line="1764" />
+        <location filename="../widgets/mainwindow.cpp" line="297" />
+        <location filename="../widgets/mainwindow.cpp" line="1898" />
         <source>delivered</source>
         <translation>zugestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1767" />
+        <location filename="../widgets/mainwindow.cpp" line="1901" />
         <source>lost: the network is partitioned</source>
         <translation>verloren: das Netz ist geteilt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1768" />
+        <location filename="../widgets/mainwindow.cpp" line="1902" />
         <source>lost: dropped by hand in step mode</source>
         <translation>verloren: im Schrittmodus von Hand verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1770" />
+        <location filename="../widgets/mainwindow.cpp" line="1904" />
         <source>lost: the link dropped it</source>
         <translation>verloren: die Verbindung hat sie verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1773" />
+        <location filename="../widgets/mainwindow.cpp" line="1907" />
         <source>refused: %1</source>
         <translation>abgewiesen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1777" />
+        <location filename="../widgets/mainwindow.cpp" line="1911" />
         <source>in flight (not delivered yet)</source>
         <translation>unterwegs (noch nicht zugestellt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1781" />
+        <location filename="../widgets/mainwindow.cpp" line="1915" />
         <source>From → to</source>
         <translation>Von → an</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1781" />
+        <location filename="../widgets/mainwindow.cpp" line="1915" />
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1782" />
+        <location filename="../widgets/mainwindow.cpp" line="1916" />
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1783" />
+        <location filename="../widgets/mainwindow.cpp" line="1917" />
         <source>Fate</source>
         <translation>Verbleib</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1885" />
+        <location filename="../widgets/mainwindow.cpp" line="2032" />
         <source>client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1895" />
+        <location filename="../widgets/mainwindow.cpp" line="2042" />
         <source>Pending Deliveries (%L1)</source>
         <translation>Ausstehende Zustellungen (%L1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="420" />
-        <location filename="../widgets/mainwindow.cpp" line="1809" />
+        <location filename="../widgets/mainwindow.cpp" line="489" />
+        <location filename="../widgets/mainwindow.cpp" line="1955" />
         <source>Transaction</source>
         <translation>Transaktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1769" />
+        <location filename="../widgets/mainwindow.cpp" line="1903" />
         <source>lost: its receiver was down</source>
         <translation>verloren: sein Empfänger war ausgefallen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1813" />
+        <location filename="../widgets/mainwindow.cpp" line="1959" />
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1814" />
+        <location filename="../widgets/mainwindow.cpp" line="1960" />
         <source>Frame number</source>
         <translation>Frame-Nummer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1816" />
+        <location filename="../widgets/mainwindow.cpp" line="1962" />
         <source>Latency</source>
         <translation>Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1816" />
-        <location filename="../widgets/mainwindow.cpp" line="1823" />
+        <location filename="../widgets/mainwindow.cpp" line="1962" />
+        <location filename="../widgets/mainwindow.cpp" line="1969" />
         <source>%L1 ms</source>
         <translation>%L1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1822" />
+        <location filename="../widgets/mainwindow.cpp" line="1968" />
         <source>Trace event</source>
         <translation>Trace-Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1822" />
+        <location filename="../widgets/mainwindow.cpp" line="1968" />
         <source>#%L1</source>
         <translation>#%L1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1823" />
+        <location filename="../widgets/mainwindow.cpp" line="1969" />
         <source>Lab time</source>
         <translation>Laborzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1824" />
+        <location filename="../widgets/mainwindow.cpp" line="1970" />
         <source>Wall time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1825" />
+        <location filename="../widgets/mainwindow.cpp" line="1971" />
         <source>Lamport clock</source>
         <translation>Lamport-Uhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1826" />
+        <location filename="../widgets/mainwindow.cpp" line="1972" />
         <source>Vector clock</source>
         <translation>Vektoruhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1830" />
+        <location filename="../widgets/mainwindow.cpp" line="1976" />
         <source>Sent by %1</source>
         <translation>Gesendet von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1832" />
+        <location filename="../widgets/mainwindow.cpp" line="1978" />
         <source>Delivered to %1</source>
         <translation>Zugestellt an %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1833" />
+        <location filename="../widgets/mainwindow.cpp" line="1979" />
         <source>Lost</source>
         <translation>Verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1834" />
+        <location filename="../widgets/mainwindow.cpp" line="1980" />
         <source>Refused by %1</source>
         <translation>Abgewiesen von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1470" />
-        <location filename="../widgets/mainwindow.cpp" line="1553" />
-        <location filename="../widgets/mainwindow.cpp" line="1582" />
-        <location filename="../widgets/mainwindow.cpp" line="1587" />
+        <location filename="../widgets/mainwindow.cpp" line="1604" />
+        <location filename="../widgets/mainwindow.cpp" line="1687" />
+        <location filename="../widgets/mainwindow.cpp" line="1716" />
+        <location filename="../widgets/mainwindow.cpp" line="1721" />
         <source>Open Run</source>
         <translation>Lauf öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1265" />
+        <location filename="../widgets/mainwindow.cpp" line="1396" />
         <source>Found %1: %2 → %3</source>
         <translation>Gefunden %1: %2 → %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1271" />
+        <location filename="../widgets/mainwindow.cpp" line="1402" />
         <source>No message the diagram shows matches “%1”</source>
         <translation>Keine Nachricht im Diagramm passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1316" />
+        <location filename="../widgets/mainwindow.cpp" line="1446" />
         <source>Lab %1 s · event %L2 of %L3</source>
         <translation>Labor %1 s · Ereignis %L2 von %L3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1325" />
+        <location filename="../widgets/mainwindow.cpp" line="1455" />
         <source>Saved run: %L1 events, %L2 sessions; Reset returns to a live lab</source>
         <translation>Gespeicherter Lauf: %L1 Ereignisse, %L2 Sitzungen; Zurücksetzen kehrt zum laufenden Labor zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1559" />
+        <location filename="../widgets/mainwindow.cpp" line="1693" />
         <source>No recent runs</source>
         <translation>Keine zuletzt geöffneten Läufe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1561" />
+        <location filename="../widgets/mainwindow.cpp" line="1695" />
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1567" />
-        <location filename="../widgets/mainwindow.cpp" line="1577" />
+        <location filename="../widgets/mainwindow.cpp" line="1701" />
+        <location filename="../widgets/mainwindow.cpp" line="1711" />
         <source>Save Run As</source>
         <translation>Lauf speichern unter</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1574" />
+        <location filename="../widgets/mainwindow.cpp" line="1708" />
         <source>Saved the run to %1</source>
         <translation>Lauf in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1595" />
-        <location filename="../widgets/mainwindow.cpp" line="1602" />
+        <location filename="../widgets/mainwindow.cpp" line="1729" />
+        <location filename="../widgets/mainwindow.cpp" line="1736" />
         <source>Export Trace</source>
         <translation>Trace exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1597" />
+        <location filename="../widgets/mainwindow.cpp" line="1731" />
         <source>Chrome trace (*.json)</source>
         <translation>Chrome-Trace (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1604" />
+        <location filename="../widgets/mainwindow.cpp" line="1738" />
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1612" />
-        <location filename="../widgets/mainwindow.cpp" line="1617" />
+        <location filename="../widgets/mainwindow.cpp" line="1746" />
+        <location filename="../widgets/mainwindow.cpp" line="1751" />
         <source>Export Summary</source>
         <translation>Zusammenfassung exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1612" />
+        <location filename="../widgets/mainwindow.cpp" line="1746" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1660" />
+        <location filename="../widgets/mainwindow.cpp" line="1794" />
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1665" />
+        <location filename="../widgets/mainwindow.cpp" line="1799" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1665" />
+        <location filename="../widgets/mainwindow.cpp" line="1799" />
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1698" />
+        <location filename="../widgets/mainwindow.cpp" line="1832" />
         <source>EdgeCore Lab Manual</source>
         <translation>EdgeCore-Lab-Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1705" />
+        <location filename="../widgets/mainwindow.cpp" line="1839" />
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1719" />
+        <location filename="../widgets/mainwindow.cpp" line="1853" />
         <source>About EdgeCore Lab</source>
         <translation>Über EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1720" />
+        <location filename="../widgets/mainwindow.cpp" line="1854" />
         <source>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;A desktop lab for distributed protocols: an edge gateway, three session managers electing a leader, 2PC and 3PC participants, a versioned shared memory and a malicious node, each a real server on its own thread, talking over loopback TCP with signed frames.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Labor für verteilte Protokolle: ein Edge-Gateway, drei Session-Manager, die einen Leader wählen, 2PC- und 3PC-Teilnehmer, ein versionierter gemeinsamer Speicher und ein bösartiger Knoten, jeder ein echter Server in einem eigenen Thread, die über Loopback-TCP mit signierten Frames sprechen.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="583" />
+        <location filename="../widgets/mainwindow.cpp" line="667" />
         <source>Commit protocol of the sessions you start from here</source>
         <translation>Commit-Protokoll der Sitzungen, die Sie hier starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="198" />
+        <location filename="../widgets/mainwindow.cpp" line="267" />
         <source>Drag back to see the lab as it was: the diagram marks the instant, the sessions table and the event log show it</source>
         <translation>Zurückziehen zeigt das Labor, wie es war: das Diagramm markiert den Moment, Sitzungstabelle und Ereignisprotokoll zeigen ihn</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="205" />
+        <location filename="../widgets/mainwindow.cpp" line="274" />
         <source>Lab %1 s · event %2 of %3</source>
         <translation>Labor %1 s · Ereignis %2 von %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="208" />
+        <location filename="../widgets/mainwindow.cpp" line="277" />
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="211" />
+        <location filename="../widgets/mainwindow.cpp" line="280" />
         <source>Back to the live end (Alt+End)</source>
         <translation>Zurück zum laufenden Ende (Alt+Ende)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="248" />
+        <location filename="../widgets/mainwindow.cpp" line="317" />
         <source>all, or e.g. 2.15</source>
         <translation>alle, oder z. B. 2.15</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="260" />
-        <location filename="../widgets/mainwindow.cpp" line="274" />
-        <location filename="../widgets/mainwindow.cpp" line="1209" />
+        <location filename="../widgets/mainwindow.cpp" line="329" />
+        <location filename="../widgets/mainwindow.cpp" line="343" />
+        <location filename="../widgets/mainwindow.cpp" line="1340" />
         <source>every one</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="282" />
+        <location filename="../widgets/mainwindow.cpp" line="351" />
         <source>T&amp;ypes</source>
         <translation>T&amp;ypen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="283" />
+        <location filename="../widgets/mainwindow.cpp" line="352" />
         <source>Which message types the diagram shows</source>
         <translation>Welche Nachrichtentypen das Diagramm zeigt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="288" />
+        <location filename="../widgets/mainwindow.cpp" line="357" />
         <source>Show Every Type</source>
         <translation>Alle Typen zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="377" />
+        <location filename="../widgets/mainwindow.cpp" line="446" />
         <source>Find a message (Ctrl+F)</source>
         <translation>Nachricht suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="385" />
+        <location filename="../widgets/mainwindow.cpp" line="454" />
         <source>Previous hit (Shift+F3)</source>
         <translation>Voriger Treffer (Umschalt+F3)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="389" />
+        <location filename="../widgets/mainwindow.cpp" line="458" />
         <source>Next hit (F3)</source>
         <translation>Nächster Treffer (F3)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="550" />
+        <location filename="../widgets/mainwindow.cpp" line="634" />
         <source>Step mode (F10): the clock stands still; deliver the frames one by one in Pending Deliveries (Enter, N), drop one (Del), duplicate one (D), or move the clock to the next deadline (T)</source>
         <translation>Schrittmodus (F10): die Uhr steht; Rahmen einzeln in „Ausstehende Zustellungen“ zustellen (Eingabe, N), einen verwerfen (Entf), einen verdoppeln (D) oder die Uhr zur nächsten Frist stellen (T)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="571" />
+        <location filename="../widgets/mainwindow.cpp" line="655" />
         <source>Duplicate the Selected</source>
         <translation>Den ausgewählten verdoppeln</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="606" />
+        <location filename="../widgets/mainwindow.cpp" line="690" />
         <source>Seed for every random choice of the next reset</source>
         <translation>Startwert für jede Zufallsentscheidung nach dem nächsten Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="624" />
+        <location filename="../widgets/mainwindow.cpp" line="708" />
         <source>Lab clock speed: 0.1 (slow motion) to 10</source>
         <translation>Tempo der Laboruhr: 0,1 (Zeitlupe) bis 10</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="727" />
+        <location filename="../widgets/mainwindow.cpp" line="835" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="729" />
+        <location filename="../widgets/mainwindow.cpp" line="837" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="732" />
+        <location filename="../widgets/mainwindow.cpp" line="840" />
         <source>&amp;Event Log</source>
         <translation>&amp;Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="749" />
+        <location filename="../widgets/mainwindow.cpp" line="857" />
         <source>&amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="753" />
+        <location filename="../widgets/mainwindow.cpp" line="861" />
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="755" />
+        <location filename="../widgets/mainwindow.cpp" line="863" />
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="757" />
+        <location filename="../widgets/mainwindow.cpp" line="865" />
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="780" />
+        <location filename="../widgets/mainwindow.cpp" line="888" />
         <source>Find a Messa&amp;ge</source>
         <translation>Nachricht s&amp;uchen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="784" />
+        <location filename="../widgets/mainwindow.cpp" line="892" />
         <source>Find &amp;Next</source>
         <translation>Nächs&amp;ten Treffer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="786" />
+        <location filename="../widgets/mainwindow.cpp" line="894" />
         <source>Find Pre&amp;vious</source>
         <translation>Vo&amp;rigen Treffer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="789" />
+        <location filename="../widgets/mainwindow.cpp" line="897" />
         <source>Time Cursor &amp;Back One Event</source>
         <translation>Zeitmarke ein Ereignis frü&amp;her</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="795" />
+        <location filename="../widgets/mainwindow.cpp" line="903" />
         <source>Time &amp;Cursor Forward One Event</source>
         <translation>Zeit&amp;marke ein Ereignis später</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="800" />
+        <location filename="../widgets/mainwindow.cpp" line="908" />
         <source>Time Cursor Back to No&amp;w</source>
         <translation>Zeitmarke auf &amp;jetzt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="803" />
+        <location filename="../widgets/mainwindow.cpp" line="911" />
         <source>&amp;Reset Layout</source>
         <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="810" />
+        <location filename="../widgets/mainwindow.cpp" line="918" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="812" />
+        <location filename="../widgets/mainwindow.cpp" line="920" />
         <source>&amp;Manual</source>
         <translation>&amp;Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="814" />
+        <location filename="../widgets/mainwindow.cpp" line="922" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="817" />
+        <location filename="../widgets/mainwindow.cpp" line="925" />
         <source>&amp;About EdgeCore Lab</source>
         <translation>Ü&amp;ber EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="819" />
+        <location filename="../widgets/mainwindow.cpp" line="927" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="856" />
+        <location filename="../widgets/mainwindow.cpp" line="969" />
         <source>The cluster could not start:
 %1</source>
         <translation>Der Cluster konnte nicht starten:
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1094" />
+        <location filename="../widgets/mainwindow.cpp" line="1225" />
         <source>Invariant checker</source>
         <translation>Invariantenprüfer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1110" />
+        <location filename="../widgets/mainwindow.cpp" line="1241" />
         <source>%1 violated: %2 (trace event #%L3); replay with --seed %4</source>
         <translation>%1 verletzt: %2 (Trace-Ereignis #%L3); wiederholen mit --seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1114" />
+        <location filename="../widgets/mainwindow.cpp" line="1245" />
         <source>%1 violated: %2; replay with --seed %3</source>
         <translation>%1 verletzt: %2; wiederholen mit --seed %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1119" />
+        <location filename="../widgets/mainwindow.cpp" line="1250" />
         <source>and %L1 more</source>
         <translation>und %L1 weitere</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1127" />
+        <location filename="../widgets/mainwindow.cpp" line="1258" />
         <source>What happened to it:</source>
         <translation>Was geschah:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1131" />
+        <location filename="../widgets/mainwindow.cpp" line="1262" />
         <source>Lab time (ms)</source>
         <translation>Laborzeit (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1131" />
+        <location filename="../widgets/mainwindow.cpp" line="1262" />
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1131" />
+        <location filename="../widgets/mainwindow.cpp" line="1262" />
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1790" />
+        <location filename="../widgets/mainwindow.cpp" line="1924" />
         <source>valid (HMAC-SHA256 verified by %1)</source>
         <translation>gültig (HMAC-SHA256 von %1 geprüft)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1794" />
+        <location filename="../widgets/mainwindow.cpp" line="1928" />
         <source>invalid: %1</source>
         <translation>ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1796" />
+        <location filename="../widgets/mainwindow.cpp" line="1930" />
         <source>not checked: the frame did not decode</source>
         <translation>nicht geprüft: der Rahmen ließ sich nicht dekodieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1797" />
+        <location filename="../widgets/mainwindow.cpp" line="1931" />
         <source>valid (refused after it was verified)</source>
         <translation>gültig (nach der Prüfung abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1800" />
+        <location filename="../widgets/mainwindow.cpp" line="1934" />
         <source>not checked: it never arrived</source>
         <translation>nicht geprüft: er kam nie an</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1803" />
+        <location filename="../widgets/mainwindow.cpp" line="1937" />
         <source>not checked yet</source>
         <translation>noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1806" />
+        <location filename="../widgets/mainwindow.cpp" line="1940" />
         <source>Signature</source>
         <translation>Signatur</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1808" />
+        <location filename="../widgets/mainwindow.cpp" line="1944" />
+        <source>Key id</source>
+        <translation>Schlüssel-ID</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1944" />
+        <source>key %1 (the sender's signing key)</source>
+        <translation>Schlüssel %1 (der Signaturschlüssel des Senders)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1946" />
+        <source>Fencing token</source>
+        <translation>Fencing-Token</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1949" />
+        <source>Payload</source>
+        <translation>Nutzdaten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1954" />
         <source>Copy</source>
         <translation>Kopie</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1808" />
+        <location filename="../widgets/mainwindow.cpp" line="1954" />
         <source>made by hand in step mode (the same bytes again)</source>
         <translation>von Hand im Schrittmodus gemacht (dieselben Bytes noch einmal)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1812" />
+        <location filename="../widgets/mainwindow.cpp" line="1958" />
         <source>Show only this transaction</source>
         <translation>Nur diese Transaktion zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1949" />
+        <location filename="../widgets/mainwindow.cpp" line="2090" />
         <source>That frame cannot be duplicated (a client's request never crossed the network)</source>
         <translation>Dieser Rahmen lässt sich nicht verdoppeln (die Anfrage eines Clients lief nie über das Netz)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="411" />
-        <location filename="../widgets/mainwindow.cpp" line="420" />
-        <location filename="../widgets/mainwindow.cpp" line="1132" />
+        <location filename="../widgets/mainwindow.cpp" line="480" />
+        <location filename="../widgets/mainwindow.cpp" line="489" />
+        <location filename="../widgets/mainwindow.cpp" line="1263" />
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1132" />
+        <location filename="../widgets/mainwindow.cpp" line="1263" />
         <source>Peer</source>
         <translation>Gegenstelle</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1132" />
-        <location filename="../widgets/mainwindow.cpp" line="1828" />
+        <location filename="../widgets/mainwindow.cpp" line="1263" />
+        <location filename="../widgets/mainwindow.cpp" line="1974" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1337" />
-        <location filename="../widgets/mainwindow.cpp" line="1364" />
+        <location filename="../widgets/mainwindow.cpp" line="1467" />
+        <location filename="../widgets/mainwindow.cpp" line="1494" />
         <source>Checker: ok</source>
         <translation>Prüfer: ok</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1357" />
+        <location filename="../widgets/mainwindow.cpp" line="1487" />
         <source>A service halted: storage failure (%1)</source>
         <translation>Ein Dienst hat angehalten: Speicherfehler (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1358" />
+        <location filename="../widgets/mainwindow.cpp" line="1488" />
         <source>%1 services halted: storage failure</source>
         <translation>%1 Dienste haben angehalten: Speicherfehler</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1338" />
-        <location filename="../widgets/mainwindow.cpp" line="1365" />
+        <location filename="../widgets/mainwindow.cpp" line="1468" />
+        <location filename="../widgets/mainwindow.cpp" line="1495" />
         <source>Checker: %1 violated</source>
         <translation>Prüfer: %1 verletzt</translation>
     </message>

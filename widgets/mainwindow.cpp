@@ -508,6 +508,21 @@ void MainWindow::buildViews()
     m_eventsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_eventsView->setWordWrap(false);
     m_eventsView->setColumnWidth(EventLogModel::WhatCol, 130);
+    // Any event: the time cursor to it, or (in the simulator) a branch from it.
+    m_eventsView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_eventsView, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QModelIndex index = m_eventsView->indexAt(at);
+        if (!index.isValid())
+            return;
+        const qsizetype event = index.row();
+        QMenu menu(this);
+        menu.addAction(tr("Move the Time Cursor Here"), this,
+                       [this, event] { setCursorEvent(event); });
+        QAction *branch =
+            menu.addAction(tr("Branch from Here"), this, [this, event] { branchFrom(event); });
+        branch->setEnabled(m_lab && m_lab->kind() == LabEngine::Kind::Simulator);
+        menu.exec(m_eventsView->viewport()->mapToGlobal(at));
+    });
     m_eventsDock = new QDockWidget(tr("Event Log"), this);
     m_eventsDock->setObjectName(u"eventLogDock"_s);
     m_eventsDock->setWidget(m_eventsView);
@@ -1923,6 +1938,18 @@ void MainWindow::showMessage(int id)
         break;
     }
     html += row(tr("Signature"), signature);
+    const TraceEvent sent = m.sendEvent >= 0 ? trace->at(m.sendEvent) : TraceEvent{};
+    // What the sender put in the frame (a run saved before these were traced has none).
+    if (sent.keyId != 0)
+        html += row(tr("Key id"), tr("key %1 (the sender's signing key)").arg(sent.keyId));
+    if (sent.token != 0)
+        html += row(tr("Fencing token"), QString::number(sent.token));
+    const std::vector<std::pair<QString, QString>> fields = describePayload(sent.payload);
+    if (!fields.empty()) {
+        html += u"<tr><td colspan=2><b>%1</b></td></tr>"_s.arg(esc(tr("Payload")));
+        for (const auto &[name, value] : fields)
+            html += row(name, value);
+    }
     if (m.duplicate)
         html += row(tr("Copy"), tr("made by hand in step mode (the same bytes again)"));
     html += row(tr("Transaction"), formatId(m.tx));

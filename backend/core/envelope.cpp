@@ -1,5 +1,9 @@
 #include "envelope.h"
 
+#include <QCborArray>
+#include <QCborParserError>
+#include <QStringList>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace edgecore {
@@ -102,6 +106,128 @@ Payload Payload::decode(const QByteArray &bytes)
 QByteArray Payload::encode() const
 {
     return QCborValue(m_map).toCbor();
+}
+
+QString toString(Field f)
+{
+    switch (f) {
+    case Field::RequestId:
+        return u"requestId"_s;
+    case Field::Subscriber:
+        return u"subscriber"_s;
+    case Field::TrafficClass:
+        return u"trafficClass"_s;
+    case Field::Protocol:
+        return u"protocol"_s;
+    case Field::Vote:
+        return u"vote"_s;
+    case Field::Reason:
+        return u"reason"_s;
+    case Field::Units:
+        return u"units"_s;
+    case Field::Cell:
+        return u"cell"_s;
+    case Field::Key:
+        return u"key"_s;
+    case Field::Value:
+        return u"value"_s;
+    case Field::Version:
+        return u"version"_s;
+    case Field::Outcome:
+        return u"outcome"_s;
+    case Field::LatencyUs:
+        return u"latencyUs"_s;
+    case Field::Ok:
+        return u"ok"_s;
+    case Field::Participants:
+        return u"participants"_s;
+    case Field::State:
+        return u"state"_s;
+    case Field::Commit:
+        return u"commit"_s;
+    case Field::Recovering:
+        return u"recovering"_s;
+    case Field::TtlMs:
+        return u"ttlMs"_s;
+    case Field::Holder:
+        return u"holder"_s;
+    case Field::Status:
+        return u"status"_s;
+    case Field::Group:
+        return u"group"_s;
+    case Field::EventId:
+        return u"eventId"_s;
+    case Field::Seq:
+        return u"seq"_s;
+    case Field::State2:
+        return u"eventState"_s;
+    case Field::Blocker:
+        return u"blocker"_s;
+    case Field::Since:
+        return u"since"_s;
+    case Field::Started:
+        return u"started"_s;
+    case Field::BlockerStarted:
+        return u"blockerStarted"_s;
+    case Field::DurationMs:
+        return u"durationMs"_s;
+    case Field::SetupTx:
+        return u"setupTx"_s;
+    }
+    return u"field "_s + QString::number(static_cast<int>(f));
+}
+
+namespace {
+QString valueText(const QCborValue &v)
+{
+    if (v.isInteger())
+        return QString::number(v.toInteger());
+    if (v.isBool())
+        return v.toBool() ? u"true"_s : u"false"_s;
+    if (v.isDouble())
+        return QString::number(v.toDouble());
+    if (v.isString())
+        return v.toString();
+    if (v.isByteArray())
+        return QString::fromLatin1(v.toByteArray().toHex(' '));
+    if (v.isArray()) {
+        QStringList parts;
+        for (const QCborValue &x : v.toArray())
+            parts << valueText(x);
+        return u"["_s + parts.join(u", "_s) + u']';
+    }
+    if (v.isMap()) {
+        QStringList parts;
+        for (auto it = v.toMap().constBegin(); it != v.toMap().constEnd(); ++it)
+            parts << valueText(it.key()) + u": "_s + valueText(it.value());
+        return u"{"_s + parts.join(u", "_s) + u'}';
+    }
+    if (v.isNull())
+        return u"null"_s;
+    return v.toDiagnosticNotation();
+}
+} // namespace
+
+std::vector<std::pair<QString, QString>> describePayload(const QByteArray &bytes)
+{
+    std::vector<std::pair<QString, QString>> out;
+    if (bytes.isEmpty())
+        return out;
+    QCborParserError error;
+    const QCborValue v = QCborValue::fromCbor(bytes, &error);
+    if (error.error != QCborError::NoError || !v.isMap()) {
+        out.emplace_back(u"payload"_s, u"%1 bytes, not a CBOR map: %2"_s.arg(bytes.size())
+                                           .arg(QString::fromLatin1(bytes.left(32).toHex(' '))));
+        return out;
+    }
+    const QCborMap map = v.toMap();
+    for (auto it = map.constBegin(); it != map.constEnd(); ++it) {
+        const QString name = it.key().isInteger()
+                                 ? toString(static_cast<Field>(it.key().toInteger()))
+                                 : valueText(it.key());
+        out.emplace_back(name, valueText(it.value()));
+    }
+    return out;
 }
 
 } // namespace edgecore

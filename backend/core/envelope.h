@@ -8,6 +8,7 @@
 #include <QCborMap>
 #include <QCborValue>
 
+#include <utility>
 #include <vector>
 
 namespace edgecore {
@@ -113,6 +114,8 @@ enum class Field : int {
     SetupTx = 31,        // a release's session: the transaction that set it up
 };
 
+QString toString(Field f); // "requestId", "subscriber", ...; unknown: "field 99"
+
 // A small typed view over a CBOR map payload.
 class Payload
 {
@@ -134,5 +137,10 @@ public:
 private:
     QCborMap m_map;
 };
+
+// A payload as (field, value) lines for people: fields in the order sent, values as text (lists
+// joined, bytes in hex). Empty for an empty payload; one ("payload", why) line for bytes that
+// are not a CBOR map.
+std::vector<std::pair<QString, QString>> describePayload(const QByteArray &bytes);
 
 } // namespace edgecore

@@ -138,6 +138,11 @@ void NodeCore::traceMessage(TraceKind kind, const Envelope &env, NodeId peer, qu
     e.sessionId = env.sessionId;
     e.vclock = m_vclock;
     e.detail = detail;
+    if (kind == TraceKind::Send) {
+        e.keyId = env.keyId;
+        e.token = env.fencingToken;
+        e.payload = env.payload;
+    }
     m_config.trace->append(e);
 }
 

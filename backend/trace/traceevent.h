@@ -64,6 +64,11 @@ struct TraceEvent
     SessionId sessionId = 0;
     VectorClock vclock;
     QString detail;
+    // Send only: the frame's signing key id, its fencing token and its payload (the CBOR
+    // map as sent), for the Message pane; empty for every other kind.
+    quint32 keyId = 0;
+    quint64 token = 0;
+    QByteArray payload;
 };
 
 } // namespace edgecore

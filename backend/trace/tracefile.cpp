@@ -20,7 +20,8 @@ namespace edgecore {
 namespace {
 constexpr char kMagic[16] = {'E', 'D', 'G', 'E', 'C', 'O', 'R',  'E',
                              '-', 'T', 'R', 'A', 'C', 'E', '\n', '\0'};
-constexpr quint32 kVersion = 1;
+constexpr quint32 kVersion = 2; // 2: a send's key id, fencing token and payload; reads 1 too
+constexpr quint32 kOldestVersion = 1;
 constexpr quint32 kMaxFrame = 1u << 24; // no event comes near 16 MB: a larger length is damage
 constexpr int kMaxNodes = 4096;
 
@@ -121,7 +122,7 @@ bool writeTraceFile(const TraceStore &trace, QIODevice &out, QString *error)
                  << static_cast<quint32>(e.vclock.size());
         for (const quint64 c : e.vclock)
             s << c;
-        s << e.detail;
+        s << e.detail << e.keyId << e.token << e.payload;
         ok = writeFrame(out, payload);
     });
     return ok || fail();
@@ -161,10 +162,11 @@ TraceFileContents readTraceFile(QIODevice &in)
     if (head.size() < static_cast<qsizetype>(sizeof kMagic + 4))
         return refuse(u"the file ends inside its header"_s);
     const quint32 version = qFromLittleEndian<quint32>(head.constData() + sizeof kMagic);
-    if (version != kVersion)
+    if (version < kOldestVersion || version > kVersion)
         return refuse(
-            u"trace format version %1 is not one this lab reads (it reads %2)"_s.arg(version).arg(
-                kVersion));
+            u"trace format version %1 is not one this lab reads (it reads %2 to %3)"_s.arg(version)
+                .arg(kOldestVersion)
+                .arg(kVersion));
     QByteArray payload;
     if (readFrame(in, &payload) != Frame::Ok)
         return refuse(u"the header is damaged or cut off"_s);
@@ -253,6 +255,20 @@ TraceFileContents readTraceFile(QIODevice &in)
             p += bytes;
         } else {
             ok = false;
+        }
+        if (version >= 2) {
+            take(e.keyId);
+            take(e.token);
+            quint32 raw = 0;
+            take(raw);
+            if (ok && raw == 0xFFFFFFFFu) {
+                e.payload = QByteArray();
+            } else if (ok && end - p >= qint64(raw)) {
+                e.payload = QByteArray(reinterpret_cast<const char *>(p), raw);
+                p += raw;
+            } else {
+                ok = false;
+            }
         }
         if (!ok || p != end)
             return refuse(u"damaged at "_s + where() + u": the event's length is wrong"_s);

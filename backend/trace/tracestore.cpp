@@ -82,7 +82,8 @@ qsizetype TraceStore::append(const TraceEvent &e)
         m_chunks[chunkIndex].store(chunk, std::memory_order_release);
     }
     chunk->records.push_back(Record{e.labUs, e.wallUs, e.lamport, e.seq, e.txId, e.sessionId,
-                                    e.node, e.peer, e.msgType, e.kind, e.reason, e.detail});
+                                    e.node, e.peer, e.msgType, e.kind, e.reason, e.keyId, e.token,
+                                    e.detail, e.payload});
     quint32 *clock = chunk->clocks.data() + (index % kChunkEvents) * m_dims;
     const size_t n = std::min(e.vclock.size(), static_cast<size_t>(m_dims));
     for (size_t i = 0; i < n; ++i)
@@ -128,6 +129,9 @@ void TraceStore::forEach(qsizetype from, qsizetype to,
         e.txId = r.txId;
         e.sessionId = r.sessionId;
         e.detail = r.detail;
+        e.keyId = r.keyId;
+        e.token = r.token;
+        e.payload = r.payload;
         const quint32 *clock = chunk->clocks.data() + (i % kChunkEvents) * m_dims;
         for (int d = 0; d < m_dims; ++d)
             e.vclock[static_cast<size_t>(d)] = clock[d];

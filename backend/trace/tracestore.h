@@ -71,7 +71,10 @@ private:
         quint16 msgType;
         TraceKind kind;
         quint8 reason;
+        quint32 keyId; // Send: the frame's key id, fencing token and payload
+        quint64 token;
         QString detail;
+        QByteArray payload;
     };
     struct Chunk
     {

@@ -650,6 +650,20 @@ void TestMainWindow::clickingAnArrowShowsItsMessage()
     QVERIFY2(detail.contains(u"Vector clock"_s), qPrintable(detail));
     if (picked.fate == MessageFate::Delivered) // the receiver's verifier passed it
         QVERIFY2(detail.contains(u"valid (HMAC-SHA256 verified by "_s), qPrintable(detail));
+    // What the sender put in the frame: its key, its fencing token, its payload decoded.
+    const TraceEvent sent = w.cluster()->trace().at(picked.sendEvent);
+    QVERIFY(sent.keyId != 0);
+    QVERIFY2(detail.contains(u"key %1 (the sender's signing key)"_s.arg(sent.keyId)),
+             qPrintable(detail));
+    if (picked.type == quint16(MsgType::Prepare)) {
+        QVERIFY(sent.token != 0); // a PREPARE carries its coordinator's token
+        QVERIFY2(detail.contains(u"Fencing token"_s), qPrintable(detail));
+    }
+    const auto fields = describePayload(sent.payload);
+    QVERIFY(!fields.empty());
+    QVERIFY2(detail.contains(u"Payload"_s), qPrintable(detail));
+    for (const auto &[name, value] : fields)
+        QVERIFY2(detail.contains(name) && detail.contains(value), qPrintable(name));
     // The pane's "Show only this transaction" narrows the diagram to it.
     auto *pane = w.findChild<QTextBrowser *>(u"messageDetail"_s);
     QVERIFY(pane->toHtml().contains(u"edgecore://only-tx/"_s + formatId(m.tx)));

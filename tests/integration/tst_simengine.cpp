@@ -96,7 +96,7 @@ void busyRun(SimEngine &engine, quint64 seed)
     lab.setStepMode(true);
     engine.submit(u"00101000000002"_s, u"DATA"_s, u"3PC"_s, 100);
     int choices = 0;
-    for (int i = 0; i < 40 && choices < 30; ++i) {
+    for (int i = 0; i < 400 && choices < 30; ++i) { // lease renewals keep frames coming
         engine.tick();
         const std::vector<PendingFrame> parked = lab.pending();
         if (parked.empty()) {

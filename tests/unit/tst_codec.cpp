@@ -6,6 +6,7 @@
 #include "wire/keyring.h"
 #include "wire/verifier.h"
 
+#include <QCborArray>
 #include <QDateTime>
 #include <QTest>
 #include <QtEndian>
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void wrongKeyAndUnknownKey();
     void staleTimestamp();
     void wrongReceiver();
+    void payloadDescribedForPeople();
 };
 
 void TestCodec::roundTrip_data()
@@ -319,6 +321,32 @@ void TestCodec::wrongReceiver()
     Envelope out;
     const Envelope e = sample(800);
     COMPARE_ERR(v.verify(bodyOf(encodeFrame(e, mac)), out, e.wallTimeMs), WireError::WrongReceiver);
+}
+
+void TestCodec::payloadDescribedForPeople()
+{
+    // The Message pane's decoded payload: every field by name, in the order sent, values as text.
+    Payload p;
+    p.set(Field::RequestId, 42)
+        .set(Field::Subscriber, u"001010000000007"_s)
+        .set(Field::Participants, QCborArray{5, 6})
+        .set(Field::Commit, true)
+        .set(Field::Value, QByteArray("\x01\xff", 2));
+    const auto lines = describePayload(p.encode());
+    QCOMPARE(lines.size(), size_t(5));
+    QCOMPARE(lines[0], std::make_pair(u"requestId"_s, u"42"_s));
+    QCOMPARE(lines[1], std::make_pair(u"subscriber"_s, u"001010000000007"_s));
+    QCOMPARE(lines[2], std::make_pair(u"participants"_s, u"[5, 6]"_s));
+    QCOMPARE(lines[3], std::make_pair(u"commit"_s, u"true"_s));
+    QCOMPARE(lines[4], std::make_pair(u"value"_s, u"01 ff"_s));
+    QVERIFY(describePayload({}).empty());
+    // Bytes that are no CBOR map say so, with their first bytes.
+    const auto junk = describePayload(QByteArray("\xff\x00garbage", 9));
+    QCOMPARE(junk.size(), size_t(1));
+    QCOMPARE(junk[0].first, u"payload"_s);
+    QVERIFY(junk[0].second.contains(u"not a CBOR map"_s));
+    // A field this lab does not know keeps its number.
+    QCOMPARE(toString(static_cast<Field>(99)), u"field 99"_s);
 }
 
 QTEST_GUILESS_MAIN(TestCodec)

@@ -4,6 +4,7 @@
 #include "trace/tracestore.h"
 
 #include <QBuffer>
+#include <QDataStream>
 #include <QTemporaryDir>
 
 #include <QTest>
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void millionEvents();
     void traceFileRoundTrip();
     void traceFileTruncatedKeepsCompleteEvents();
+    void traceFileOfVersionOneReads();
     void traceFileRefusesDamage_data();
     void traceFileRefusesDamage();
     void traceFileWriteFailureLeavesNothing();
@@ -52,6 +54,9 @@ std::unique_ptr<TraceStore> sample(int events)
         e.sessionId = 0xABCD0000u + i;
         e.vclock = {0, quint64(i), quint64(i + 1), quint64(2 * i), 7};
         e.detail = i % 3 ? u"événement %1 · ✓"_s.arg(i) : QString();
+        e.keyId = quint32(i % 5);
+        e.token = quint64(3 * i);
+        e.payload = i % 2 ? QByteArray(i % 9, char(i)) : QByteArray();
         store->append(e);
     }
     return store;
@@ -95,7 +100,60 @@ void compareStores(const TraceStore &a, const TraceStore &b, qsizetype n)
         QCOMPARE(y.sessionId, x.sessionId);
         QCOMPARE(y.vclock, x.vclock);
         QCOMPARE(y.detail, x.detail);
+        QCOMPARE(y.keyId, x.keyId);
+        QCOMPARE(y.token, x.token);
+        QCOMPARE(y.payload, x.payload);
     }
+}
+
+quint32 crc32Of(const QByteArray &data)
+{
+    quint32 c = 0xFFFFFFFFu;
+    for (const char ch : data) {
+        c ^= static_cast<quint8>(ch);
+        for (int k = 0; k < 8; ++k)
+            c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+    }
+    return c ^ 0xFFFFFFFFu;
+}
+
+// A file as format version 1 wrote it: no key id, token or payload after the detail.
+QByteArray versionOneFileOf(const TraceStore &store)
+{
+    QByteArray out("EDGECORE-TRACE\n", 16);
+    const auto frame = [&out](const QByteArray &payload) {
+        QDataStream s(&out, QIODevice::Append);
+        s.setByteOrder(QDataStream::LittleEndian);
+        s << quint32(payload.size());
+        s.writeRawData(payload.constData(), int(payload.size()));
+        s << crc32Of(payload);
+    };
+    {
+        QDataStream s(&out, QIODevice::Append);
+        s.setByteOrder(QDataStream::LittleEndian);
+        s << quint32(1);
+    }
+    QByteArray header;
+    {
+        QDataStream s(&header, QIODevice::WriteOnly);
+        s.setByteOrder(QDataStream::LittleEndian);
+        s.setVersion(QDataStream::Qt_6_4);
+        s << qint32(store.nodeCount()) << store.nodeNames();
+    }
+    frame(header);
+    store.forEach(0, store.size(), [&](const TraceEvent &e) {
+        QByteArray p;
+        QDataStream s(&p, QIODevice::WriteOnly);
+        s.setByteOrder(QDataStream::LittleEndian);
+        s.setVersion(QDataStream::Qt_6_4);
+        s << quint8(e.kind) << e.node << e.peer << e.msgType << e.reason << e.labUs << e.wallUs
+          << e.lamport << e.seq << e.txId << e.sessionId << quint32(e.vclock.size());
+        for (const quint64 c : e.vclock)
+            s << c;
+        s << e.detail;
+        frame(p);
+    });
+    return out;
 }
 } // namespace
 
@@ -118,6 +176,25 @@ void TestTraceStore::traceFileRoundTrip()
     const TraceFileContents none = parse(fileOf(*empty));
     QVERIFY(none.trace);
     QCOMPARE(none.trace->size(), 0);
+}
+
+void TestTraceStore::traceFileOfVersionOneReads()
+{
+    // A run saved before sends carried their key id, token and payload reads back whole, with
+    // those three empty.
+    const auto store = sample(50);
+    const TraceFileContents back = parse(versionOneFileOf(*store));
+    QVERIFY2(back.trace, qPrintable(back.error));
+    QCOMPARE(back.trace->size(), 50);
+    for (qsizetype i = 0; i < 50; ++i) {
+        const TraceEvent x = store->at(i);
+        const TraceEvent y = back.trace->at(i);
+        QCOMPARE(y.detail, x.detail);
+        QCOMPARE(y.vclock, x.vclock);
+        QCOMPARE(y.seq, x.seq);
+        QCOMPARE(y.keyId, quint32(0));
+        QVERIFY(y.payload.isEmpty());
+    }
 }
 
 void TestTraceStore::traceFileTruncatedKeepsCompleteEvents()
