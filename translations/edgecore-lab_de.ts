@@ -1114,8 +1114,8 @@
     <name>edgecore::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="98" />
-        <location filename="../widgets/mainwindow.cpp" line="968" />
-        <location filename="../widgets/mainwindow.cpp" line="1034" />
+        <location filename="../widgets/mainwindow.cpp" line="975" />
+        <location filename="../widgets/mainwindow.cpp" line="1041" />
         <source>EdgeCore Lab</source>
         <translation>EdgeCore Lab</translation>
     </message>
@@ -1226,7 +1226,7 @@
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="522" />
-        <location filename="../widgets/mainwindow.cpp" line="983" />
+        <location filename="../widgets/mainwindow.cpp" line="990" />
         <source>Branch from Here</source>
         <translation>Hier abzweigen</translation>
     </message>
@@ -1237,7 +1237,7 @@
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="550" />
-        <location filename="../widgets/mainwindow.cpp" line="1092" />
+        <location filename="../widgets/mainwindow.cpp" line="1099" />
         <source>Load test %v/%m</source>
         <translation>Lasttest %v/%m</translation>
     </message>
@@ -1517,398 +1517,408 @@
         <translation>Eine Zeile je Ereignis statt Laborzeit: im Schrittmodus, wo die Uhr stillsteht, bekommt jeder Schritt seine eigene Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="975" />
+        <location filename="../widgets/mainwindow.cpp" line="955" />
+        <source>The trace stays in memory only: %1</source>
+        <translation>Die Aufzeichnung bleibt nur im Speicher: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="982" />
         <source>Could not remove the old run folder %1</source>
         <translation>Der alte Laufordner %1 ließ sich nicht entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="984" />
+        <location filename="../widgets/mainwindow.cpp" line="991" />
         <source>The replay ended before event %L1: this branch holds %L2 events.</source>
         <translation>Die Wiedergabe endete vor Ereignis %L1: dieser Zweig enthält %L2 Ereignisse.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="988" />
+        <location filename="../widgets/mainwindow.cpp" line="995" />
         <source>Branch at event %L1 of seed %2 – EdgeCore Lab</source>
         <translation>Zweig bei Ereignis %L1 von Seed %2 – EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1035" />
+        <location filename="../widgets/mainwindow.cpp" line="1042" />
         <source>%1 – EdgeCore Lab</source>
         <translation>%1 – EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1114" />
+        <location filename="../widgets/mainwindow.cpp" line="1121" />
         <source>There is no scenario called %1 (there are %2).</source>
         <translation>Es gibt kein Szenario namens %1 (es gibt %2).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1125" />
+        <location filename="../widgets/mainwindow.cpp" line="1132" />
         <source>The fault plan cannot be run: %1</source>
         <translation>Der Fehlerplan kann nicht laufen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1138" />
+        <location filename="../widgets/mainwindow.cpp" line="1145" />
         <source>The lab could not start for the scenario (see the message before).</source>
         <translation>Das Labor konnte für das Szenario nicht starten (siehe die Meldung davor).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1167" />
+        <location filename="../widgets/mainwindow.cpp" line="1174" />
         <source>%1: %v of %m sessions</source>
         <translation>%1: %v von %m Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1180" />
+        <location filename="../widgets/mainwindow.cpp" line="1187" />
         <source>Scenario %1 finished</source>
         <translation>Szenario %1 beendet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1181" />
+        <location filename="../widgets/mainwindow.cpp" line="1188" />
         <source>Scenario %1 finished: %2</source>
         <translation>Szenario %1 beendet: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1184" />
+        <location filename="../widgets/mainwindow.cpp" line="1191" />
         <source>Running scenario %1: %2</source>
         <translation>Szenario %1 läuft: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1198" />
         <location filename="../widgets/mainwindow.cpp" line="1205" />
+        <location filename="../widgets/mainwindow.cpp" line="1212" />
         <source>Run a Fault Plan</source>
         <translation>Einen Fehlerplan ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1199" />
+        <location filename="../widgets/mainwindow.cpp" line="1206" />
         <source>Fault plans (*.json);;All files (*)</source>
         <translation>Fehlerpläne (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1234" />
+        <location filename="../widgets/mainwindow.cpp" line="1241" />
         <source>Every invariant holds over the %L1 transactions seen so far.</source>
         <translation>Jede Invariante gilt über die %L1 bisher gesehenen Transaktionen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1460" />
-        <location filename="../widgets/mainwindow.cpp" line="1509" />
+        <location filename="../widgets/mainwindow.cpp" line="1467" />
+        <location filename="../widgets/mainwindow.cpp" line="1518" />
         <source>Lab time %L1 s</source>
         <translation>Laborzeit %L1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1473" />
+        <location filename="../widgets/mainwindow.cpp" line="1480" />
         <source>Committed %L1 (active %L2, released %L3) · Aborted %L4 · Invalid %L5 · Rejected frames %L6 · Events %L7</source>
         <translation>Festgeschrieben %L1 (aktiv %L2, freigegeben %L3) · Abgebrochen %L4 · Ungültig %L5 · Abgewiesene Frames %L6 · Ereignisse %L7</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1490" />
+        <location filename="../widgets/mainwindow.cpp" line="1497" />
+        <source>Trace no longer written to the run folder (%1): kept in memory</source>
+        <translation>Aufzeichnung wird nicht mehr in den Laufordner geschrieben (%1): sie bleibt im Speicher</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1499" />
         <source>Trace full: %L1 events not recorded</source>
         <translation>Trace voll: %L1 Ereignisse nicht aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1505" />
+        <location filename="../widgets/mainwindow.cpp" line="1514" />
         <source>Simulator · lab time %L1 s (paused)</source>
         <translation>Simulator · Laborzeit %L1 s (angehalten)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1506" />
+        <location filename="../widgets/mainwindow.cpp" line="1515" />
         <source>Lab time %L1 s (paused)</source>
         <translation>Laborzeit %L1 s (angehalten)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1508" />
+        <location filename="../widgets/mainwindow.cpp" line="1517" />
         <source>Simulator · lab time %L1 s</source>
         <translation>Simulator · Laborzeit %L1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1532" />
+        <location filename="../widgets/mainwindow.cpp" line="1541" />
         <source>There is no live run to save.</source>
         <translation>Es gibt keinen laufenden Lauf zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1535" />
+        <location filename="../widgets/mainwindow.cpp" line="1544" />
         <source>%1 is not empty: choose a new or an empty folder.</source>
         <translation>%1 ist nicht leer: wählen Sie einen neuen oder leeren Ordner.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1538" />
+        <location filename="../widgets/mainwindow.cpp" line="1547" />
         <source>Cannot create %1.</source>
         <translation>%1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1563" />
+        <location filename="../widgets/mainwindow.cpp" line="1572" />
         <source>Cannot copy %1: %2</source>
         <translation>%1 kann nicht kopiert werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1613" />
+        <location filename="../widgets/mainwindow.cpp" line="1622" />
         <source>%1 holds no EdgeCore Lab run (no %2 in it).</source>
         <translation>%1 enthält keinen EdgeCore-Lab-Lauf (kein %2 darin).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1620" />
+        <location filename="../widgets/mainwindow.cpp" line="1629" />
         <source>Cannot open the run: %1</source>
         <translation>Der Lauf kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1652" />
+        <location filename="../widgets/mainwindow.cpp" line="1661" />
         <source>The run's last event was cut off (the run was still being written or was stopped): it opens up to its last complete event.</source>
         <translation>Das letzte Ereignis des Laufs ist abgeschnitten (der Lauf wurde noch geschrieben oder abgebrochen): er öffnet sich bis zu seinem letzten vollständigen Ereignis.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1681" />
+        <location filename="../widgets/mainwindow.cpp" line="1690" />
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="297" />
-        <location filename="../widgets/mainwindow.cpp" line="1898" />
+        <location filename="../widgets/mainwindow.cpp" line="1907" />
         <source>delivered</source>
         <translation>zugestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1901" />
+        <location filename="../widgets/mainwindow.cpp" line="1910" />
         <source>lost: the network is partitioned</source>
         <translation>verloren: das Netz ist geteilt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1902" />
+        <location filename="../widgets/mainwindow.cpp" line="1911" />
         <source>lost: dropped by hand in step mode</source>
         <translation>verloren: im Schrittmodus von Hand verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1904" />
+        <location filename="../widgets/mainwindow.cpp" line="1913" />
         <source>lost: the link dropped it</source>
         <translation>verloren: die Verbindung hat sie verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1907" />
+        <location filename="../widgets/mainwindow.cpp" line="1916" />
         <source>refused: %1</source>
         <translation>abgewiesen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1911" />
+        <location filename="../widgets/mainwindow.cpp" line="1920" />
         <source>in flight (not delivered yet)</source>
         <translation>unterwegs (noch nicht zugestellt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1915" />
+        <location filename="../widgets/mainwindow.cpp" line="1924" />
         <source>From → to</source>
         <translation>Von → an</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1915" />
+        <location filename="../widgets/mainwindow.cpp" line="1924" />
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1916" />
+        <location filename="../widgets/mainwindow.cpp" line="1925" />
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1917" />
+        <location filename="../widgets/mainwindow.cpp" line="1926" />
         <source>Fate</source>
         <translation>Verbleib</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="2032" />
+        <location filename="../widgets/mainwindow.cpp" line="2041" />
         <source>client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="2042" />
+        <location filename="../widgets/mainwindow.cpp" line="2051" />
         <source>Pending Deliveries (%L1)</source>
         <translation>Ausstehende Zustellungen (%L1)</translation>
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="489" />
-        <location filename="../widgets/mainwindow.cpp" line="1955" />
+        <location filename="../widgets/mainwindow.cpp" line="1964" />
         <source>Transaction</source>
         <translation>Transaktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1903" />
+        <location filename="../widgets/mainwindow.cpp" line="1912" />
         <source>lost: its receiver was down</source>
         <translation>verloren: sein Empfänger war ausgefallen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1959" />
+        <location filename="../widgets/mainwindow.cpp" line="1968" />
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1960" />
+        <location filename="../widgets/mainwindow.cpp" line="1969" />
         <source>Frame number</source>
         <translation>Frame-Nummer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1962" />
+        <location filename="../widgets/mainwindow.cpp" line="1971" />
         <source>Latency</source>
         <translation>Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1962" />
-        <location filename="../widgets/mainwindow.cpp" line="1969" />
+        <location filename="../widgets/mainwindow.cpp" line="1971" />
+        <location filename="../widgets/mainwindow.cpp" line="1978" />
         <source>%L1 ms</source>
         <translation>%L1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1968" />
+        <location filename="../widgets/mainwindow.cpp" line="1977" />
         <source>Trace event</source>
         <translation>Trace-Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1968" />
+        <location filename="../widgets/mainwindow.cpp" line="1977" />
         <source>#%L1</source>
         <translation>#%L1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1969" />
+        <location filename="../widgets/mainwindow.cpp" line="1978" />
         <source>Lab time</source>
         <translation>Laborzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1970" />
+        <location filename="../widgets/mainwindow.cpp" line="1979" />
         <source>Wall time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1971" />
+        <location filename="../widgets/mainwindow.cpp" line="1980" />
         <source>Lamport clock</source>
         <translation>Lamport-Uhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1972" />
+        <location filename="../widgets/mainwindow.cpp" line="1981" />
         <source>Vector clock</source>
         <translation>Vektoruhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1976" />
+        <location filename="../widgets/mainwindow.cpp" line="1985" />
         <source>Sent by %1</source>
         <translation>Gesendet von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1978" />
+        <location filename="../widgets/mainwindow.cpp" line="1987" />
         <source>Delivered to %1</source>
         <translation>Zugestellt an %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1979" />
+        <location filename="../widgets/mainwindow.cpp" line="1988" />
         <source>Lost</source>
         <translation>Verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1980" />
+        <location filename="../widgets/mainwindow.cpp" line="1989" />
         <source>Refused by %1</source>
         <translation>Abgewiesen von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1604" />
-        <location filename="../widgets/mainwindow.cpp" line="1687" />
-        <location filename="../widgets/mainwindow.cpp" line="1716" />
-        <location filename="../widgets/mainwindow.cpp" line="1721" />
+        <location filename="../widgets/mainwindow.cpp" line="1613" />
+        <location filename="../widgets/mainwindow.cpp" line="1696" />
+        <location filename="../widgets/mainwindow.cpp" line="1725" />
+        <location filename="../widgets/mainwindow.cpp" line="1730" />
         <source>Open Run</source>
         <translation>Lauf öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1396" />
+        <location filename="../widgets/mainwindow.cpp" line="1403" />
         <source>Found %1: %2 → %3</source>
         <translation>Gefunden %1: %2 → %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1402" />
+        <location filename="../widgets/mainwindow.cpp" line="1409" />
         <source>No message the diagram shows matches “%1”</source>
         <translation>Keine Nachricht im Diagramm passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1446" />
+        <location filename="../widgets/mainwindow.cpp" line="1453" />
         <source>Lab %1 s · event %L2 of %L3</source>
         <translation>Labor %1 s · Ereignis %L2 von %L3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1455" />
+        <location filename="../widgets/mainwindow.cpp" line="1462" />
         <source>Saved run: %L1 events, %L2 sessions; Reset returns to a live lab</source>
         <translation>Gespeicherter Lauf: %L1 Ereignisse, %L2 Sitzungen; Zurücksetzen kehrt zum laufenden Labor zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1693" />
+        <location filename="../widgets/mainwindow.cpp" line="1702" />
         <source>No recent runs</source>
         <translation>Keine zuletzt geöffneten Läufe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1695" />
+        <location filename="../widgets/mainwindow.cpp" line="1704" />
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1701" />
-        <location filename="../widgets/mainwindow.cpp" line="1711" />
+        <location filename="../widgets/mainwindow.cpp" line="1710" />
+        <location filename="../widgets/mainwindow.cpp" line="1720" />
         <source>Save Run As</source>
         <translation>Lauf speichern unter</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1708" />
+        <location filename="../widgets/mainwindow.cpp" line="1717" />
         <source>Saved the run to %1</source>
         <translation>Lauf in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1729" />
-        <location filename="../widgets/mainwindow.cpp" line="1736" />
+        <location filename="../widgets/mainwindow.cpp" line="1738" />
+        <location filename="../widgets/mainwindow.cpp" line="1745" />
         <source>Export Trace</source>
         <translation>Trace exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1731" />
+        <location filename="../widgets/mainwindow.cpp" line="1740" />
         <source>Chrome trace (*.json)</source>
         <translation>Chrome-Trace (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1738" />
+        <location filename="../widgets/mainwindow.cpp" line="1747" />
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1746" />
-        <location filename="../widgets/mainwindow.cpp" line="1751" />
+        <location filename="../widgets/mainwindow.cpp" line="1755" />
+        <location filename="../widgets/mainwindow.cpp" line="1760" />
         <source>Export Summary</source>
         <translation>Zusammenfassung exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1746" />
+        <location filename="../widgets/mainwindow.cpp" line="1755" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1794" />
+        <location filename="../widgets/mainwindow.cpp" line="1803" />
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1799" />
+        <location filename="../widgets/mainwindow.cpp" line="1808" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1799" />
+        <location filename="../widgets/mainwindow.cpp" line="1808" />
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1832" />
+        <location filename="../widgets/mainwindow.cpp" line="1841" />
         <source>EdgeCore Lab Manual</source>
         <translation>EdgeCore-Lab-Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1839" />
+        <location filename="../widgets/mainwindow.cpp" line="1848" />
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1853" />
+        <location filename="../widgets/mainwindow.cpp" line="1862" />
         <source>About EdgeCore Lab</source>
         <translation>Über EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1854" />
+        <location filename="../widgets/mainwindow.cpp" line="1863" />
         <source>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;A desktop lab for distributed protocols: an edge gateway, three session managers electing a leader, 2PC and 3PC participants, a versioned shared memory and a malicious node, each a real server on its own thread, talking over loopback TCP with signed frames.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Labor für verteilte Protokolle: ein Edge-Gateway, drei Session-Manager, die einen Leader wählen, 2PC- und 3PC-Teilnehmer, ein versionierter gemeinsamer Speicher und ein bösartiger Knoten, jeder ein echter Server in einem eigenen Thread, die über Loopback-TCP mit signierten Frames sprechen.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2.&lt;/p&gt;</translation>
     </message>
@@ -1945,7 +1955,7 @@
     <message>
         <location filename="../widgets/mainwindow.cpp" line="329" />
         <location filename="../widgets/mainwindow.cpp" line="343" />
-        <location filename="../widgets/mainwindow.cpp" line="1340" />
+        <location filename="../widgets/mainwindow.cpp" line="1347" />
         <source>every one</source>
         <translation>alle</translation>
     </message>
@@ -2095,164 +2105,164 @@
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="969" />
+        <location filename="../widgets/mainwindow.cpp" line="976" />
         <source>The cluster could not start:
 %1</source>
         <translation>Der Cluster konnte nicht starten:
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1225" />
+        <location filename="../widgets/mainwindow.cpp" line="1232" />
         <source>Invariant checker</source>
         <translation>Invariantenprüfer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1241" />
+        <location filename="../widgets/mainwindow.cpp" line="1248" />
         <source>%1 violated: %2 (trace event #%L3); replay with --seed %4</source>
         <translation>%1 verletzt: %2 (Trace-Ereignis #%L3); wiederholen mit --seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1245" />
+        <location filename="../widgets/mainwindow.cpp" line="1252" />
         <source>%1 violated: %2; replay with --seed %3</source>
         <translation>%1 verletzt: %2; wiederholen mit --seed %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1250" />
+        <location filename="../widgets/mainwindow.cpp" line="1257" />
         <source>and %L1 more</source>
         <translation>und %L1 weitere</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1258" />
+        <location filename="../widgets/mainwindow.cpp" line="1265" />
         <source>What happened to it:</source>
         <translation>Was geschah:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1262" />
+        <location filename="../widgets/mainwindow.cpp" line="1269" />
         <source>Lab time (ms)</source>
         <translation>Laborzeit (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1262" />
+        <location filename="../widgets/mainwindow.cpp" line="1269" />
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1262" />
+        <location filename="../widgets/mainwindow.cpp" line="1269" />
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1924" />
+        <location filename="../widgets/mainwindow.cpp" line="1933" />
         <source>valid (HMAC-SHA256 verified by %1)</source>
         <translation>gültig (HMAC-SHA256 von %1 geprüft)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1928" />
+        <location filename="../widgets/mainwindow.cpp" line="1937" />
         <source>invalid: %1</source>
         <translation>ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1930" />
+        <location filename="../widgets/mainwindow.cpp" line="1939" />
         <source>not checked: the frame did not decode</source>
         <translation>nicht geprüft: der Rahmen ließ sich nicht dekodieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1931" />
+        <location filename="../widgets/mainwindow.cpp" line="1940" />
         <source>valid (refused after it was verified)</source>
         <translation>gültig (nach der Prüfung abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1934" />
+        <location filename="../widgets/mainwindow.cpp" line="1943" />
         <source>not checked: it never arrived</source>
         <translation>nicht geprüft: er kam nie an</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1937" />
+        <location filename="../widgets/mainwindow.cpp" line="1946" />
         <source>not checked yet</source>
         <translation>noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1940" />
+        <location filename="../widgets/mainwindow.cpp" line="1949" />
         <source>Signature</source>
         <translation>Signatur</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1944" />
+        <location filename="../widgets/mainwindow.cpp" line="1953" />
         <source>Key id</source>
         <translation>Schlüssel-ID</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1944" />
+        <location filename="../widgets/mainwindow.cpp" line="1953" />
         <source>key %1 (the sender's signing key)</source>
         <translation>Schlüssel %1 (der Signaturschlüssel des Senders)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1946" />
+        <location filename="../widgets/mainwindow.cpp" line="1955" />
         <source>Fencing token</source>
         <translation>Fencing-Token</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1949" />
+        <location filename="../widgets/mainwindow.cpp" line="1958" />
         <source>Payload</source>
         <translation>Nutzdaten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1954" />
+        <location filename="../widgets/mainwindow.cpp" line="1963" />
         <source>Copy</source>
         <translation>Kopie</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1954" />
+        <location filename="../widgets/mainwindow.cpp" line="1963" />
         <source>made by hand in step mode (the same bytes again)</source>
         <translation>von Hand im Schrittmodus gemacht (dieselben Bytes noch einmal)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1958" />
+        <location filename="../widgets/mainwindow.cpp" line="1967" />
         <source>Show only this transaction</source>
         <translation>Nur diese Transaktion zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="2090" />
+        <location filename="../widgets/mainwindow.cpp" line="2099" />
         <source>That frame cannot be duplicated (a client's request never crossed the network)</source>
         <translation>Dieser Rahmen lässt sich nicht verdoppeln (die Anfrage eines Clients lief nie über das Netz)</translation>
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="480" />
         <location filename="../widgets/mainwindow.cpp" line="489" />
-        <location filename="../widgets/mainwindow.cpp" line="1263" />
+        <location filename="../widgets/mainwindow.cpp" line="1270" />
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1263" />
+        <location filename="../widgets/mainwindow.cpp" line="1270" />
         <source>Peer</source>
         <translation>Gegenstelle</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1263" />
-        <location filename="../widgets/mainwindow.cpp" line="1974" />
+        <location filename="../widgets/mainwindow.cpp" line="1270" />
+        <location filename="../widgets/mainwindow.cpp" line="1983" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1467" />
-        <location filename="../widgets/mainwindow.cpp" line="1494" />
+        <location filename="../widgets/mainwindow.cpp" line="1474" />
+        <location filename="../widgets/mainwindow.cpp" line="1503" />
         <source>Checker: ok</source>
         <translation>Prüfer: ok</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1487" />
+        <location filename="../widgets/mainwindow.cpp" line="1494" />
         <source>A service halted: storage failure (%1)</source>
         <translation>Ein Dienst hat angehalten: Speicherfehler (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1488" />
+        <location filename="../widgets/mainwindow.cpp" line="1495" />
         <source>%1 services halted: storage failure</source>
         <translation>%1 Dienste haben angehalten: Speicherfehler</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1468" />
-        <location filename="../widgets/mainwindow.cpp" line="1495" />
+        <location filename="../widgets/mainwindow.cpp" line="1475" />
+        <location filename="../widgets/mainwindow.cpp" line="1504" />
         <source>Checker: %1 violated</source>
         <translation>Prüfer: %1 verletzt</translation>
     </message>

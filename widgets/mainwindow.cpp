@@ -941,11 +941,18 @@ void MainWindow::startCluster()
     const QString runs = m_prefs.runsFolderOrDefault();
     m_runFolder = runfolders::newRun(runs, QDateTime::currentDateTime(), config.seed);
     config.dataDir = m_runFolder;
+    // The trace goes to the run folder as it grows; memory keeps its newest part.
+    config.traceCapacity = TraceStore::kSpilledCapacity;
     m_replies.clear();
     if (m_engine == LabEngine::Kind::Simulator)
         m_lab = std::make_unique<SimEngine>(config);
     else
         m_lab = std::make_unique<Cluster>(config);
+    if (QString why;
+        !QDir().mkpath(m_runFolder) ||
+        !m_lab->trace().spillTo(QDir(m_runFolder).filePath(QString::fromLatin1(kTraceFileName)),
+                                TraceStore::kResidentChunks, &why))
+        statusBar()->showMessage(tr("The trace stays in memory only: %1").arg(why), 15000);
     m_events->setStore(&m_lab->trace());
     m_sessions->setStore(&m_lab->trace());
     m_flow = MessageFlow();
@@ -1486,6 +1493,8 @@ void MainWindow::updateStatus()
         alarms << (m_halted.size() == 1
                        ? tr("A service halted: storage failure (%1)").arg(m_halted.constFirst())
                        : tr("%1 services halted: storage failure").arg(m_halted.size()));
+    if (const QString why = m_lab->trace().spillError(); !why.isEmpty())
+        alarms << tr("Trace no longer written to the run folder (%1): kept in memory").arg(why);
     if (const quint64 dropped = m_lab->trace().dropped())
         alarms << tr("Trace full: %L1 events not recorded").arg(dropped);
     if (m_checker) {

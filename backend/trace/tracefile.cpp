@@ -1,5 +1,6 @@
 #include "tracefile.h"
 
+#include "tracecodec.h"
 #include "tracestore.h"
 
 #include "core/savefile.h"
@@ -50,17 +51,6 @@ QDataStream &setUp(QDataStream &s)
     return s;
 }
 
-bool writeFrame(QIODevice &out, const QByteArray &payload)
-{
-    QByteArray frame;
-    frame.reserve(payload.size() + 8);
-    QDataStream s(&frame, QIODevice::WriteOnly);
-    setUp(s) << static_cast<quint32>(payload.size());
-    s.writeRawData(payload.constData(), static_cast<int>(payload.size()));
-    s << crc32(payload);
-    return out.write(frame) == frame.size();
-}
-
 QString writeError(const QIODevice &out)
 {
     return out.errorString().isEmpty() ? u"cannot write"_s : out.errorString();
@@ -89,6 +79,119 @@ Frame readFrame(QIODevice &in, QByteArray *payload)
 }
 } // namespace
 
+namespace tracecodec {
+
+QByteArray head(int nodeCount, const QStringList &names)
+{
+    QByteArray out(kMagic, sizeof kMagic);
+    {
+        QDataStream s(&out, QIODevice::Append);
+        setUp(s) << kVersion;
+    }
+    QByteArray header;
+    {
+        QDataStream s(&header, QIODevice::WriteOnly);
+        setUp(s) << static_cast<qint32>(nodeCount) << names;
+    }
+    appendFrame(out, header);
+    return out;
+}
+
+void appendEvent(QByteArray &out, const TraceEvent &e)
+{
+    QByteArray payload;
+    QDataStream s(&payload, QIODevice::WriteOnly);
+    setUp(s) << static_cast<quint8>(e.kind) << e.node << e.peer << e.msgType << e.reason << e.labUs
+             << e.wallUs << e.lamport << e.seq << e.txId << e.sessionId
+             << static_cast<quint32>(e.vclock.size());
+    for (const quint64 c : e.vclock)
+        s << c;
+    s << e.detail << e.keyId << e.token << e.payload;
+    appendFrame(out, payload);
+}
+
+void appendFrame(QByteArray &out, const QByteArray &payload)
+{
+    QDataStream s(&out, QIODevice::Append);
+    setUp(s) << static_cast<quint32>(payload.size());
+    s.writeRawData(payload.constData(), static_cast<int>(payload.size()));
+    s << crc32(payload);
+}
+
+Decoded decodeEvent(const uchar *p, const uchar *end, int nodeCount, quint32 version, TraceEvent &e)
+{
+    bool ok = true;
+    const auto take = [&](auto &v) {
+        using T = std::remove_reference_t<decltype(v)>;
+        if (end - p < qint64(sizeof(T))) {
+            ok = false;
+            return;
+        }
+        v = qFromLittleEndian<T>(p);
+        p += sizeof(T);
+    };
+    quint8 kind = 0;
+    quint32 dims = 0;
+    take(kind);
+    take(e.node);
+    take(e.peer);
+    take(e.msgType);
+    take(e.reason);
+    take(e.labUs);
+    take(e.wallUs);
+    take(e.lamport);
+    take(e.seq);
+    take(e.txId);
+    take(e.sessionId);
+    take(dims);
+    if (!ok || kind >= kTraceKindCount || dims > static_cast<quint32>(kMaxNodes) ||
+        e.node > nodeCount || e.peer > nodeCount)
+        return Decoded::OutOfRange;
+    e.kind = static_cast<TraceKind>(kind);
+    e.vclock.resize(dims);
+    for (quint64 &c : e.vclock)
+        take(c);
+    quint32 bytes = 0;
+    take(bytes);
+    if (ok && bytes == 0xFFFFFFFFu) {
+        e.detail = QString();
+    } else if (ok && bytes % 2 == 0 && end - p >= qint64(bytes)) {
+        // QDataStream's QString: UTF-16 in the stream's byte order (little-endian here).
+        e.detail.resize(bytes / 2);
+        for (quint32 i = 0; i < bytes / 2; ++i)
+            e.detail[i] = QChar(qFromLittleEndian<quint16>(p + 2 * i));
+        p += bytes;
+    } else {
+        ok = false;
+    }
+    e.keyId = 0;
+    e.token = 0;
+    e.payload = QByteArray();
+    if (version >= 2) {
+        take(e.keyId);
+        take(e.token);
+        quint32 raw = 0;
+        take(raw);
+        if (ok && raw == 0xFFFFFFFFu) {
+            e.payload = QByteArray();
+        } else if (ok && end - p >= qint64(raw)) {
+            e.payload = QByteArray(reinterpret_cast<const char *>(p), raw);
+            p += raw;
+        } else {
+            ok = false;
+        }
+    }
+    return ok && p == end ? Decoded::Ok : Decoded::BadLength;
+}
+
+bool checkFrame(const uchar *p, quint32 length)
+{
+    return qFromLittleEndian<quint32>(p + length) ==
+           crc32(QByteArray::fromRawData(reinterpret_cast<const char *>(p), length));
+}
+
+} // namespace tracecodec
+
 bool writeTraceFile(const TraceStore &trace, QIODevice &out, QString *error)
 {
     const auto fail = [&] {
@@ -96,35 +199,23 @@ bool writeTraceFile(const TraceStore &trace, QIODevice &out, QString *error)
             *error = writeError(out);
         return false;
     };
-    QByteArray head(kMagic, sizeof kMagic);
-    {
-        QDataStream s(&head, QIODevice::Append);
-        setUp(s) << kVersion;
-    }
+    const QByteArray head = tracecodec::head(trace.nodeCount(), trace.nodeNames());
     if (out.write(head) != head.size())
         return fail();
-    QByteArray header;
-    {
-        QDataStream s(&header, QIODevice::WriteOnly);
-        setUp(s) << static_cast<qint32>(trace.nodeCount()) << trace.nodeNames();
-    }
-    if (!writeFrame(out, header))
-        return fail();
     bool ok = true;
-    QByteArray payload;
+    QByteArray frames;
+    const auto flush = [&] {
+        ok = ok && out.write(frames) == frames.size();
+        frames.clear();
+    };
     trace.forEach(0, trace.size(), [&](const TraceEvent &e) {
         if (!ok)
             return;
-        payload.clear();
-        QDataStream s(&payload, QIODevice::WriteOnly);
-        setUp(s) << static_cast<quint8>(e.kind) << e.node << e.peer << e.msgType << e.reason
-                 << e.labUs << e.wallUs << e.lamport << e.seq << e.txId << e.sessionId
-                 << static_cast<quint32>(e.vclock.size());
-        for (const quint64 c : e.vclock)
-            s << c;
-        s << e.detail << e.keyId << e.token << e.payload;
-        ok = writeFrame(out, payload);
+        tracecodec::appendEvent(frames, e);
+        if (frames.size() >= (1 << 20))
+            flush();
     });
+    flush();
     return ok || fail();
 }
 
@@ -208,70 +299,16 @@ TraceFileContents readTraceFile(QIODevice &in)
             break;
         }
         const uchar *p = data + at + 4;
-        const uchar *end = p + length;
-        if (qFromLittleEndian<quint32>(end) !=
-            crc32(QByteArray::fromRawData(reinterpret_cast<const char *>(p), length)))
+        if (!tracecodec::checkFrame(p, length))
             return refuse(u"damaged at "_s + where() + u": its checksum does not match"_s);
-        bool ok = true;
-        const auto take = [&](auto &v) {
-            using T = std::remove_reference_t<decltype(v)>;
-            if (end - p < qint64(sizeof(T))) {
-                ok = false;
-                return;
-            }
-            v = qFromLittleEndian<T>(p);
-            p += sizeof(T);
-        };
-        quint8 kind = 0;
-        quint32 dims = 0;
-        take(kind);
-        take(e.node);
-        take(e.peer);
-        take(e.msgType);
-        take(e.reason);
-        take(e.labUs);
-        take(e.wallUs);
-        take(e.lamport);
-        take(e.seq);
-        take(e.txId);
-        take(e.sessionId);
-        take(dims);
-        if (!ok || kind >= kTraceKindCount || dims > static_cast<quint32>(kMaxNodes) ||
-            e.node > nodeCount || e.peer > nodeCount)
+        switch (tracecodec::decodeEvent(p, p + length, nodeCount, version, e)) {
+        case tracecodec::Decoded::Ok:
+            break;
+        case tracecodec::Decoded::OutOfRange:
             return refuse(u"damaged at "_s + where() + u": a field is out of range"_s);
-        e.kind = static_cast<TraceKind>(kind);
-        e.vclock.resize(dims);
-        for (quint64 &c : e.vclock)
-            take(c);
-        quint32 bytes = 0;
-        take(bytes);
-        if (ok && bytes == 0xFFFFFFFFu) {
-            e.detail = QString();
-        } else if (ok && bytes % 2 == 0 && end - p >= qint64(bytes)) {
-            // QDataStream's QString: UTF-16 in the stream's byte order (little-endian here).
-            e.detail.resize(bytes / 2);
-            for (quint32 i = 0; i < bytes / 2; ++i)
-                e.detail[i] = QChar(qFromLittleEndian<quint16>(p + 2 * i));
-            p += bytes;
-        } else {
-            ok = false;
-        }
-        if (version >= 2) {
-            take(e.keyId);
-            take(e.token);
-            quint32 raw = 0;
-            take(raw);
-            if (ok && raw == 0xFFFFFFFFu) {
-                e.payload = QByteArray();
-            } else if (ok && end - p >= qint64(raw)) {
-                e.payload = QByteArray(reinterpret_cast<const char *>(p), raw);
-                p += raw;
-            } else {
-                ok = false;
-            }
-        }
-        if (!ok || p != end)
+        case tracecodec::Decoded::BadLength:
             return refuse(u"damaged at "_s + where() + u": the event's length is wrong"_s);
+        }
         r.trace->append(e);
         at += 4 + qint64(length) + 4;
     }

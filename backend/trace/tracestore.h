@@ -4,7 +4,9 @@
 // without locking, because stored events never move or change.
 //
 // Memory is bounded: events live in fixed-size chunks allocated on demand up to a capacity
-// set at construction; past it, events are counted as dropped rather than stored.
+// set at construction; past it, events are counted as dropped rather than stored. A store
+// that spills (spillTo()) writes every full chunk to a trace file as the run goes and keeps
+// only the newest chunks in memory; older events are read back from the file when asked for.
 
 #include "traceevent.h"
 
@@ -23,6 +25,10 @@ class TraceStore
 public:
     static constexpr qsizetype kChunkEvents = 8192;
     static constexpr qsizetype kDefaultCapacity = 4'000'000;
+    // A spilling store: the events memory keeps (64 chunks, about 524,000), and how many the
+    // file may take (the run's disk is the bound then).
+    static constexpr qsizetype kResidentChunks = 64;
+    static constexpr qsizetype kSpilledCapacity = qsizetype(1) << 31;
 
     // nodeCount: highest NodeId that can appear (vector clocks are stored dense up to it).
     explicit TraceStore(int nodeCount, qsizetype capacity = kDefaultCapacity);
@@ -57,6 +63,21 @@ public:
     // Bytes held per stored event (fixed part, amortised chunk overhead included).
     static qsizetype bytesPerEvent(int nodeCount);
 
+    // From now on each full chunk is written to path (a trace.ectrace: its head now, then
+    // events in order) by a writer thread of the store's, and at most residentChunks chunks
+    // stay in memory (the newest; the ones a reader holds stay until it lets go). Events read
+    // back from the file a chunk at a time, a few kept. False with the reason if the file
+    // cannot be created. Once; the events stored before it are written first.
+    bool spillTo(const QString &path, qsizetype residentChunks = kResidentChunks,
+                 QString *error = nullptr);
+    // Writes what the file lacks (the last, partial chunk) and stops spilling: the file holds
+    // the whole trace. Later appends stay in memory. The destructor does it too.
+    bool finishSpill(QString *error = nullptr);
+    bool spilling() const;
+    // Why the file stopped growing (a full disk): events stay in memory from then on.
+    QString spillError() const;
+    qsizetype residentChunks() const; // chunks of events held in memory now
+
 private:
     struct Record
     {
@@ -83,10 +104,23 @@ private:
         std::vector<quint32> clocks; // kChunkEvents * dims
     };
 
+    struct Spill; // the file, its writer thread and the chunks read back
+    using ChunkPtr = std::shared_ptr<const Chunk>;
+    ChunkPtr chunk(size_t index) const; // in memory or read back; null past the end
+    void fill(const Chunk &chunk, qsizetype offset, TraceEvent &e) const;
+    static void store(Chunk &chunk, qsizetype offset, int dims, const TraceEvent &e);
+    void evict(); // the writer's: drops written chunks beyond the budget
+
     int m_nodeCount;
     int m_dims;
     qsizetype m_capacity;
-    std::vector<std::atomic<Chunk *>> m_chunks;
+    // Chunks in memory by index (null: not yet, or written and let go). Their pointers change
+    // under m_chunksMutex; a chunk's records never change once stored.
+    mutable std::mutex m_chunksMutex;
+    std::vector<std::shared_ptr<Chunk>> m_chunks;
+    Chunk *m_tail = nullptr; // the chunk appends go to (the appender's)
+    qsizetype m_resident = 0;
+    std::unique_ptr<Spill> m_spill;
     std::atomic<qsizetype> m_size{0};
     std::atomic<quint64> m_dropped{0};
     mutable std::mutex m_appendMutex;

@@ -25,6 +25,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
+#include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QDragEnterEvent>
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void stepModeOneFrameAtATime_data();
     void stepModeOneFrameAtATime();
     void simulatorBranchesFromAnEvent();
+    void traceIsWrittenToTheRunFolderAsItGrows();
     void filtersNarrowTheDiagram();
     void timeSliderShowsThePast();
     void findTypesServicesAndLaneOrder();
@@ -856,6 +858,43 @@ void TestMainWindow::stepModeOneFrameAtATime()
     QTest::keyClick(&w, Qt::Key_F10);
     QVERIFY(!w.stepMode());
     QVERIFY(!w.engine()->isPaused());
+}
+
+void TestMainWindow::traceIsWrittenToTheRunFolderAsItGrows()
+{
+    // The live trace goes to the run folder's trace.ectrace while the lab runs; once the lab
+    // is reset the file holds every event it had, and opens as a run.
+    MainWindow w(29);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    const QString folder = w.runFolder();
+    const QString path = QDir(folder).filePath(QString::fromLatin1(kTraceFileName));
+    QVERIFY(QFile::exists(path));
+    QVERIFY(w.engine()->trace().spilling());
+    w.newSession(u"VOICE"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(w.sessionsModel()->count(Outcome::Committed), 1, 15000);
+    w.pauseLab();
+    const TraceStore &live = w.engine()->trace();
+    const qsizetype size = live.size();
+    std::vector<TraceEvent> seen;
+    live.forEach(0, size, [&seen](const TraceEvent &e) { seen.push_back(e); });
+    w.resetLab(); // the old lab's trace is finished in its folder
+    QVERIFY(w.runFolder() != folder);
+    const TraceFileContents back = readTraceFile(path);
+    QVERIFY2(back.trace, qPrintable(back.error));
+    QVERIFY(!back.truncated);
+    QVERIFY(back.trace->size() >= size);
+    for (qsizetype i = 0; i < size; ++i) {
+        const TraceEvent e = back.trace->at(i);
+        const TraceEvent &x = seen[static_cast<size_t>(i)];
+        QVERIFY2(e.kind == x.kind && e.seq == x.seq && e.labUs == x.labUs && e.detail == x.detail &&
+                     e.payload == x.payload && e.vclock == x.vclock,
+                 qPrintable(QString::number(i)));
+    }
+    QString error;
+    QVERIFY2(w.openRun(folder, &error), qPrintable(error));
+    QVERIFY(w.isOffline());
+    QTRY_COMPARE(qsizetype(w.eventLogModel()->rowCount()), back.trace->size());
 }
 
 void TestMainWindow::simulatorBranchesFromAnEvent()

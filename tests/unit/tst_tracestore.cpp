@@ -5,6 +5,7 @@
 
 #include <QBuffer>
 #include <QDataStream>
+#include <QFile>
 #include <QTemporaryDir>
 
 #include <QTest>
@@ -28,6 +29,9 @@ private Q_SLOTS:
     void traceFileRoundTrip();
     void traceFileTruncatedKeepsCompleteEvents();
     void traceFileOfVersionOneReads();
+    void spillKeepsMemoryBoundedAndReadsBack();
+    void spillReadersWhileEvicting();
+    void spillThatCannotWriteSaysSo();
     void traceFileRefusesDamage_data();
     void traceFileRefusesDamage();
     void traceFileWriteFailureLeavesNothing();
@@ -195,6 +199,133 @@ void TestTraceStore::traceFileOfVersionOneReads()
         QCOMPARE(y.keyId, quint32(0));
         QVERIFY(y.payload.isEmpty());
     }
+}
+
+namespace {
+// Event i of a spilled run: every field a function of i, so any read can be checked.
+TraceEvent spilled(qsizetype i)
+{
+    TraceEvent e;
+    e.kind = static_cast<TraceKind>(i % kTraceKindCount);
+    e.node = static_cast<NodeId>(1 + i % 4);
+    e.peer = static_cast<NodeId>(1 + (i + 1) % 4);
+    e.labUs = 10 * i;
+    e.seq = quint64(i);
+    e.txId = quint64(i) * 7;
+    e.vclock = {0, quint64(i), 2, 3, quint64(i % 100)};
+    e.detail = i % 5 ? QString() : u"detail %1"_s.arg(i);
+    e.keyId = 1;
+    e.payload = i % 3 ? QByteArray() : QByteArray::number(i);
+    return e;
+}
+
+bool isSpilled(const TraceEvent &e, qsizetype i)
+{
+    const TraceEvent x = spilled(i);
+    return e.kind == x.kind && e.node == x.node && e.peer == x.peer && e.labUs == x.labUs &&
+           e.seq == x.seq && e.txId == x.txId && e.vclock == x.vclock && e.detail == x.detail &&
+           e.keyId == x.keyId && e.payload == x.payload;
+}
+} // namespace
+
+void TestTraceStore::spillKeepsMemoryBoundedAndReadsBack()
+{
+    // Ten chunks and a bit, two kept in memory: the rest is written as it fills and read back
+    // from the file when asked for; at the end the file is the whole trace.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QString::fromLatin1(kTraceFileName));
+    constexpr qsizetype n = TraceStore::kChunkEvents * 10 + 123;
+    TraceStore store(4, 1'000'000);
+    store.setNodeNames({QString(), u"a"_s, u"b"_s, u"c"_s, u"d"_s});
+    QString error;
+    QVERIFY2(store.spillTo(path, 2, &error), qPrintable(error));
+    QVERIFY(store.spilling());
+    for (qsizetype i = 0; i < n; ++i)
+        QCOMPARE(store.append(spilled(i)), i);
+    // The writer catches up: two chunks in memory and the one being filled.
+    QTRY_VERIFY(store.residentChunks() <= 3);
+    QCOMPARE(store.size(), n);
+    QCOMPARE(store.dropped(), quint64(0));
+    qsizetype checked = 0;
+    store.forEach(0, n, [&](const TraceEvent &e) {
+        if (isSpilled(e, checked))
+            ++checked;
+    });
+    QCOMPARE(checked, n);
+    // Random reads, far back and near, each its own event.
+    for (const qsizetype i : {qsizetype(0), qsizetype(5), TraceStore::kChunkEvents * 3 + 1, n - 1,
+                              qsizetype(17), TraceStore::kChunkEvents * 9})
+        QVERIFY2(isSpilled(store.at(i), i), qPrintable(QString::number(i)));
+    QVERIFY(store.residentChunks() <= 3);
+    // Finished: the file holds every event, and reads back as the run.
+    QVERIFY2(store.finishSpill(&error), qPrintable(error));
+    QVERIFY(!store.spilling());
+    const TraceFileContents back = readTraceFile(path);
+    QVERIFY2(back.trace, qPrintable(back.error));
+    QVERIFY(!back.truncated);
+    QCOMPARE(back.trace->size(), n);
+    QCOMPARE(back.trace->nodeNames(), store.nodeNames());
+    for (qsizetype i = 0; i < n; i += 97)
+        QVERIFY2(isSpilled(back.trace->at(i), i), qPrintable(QString::number(i)));
+    QVERIFY(isSpilled(back.trace->at(n - 1), n - 1));
+    // And the store still reads its old events from it.
+    QVERIFY(isSpilled(store.at(1), 1));
+}
+
+void TestTraceStore::spillReadersWhileEvicting()
+{
+    // Hosts append while a view reads back and forth: every event read is the one asked for,
+    // whether it is in memory, being let go or read back from the file.
+    QTemporaryDir dir;
+    TraceStore store(4, 1'000'000);
+    QVERIFY(store.spillTo(dir.filePath(u"t.ectrace"_s), 1));
+    constexpr qsizetype n = TraceStore::kChunkEvents * 12;
+    std::atomic<bool> done{false};
+    std::atomic<qsizetype> bad{0};
+    std::atomic<qsizetype> reads{0};
+    std::thread reader([&] {
+        quint64 x = 12345;
+        while (!done.load()) {
+            const qsizetype size = store.size();
+            if (size == 0)
+                continue;
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            const auto from = static_cast<qsizetype>((x >> 33) % quint64(size));
+            const qsizetype to = std::min(size, from + 300);
+            qsizetype i = from;
+            store.forEach(from, to, [&](const TraceEvent &e) {
+                if (!isSpilled(e, i++))
+                    ++bad;
+            });
+            reads += to - from;
+        }
+    });
+    for (qsizetype i = 0; i < n; ++i)
+        store.append(spilled(i));
+    QTRY_VERIFY(store.residentChunks() <= 2);
+    done = true;
+    reader.join();
+    QCOMPARE(bad.load(), qsizetype(0));
+    QVERIFY(reads.load() > 0);
+    QVERIFY(store.finishSpill());
+}
+
+void TestTraceStore::spillThatCannotWriteSaysSo()
+{
+    // A folder that is not there, and a device that is always full: the reason, and the store
+    // goes on in memory.
+    TraceStore store(4, 1000);
+    QString error;
+    QVERIFY(!store.spillTo(u"/nonexistent/dir/trace.ectrace"_s, 2, &error));
+    QVERIFY2(error.contains(u"/nonexistent/dir/trace.ectrace"_s), qPrintable(error));
+    if (QFile::exists(u"/dev/full"_s)) {
+        error.clear();
+        QVERIFY(!store.spillTo(u"/dev/full"_s, 2, &error));
+        QVERIFY2(error.contains(u"/dev/full"_s), qPrintable(error));
+    }
+    QVERIFY(!store.spilling());
+    QCOMPARE(store.append(spilled(0)), 0);
+    QVERIFY(isSpilled(store.at(0), 0));
 }
 
 void TestTraceStore::traceFileTruncatedKeepsCompleteEvents()
