@@ -1519,7 +1519,7 @@
     <message>
         <location filename="../widgets/mainwindow.cpp" line="955" />
         <source>The trace stays in memory only: %1</source>
-        <translation>Die Aufzeichnung bleibt nur im Speicher: %1</translation>
+        <translation>Der Trace bleibt nur im Speicher: %1</translation>
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="982" />
@@ -1606,7 +1606,7 @@
     <message>
         <location filename="../widgets/mainwindow.cpp" line="1497" />
         <source>Trace no longer written to the run folder (%1): kept in memory</source>
-        <translation>Aufzeichnung wird nicht mehr in den Laufordner geschrieben (%1): sie bleibt im Speicher</translation>
+        <translation>Trace wird nicht mehr in den Laufordner geschrieben (%1): er bleibt im Speicher</translation>
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="1499" />

@@ -146,7 +146,6 @@ void MainWindow::setEngineKind(LabEngine::Kind kind, bool remember)
     if (kind == m_engine && m_lab && !m_branchOf)
         return;
     m_engine = kind;
-    m_branchOf.reset(); // a branch that changes engine is a plain lab again
     resetLab();
     statusBar()->showMessage(kind == LabEngine::Kind::Simulator
                                  ? tr("The lab runs in the simulator (seed %1)").arg(seed())
@@ -1045,7 +1044,8 @@ void MainWindow::setLive(bool live)
 void MainWindow::resetLab()
 {
     stopCluster();
-    m_scenario.reset(); // a reset is a plain lab again
+    m_scenario.reset(); // a reset is a plain lab again (a branch's too)
+    m_branchOf.reset();
     QSettings().setValue(u"lab/seed"_s, static_cast<qulonglong>(seed()));
     startCluster();
 }
@@ -1138,6 +1138,7 @@ bool MainWindow::runScenario(const QString &name, const QString &protocolName,
         setProtocol(protocolName);
     scenario->load.protocol = protocol();
     stopCluster();
+    m_branchOf.reset(); // a scenario starts from nothing
     m_scenario = std::make_unique<Scenario>(*scenario);
     startCluster();
     if (!m_lab || !m_lab->isRunning()) {

@@ -562,6 +562,8 @@ qint64 SimHost::runUntilIdle(qint64 maxEvents)
 
 void SimHost::crash(NodeId id)
 {
+    if (id == kNoNode || id > m_slots.size())
+        return; // no such node
     Slot &slot = m_slots[id - 1];
     if (!slot.node)
         return;
@@ -573,6 +575,8 @@ void SimHost::crash(NodeId id)
 
 void SimHost::restart(NodeId id)
 {
+    if (id == kNoNode || id > m_slots.size())
+        return; // no such node
     Slot &slot = m_slots[id - 1];
     if (slot.node)
         return;

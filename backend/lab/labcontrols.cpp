@@ -42,12 +42,14 @@ Instant SimControls::now() const
 
 void SimControls::crash(const QString &node)
 {
-    m_sim.host().crash(m_sim.id(node));
+    if (const NodeId id = m_sim.id(node); id != kNoNode) // an unknown name: nothing to crash
+        m_sim.host().crash(id);
 }
 
 void SimControls::restart(const QString &node)
 {
-    m_sim.host().restart(m_sim.id(node));
+    if (const NodeId id = m_sim.id(node); id != kNoNode)
+        m_sim.host().restart(id);
 }
 
 void SimControls::crashWhen(const QString &node, std::function<bool(const Envelope &)> trigger)

@@ -59,9 +59,10 @@ public:
     qint64 tick();
     // Plays another engine's record from the start (this one must be new: started, nothing
     // run) until the trace holds event `event` (0-based): the same seed and configuration give
-    // the same events 0..event. The simulation stops at the end of the step that traced that
-    // event, paused. False, with the whole record played and paused too, if the record ends
-    // first.
+    // the same events 0..event, provided its data folder is new (or none): services that
+    // recover from the original's logs do not run the same. The simulation stops at the end of the
+    // step that traced that event, paused. False, with the whole record played and paused too, if
+    // the record ends first.
     bool replay(const Record &record, qsizetype event);
 
 private:

@@ -957,6 +957,11 @@ void TestMainWindow::simulatorBranchesFromAnEvent()
     branch->newSession(u"DATA"_s);
     QTRY_VERIFY_WITH_TIMEOUT(again.size() > event + 50, 60000);
     QCOMPARE(trace.size(), originalSize);
+    // Reset there: a plain lab in the simulator, no longer the branch.
+    branch->resetLab();
+    QCOMPARE(branch->windowTitle(), u"EdgeCore Lab"_s);
+    QVERIFY(branch->engine()->kind() == LabEngine::Kind::Simulator);
+    QVERIFY(!branch->engine()->isPaused());
     branch->close(); // deletes itself
     // On threads there is nothing to branch: it says so and opens nothing.
     w.setEngineKind(LabEngine::Kind::Threads);

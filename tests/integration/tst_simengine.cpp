@@ -241,6 +241,11 @@ void TestSimEngine::replayOfAShortRecordSaysSo()
     QVERIFY(!again.replay(engine.record(), 1000)); // nothing recorded: nothing to reach
     QVERIFY(again.trace().size() <= 1000);
     QVERIFY(again.isPaused());
+    // A name that is no service crashes and restarts nothing (and does not bring it down).
+    const qsizetype before = engine.trace().size();
+    engine.controls().crash(u"nosuch"_s);
+    engine.controls().restart(u"nosuch"_s);
+    QCOMPARE(engine.trace().size(), before);
 }
 
 QTEST_GUILESS_MAIN(TestSimEngine)
