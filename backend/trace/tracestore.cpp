@@ -66,6 +66,8 @@ struct TraceStore::Spill
     std::thread writer;
     std::mutex queueMutex;
     std::condition_variable wake;
+    std::condition_variable drained; // the queue got shorter
+    static constexpr size_t kMaxQueued = 16; // chunks waiting to be written, at most
     std::deque<size_t> queue; // full chunks, in order
     bool stop = false;
     bool finished = false;          // under queueMutex
@@ -125,6 +127,7 @@ bool TraceStore::spillTo(const QString &path, qsizetype residentChunks, QString 
                 return; // stopped, and everything queued written
             const size_t k = sp->queue.front();
             sp->queue.pop_front();
+            sp->drained.notify_all();
             const bool failed = !sp->error.isEmpty();
             queue.unlock();
             if (failed)
@@ -337,12 +340,17 @@ qsizetype TraceStore::append(const TraceEvent &e)
     // its capacity being reserved for the whole chunk).
     m_size.store(index + 1, std::memory_order_release);
     if (m_spill && index % kChunkEvents == kChunkEvents - 1) { // full: the writer takes it
-        {
-            const std::lock_guard queue(m_spill->queueMutex);
-            if (!m_spill->finished)
-                m_spill->queue.push_back(chunkIndex);
+        std::unique_lock queue(m_spill->queueMutex);
+        if (!m_spill->finished) {
+            m_spill->queue.push_back(chunkIndex);
+            m_spill->wake.notify_one();
+            // Appends faster than the disk takes them wait here (every host's, since the
+            // append lock is held): memory stays bounded however fast the run.
+            Spill *sp = m_spill.get();
+            sp->drained.wait(queue, [sp] {
+                return sp->queue.size() < Spill::kMaxQueued || !sp->error.isEmpty();
+            });
         }
-        m_spill->wake.notify_one();
     }
     return index;
 }

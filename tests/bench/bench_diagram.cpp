@@ -36,11 +36,11 @@ QString ms(double v)
 // A run of `messages` frames among nine services, a few hundred a lab second at first and
 // then as dense as a loaded cast: each a send and, 0.2 to 2 ms later, its delivery (one in a
 // thousand lost, one in a thousand refused).
-std::unique_ptr<TraceStore> synthetic(qsizetype messages)
+const QStringList kNames{QString(), u"edge"_s,    u"sm-1"_s,      u"sm-2"_s, u"sm-3"_s,
+                         u"rm"_s,   u"billing"_s, u"analytics"_s, u"dsm"_s,  u"mallory"_s};
+
+void record(TraceStore *trace, qsizetype messages)
 {
-    auto trace = std::make_unique<TraceStore>(9, messages * 2 + 16);
-    trace->setNodeNames({QString(), u"edge"_s, u"sm-1"_s, u"sm-2"_s, u"sm-3"_s, u"rm"_s,
-                         u"billing"_s, u"analytics"_s, u"dsm"_s, u"mallory"_s});
     std::mt19937_64 rng(42);
     qint64 t = 0;
     std::vector<std::pair<qint64, TraceEvent>> inFlight;
@@ -76,7 +76,24 @@ std::unique_ptr<TraceStore> synthetic(qsizetype messages)
             flushUntil(t);
     }
     flushUntil(std::numeric_limits<qint64>::max());
+}
+
+std::unique_ptr<TraceStore> synthetic(qsizetype messages)
+{
+    auto trace = std::make_unique<TraceStore>(9, messages * 2 + 16);
+    trace->setNodeNames(kNames);
+    record(trace.get(), messages);
     return trace;
+}
+
+// This process's resident memory now, in kB (Linux), or -1.
+qint64 residentKb()
+{
+    QFile statm(u"/proc/self/statm"_s);
+    if (!statm.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    return fields.size() > 1 ? fields[1].toLongLong() * 4 : -1;
 }
 
 struct Frames
@@ -146,9 +163,59 @@ int main(int argc, char **argv)
     out << "machine: " << QSysInfo::prettyProductName() << ", "
         << QSysInfo::currentCpuArchitecture() << ", " << QThread::idealThreadCount()
         << " cores; frames 1200x800, raster\n\n";
+    QTemporaryDir dir;
+    // First, while memory is fresh, the window's store over the largest run: spilling to its file
+    // as it grows, memory holds its newest chunks; a read far back costs one chunk read from the
+    // file.
+    {
+        const qint64 before = residentKb();
+        TraceStore spilled(9, TraceStore::kSpilledCapacity);
+        spilled.setNodeNames(kNames);
+        const QString path = dir.filePath(u"spilled.ectrace"_s);
+        QString error;
+        if (!spilled.spillTo(path, TraceStore::kResidentChunks, &error)) {
+            QTextStream(stderr) << "edgecore-diagram-bench: " << error << '\n';
+            return 1;
+        }
+        QElapsedTimer took;
+        took.start();
+        record(&spilled, maxMessages);
+        const double recordS = took.nsecsElapsed() / 1e9;
+        const qsizetype behind = spilled.residentChunks();
+        while (spilled.residentChunks() > TraceStore::kResidentChunks + 1)
+            QThread::msleep(5); // the writer catching up (a benchmark may wait on the clock)
+        const double writtenS = took.nsecsElapsed() / 1e9;
+        const qint64 grown = residentKb() - before;
+        const qsizetype resident = spilled.residentChunks();
+        std::mt19937_64 rng(7);
+        std::vector<double> reads;
+        const qsizetype events = spilled.size();
+        for (int i = 0; i < 200; ++i) {
+            const auto at = static_cast<qsizetype>(rng() % quint64(events));
+            QElapsedTimer one;
+            one.start();
+            const TraceEvent e = spilled.at(at);
+            reads.push_back(one.nsecsElapsed() / 1e6);
+            if (e.labUs < 0)
+                return 1;
+        }
+        std::sort(reads.begin(), reads.end());
+        if (!spilled.finishSpill(&error)) {
+            QTextStream(stderr) << "edgecore-diagram-bench: " << error << '\n';
+            return 1;
+        }
+        out << "spilling store, " << maxMessages << " messages (" << events
+            << " events): recorded in " << QString::number(recordS, 'f', 1) << " s (" << behind
+            << " chunks in memory then), written by " << QString::number(writtenS, 'f', 1)
+            << " s, then " << resident << " chunks in memory (" << TraceStore::kChunkEvents
+            << " events each), resident memory grew "
+            << QString::number(double(grown) / 1024, 'f', 0) << " MB, file "
+            << QString::number(double(QFileInfo(path).size()) / (1 << 20), 'f', 0)
+            << " MB; a random read far back p50 / p95 " << ms(reads[reads.size() / 2]) << " / "
+            << ms(reads[reads.size() * 95 / 100]) << " ms\n\n";
+    }
     out << "messages   open (read + fold)  bytes/event mem  disk   whole run p50/p95   "
            "1 s p50/p95        1 ms p50/p95       drag p50/p95\n";
-    QTemporaryDir dir;
     for (qsizetype n = 10'000; n <= maxMessages; n *= 10) {
         auto trace = synthetic(n);
         const QString path = dir.filePath(u"trace.ectrace"_s);
