@@ -219,6 +219,7 @@ private:
     QTableView *m_eventsView = nullptr;
     QLineEdit *m_seed = nullptr;
     QProgressBar *m_loadProgress = nullptr;
+    int m_loadDone = 0; // the load's answers so far (the bar shows it on refresh)
     QToolButton *m_loadCancel = nullptr;
     QDoubleSpinBox *m_speed = nullptr;
     QSlider *m_speedSlider = nullptr; // the same speed, on a log scale

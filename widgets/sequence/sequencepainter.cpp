@@ -333,8 +333,11 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
             // Arrows in batches: one drawLines per colour and style (Qt's raster engine pays per
             // call far more than per line); heads and labels only while there are few.
             const bool few = ids.size() < 1500;
-            p.setRenderHint(QPainter::Antialiasing, few);
             const bool labels = ids.size() < 300;
+            // Antialiased lines cost the raster engine several times as much (blending per
+            // pixel): only while there are few enough to be read one by one (the window fell
+            // behind its input at 10x with about a thousand smooth arrows in view).
+            p.setRenderHint(QPainter::Antialiasing, labels);
             // [class][dashed][faded]
             QVector<QLineF> batches[kMessageClassCount][2][2];
             std::vector<std::pair<QLineF, const FlowMessage *>> marks; // heads, crosses, rings

@@ -1,0 +1,137 @@
+// The window's responsiveness while the cast runs flat out, printed (no test asserts on
+// time): a load test at 10x with 64 sessions in flight and the diagram following the live
+// end, on threads and in the simulator, while a 5 ms timer stands in for the user's input;
+// how late each of its ticks is handled is how long a key press would wait.
+//   edgecore-window-bench [--seconds S] [--engine threads|simulator]   (S: per engine, 10)
+
+#include "lab/labengine.h"
+#include "mainwindow.h"
+#include "sessionsmodel.h"
+#include "trace/tracestore.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QSysInfo>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+#include <vector>
+
+using namespace edgecore;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+QString ms(double v)
+{
+    return QString::number(v, 'f', v < 10 ? 2 : 1);
+}
+
+void measure(LabEngine::Kind kind, int seconds, QTextStream &out)
+{
+    MainWindow w(1);
+    w.setEngineKind(kind, false);
+    Preferences prefs = w.preferences();
+    prefs.loadConcurrency = 64;
+    w.setPreferences(prefs);
+    w.resize(1600, 1000);
+    w.show();
+    w.setSpeed(10);
+    w.startLoad(1'000'000); // more than it can answer in the time: flat out throughout
+    // Warm: a leader, connections, the diagram following.
+    QEventLoop warm;
+    QTimer::singleShot(2000, &warm, &QEventLoop::quit);
+    warm.exec();
+
+    const auto answered = [&w] {
+        SessionsModel *s = w.sessionsModel();
+        return s->count(Outcome::Committed) + s->count(Outcome::Aborted) +
+               s->count(Outcome::Invalid);
+    };
+    const int answeredBefore = answered();
+    const qsizetype eventsBefore = w.engine()->trace().size();
+    std::vector<double> late;
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = clock.nsecsElapsed();
+    QTimer input;
+    input.setTimerType(Qt::PreciseTimer);
+    input.setInterval(5);
+    QObject::connect(&input, &QTimer::timeout, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        late.push_back(std::max(0.0, double(now - last) / 1e6 - 5.0));
+        last = now;
+    });
+    input.start();
+    QEventLoop run;
+    QTimer::singleShot(seconds * 1000, &run, &QEventLoop::quit);
+    run.exec();
+    input.stop();
+    const double wallS = clock.nsecsElapsed() / 1e9;
+    const int sessions = answered() - answeredBefore;
+    const qsizetype events = w.engine()->trace().size() - eventsBefore;
+    w.cancelLoad();
+    std::sort(late.begin(), late.end());
+    const auto at = [&late](double q) {
+        return late.empty() ? 0.0 : late[std::min(late.size() - 1, size_t(q * late.size()))];
+    };
+    out << (kind == LabEngine::Kind::Threads ? "threads  " : "simulator") << "  "
+        << QString::number(double(sessions) / wallS, 'f', 0).leftJustified(10) << ' '
+        << QString::number(double(events) / wallS, 'f', 0).leftJustified(10) << ' '
+        << QString(ms(at(0.5)) + u" / "_s + ms(at(0.99)) + u" / "_s + ms(late.back()) + u" ms"_s)
+        << "  (" << late.size() << " ticks)\n";
+    out.flush();
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    // A scratch home: the window's settings and run folders go there, not the user's.
+    QTemporaryDir scratch;
+    for (const char *name : {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"}) {
+        const QString dir = scratch.filePath(QString::fromLatin1(name));
+        QDir().mkpath(dir);
+        qputenv(name, QFile::encodeName(dir));
+    }
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(u"EdgeCoreBench"_s);
+    QTextStream out(stdout);
+    int seconds = 10;
+    const QStringList args = app.arguments();
+    if (args.contains(u"--help"_s)) {
+        out << "Usage: edgecore-window-bench [--seconds S] [--engine threads|simulator]\n";
+        return 0;
+    }
+    if (const qsizetype i = args.indexOf(u"--seconds"_s); i >= 0) {
+        bool ok = false;
+        seconds = i + 1 < args.size() ? args[i + 1].toInt(&ok) : 0;
+        if (!ok || seconds < 1 || seconds > 3600) {
+            QTextStream(stderr) << "edgecore-window-bench: --seconds takes 1 to 3600\n";
+            return 2;
+        }
+    }
+    out << "EdgeCore Lab window responsiveness benchmark\n";
+    out << "machine: " << QSysInfo::prettyProductName() << ", "
+        << QSysInfo::currentCpuArchitecture() << ", " << QThread::idealThreadCount()
+        << " cores; window 1600x1000 offscreen, load test at 10x, 64 in flight, " << seconds
+        << " s each\n\n";
+    out << "engine     sessions/s events/s   input late p50 / p99 / max\n";
+    QString engine;
+    if (const qsizetype i = args.indexOf(u"--engine"_s); i >= 0) {
+        engine = args.value(i + 1);
+        if (engine != u"threads"_s && engine != u"simulator"_s) {
+            QTextStream(stderr) << "edgecore-window-bench: --engine takes threads or simulator\n";
+            return 2;
+        }
+    }
+    if (engine != u"simulator"_s)
+        measure(LabEngine::Kind::Threads, seconds, out);
+    if (engine != u"threads"_s)
+        measure(LabEngine::Kind::Simulator, seconds, out);
+    return 0;
+}
