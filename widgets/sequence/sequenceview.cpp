@@ -47,6 +47,10 @@ void SequenceView::refresh(qint64 nowUs)
     m_nowUs = nowUs;
     if (m_follow)
         m_layout.follow(now());
+    // Under load a paint takes tens of milliseconds: the next refresh paints (the window's
+    // ~30 a second), so input gets the window's thread in between.
+    if (m_sincePaint.isValid() && m_sincePaint.nsecsElapsed() < m_restNs)
+        return;
     update();
 }
 
@@ -269,7 +273,11 @@ void SequenceView::paintEvent(QPaintEvent *)
     scene.cursorUs = cursorAt();
     if (m_selected >= 0)
         scene.highlight = m_flow->messages()[static_cast<size_t>(m_selected)].tx;
+    QElapsedTimer took;
+    took.start();
     m_lastDrawn = SequencePainter::paint(p, scene);
+    m_restNs = 2 * took.nsecsElapsed();
+    m_sincePaint.start();
     if (m_laneDrag >= 0) {
         // Where the dragged lifeline will go.
         const int to =

@@ -8,6 +8,7 @@
 #include "sequencelayout.h"
 #include "timeline/timecursor.h"
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 namespace edgecore {
@@ -95,6 +96,10 @@ private:
     double m_dragY = 0;
     QPointF m_pressAt;
     int m_lastDrawn = 0;
+    // The live end's repaints give way to input: after a paint of d, refresh() paints again
+    // only once 2d have passed (other changes, a zoom or a click, paint at once).
+    QElapsedTimer m_sincePaint;
+    qint64 m_restNs = 0;
 };
 
 } // namespace edgecore
