@@ -237,7 +237,11 @@ bool writeTraceFile(const TraceStore &trace, const QString &path, QString *error
     return commitFile(file, error); // a full disk's last flush is checked there
 }
 
-TraceFileContents readTraceFile(QIODevice &in)
+namespace {
+
+// backing: the file in is, when the store may keep only its newest chunks in memory and read
+// the others back from it (a large run); empty: everything in memory.
+TraceFileContents readTrace(QIODevice &in, const QString &backing, qsizetype residentChunks)
 {
     TraceFileContents r;
     const auto refuse = [&r](const QString &why) {
@@ -275,30 +279,50 @@ TraceFileContents readTraceFile(QIODevice &in)
     const qint64 room = in.isSequential() ? qint64(1) << 26 : in.size() / kMinFrame + 1;
     r.trace = std::make_unique<TraceStore>(nodeCount, static_cast<qsizetype>(room));
     r.trace->setNodeNames(names);
-    // The events: the rest of the file, parsed in memory (a QDataStream per event costs more
-    // than the parsing itself).
-    const qint64 base = in.pos();
-    const QByteArray rest = in.readAll();
-    const auto *data = reinterpret_cast<const uchar *>(rest.constData());
-    const qint64 size = rest.size();
-    TraceEvent e;
+    // The events: the rest of the file, parsed from blocks in memory (a QDataStream per event
+    // costs more than the parsing itself).
+    qint64 base = in.pos(); // the file offset of buf[0]
+    if (!backing.isEmpty()) {
+        QString why;
+        if (!r.trace->backWithFile(backing, version, base, residentChunks, &why))
+            return refuse(why);
+    }
+    QByteArray buf;
     qint64 at = 0;
+    bool eof = false;
+    const auto fill = [&](qint64 need) {
+        while (buf.size() - at < need && !eof) {
+            if (at > 0) {
+                buf.remove(0, at);
+                base += at;
+                at = 0;
+            }
+            const QByteArray more = in.read(std::max<qint64>(qint64(8) << 20, need));
+            if (more.isEmpty())
+                eof = true;
+            else
+                buf.append(more);
+        }
+        return buf.size() - at >= need;
+    };
+    TraceEvent e;
     for (qsizetype n = 0;; ++n) {
-        if (at == size)
-            break;
+        if (!fill(1))
+            break; // the end, between two events
         const auto where = [&] { return u"event %1 (byte %2)"_s.arg(n).arg(base + at); };
-        if (size - at < 8) {
+        if (!fill(8)) {
             r.truncated = true;
             break;
         }
-        const quint32 length = qFromLittleEndian<quint32>(data + at);
+        const quint32 length =
+            qFromLittleEndian<quint32>(reinterpret_cast<const uchar *>(buf.constData()) + at);
         if (length > kMaxFrame)
             return refuse(u"damaged at "_s + where() + u": its length is impossible"_s);
-        if (size - at - 4 < qint64(length) + 4) {
+        if (!fill(8 + qint64(length))) {
             r.truncated = true;
             break;
         }
-        const uchar *p = data + at + 4;
+        const uchar *p = reinterpret_cast<const uchar *>(buf.constData()) + at + 4;
         if (!tracecodec::checkFrame(p, length))
             return refuse(u"damaged at "_s + where() + u": its checksum does not match"_s);
         switch (tracecodec::decodeEvent(p, p + length, nodeCount, version, e)) {
@@ -310,12 +334,21 @@ TraceFileContents readTraceFile(QIODevice &in)
             return refuse(u"damaged at "_s + where() + u": the event's length is wrong"_s);
         }
         r.trace->append(e);
-        at += 4 + qint64(length) + 4;
+        at += 8 + qint64(length);
+        if (!backing.isEmpty() && r.trace->size() % TraceStore::kChunkEvents == 0)
+            r.trace->chunkInFile(base + at); // in the file already: memory may let it go
     }
     return r;
 }
 
-TraceFileContents readTraceFile(const QString &path)
+} // namespace
+
+TraceFileContents readTraceFile(QIODevice &in)
+{
+    return readTrace(in, {}, 0);
+}
+
+TraceFileContents readTraceFile(const QString &path, qint64 backedAbove, qsizetype residentChunks)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -323,7 +356,9 @@ TraceFileContents readTraceFile(const QString &path)
         r.error = path + u": "_s + file.errorString();
         return r;
     }
-    TraceFileContents r = readTraceFile(file);
+    // A large run keeps only its newest chunks in memory, the rest read back from the file.
+    const bool large = file.size() > backedAbove;
+    TraceFileContents r = readTrace(file, large ? path : QString(), residentChunks);
     if (!r.trace)
         r.error = path + u": "_s + r.error;
     return r;

@@ -32,7 +32,12 @@ struct TraceFileContents
     QString error;                     // why it was refused
     bool truncated = false;            // the last event was cut off (left out)
 };
-TraceFileContents readTraceFile(const QString &path);
+// A file larger than backedAbove bytes opens backed by itself: memory keeps its newest
+// residentChunks chunks, and the rest is read back from the file when asked for (the default:
+// above 400 MB, about 2.5 million events).
+inline constexpr qint64 kBackedTraceBytes = qint64(400) << 20;
+TraceFileContents readTraceFile(const QString &path, qint64 backedAbove = kBackedTraceBytes,
+                                qsizetype residentChunks = 64);
 TraceFileContents readTraceFile(QIODevice &in);
 
 } // namespace edgecore

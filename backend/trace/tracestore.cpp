@@ -66,9 +66,9 @@ struct TraceStore::Spill
     std::thread writer;
     std::mutex queueMutex;
     std::condition_variable wake;
-    std::condition_variable drained; // the queue got shorter
+    std::condition_variable drained;         // the queue got shorter
     static constexpr size_t kMaxQueued = 16; // chunks waiting to be written, at most
-    std::deque<size_t> queue; // full chunks, in order
+    std::deque<size_t> queue;                // full chunks, in order
     bool stop = false;
     bool finished = false;          // under queueMutex
     QString error;                  // under queueMutex
@@ -77,6 +77,7 @@ struct TraceStore::Spill
     mutable std::mutex readMutex;
     std::vector<qint64> ends{}; // the file offset after each written chunk (readMutex)
     qint64 first = 0;           // where the events begin
+    quint32 version = 2;        // the file's format
     std::deque<std::pair<size_t, ChunkPtr>> cache; // chunks read back, newest first
 };
 
@@ -197,6 +198,42 @@ bool TraceStore::finishSpill(QString *error)
     return sp.error.isEmpty();
 }
 
+bool TraceStore::backWithFile(const QString &path, quint32 version, qint64 first,
+                              qsizetype residentChunks, QString *error)
+{
+    if (m_spill) {
+        if (error)
+            *error = u"the trace already has a file"_s;
+        return false;
+    }
+    auto spill = std::make_unique<Spill>();
+    spill->budget = std::max<qsizetype>(residentChunks, 1);
+    spill->finished = true; // nothing to write: the file is there
+    spill->first = first;
+    spill->version = version;
+    spill->in.setFileName(path);
+    if (!spill->in.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = path + u": "_s + spill->in.errorString();
+        return false;
+    }
+    const std::lock_guard lock(m_appendMutex);
+    m_spill = std::move(spill);
+    return true;
+}
+
+void TraceStore::chunkInFile(qint64 end)
+{
+    if (!m_spill)
+        return;
+    {
+        const std::lock_guard read(m_spill->readMutex);
+        m_spill->ends.push_back(end);
+    }
+    m_spill->written.fetch_add(1, std::memory_order_acq_rel);
+    evict();
+}
+
 bool TraceStore::spilling() const
 {
     if (!m_spill)
@@ -270,7 +307,7 @@ TraceStore::ChunkPtr TraceStore::chunk(size_t index) const
             return {};
         const quint32 length = qFromLittleEndian<quint32>(p);
         if (end - p - 8 < qint64(length) || !tracecodec::checkFrame(p + 4, length) ||
-            tracecodec::decodeEvent(p + 4, p + 4 + length, m_nodeCount, 2, e) !=
+            tracecodec::decodeEvent(p + 4, p + 4 + length, m_nodeCount, sp.version, e) !=
                 tracecodec::Decoded::Ok)
             return {};
         store(*c, i, m_dims, e);

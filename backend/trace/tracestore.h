@@ -74,6 +74,12 @@ public:
     // the whole trace. Later appends stay in memory. The destructor does it too.
     bool finishSpill(QString *error = nullptr);
     bool spilling() const;
+    // A store read from its own trace file (format `version`, events from byte `first`): each
+    // full chunk, which the file already holds up to byte `end`, is told with chunkInFile()
+    // and let go beyond residentChunks, to be read back when asked for.
+    bool backWithFile(const QString &path, quint32 version, qint64 first, qsizetype residentChunks,
+                      QString *error = nullptr);
+    void chunkInFile(qint64 end);
     // Why the file stopped growing (a full disk): events stay in memory from then on.
     QString spillError() const;
     qsizetype residentChunks() const; // chunks of events held in memory now

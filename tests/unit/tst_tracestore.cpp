@@ -32,6 +32,7 @@ private Q_SLOTS:
     void spillKeepsMemoryBoundedAndReadsBack();
     void spillReadersWhileEvicting();
     void spillThatCannotWriteSaysSo();
+    void largeFileOpensBackedByItself();
     void traceFileRefusesDamage_data();
     void traceFileRefusesDamage();
     void traceFileWriteFailureLeavesNothing();
@@ -270,6 +271,42 @@ void TestTraceStore::spillKeepsMemoryBoundedAndReadsBack()
     QVERIFY(isSpilled(back.trace->at(n - 1), n - 1));
     // And the store still reads its old events from it.
     QVERIFY(isSpilled(store.at(1), 1));
+}
+
+void TestTraceStore::largeFileOpensBackedByItself()
+{
+    // A run too large to hold opens with its newest chunks in memory and the rest read back
+    // from its file (here: above 0 bytes, two chunks kept).
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QString::fromLatin1(kTraceFileName));
+    constexpr qsizetype n = TraceStore::kChunkEvents * 9 + 77;
+    {
+        TraceStore store(4, 1'000'000);
+        store.setNodeNames({QString(), u"a"_s, u"b"_s, u"c"_s, u"d"_s});
+        for (qsizetype i = 0; i < n; ++i)
+            store.append(spilled(i));
+        QString error;
+        QVERIFY2(writeTraceFile(store, path, &error), qPrintable(error));
+    }
+    const TraceFileContents back = readTraceFile(path, 0, 2);
+    QVERIFY2(back.trace, qPrintable(back.error));
+    QVERIFY(!back.truncated);
+    QCOMPARE(back.trace->size(), n);
+    QVERIFY(back.trace->residentChunks() <= 3);
+    qsizetype checked = 0;
+    back.trace->forEach(0, n, [&](const TraceEvent &e) { checked += isSpilled(e, checked); });
+    QCOMPARE(checked, n);
+    QVERIFY(isSpilled(back.trace->at(3), 3));
+    // Damage is found as it is read, as for a file read whole.
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    f.seek(f.size() / 2);
+    const char flip = char(f.peek(1).at(0) ^ 0x20);
+    f.write(&flip, 1);
+    f.close();
+    const TraceFileContents damaged = readTraceFile(path, 0, 2);
+    QVERIFY(!damaged.trace);
+    QVERIFY2(damaged.error.contains(u"damaged at event"_s), qPrintable(damaged.error));
 }
 
 void TestTraceStore::spillReadersWhileEvicting()
