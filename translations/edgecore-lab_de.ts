@@ -967,17 +967,17 @@
         <translation>Leader, Token %1</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="439" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="442" />
         <source>lost in the network</source>
         <translation>im Netz verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="440" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="443" />
         <source>refused by the receiver</source>
         <translation>vom Empfänger abgewiesen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequencepainter.cpp" line="441" />
+        <location filename="../widgets/sequence/sequencepainter.cpp" line="444" />
         <source>in flight</source>
         <translation>unterwegs</translation>
     </message>
@@ -1114,1155 +1114,1155 @@
     <name>edgecore::MainWindow</name>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="98" />
-        <location filename="../widgets/mainwindow.cpp" line="975" />
-        <location filename="../widgets/mainwindow.cpp" line="1041" />
+        <location filename="../widgets/mainwindow.cpp" line="977" />
+        <location filename="../widgets/mainwindow.cpp" line="1044" />
         <source>EdgeCore Lab</source>
         <translation>EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="152" />
+        <location filename="../widgets/mainwindow.cpp" line="151" />
         <source>The lab runs in the simulator (seed %1)</source>
         <translation>Das Labor läuft im Simulator (Seed %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="153" />
+        <location filename="../widgets/mainwindow.cpp" line="152" />
         <source>The lab runs on threads over loopback TCP</source>
         <translation>Das Labor läuft auf Threads über Loopback-TCP</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="162" />
+        <location filename="../widgets/mainwindow.cpp" line="161" />
         <source>Branch from Here needs the simulator (Lab &gt; Engine &gt; Simulator)</source>
         <translation>Hier abzweigen braucht den Simulator (Labor &gt; Ausführung &gt; Simulator)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="169" />
+        <location filename="../widgets/mainwindow.cpp" line="168" />
         <source>There is no event to branch from yet</source>
         <translation>Es gibt noch kein Ereignis, von dem abgezweigt werden kann</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="181" />
+        <location filename="../widgets/mainwindow.cpp" line="180" />
         <source>Branched at event %L1 into a new window</source>
         <translation>Bei Ereignis %L1 in ein neues Fenster abgezweigt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="228" />
+        <location filename="../widgets/mainwindow.cpp" line="227" />
         <source>Double-click a session to see only its frames on the diagram</source>
         <translation>Doppelklick auf eine Sitzung zeigt im Diagramm nur ihre Rahmen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="229" />
+        <location filename="../widgets/mainwindow.cpp" line="228" />
         <source>Sessions</source>
         <translation>Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="264" />
+        <location filename="../widgets/mainwindow.cpp" line="263" />
         <source>Ti&amp;me:</source>
         <translation>&amp;Zeit:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="296" />
+        <location filename="../widgets/mainwindow.cpp" line="295" />
         <source>Show:</source>
         <translation>Zeigen:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="297" />
+        <location filename="../widgets/mainwindow.cpp" line="296" />
         <source>in flight</source>
         <translation>unterwegs</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="297" />
+        <location filename="../widgets/mainwindow.cpp" line="296" />
         <source>lost</source>
         <translation>verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="297" />
+        <location filename="../widgets/mainwindow.cpp" line="296" />
         <source>refused</source>
         <translation>abgewiesen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="314" />
+        <location filename="../widgets/mainwindow.cpp" line="313" />
         <source>&amp;Transaction:</source>
         <translation>&amp;Transaktion:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="326" />
+        <location filename="../widgets/mainwindow.cpp" line="325" />
         <source>Se&amp;ssion:</source>
         <translation>Sitzun&amp;g:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="340" />
+        <location filename="../widgets/mainwindow.cpp" line="339" />
         <source>Servi&amp;ce:</source>
         <translation>Diens&amp;t:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="469" />
+        <location filename="../widgets/mainwindow.cpp" line="470" />
         <source>Click a message on the diagram to see everything about it.</source>
         <translation>Klicken Sie auf eine Nachricht im Diagramm, um alles über sie zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="489" />
+        <location filename="../widgets/mainwindow.cpp" line="490" />
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="489" />
+        <location filename="../widgets/mainwindow.cpp" line="490" />
         <source>To</source>
         <translation>An</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="489" />
+        <location filename="../widgets/mainwindow.cpp" line="490" />
         <source>Parked at (ms)</source>
         <translation>Geparkt bei (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="495" />
+        <location filename="../widgets/mainwindow.cpp" line="496" />
         <source>Pending Deliveries</source>
         <translation>Ausstehende Zustellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="519" />
+        <location filename="../widgets/mainwindow.cpp" line="520" />
         <source>Move the Time Cursor Here</source>
         <translation>Zeitcursor hierher setzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="522" />
-        <location filename="../widgets/mainwindow.cpp" line="990" />
+        <location filename="../widgets/mainwindow.cpp" line="523" />
+        <location filename="../widgets/mainwindow.cpp" line="992" />
         <source>Branch from Here</source>
         <translation>Hier abzweigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="526" />
+        <location filename="../widgets/mainwindow.cpp" line="527" />
         <source>Event Log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="550" />
-        <location filename="../widgets/mainwindow.cpp" line="1099" />
+        <location filename="../widgets/mainwindow.cpp" line="551" />
+        <location filename="../widgets/mainwindow.cpp" line="1104" />
         <source>Load test %v/%m</source>
         <translation>Lasttest %v/%m</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="554" />
+        <location filename="../widgets/mainwindow.cpp" line="555" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="555" />
+        <location filename="../widgets/mainwindow.cpp" line="556" />
         <source>Stop the load test: nothing more is submitted; what is under way finishes</source>
         <translation>Den Lasttest beenden: nichts Neues wird gestartet; was läuft, endet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="564" />
+        <location filename="../widgets/mainwindow.cpp" line="565" />
         <source>The invariant checker, reading every trace event as it comes: click for its report</source>
         <translation>Der Invariantenprüfer liest jedes Trace-Ereignis, sobald es kommt: klicken für seinen Bericht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="608" />
+        <location filename="../widgets/mainwindow.cpp" line="609" />
         <source>Lab</source>
         <translation>Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="612" />
+        <location filename="../widgets/mainwindow.cpp" line="613" />
         <source>&amp;Lab</source>
         <translation>&amp;Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="620" />
+        <location filename="../widgets/mainwindow.cpp" line="621" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="626" />
+        <location filename="../widgets/mainwindow.cpp" line="627" />
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="628" />
+        <location filename="../widgets/mainwindow.cpp" line="629" />
         <source>&amp;Pause</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="630" />
+        <location filename="../widgets/mainwindow.cpp" line="631" />
         <source>S&amp;tep Mode</source>
         <translation>Schritt&amp;modus</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="649" />
+        <location filename="../widgets/mainwindow.cpp" line="650" />
         <source>Deliver the Oldest</source>
         <translation>Den ältesten zustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="651" />
+        <location filename="../widgets/mainwindow.cpp" line="652" />
         <source>Deliver the Selected</source>
         <translation>Den gewählten zustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="653" />
+        <location filename="../widgets/mainwindow.cpp" line="654" />
         <source>Drop the Selected</source>
         <translation>Den gewählten verwerfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="657" />
+        <location filename="../widgets/mainwindow.cpp" line="658" />
         <source>Advance to the Next Deadline</source>
         <translation>Zur nächsten Frist vorstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="661" />
+        <location filename="../widgets/mainwindow.cpp" line="662" />
         <source>Protocol</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="671" />
+        <location filename="../widgets/mainwindow.cpp" line="672" />
         <source>New &amp;VOICE Session</source>
         <translation>Neue &amp;VOICE-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="674" />
+        <location filename="../widgets/mainwindow.cpp" line="675" />
         <source>New &amp;DATA Session</source>
         <translation>Neue &amp;DATA-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="677" />
+        <location filename="../widgets/mainwindow.cpp" line="678" />
         <source>&amp;Load Test</source>
         <translation>&amp;Lasttest</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="681" />
+        <location filename="../widgets/mainwindow.cpp" line="682" />
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="698" />
+        <location filename="../widgets/mainwindow.cpp" line="699" />
         <source>Speed</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="735" />
+        <location filename="../widgets/mainwindow.cpp" line="736" />
         <source>R&amp;eset</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="738" />
+        <location filename="../widgets/mainwindow.cpp" line="739" />
         <source>Run &amp;Scenario</source>
         <translation>Szenario a&amp;usführen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="746" />
+        <location filename="../widgets/mainwindow.cpp" line="747" />
         <source>&amp;Demo: 200 Sessions While Mallory Forges</source>
         <translation>&amp;Demo: 200 Sitzungen, während Mallory fälscht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="747" />
+        <location filename="../widgets/mainwindow.cpp" line="748" />
         <source>&amp;Coordinator Crash (2PC: Participants Block)</source>
         <translation>&amp;Koordinatorabsturz (2PC: Teilnehmer blockieren)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="748" />
+        <location filename="../widgets/mainwindow.cpp" line="749" />
         <source>Coordinator Crash (&amp;3PC: Participants Terminate)</source>
         <translation>Koordinatorabsturz (&amp;3PC: Teilnehmer entscheiden selbst)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="749" />
+        <location filename="../widgets/mainwindow.cpp" line="750" />
         <source>&amp;Failover: the Leader Crashes</source>
         <translation>&amp;Failover: der Leiter stürzt ab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="750" />
+        <location filename="../widgets/mainwindow.cpp" line="751" />
         <source>C&amp;haos: Seeded Faults</source>
         <translation>&amp;Chaos: Fehler aus dem Startwert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="751" />
+        <location filename="../widgets/mainwindow.cpp" line="752" />
         <source>Dead&amp;lock: Two Sessions Wait for Each Other</source>
         <translation>Dead&amp;lock: zwei Sitzungen warten aufeinander</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="759" />
+        <location filename="../widgets/mainwindow.cpp" line="760" />
         <source>Run Scenario</source>
         <translation>Szenario ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="769" />
+        <location filename="../widgets/mainwindow.cpp" line="770" />
         <source>Fault &amp;Plan File…</source>
         <translation>Fehler&amp;plan-Datei…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="771" />
+        <location filename="../widgets/mainwindow.cpp" line="772" />
         <source>The demo's load with a fault plan's steps (JSON, as --faults takes)</source>
         <translation>Die Last der Demo mit den Schritten eines Fehlerplans (JSON, wie --faults ihn nimmt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="774" />
+        <location filename="../widgets/mainwindow.cpp" line="775" />
         <source>E&amp;ngine</source>
         <translation>Ausfüh&amp;rung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="777" />
+        <location filename="../widgets/mainwindow.cpp" line="778" />
         <source>&amp;Threads (Loopback TCP)</source>
         <translation>&amp;Threads (Loopback-TCP)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="781" />
+        <location filename="../widgets/mainwindow.cpp" line="782" />
         <source>Every service on its own worker thread, over real TCP on 127.0.0.1</source>
         <translation>Jeder Dienst auf eigenem Worker-Thread, über echtes TCP auf 127.0.0.1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="782" />
+        <location filename="../widgets/mainwindow.cpp" line="783" />
         <source>&amp;Simulator (Deterministic)</source>
         <translation>&amp;Simulator (deterministisch)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="785" />
+        <location filename="../widgets/mainwindow.cpp" line="786" />
         <source>The same services in the simulator: the same seed and the same choices give the same run, and any event can be branched from</source>
         <translation>Dieselben Dienste im Simulator: derselbe Seed und dieselben Entscheidungen ergeben denselben Lauf, und von jedem Ereignis kann abgezweigt werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="792" />
+        <location filename="../widgets/mainwindow.cpp" line="793" />
         <source>&amp;Branch from Here</source>
         <translation>Hier a&amp;bzweigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="795" />
+        <location filename="../widgets/mainwindow.cpp" line="796" />
         <source>Simulator: run this seed again in a new window with every choice made here up to the time cursor's event, then carry on there</source>
         <translation>Simulator: diesen Seed in einem neuen Fenster mit allen hier getroffenen Entscheidungen bis zum Ereignis des Zeitcursors erneut ausführen und dort weitermachen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="798" />
+        <location filename="../widgets/mainwindow.cpp" line="799" />
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="814" />
+        <location filename="../widgets/mainwindow.cpp" line="815" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="816" />
+        <location filename="../widgets/mainwindow.cpp" line="817" />
         <source>&amp;Open Run…</source>
         <translation>Lauf ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="818" />
+        <location filename="../widgets/mainwindow.cpp" line="819" />
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="821" />
+        <location filename="../widgets/mainwindow.cpp" line="822" />
         <source>&amp;Save Run As…</source>
         <translation>Lauf &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="823" />
+        <location filename="../widgets/mainwindow.cpp" line="824" />
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="824" />
+        <location filename="../widgets/mainwindow.cpp" line="825" />
         <source>&amp;Trace for Chrome or Perfetto…</source>
         <translation>&amp;Trace für Chrome oder Perfetto…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="826" />
+        <location filename="../widgets/mainwindow.cpp" line="827" />
         <source>&amp;Summary (JSON)…</source>
         <translation>&amp;Zusammenfassung (JSON)…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="828" />
+        <location filename="../widgets/mainwindow.cpp" line="829" />
         <source>Show Run &amp;Folder</source>
         <translation>Lauf&amp;ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="831" />
+        <location filename="../widgets/mainwindow.cpp" line="832" />
         <source>Run folder</source>
         <translation>Laufordner</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="832" />
+        <location filename="../widgets/mainwindow.cpp" line="833" />
         <source>The run folder is %1</source>
         <translation>Der Laufordner ist %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="845" />
+        <location filename="../widgets/mainwindow.cpp" line="846" />
         <source>&amp;Sessions</source>
         <translation>&amp;Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="849" />
+        <location filename="../widgets/mainwindow.cpp" line="850" />
         <source>&amp;Message Detail</source>
         <translation>&amp;Nachrichtendetails</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="853" />
+        <location filename="../widgets/mainwindow.cpp" line="854" />
         <source>&amp;Pending Deliveries</source>
         <translation>&amp;Ausstehende Zustellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="868" />
+        <location filename="../widgets/mainwindow.cpp" line="869" />
         <source>&amp;Fit the Whole Run</source>
         <translation>Ganzen Lauf ein&amp;passen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="870" />
+        <location filename="../widgets/mainwindow.cpp" line="871" />
         <source>Follow the &amp;Live End</source>
         <translation>Dem &amp;laufenden Ende folgen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="876" />
+        <location filename="../widgets/mainwindow.cpp" line="877" />
         <source>Event Order &amp;Down the Side</source>
         <translation>Ereignis&amp;folge an der Seite</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="882" />
+        <location filename="../widgets/mainwindow.cpp" line="883" />
         <source>One row per event instead of lab time: in step mode, where the clock stands still, every step gets its own row</source>
         <translation>Eine Zeile je Ereignis statt Laborzeit: im Schrittmodus, wo die Uhr stillsteht, bekommt jeder Schritt seine eigene Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="955" />
+        <location filename="../widgets/mainwindow.cpp" line="956" />
         <source>The trace stays in memory only: %1</source>
         <translation>Der Trace bleibt nur im Speicher: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="982" />
+        <location filename="../widgets/mainwindow.cpp" line="984" />
         <source>Could not remove the old run folder %1</source>
         <translation>Der alte Laufordner %1 ließ sich nicht entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="991" />
+        <location filename="../widgets/mainwindow.cpp" line="993" />
         <source>The replay ended before event %L1: this branch holds %L2 events.</source>
         <translation>Die Wiedergabe endete vor Ereignis %L1: dieser Zweig enthält %L2 Ereignisse.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="995" />
+        <location filename="../widgets/mainwindow.cpp" line="997" />
         <source>Branch at event %L1 of seed %2 – EdgeCore Lab</source>
         <translation>Zweig bei Ereignis %L1 von Seed %2 – EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1042" />
+        <location filename="../widgets/mainwindow.cpp" line="1045" />
         <source>%1 – EdgeCore Lab</source>
         <translation>%1 – EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1121" />
+        <location filename="../widgets/mainwindow.cpp" line="1126" />
         <source>There is no scenario called %1 (there are %2).</source>
         <translation>Es gibt kein Szenario namens %1 (es gibt %2).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1132" />
+        <location filename="../widgets/mainwindow.cpp" line="1137" />
         <source>The fault plan cannot be run: %1</source>
         <translation>Der Fehlerplan kann nicht laufen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1145" />
+        <location filename="../widgets/mainwindow.cpp" line="1151" />
         <source>The lab could not start for the scenario (see the message before).</source>
         <translation>Das Labor konnte für das Szenario nicht starten (siehe die Meldung davor).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1174" />
+        <location filename="../widgets/mainwindow.cpp" line="1181" />
         <source>%1: %v of %m sessions</source>
         <translation>%1: %v von %m Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1187" />
+        <location filename="../widgets/mainwindow.cpp" line="1194" />
         <source>Scenario %1 finished</source>
         <translation>Szenario %1 beendet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1188" />
+        <location filename="../widgets/mainwindow.cpp" line="1195" />
         <source>Scenario %1 finished: %2</source>
         <translation>Szenario %1 beendet: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1191" />
+        <location filename="../widgets/mainwindow.cpp" line="1198" />
         <source>Running scenario %1: %2</source>
         <translation>Szenario %1 läuft: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1205" />
         <location filename="../widgets/mainwindow.cpp" line="1212" />
+        <location filename="../widgets/mainwindow.cpp" line="1219" />
         <source>Run a Fault Plan</source>
         <translation>Einen Fehlerplan ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1206" />
+        <location filename="../widgets/mainwindow.cpp" line="1213" />
         <source>Fault plans (*.json);;All files (*)</source>
         <translation>Fehlerpläne (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1241" />
+        <location filename="../widgets/mainwindow.cpp" line="1248" />
         <source>Every invariant holds over the %L1 transactions seen so far.</source>
         <translation>Jede Invariante gilt über die %L1 bisher gesehenen Transaktionen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1467" />
-        <location filename="../widgets/mainwindow.cpp" line="1518" />
+        <location filename="../widgets/mainwindow.cpp" line="1478" />
+        <location filename="../widgets/mainwindow.cpp" line="1529" />
         <source>Lab time %L1 s</source>
         <translation>Laborzeit %L1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1480" />
+        <location filename="../widgets/mainwindow.cpp" line="1491" />
         <source>Committed %L1 (active %L2, released %L3) · Aborted %L4 · Invalid %L5 · Rejected frames %L6 · Events %L7</source>
         <translation>Festgeschrieben %L1 (aktiv %L2, freigegeben %L3) · Abgebrochen %L4 · Ungültig %L5 · Abgewiesene Frames %L6 · Ereignisse %L7</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1497" />
+        <location filename="../widgets/mainwindow.cpp" line="1508" />
         <source>Trace no longer written to the run folder (%1): kept in memory</source>
         <translation>Trace wird nicht mehr in den Laufordner geschrieben (%1): er bleibt im Speicher</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1499" />
+        <location filename="../widgets/mainwindow.cpp" line="1510" />
         <source>Trace full: %L1 events not recorded</source>
         <translation>Trace voll: %L1 Ereignisse nicht aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1514" />
+        <location filename="../widgets/mainwindow.cpp" line="1525" />
         <source>Simulator · lab time %L1 s (paused)</source>
         <translation>Simulator · Laborzeit %L1 s (angehalten)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1515" />
+        <location filename="../widgets/mainwindow.cpp" line="1526" />
         <source>Lab time %L1 s (paused)</source>
         <translation>Laborzeit %L1 s (angehalten)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1517" />
+        <location filename="../widgets/mainwindow.cpp" line="1528" />
         <source>Simulator · lab time %L1 s</source>
         <translation>Simulator · Laborzeit %L1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1541" />
+        <location filename="../widgets/mainwindow.cpp" line="1552" />
         <source>There is no live run to save.</source>
         <translation>Es gibt keinen laufenden Lauf zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1544" />
+        <location filename="../widgets/mainwindow.cpp" line="1555" />
         <source>%1 is not empty: choose a new or an empty folder.</source>
         <translation>%1 ist nicht leer: wählen Sie einen neuen oder leeren Ordner.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1547" />
+        <location filename="../widgets/mainwindow.cpp" line="1558" />
         <source>Cannot create %1.</source>
         <translation>%1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1572" />
+        <location filename="../widgets/mainwindow.cpp" line="1583" />
         <source>Cannot copy %1: %2</source>
         <translation>%1 kann nicht kopiert werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1622" />
+        <location filename="../widgets/mainwindow.cpp" line="1633" />
         <source>%1 holds no EdgeCore Lab run (no %2 in it).</source>
         <translation>%1 enthält keinen EdgeCore-Lab-Lauf (kein %2 darin).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1629" />
+        <location filename="../widgets/mainwindow.cpp" line="1640" />
         <source>Cannot open the run: %1</source>
         <translation>Der Lauf kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1661" />
+        <location filename="../widgets/mainwindow.cpp" line="1672" />
         <source>The run's last event was cut off (the run was still being written or was stopped): it opens up to its last complete event.</source>
         <translation>Das letzte Ereignis des Laufs ist abgeschnitten (der Lauf wurde noch geschrieben oder abgebrochen): er öffnet sich bis zu seinem letzten vollständigen Ereignis.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1690" />
+        <location filename="../widgets/mainwindow.cpp" line="1701" />
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="297" />
-        <location filename="../widgets/mainwindow.cpp" line="1907" />
+        <location filename="../widgets/mainwindow.cpp" line="296" />
+        <location filename="../widgets/mainwindow.cpp" line="1918" />
         <source>delivered</source>
         <translation>zugestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1910" />
+        <location filename="../widgets/mainwindow.cpp" line="1921" />
         <source>lost: the network is partitioned</source>
         <translation>verloren: das Netz ist geteilt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1911" />
+        <location filename="../widgets/mainwindow.cpp" line="1922" />
         <source>lost: dropped by hand in step mode</source>
         <translation>verloren: im Schrittmodus von Hand verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1913" />
+        <location filename="../widgets/mainwindow.cpp" line="1924" />
         <source>lost: the link dropped it</source>
         <translation>verloren: die Verbindung hat sie verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1916" />
+        <location filename="../widgets/mainwindow.cpp" line="1927" />
         <source>refused: %1</source>
         <translation>abgewiesen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1920" />
+        <location filename="../widgets/mainwindow.cpp" line="1931" />
         <source>in flight (not delivered yet)</source>
         <translation>unterwegs (noch nicht zugestellt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1924" />
+        <location filename="../widgets/mainwindow.cpp" line="1935" />
         <source>From → to</source>
         <translation>Von → an</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1924" />
+        <location filename="../widgets/mainwindow.cpp" line="1935" />
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1925" />
+        <location filename="../widgets/mainwindow.cpp" line="1936" />
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1926" />
+        <location filename="../widgets/mainwindow.cpp" line="1937" />
         <source>Fate</source>
         <translation>Verbleib</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="2041" />
+        <location filename="../widgets/mainwindow.cpp" line="2052" />
         <source>client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="2051" />
+        <location filename="../widgets/mainwindow.cpp" line="2062" />
         <source>Pending Deliveries (%L1)</source>
         <translation>Ausstehende Zustellungen (%L1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="489" />
-        <location filename="../widgets/mainwindow.cpp" line="1964" />
+        <location filename="../widgets/mainwindow.cpp" line="490" />
+        <location filename="../widgets/mainwindow.cpp" line="1975" />
         <source>Transaction</source>
         <translation>Transaktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1912" />
+        <location filename="../widgets/mainwindow.cpp" line="1923" />
         <source>lost: its receiver was down</source>
         <translation>verloren: sein Empfänger war ausgefallen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1968" />
+        <location filename="../widgets/mainwindow.cpp" line="1979" />
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1969" />
+        <location filename="../widgets/mainwindow.cpp" line="1980" />
         <source>Frame number</source>
         <translation>Frame-Nummer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1971" />
+        <location filename="../widgets/mainwindow.cpp" line="1982" />
         <source>Latency</source>
         <translation>Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1971" />
-        <location filename="../widgets/mainwindow.cpp" line="1978" />
+        <location filename="../widgets/mainwindow.cpp" line="1982" />
+        <location filename="../widgets/mainwindow.cpp" line="1989" />
         <source>%L1 ms</source>
         <translation>%L1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1977" />
+        <location filename="../widgets/mainwindow.cpp" line="1988" />
         <source>Trace event</source>
         <translation>Trace-Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1977" />
+        <location filename="../widgets/mainwindow.cpp" line="1988" />
         <source>#%L1</source>
         <translation>#%L1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1978" />
+        <location filename="../widgets/mainwindow.cpp" line="1989" />
         <source>Lab time</source>
         <translation>Laborzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1979" />
+        <location filename="../widgets/mainwindow.cpp" line="1990" />
         <source>Wall time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1980" />
+        <location filename="../widgets/mainwindow.cpp" line="1991" />
         <source>Lamport clock</source>
         <translation>Lamport-Uhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1981" />
+        <location filename="../widgets/mainwindow.cpp" line="1992" />
         <source>Vector clock</source>
         <translation>Vektoruhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1985" />
+        <location filename="../widgets/mainwindow.cpp" line="1996" />
         <source>Sent by %1</source>
         <translation>Gesendet von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1987" />
+        <location filename="../widgets/mainwindow.cpp" line="1998" />
         <source>Delivered to %1</source>
         <translation>Zugestellt an %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1988" />
+        <location filename="../widgets/mainwindow.cpp" line="1999" />
         <source>Lost</source>
         <translation>Verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1989" />
+        <location filename="../widgets/mainwindow.cpp" line="2000" />
         <source>Refused by %1</source>
         <translation>Abgewiesen von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1613" />
-        <location filename="../widgets/mainwindow.cpp" line="1696" />
-        <location filename="../widgets/mainwindow.cpp" line="1725" />
-        <location filename="../widgets/mainwindow.cpp" line="1730" />
+        <location filename="../widgets/mainwindow.cpp" line="1624" />
+        <location filename="../widgets/mainwindow.cpp" line="1707" />
+        <location filename="../widgets/mainwindow.cpp" line="1736" />
+        <location filename="../widgets/mainwindow.cpp" line="1741" />
         <source>Open Run</source>
         <translation>Lauf öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1403" />
+        <location filename="../widgets/mainwindow.cpp" line="1414" />
         <source>Found %1: %2 → %3</source>
         <translation>Gefunden %1: %2 → %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1409" />
+        <location filename="../widgets/mainwindow.cpp" line="1420" />
         <source>No message the diagram shows matches “%1”</source>
         <translation>Keine Nachricht im Diagramm passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1453" />
+        <location filename="../widgets/mainwindow.cpp" line="1464" />
         <source>Lab %1 s · event %L2 of %L3</source>
         <translation>Labor %1 s · Ereignis %L2 von %L3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1462" />
+        <location filename="../widgets/mainwindow.cpp" line="1473" />
         <source>Saved run: %L1 events, %L2 sessions; Reset returns to a live lab</source>
         <translation>Gespeicherter Lauf: %L1 Ereignisse, %L2 Sitzungen; Zurücksetzen kehrt zum laufenden Labor zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1702" />
+        <location filename="../widgets/mainwindow.cpp" line="1713" />
         <source>No recent runs</source>
         <translation>Keine zuletzt geöffneten Läufe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1704" />
+        <location filename="../widgets/mainwindow.cpp" line="1715" />
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1710" />
-        <location filename="../widgets/mainwindow.cpp" line="1720" />
+        <location filename="../widgets/mainwindow.cpp" line="1721" />
+        <location filename="../widgets/mainwindow.cpp" line="1731" />
         <source>Save Run As</source>
         <translation>Lauf speichern unter</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1717" />
+        <location filename="../widgets/mainwindow.cpp" line="1728" />
         <source>Saved the run to %1</source>
         <translation>Lauf in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1738" />
-        <location filename="../widgets/mainwindow.cpp" line="1745" />
+        <location filename="../widgets/mainwindow.cpp" line="1749" />
+        <location filename="../widgets/mainwindow.cpp" line="1756" />
         <source>Export Trace</source>
         <translation>Trace exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1740" />
+        <location filename="../widgets/mainwindow.cpp" line="1751" />
         <source>Chrome trace (*.json)</source>
         <translation>Chrome-Trace (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1747" />
+        <location filename="../widgets/mainwindow.cpp" line="1758" />
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1755" />
-        <location filename="../widgets/mainwindow.cpp" line="1760" />
+        <location filename="../widgets/mainwindow.cpp" line="1766" />
+        <location filename="../widgets/mainwindow.cpp" line="1771" />
         <source>Export Summary</source>
         <translation>Zusammenfassung exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1755" />
+        <location filename="../widgets/mainwindow.cpp" line="1766" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1803" />
+        <location filename="../widgets/mainwindow.cpp" line="1814" />
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1808" />
+        <location filename="../widgets/mainwindow.cpp" line="1819" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1808" />
+        <location filename="../widgets/mainwindow.cpp" line="1819" />
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1841" />
+        <location filename="../widgets/mainwindow.cpp" line="1852" />
         <source>EdgeCore Lab Manual</source>
         <translation>EdgeCore-Lab-Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1848" />
+        <location filename="../widgets/mainwindow.cpp" line="1859" />
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1862" />
+        <location filename="../widgets/mainwindow.cpp" line="1873" />
         <source>About EdgeCore Lab</source>
         <translation>Über EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1863" />
+        <location filename="../widgets/mainwindow.cpp" line="1874" />
         <source>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;A desktop lab for distributed protocols: an edge gateway, three session managers electing a leader, 2PC and 3PC participants, a versioned shared memory and a malicious node, each a real server on its own thread, talking over loopback TCP with signed frames.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Labor für verteilte Protokolle: ein Edge-Gateway, drei Session-Manager, die einen Leader wählen, 2PC- und 3PC-Teilnehmer, ein versionierter gemeinsamer Speicher und ein bösartiger Knoten, jeder ein echter Server in einem eigenen Thread, die über Loopback-TCP mit signierten Frames sprechen.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="667" />
+        <location filename="../widgets/mainwindow.cpp" line="668" />
         <source>Commit protocol of the sessions you start from here</source>
         <translation>Commit-Protokoll der Sitzungen, die Sie hier starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="267" />
+        <location filename="../widgets/mainwindow.cpp" line="266" />
         <source>Drag back to see the lab as it was: the diagram marks the instant, the sessions table and the event log show it</source>
         <translation>Zurückziehen zeigt das Labor, wie es war: das Diagramm markiert den Moment, Sitzungstabelle und Ereignisprotokoll zeigen ihn</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="274" />
+        <location filename="../widgets/mainwindow.cpp" line="273" />
         <source>Lab %1 s · event %2 of %3</source>
         <translation>Labor %1 s · Ereignis %2 von %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="277" />
+        <location filename="../widgets/mainwindow.cpp" line="276" />
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="280" />
+        <location filename="../widgets/mainwindow.cpp" line="279" />
         <source>Back to the live end (Alt+End)</source>
         <translation>Zurück zum laufenden Ende (Alt+Ende)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="317" />
+        <location filename="../widgets/mainwindow.cpp" line="316" />
         <source>all, or e.g. 2.15</source>
         <translation>alle, oder z. B. 2.15</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="329" />
-        <location filename="../widgets/mainwindow.cpp" line="343" />
-        <location filename="../widgets/mainwindow.cpp" line="1347" />
+        <location filename="../widgets/mainwindow.cpp" line="328" />
+        <location filename="../widgets/mainwindow.cpp" line="342" />
+        <location filename="../widgets/mainwindow.cpp" line="1358" />
         <source>every one</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="351" />
+        <location filename="../widgets/mainwindow.cpp" line="350" />
         <source>T&amp;ypes</source>
         <translation>T&amp;ypen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="352" />
+        <location filename="../widgets/mainwindow.cpp" line="351" />
         <source>Which message types the diagram shows</source>
         <translation>Welche Nachrichtentypen das Diagramm zeigt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="357" />
+        <location filename="../widgets/mainwindow.cpp" line="356" />
         <source>Show Every Type</source>
         <translation>Alle Typen zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="446" />
+        <location filename="../widgets/mainwindow.cpp" line="445" />
         <source>Find a message (Ctrl+F)</source>
         <translation>Nachricht suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="454" />
+        <location filename="../widgets/mainwindow.cpp" line="453" />
         <source>Previous hit (Shift+F3)</source>
         <translation>Voriger Treffer (Umschalt+F3)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="458" />
+        <location filename="../widgets/mainwindow.cpp" line="457" />
         <source>Next hit (F3)</source>
         <translation>Nächster Treffer (F3)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="634" />
+        <location filename="../widgets/mainwindow.cpp" line="635" />
         <source>Step mode (F10): the clock stands still; deliver the frames one by one in Pending Deliveries (Enter, N), drop one (Del), duplicate one (D), or move the clock to the next deadline (T)</source>
         <translation>Schrittmodus (F10): die Uhr steht; Rahmen einzeln in „Ausstehende Zustellungen“ zustellen (Eingabe, N), einen verwerfen (Entf), einen verdoppeln (D) oder die Uhr zur nächsten Frist stellen (T)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="655" />
+        <location filename="../widgets/mainwindow.cpp" line="656" />
         <source>Duplicate the Selected</source>
         <translation>Den ausgewählten verdoppeln</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="690" />
+        <location filename="../widgets/mainwindow.cpp" line="691" />
         <source>Seed for every random choice of the next reset</source>
         <translation>Startwert für jede Zufallsentscheidung nach dem nächsten Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="708" />
+        <location filename="../widgets/mainwindow.cpp" line="709" />
         <source>Lab clock speed: 0.1 (slow motion) to 10</source>
         <translation>Tempo der Laboruhr: 0,1 (Zeitlupe) bis 10</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="835" />
+        <location filename="../widgets/mainwindow.cpp" line="836" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="837" />
+        <location filename="../widgets/mainwindow.cpp" line="838" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="840" />
+        <location filename="../widgets/mainwindow.cpp" line="841" />
         <source>&amp;Event Log</source>
         <translation>&amp;Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="857" />
+        <location filename="../widgets/mainwindow.cpp" line="858" />
         <source>&amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="861" />
+        <location filename="../widgets/mainwindow.cpp" line="862" />
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="863" />
+        <location filename="../widgets/mainwindow.cpp" line="864" />
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="865" />
+        <location filename="../widgets/mainwindow.cpp" line="866" />
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="888" />
+        <location filename="../widgets/mainwindow.cpp" line="889" />
         <source>Find a Messa&amp;ge</source>
         <translation>Nachricht s&amp;uchen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="892" />
+        <location filename="../widgets/mainwindow.cpp" line="893" />
         <source>Find &amp;Next</source>
         <translation>Nächs&amp;ten Treffer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="894" />
+        <location filename="../widgets/mainwindow.cpp" line="895" />
         <source>Find Pre&amp;vious</source>
         <translation>Vo&amp;rigen Treffer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="897" />
+        <location filename="../widgets/mainwindow.cpp" line="898" />
         <source>Time Cursor &amp;Back One Event</source>
         <translation>Zeitmarke ein Ereignis frü&amp;her</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="903" />
+        <location filename="../widgets/mainwindow.cpp" line="904" />
         <source>Time &amp;Cursor Forward One Event</source>
         <translation>Zeit&amp;marke ein Ereignis später</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="908" />
+        <location filename="../widgets/mainwindow.cpp" line="909" />
         <source>Time Cursor Back to No&amp;w</source>
         <translation>Zeitmarke auf &amp;jetzt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="911" />
+        <location filename="../widgets/mainwindow.cpp" line="912" />
         <source>&amp;Reset Layout</source>
         <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="918" />
+        <location filename="../widgets/mainwindow.cpp" line="919" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="920" />
+        <location filename="../widgets/mainwindow.cpp" line="921" />
         <source>&amp;Manual</source>
         <translation>&amp;Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="922" />
+        <location filename="../widgets/mainwindow.cpp" line="923" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="925" />
+        <location filename="../widgets/mainwindow.cpp" line="926" />
         <source>&amp;About EdgeCore Lab</source>
         <translation>Ü&amp;ber EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="927" />
+        <location filename="../widgets/mainwindow.cpp" line="928" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="976" />
+        <location filename="../widgets/mainwindow.cpp" line="978" />
         <source>The cluster could not start:
 %1</source>
         <translation>Der Cluster konnte nicht starten:
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1232" />
+        <location filename="../widgets/mainwindow.cpp" line="1239" />
         <source>Invariant checker</source>
         <translation>Invariantenprüfer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1248" />
+        <location filename="../widgets/mainwindow.cpp" line="1255" />
         <source>%1 violated: %2 (trace event #%L3); replay with --seed %4</source>
         <translation>%1 verletzt: %2 (Trace-Ereignis #%L3); wiederholen mit --seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1252" />
+        <location filename="../widgets/mainwindow.cpp" line="1259" />
         <source>%1 violated: %2; replay with --seed %3</source>
         <translation>%1 verletzt: %2; wiederholen mit --seed %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1257" />
+        <location filename="../widgets/mainwindow.cpp" line="1264" />
         <source>and %L1 more</source>
         <translation>und %L1 weitere</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1265" />
+        <location filename="../widgets/mainwindow.cpp" line="1272" />
         <source>What happened to it:</source>
         <translation>Was geschah:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1269" />
+        <location filename="../widgets/mainwindow.cpp" line="1276" />
         <source>Lab time (ms)</source>
         <translation>Laborzeit (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1269" />
+        <location filename="../widgets/mainwindow.cpp" line="1276" />
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1269" />
+        <location filename="../widgets/mainwindow.cpp" line="1276" />
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1933" />
+        <location filename="../widgets/mainwindow.cpp" line="1944" />
         <source>valid (HMAC-SHA256 verified by %1)</source>
         <translation>gültig (HMAC-SHA256 von %1 geprüft)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1937" />
+        <location filename="../widgets/mainwindow.cpp" line="1948" />
         <source>invalid: %1</source>
         <translation>ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1939" />
+        <location filename="../widgets/mainwindow.cpp" line="1950" />
         <source>not checked: the frame did not decode</source>
         <translation>nicht geprüft: der Rahmen ließ sich nicht dekodieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1940" />
+        <location filename="../widgets/mainwindow.cpp" line="1951" />
         <source>valid (refused after it was verified)</source>
         <translation>gültig (nach der Prüfung abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1943" />
+        <location filename="../widgets/mainwindow.cpp" line="1954" />
         <source>not checked: it never arrived</source>
         <translation>nicht geprüft: er kam nie an</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1946" />
+        <location filename="../widgets/mainwindow.cpp" line="1957" />
         <source>not checked yet</source>
         <translation>noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1949" />
+        <location filename="../widgets/mainwindow.cpp" line="1960" />
         <source>Signature</source>
         <translation>Signatur</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1953" />
+        <location filename="../widgets/mainwindow.cpp" line="1964" />
         <source>Key id</source>
         <translation>Schlüssel-ID</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1953" />
+        <location filename="../widgets/mainwindow.cpp" line="1964" />
         <source>key %1 (the sender's signing key)</source>
         <translation>Schlüssel %1 (der Signaturschlüssel des Senders)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1955" />
+        <location filename="../widgets/mainwindow.cpp" line="1966" />
         <source>Fencing token</source>
         <translation>Fencing-Token</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1958" />
+        <location filename="../widgets/mainwindow.cpp" line="1969" />
         <source>Payload</source>
         <translation>Nutzdaten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1963" />
+        <location filename="../widgets/mainwindow.cpp" line="1974" />
         <source>Copy</source>
         <translation>Kopie</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1963" />
+        <location filename="../widgets/mainwindow.cpp" line="1974" />
         <source>made by hand in step mode (the same bytes again)</source>
         <translation>von Hand im Schrittmodus gemacht (dieselben Bytes noch einmal)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1967" />
+        <location filename="../widgets/mainwindow.cpp" line="1978" />
         <source>Show only this transaction</source>
         <translation>Nur diese Transaktion zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="2099" />
+        <location filename="../widgets/mainwindow.cpp" line="2110" />
         <source>That frame cannot be duplicated (a client's request never crossed the network)</source>
         <translation>Dieser Rahmen lässt sich nicht verdoppeln (die Anfrage eines Clients lief nie über das Netz)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="480" />
-        <location filename="../widgets/mainwindow.cpp" line="489" />
-        <location filename="../widgets/mainwindow.cpp" line="1270" />
+        <location filename="../widgets/mainwindow.cpp" line="481" />
+        <location filename="../widgets/mainwindow.cpp" line="490" />
+        <location filename="../widgets/mainwindow.cpp" line="1277" />
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1270" />
+        <location filename="../widgets/mainwindow.cpp" line="1277" />
         <source>Peer</source>
         <translation>Gegenstelle</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1270" />
-        <location filename="../widgets/mainwindow.cpp" line="1983" />
+        <location filename="../widgets/mainwindow.cpp" line="1277" />
+        <location filename="../widgets/mainwindow.cpp" line="1994" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1474" />
-        <location filename="../widgets/mainwindow.cpp" line="1503" />
+        <location filename="../widgets/mainwindow.cpp" line="1485" />
+        <location filename="../widgets/mainwindow.cpp" line="1514" />
         <source>Checker: ok</source>
         <translation>Prüfer: ok</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1494" />
+        <location filename="../widgets/mainwindow.cpp" line="1505" />
         <source>A service halted: storage failure (%1)</source>
         <translation>Ein Dienst hat angehalten: Speicherfehler (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1495" />
+        <location filename="../widgets/mainwindow.cpp" line="1506" />
         <source>%1 services halted: storage failure</source>
         <translation>%1 Dienste haben angehalten: Speicherfehler</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1475" />
-        <location filename="../widgets/mainwindow.cpp" line="1504" />
+        <location filename="../widgets/mainwindow.cpp" line="1486" />
+        <location filename="../widgets/mainwindow.cpp" line="1515" />
         <source>Checker: %1 violated</source>
         <translation>Prüfer: %1 verletzt</translation>
     </message>
@@ -2401,52 +2401,57 @@
 <context>
     <name>edgecore::SequenceView</name>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="132" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="136" />
         <source>Show Only Transaction %1</source>
         <translation>Nur Transaktion %1 zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="136" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="141" />
+        <source>Branch from This Message</source>
+        <translation>Von dieser Nachricht abzweigen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sequence/sequenceview.cpp" line="146" />
         <source>Show Every Transaction</source>
         <translation>Jede Transaktion zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="140" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="150" />
         <source>Hide the %1 Lifeline</source>
         <translation>Lebenslinie %1 ausblenden</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="144" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="154" />
         <source>Show Every Lifeline</source>
         <translation>Jede Lebenslinie zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="146" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="156" />
         <source>Lifelines in the Cast's Order</source>
         <translation>Lebenslinien in der Reihenfolge der Besetzung</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="458" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="472" />
         <source>delivered after %L1 ms</source>
         <translation>zugestellt nach %L1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="459" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="473" />
         <source>lost in the network</source>
         <translation>im Netz verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="460" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="474" />
         <source>refused by its receiver</source>
         <translation>vom Empfänger abgewiesen</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="461" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="475" />
         <source>in flight</source>
         <translation>unterwegs</translation>
     </message>
     <message>
-        <location filename="../widgets/sequence/sequenceview.cpp" line="463" />
+        <location filename="../widgets/sequence/sequenceview.cpp" line="477" />
         <source>%1: %2 → %3
 transaction %4
 %5</source>

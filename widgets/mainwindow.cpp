@@ -463,6 +463,8 @@ void MainWindow::buildViews()
     connect(findPrev, &QToolButton::clicked, this, [this] { findMessage(-1); });
     filters->addStretch(1);
     connect(m_sequence, &SequenceView::messageSelected, this, &MainWindow::showMessage);
+    connect(m_sequence, &SequenceView::branchRequested, this,
+            [this](qsizetype event) { branchFrom(event); });
     m_detail = new QTextBrowser(this);
     m_detail->setObjectName(u"messageDetail"_s);
     m_detail->setPlaceholderText(tr("Click a message on the diagram to see everything about it."));
@@ -959,6 +961,7 @@ void MainWindow::startCluster()
     fillServiceFilter(m_lab->trace().nodeNames());
     m_detail->clear();
     m_controls = &m_lab->controls();
+    m_sequence->setBranchable(m_lab->kind() == LabEngine::Kind::Simulator);
     m_stepMode->setChecked(false);
     m_pendingShown.clear();
     m_pendingView->setRowCount(0);
@@ -1021,6 +1024,7 @@ void MainWindow::stopCluster()
     m_sequence->setFlow(nullptr, {});
     m_flow = MessageFlow();
     m_controls = nullptr;
+    m_sequence->setBranchable(false);
     m_offline.reset();
     m_offlineFolder.clear();
     if (!m_lab)

@@ -963,6 +963,29 @@ void TestMainWindow::simulatorBranchesFromAnEvent()
     QVERIFY(branch->engine()->kind() == LabEngine::Kind::Simulator);
     QVERIFY(!branch->engine()->isPaused());
     branch->close(); // deletes itself
+    // The diagram's context menu branches from a message too: at the event it ended with.
+    {
+        const MessageFlow &flow = w.messageFlow();
+        QTRY_VERIFY(!flow.messages().empty());
+        const FlowMessage &m = flow.messages()[flow.messages().size() / 2];
+        const qsizetype ended = m.endEvent >= 0 ? m.endEvent : m.sendEvent;
+        QSignalSpy asked(w.sequenceView(), &SequenceView::branchRequested);
+        MainWindow *fromMenu = nullptr;
+        connect(
+            w.sequenceView(), &SequenceView::branchRequested, &w,
+            [&fromMenu, &w](qsizetype) {
+                for (QWidget *top : QApplication::topLevelWidgets())
+                    if (auto *mw = qobject_cast<MainWindow *>(top);
+                        mw && mw != &w && mw->windowTitle().contains(u"Branch"_s))
+                        fromMenu = mw;
+            },
+            Qt::QueuedConnection);
+        Q_EMIT w.sequenceView()->branchRequested(ended);
+        QCOMPARE(asked.count(), 1);
+        QTRY_VERIFY(fromMenu);
+        QVERIFY(fromMenu->windowTitle().contains(QLocale().toString(ended + 1)));
+        fromMenu->close();
+    }
     // On threads there is nothing to branch: it says so and opens nothing.
     w.setEngineKind(LabEngine::Kind::Threads);
     QVERIFY(w.cluster());

@@ -135,6 +135,12 @@ void SequenceView::contextMenuEvent(QContextMenuEvent *event)
         if (tx)
             menu.addAction(tr("Show Only Transaction %1").arg(formatId(tx)), this,
                            [this, tx] { showOnlyTransaction(tx); });
+        if (m_branchable) {
+            const FlowMessage &m = m_flow->messages()[static_cast<size_t>(id)];
+            const qsizetype at = m.endEvent >= 0 ? m.endEvent : m.sendEvent;
+            menu.addAction(tr("Branch from This Message"), this,
+                           [this, at] { Q_EMIT branchRequested(at); });
+        }
     }
     if (m_filter.onlyTx)
         menu.addAction(tr("Show Every Transaction"), this, [this] { showOnlyTransaction(0); });

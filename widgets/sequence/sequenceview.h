@@ -31,6 +31,7 @@ public:
     void fitAll();
     void zoom(double factor); // about the middle
     int lastDrawn() const { return m_lastDrawn; }
+    void setBranchable(bool on) { m_branchable = on; } // the simulator runs live
     // Lab time down the side, or event order (every step its own row, the clock standing
     // still or not). Each keeps its own zoom; switching follows the live end.
     void setAxis(SequenceLayout::Axis axis);
@@ -60,6 +61,9 @@ Q_SIGNALS:
     void axisChanged(edgecore::SequenceLayout::Axis axis);
     void viewChanged(); // painted anew: where it looks, or what it shows
     void filterChanged();
+    // "Branch from This Message" in the context menu (while branching is possible): the
+    // trace event the message ended with (its delivery, loss or refusal; else its send).
+    void branchRequested(qsizetype event);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -96,6 +100,7 @@ private:
     double m_dragY = 0;
     QPointF m_pressAt;
     int m_lastDrawn = 0;
+    bool m_branchable = false;
     // The live end's repaints give way to input: after a paint of d, refresh() paints again
     // only once 2d have passed (other changes, a zoom or a click, paint at once).
     QElapsedTimer m_sincePaint;
