@@ -1113,1156 +1113,1172 @@
 <context>
     <name>edgecore::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="98" />
-        <location filename="../widgets/mainwindow.cpp" line="977" />
-        <location filename="../widgets/mainwindow.cpp" line="1044" />
+        <location filename="../widgets/mainwindow.cpp" line="99" />
+        <location filename="../widgets/mainwindow.cpp" line="978" />
+        <location filename="../widgets/mainwindow.cpp" line="1065" />
         <source>EdgeCore Lab</source>
         <translation>EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="151" />
+        <location filename="../widgets/mainwindow.cpp" line="152" />
         <source>The lab runs in the simulator (seed %1)</source>
         <translation>Das Labor läuft im Simulator (Seed %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="152" />
+        <location filename="../widgets/mainwindow.cpp" line="153" />
         <source>The lab runs on threads over loopback TCP</source>
         <translation>Das Labor läuft auf Threads über Loopback-TCP</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="161" />
+        <location filename="../widgets/mainwindow.cpp" line="162" />
         <source>Branch from Here needs the simulator (Lab &gt; Engine &gt; Simulator)</source>
         <translation>Hier abzweigen braucht den Simulator (Labor &gt; Ausführung &gt; Simulator)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="168" />
+        <location filename="../widgets/mainwindow.cpp" line="169" />
         <source>There is no event to branch from yet</source>
         <translation>Es gibt noch kein Ereignis, von dem abgezweigt werden kann</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="180" />
+        <location filename="../widgets/mainwindow.cpp" line="181" />
         <source>Branched at event %L1 into a new window</source>
         <translation>Bei Ereignis %L1 in ein neues Fenster abgezweigt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="227" />
+        <location filename="../widgets/mainwindow.cpp" line="228" />
         <source>Double-click a session to see only its frames on the diagram</source>
         <translation>Doppelklick auf eine Sitzung zeigt im Diagramm nur ihre Rahmen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="228" />
+        <location filename="../widgets/mainwindow.cpp" line="229" />
         <source>Sessions</source>
         <translation>Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="263" />
+        <location filename="../widgets/mainwindow.cpp" line="264" />
         <source>Ti&amp;me:</source>
         <translation>&amp;Zeit:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="295" />
+        <location filename="../widgets/mainwindow.cpp" line="296" />
         <source>Show:</source>
         <translation>Zeigen:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="296" />
+        <location filename="../widgets/mainwindow.cpp" line="297" />
         <source>in flight</source>
         <translation>unterwegs</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="296" />
+        <location filename="../widgets/mainwindow.cpp" line="297" />
         <source>lost</source>
         <translation>verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="296" />
+        <location filename="../widgets/mainwindow.cpp" line="297" />
         <source>refused</source>
         <translation>abgewiesen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="313" />
+        <location filename="../widgets/mainwindow.cpp" line="314" />
         <source>&amp;Transaction:</source>
         <translation>&amp;Transaktion:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="325" />
+        <location filename="../widgets/mainwindow.cpp" line="326" />
         <source>Se&amp;ssion:</source>
         <translation>Sitzun&amp;g:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="339" />
+        <location filename="../widgets/mainwindow.cpp" line="340" />
         <source>Servi&amp;ce:</source>
         <translation>Diens&amp;t:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="470" />
+        <location filename="../widgets/mainwindow.cpp" line="471" />
         <source>Click a message on the diagram to see everything about it.</source>
         <translation>Klicken Sie auf eine Nachricht im Diagramm, um alles über sie zu sehen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="490" />
+        <location filename="../widgets/mainwindow.cpp" line="491" />
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="490" />
+        <location filename="../widgets/mainwindow.cpp" line="491" />
         <source>To</source>
         <translation>An</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="490" />
+        <location filename="../widgets/mainwindow.cpp" line="491" />
         <source>Parked at (ms)</source>
         <translation>Geparkt bei (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="496" />
+        <location filename="../widgets/mainwindow.cpp" line="497" />
         <source>Pending Deliveries</source>
         <translation>Ausstehende Zustellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="520" />
+        <location filename="../widgets/mainwindow.cpp" line="521" />
         <source>Move the Time Cursor Here</source>
         <translation>Zeitcursor hierher setzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="523" />
-        <location filename="../widgets/mainwindow.cpp" line="992" />
+        <location filename="../widgets/mainwindow.cpp" line="524" />
+        <location filename="../widgets/mainwindow.cpp" line="996" />
+        <location filename="../widgets/mainwindow.cpp" line="1013" />
         <source>Branch from Here</source>
         <translation>Hier abzweigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="527" />
+        <location filename="../widgets/mainwindow.cpp" line="528" />
         <source>Event Log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="551" />
-        <location filename="../widgets/mainwindow.cpp" line="1104" />
+        <location filename="../widgets/mainwindow.cpp" line="552" />
+        <location filename="../widgets/mainwindow.cpp" line="1125" />
         <source>Load test %v/%m</source>
         <translation>Lasttest %v/%m</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="555" />
+        <location filename="../widgets/mainwindow.cpp" line="556" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="556" />
+        <location filename="../widgets/mainwindow.cpp" line="557" />
         <source>Stop the load test: nothing more is submitted; what is under way finishes</source>
         <translation>Den Lasttest beenden: nichts Neues wird gestartet; was läuft, endet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="565" />
+        <location filename="../widgets/mainwindow.cpp" line="566" />
         <source>The invariant checker, reading every trace event as it comes: click for its report</source>
         <translation>Der Invariantenprüfer liest jedes Trace-Ereignis, sobald es kommt: klicken für seinen Bericht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="609" />
+        <location filename="../widgets/mainwindow.cpp" line="610" />
         <source>Lab</source>
         <translation>Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="613" />
+        <location filename="../widgets/mainwindow.cpp" line="614" />
         <source>&amp;Lab</source>
         <translation>&amp;Labor</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="621" />
+        <location filename="../widgets/mainwindow.cpp" line="622" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="627" />
+        <location filename="../widgets/mainwindow.cpp" line="628" />
         <source>&amp;Run</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="629" />
+        <location filename="../widgets/mainwindow.cpp" line="630" />
         <source>&amp;Pause</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="631" />
+        <location filename="../widgets/mainwindow.cpp" line="632" />
         <source>S&amp;tep Mode</source>
         <translation>Schritt&amp;modus</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="650" />
+        <location filename="../widgets/mainwindow.cpp" line="651" />
         <source>Deliver the Oldest</source>
         <translation>Den ältesten zustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="652" />
+        <location filename="../widgets/mainwindow.cpp" line="653" />
         <source>Deliver the Selected</source>
         <translation>Den gewählten zustellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="654" />
+        <location filename="../widgets/mainwindow.cpp" line="655" />
         <source>Drop the Selected</source>
         <translation>Den gewählten verwerfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="658" />
+        <location filename="../widgets/mainwindow.cpp" line="659" />
         <source>Advance to the Next Deadline</source>
         <translation>Zur nächsten Frist vorstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="662" />
+        <location filename="../widgets/mainwindow.cpp" line="663" />
         <source>Protocol</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="672" />
+        <location filename="../widgets/mainwindow.cpp" line="673" />
         <source>New &amp;VOICE Session</source>
         <translation>Neue &amp;VOICE-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="675" />
+        <location filename="../widgets/mainwindow.cpp" line="676" />
         <source>New &amp;DATA Session</source>
         <translation>Neue &amp;DATA-Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="678" />
+        <location filename="../widgets/mainwindow.cpp" line="679" />
         <source>&amp;Load Test</source>
         <translation>&amp;Lasttest</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="682" />
+        <location filename="../widgets/mainwindow.cpp" line="683" />
         <source>Seed</source>
         <translation>Startwert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="699" />
+        <location filename="../widgets/mainwindow.cpp" line="700" />
         <source>Speed</source>
         <translation>Tempo</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="736" />
+        <location filename="../widgets/mainwindow.cpp" line="737" />
         <source>R&amp;eset</source>
         <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="739" />
+        <location filename="../widgets/mainwindow.cpp" line="740" />
         <source>Run &amp;Scenario</source>
         <translation>Szenario a&amp;usführen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="747" />
+        <location filename="../widgets/mainwindow.cpp" line="748" />
         <source>&amp;Demo: 200 Sessions While Mallory Forges</source>
         <translation>&amp;Demo: 200 Sitzungen, während Mallory fälscht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="748" />
+        <location filename="../widgets/mainwindow.cpp" line="749" />
         <source>&amp;Coordinator Crash (2PC: Participants Block)</source>
         <translation>&amp;Koordinatorabsturz (2PC: Teilnehmer blockieren)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="749" />
+        <location filename="../widgets/mainwindow.cpp" line="750" />
         <source>Coordinator Crash (&amp;3PC: Participants Terminate)</source>
         <translation>Koordinatorabsturz (&amp;3PC: Teilnehmer entscheiden selbst)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="750" />
+        <location filename="../widgets/mainwindow.cpp" line="751" />
         <source>&amp;Failover: the Leader Crashes</source>
         <translation>&amp;Failover: der Leiter stürzt ab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="751" />
+        <location filename="../widgets/mainwindow.cpp" line="752" />
         <source>C&amp;haos: Seeded Faults</source>
         <translation>&amp;Chaos: Fehler aus dem Startwert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="752" />
+        <location filename="../widgets/mainwindow.cpp" line="753" />
         <source>Dead&amp;lock: Two Sessions Wait for Each Other</source>
         <translation>Dead&amp;lock: zwei Sitzungen warten aufeinander</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="760" />
+        <location filename="../widgets/mainwindow.cpp" line="761" />
         <source>Run Scenario</source>
         <translation>Szenario ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="770" />
+        <location filename="../widgets/mainwindow.cpp" line="771" />
         <source>Fault &amp;Plan File…</source>
         <translation>Fehler&amp;plan-Datei…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="772" />
+        <location filename="../widgets/mainwindow.cpp" line="773" />
         <source>The demo's load with a fault plan's steps (JSON, as --faults takes)</source>
         <translation>Die Last der Demo mit den Schritten eines Fehlerplans (JSON, wie --faults ihn nimmt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="775" />
+        <location filename="../widgets/mainwindow.cpp" line="776" />
         <source>E&amp;ngine</source>
         <translation>Ausfüh&amp;rung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="778" />
+        <location filename="../widgets/mainwindow.cpp" line="779" />
         <source>&amp;Threads (Loopback TCP)</source>
         <translation>&amp;Threads (Loopback-TCP)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="782" />
+        <location filename="../widgets/mainwindow.cpp" line="783" />
         <source>Every service on its own worker thread, over real TCP on 127.0.0.1</source>
         <translation>Jeder Dienst auf eigenem Worker-Thread, über echtes TCP auf 127.0.0.1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="783" />
+        <location filename="../widgets/mainwindow.cpp" line="784" />
         <source>&amp;Simulator (Deterministic)</source>
         <translation>&amp;Simulator (deterministisch)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="786" />
+        <location filename="../widgets/mainwindow.cpp" line="787" />
         <source>The same services in the simulator: the same seed and the same choices give the same run, and any event can be branched from</source>
         <translation>Dieselben Dienste im Simulator: derselbe Seed und dieselben Entscheidungen ergeben denselben Lauf, und von jedem Ereignis kann abgezweigt werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="793" />
+        <location filename="../widgets/mainwindow.cpp" line="794" />
         <source>&amp;Branch from Here</source>
         <translation>Hier a&amp;bzweigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="796" />
+        <location filename="../widgets/mainwindow.cpp" line="797" />
         <source>Simulator: run this seed again in a new window with every choice made here up to the time cursor's event, then carry on there</source>
         <translation>Simulator: diesen Seed in einem neuen Fenster mit allen hier getroffenen Entscheidungen bis zum Ereignis des Zeitcursors erneut ausführen und dort weitermachen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="799" />
+        <location filename="../widgets/mainwindow.cpp" line="800" />
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="815" />
+        <location filename="../widgets/mainwindow.cpp" line="816" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="817" />
+        <location filename="../widgets/mainwindow.cpp" line="818" />
         <source>&amp;Open Run…</source>
         <translation>Lauf ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="819" />
+        <location filename="../widgets/mainwindow.cpp" line="820" />
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="822" />
+        <location filename="../widgets/mainwindow.cpp" line="823" />
         <source>&amp;Save Run As…</source>
         <translation>Lauf &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="824" />
+        <location filename="../widgets/mainwindow.cpp" line="825" />
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="825" />
+        <location filename="../widgets/mainwindow.cpp" line="826" />
         <source>&amp;Trace for Chrome or Perfetto…</source>
         <translation>&amp;Trace für Chrome oder Perfetto…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="827" />
+        <location filename="../widgets/mainwindow.cpp" line="828" />
         <source>&amp;Summary (JSON)…</source>
         <translation>&amp;Zusammenfassung (JSON)…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="829" />
+        <location filename="../widgets/mainwindow.cpp" line="830" />
         <source>Show Run &amp;Folder</source>
         <translation>Lauf&amp;ordner zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="832" />
+        <location filename="../widgets/mainwindow.cpp" line="833" />
         <source>Run folder</source>
         <translation>Laufordner</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="833" />
+        <location filename="../widgets/mainwindow.cpp" line="834" />
         <source>The run folder is %1</source>
         <translation>Der Laufordner ist %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="846" />
+        <location filename="../widgets/mainwindow.cpp" line="847" />
         <source>&amp;Sessions</source>
         <translation>&amp;Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="850" />
+        <location filename="../widgets/mainwindow.cpp" line="851" />
         <source>&amp;Message Detail</source>
         <translation>&amp;Nachrichtendetails</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="854" />
+        <location filename="../widgets/mainwindow.cpp" line="855" />
         <source>&amp;Pending Deliveries</source>
         <translation>&amp;Ausstehende Zustellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="869" />
+        <location filename="../widgets/mainwindow.cpp" line="870" />
         <source>&amp;Fit the Whole Run</source>
         <translation>Ganzen Lauf ein&amp;passen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="871" />
+        <location filename="../widgets/mainwindow.cpp" line="872" />
         <source>Follow the &amp;Live End</source>
         <translation>Dem &amp;laufenden Ende folgen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="877" />
+        <location filename="../widgets/mainwindow.cpp" line="878" />
         <source>Event Order &amp;Down the Side</source>
         <translation>Ereignis&amp;folge an der Seite</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="883" />
+        <location filename="../widgets/mainwindow.cpp" line="884" />
         <source>One row per event instead of lab time: in step mode, where the clock stands still, every step gets its own row</source>
         <translation>Eine Zeile je Ereignis statt Laborzeit: im Schrittmodus, wo die Uhr stillsteht, bekommt jeder Schritt seine eigene Zeile</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="956" />
+        <location filename="../widgets/mainwindow.cpp" line="957" />
         <source>The trace stays in memory only: %1</source>
         <translation>Der Trace bleibt nur im Speicher: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="984" />
+        <location filename="../widgets/mainwindow.cpp" line="985" />
         <source>Could not remove the old run folder %1</source>
         <translation>Der alte Laufordner %1 ließ sich nicht entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="993" />
+        <location filename="../widgets/mainwindow.cpp" line="994" />
+        <source>Playing the run again up to event %L1…</source>
+        <translation>Der Lauf wird bis Ereignis %L1 erneut abgespielt…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="995" />
+        <source>Stop Here</source>
+        <translation>Hier anhalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1008" />
+        <source>The replay was stopped at event %L1 (of %L2)</source>
+        <translation>Die Wiedergabe wurde bei Ereignis %L1 (von %L2) angehalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="1014" />
         <source>The replay ended before event %L1: this branch holds %L2 events.</source>
         <translation>Die Wiedergabe endete vor Ereignis %L1: dieser Zweig enthält %L2 Ereignisse.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="997" />
+        <location filename="../widgets/mainwindow.cpp" line="1018" />
         <source>Branch at event %L1 of seed %2 – EdgeCore Lab</source>
         <translation>Zweig bei Ereignis %L1 von Seed %2 – EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1045" />
+        <location filename="../widgets/mainwindow.cpp" line="1066" />
         <source>%1 – EdgeCore Lab</source>
         <translation>%1 – EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1126" />
+        <location filename="../widgets/mainwindow.cpp" line="1147" />
         <source>There is no scenario called %1 (there are %2).</source>
         <translation>Es gibt kein Szenario namens %1 (es gibt %2).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1137" />
+        <location filename="../widgets/mainwindow.cpp" line="1158" />
         <source>The fault plan cannot be run: %1</source>
         <translation>Der Fehlerplan kann nicht laufen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1151" />
+        <location filename="../widgets/mainwindow.cpp" line="1172" />
         <source>The lab could not start for the scenario (see the message before).</source>
         <translation>Das Labor konnte für das Szenario nicht starten (siehe die Meldung davor).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1181" />
+        <location filename="../widgets/mainwindow.cpp" line="1202" />
         <source>%1: %v of %m sessions</source>
         <translation>%1: %v von %m Sitzungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1194" />
+        <location filename="../widgets/mainwindow.cpp" line="1215" />
         <source>Scenario %1 finished</source>
         <translation>Szenario %1 beendet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1195" />
+        <location filename="../widgets/mainwindow.cpp" line="1216" />
         <source>Scenario %1 finished: %2</source>
         <translation>Szenario %1 beendet: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1198" />
+        <location filename="../widgets/mainwindow.cpp" line="1219" />
         <source>Running scenario %1: %2</source>
         <translation>Szenario %1 läuft: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1212" />
-        <location filename="../widgets/mainwindow.cpp" line="1219" />
+        <location filename="../widgets/mainwindow.cpp" line="1233" />
+        <location filename="../widgets/mainwindow.cpp" line="1240" />
         <source>Run a Fault Plan</source>
         <translation>Einen Fehlerplan ausführen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1213" />
+        <location filename="../widgets/mainwindow.cpp" line="1234" />
         <source>Fault plans (*.json);;All files (*)</source>
         <translation>Fehlerpläne (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1248" />
+        <location filename="../widgets/mainwindow.cpp" line="1269" />
         <source>Every invariant holds over the %L1 transactions seen so far.</source>
         <translation>Jede Invariante gilt über die %L1 bisher gesehenen Transaktionen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1478" />
-        <location filename="../widgets/mainwindow.cpp" line="1529" />
+        <location filename="../widgets/mainwindow.cpp" line="1499" />
+        <location filename="../widgets/mainwindow.cpp" line="1550" />
         <source>Lab time %L1 s</source>
         <translation>Laborzeit %L1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1491" />
+        <location filename="../widgets/mainwindow.cpp" line="1512" />
         <source>Committed %L1 (active %L2, released %L3) · Aborted %L4 · Invalid %L5 · Rejected frames %L6 · Events %L7</source>
         <translation>Festgeschrieben %L1 (aktiv %L2, freigegeben %L3) · Abgebrochen %L4 · Ungültig %L5 · Abgewiesene Frames %L6 · Ereignisse %L7</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1508" />
+        <location filename="../widgets/mainwindow.cpp" line="1529" />
         <source>Trace no longer written to the run folder (%1): kept in memory</source>
         <translation>Trace wird nicht mehr in den Laufordner geschrieben (%1): er bleibt im Speicher</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1510" />
+        <location filename="../widgets/mainwindow.cpp" line="1531" />
         <source>Trace full: %L1 events not recorded</source>
         <translation>Trace voll: %L1 Ereignisse nicht aufgezeichnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1525" />
+        <location filename="../widgets/mainwindow.cpp" line="1546" />
         <source>Simulator · lab time %L1 s (paused)</source>
         <translation>Simulator · Laborzeit %L1 s (angehalten)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1526" />
+        <location filename="../widgets/mainwindow.cpp" line="1547" />
         <source>Lab time %L1 s (paused)</source>
         <translation>Laborzeit %L1 s (angehalten)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1528" />
+        <location filename="../widgets/mainwindow.cpp" line="1549" />
         <source>Simulator · lab time %L1 s</source>
         <translation>Simulator · Laborzeit %L1 s</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1552" />
+        <location filename="../widgets/mainwindow.cpp" line="1573" />
         <source>There is no live run to save.</source>
         <translation>Es gibt keinen laufenden Lauf zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1555" />
+        <location filename="../widgets/mainwindow.cpp" line="1576" />
         <source>%1 is not empty: choose a new or an empty folder.</source>
         <translation>%1 ist nicht leer: wählen Sie einen neuen oder leeren Ordner.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1558" />
+        <location filename="../widgets/mainwindow.cpp" line="1579" />
         <source>Cannot create %1.</source>
         <translation>%1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1583" />
+        <location filename="../widgets/mainwindow.cpp" line="1604" />
         <source>Cannot copy %1: %2</source>
         <translation>%1 kann nicht kopiert werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1633" />
+        <location filename="../widgets/mainwindow.cpp" line="1654" />
         <source>%1 holds no EdgeCore Lab run (no %2 in it).</source>
         <translation>%1 enthält keinen EdgeCore-Lab-Lauf (kein %2 darin).</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1640" />
+        <location filename="../widgets/mainwindow.cpp" line="1661" />
         <source>Cannot open the run: %1</source>
         <translation>Der Lauf kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1672" />
+        <location filename="../widgets/mainwindow.cpp" line="1693" />
         <source>The run's last event was cut off (the run was still being written or was stopped): it opens up to its last complete event.</source>
         <translation>Das letzte Ereignis des Laufs ist abgeschnitten (der Lauf wurde noch geschrieben oder abgebrochen): er öffnet sich bis zu seinem letzten vollständigen Ereignis.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1701" />
+        <location filename="../widgets/mainwindow.cpp" line="1722" />
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="296" />
-        <location filename="../widgets/mainwindow.cpp" line="1918" />
+        <location filename="../widgets/mainwindow.cpp" line="297" />
+        <location filename="../widgets/mainwindow.cpp" line="1939" />
         <source>delivered</source>
         <translation>zugestellt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1921" />
+        <location filename="../widgets/mainwindow.cpp" line="1942" />
         <source>lost: the network is partitioned</source>
         <translation>verloren: das Netz ist geteilt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1922" />
+        <location filename="../widgets/mainwindow.cpp" line="1943" />
         <source>lost: dropped by hand in step mode</source>
         <translation>verloren: im Schrittmodus von Hand verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1924" />
+        <location filename="../widgets/mainwindow.cpp" line="1945" />
         <source>lost: the link dropped it</source>
         <translation>verloren: die Verbindung hat sie verworfen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1927" />
+        <location filename="../widgets/mainwindow.cpp" line="1948" />
         <source>refused: %1</source>
         <translation>abgewiesen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1931" />
+        <location filename="../widgets/mainwindow.cpp" line="1952" />
         <source>in flight (not delivered yet)</source>
         <translation>unterwegs (noch nicht zugestellt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1935" />
+        <location filename="../widgets/mainwindow.cpp" line="1956" />
         <source>From → to</source>
         <translation>Von → an</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1935" />
+        <location filename="../widgets/mainwindow.cpp" line="1956" />
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1936" />
+        <location filename="../widgets/mainwindow.cpp" line="1957" />
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1937" />
+        <location filename="../widgets/mainwindow.cpp" line="1958" />
         <source>Fate</source>
         <translation>Verbleib</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="2052" />
+        <location filename="../widgets/mainwindow.cpp" line="2073" />
         <source>client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="2062" />
+        <location filename="../widgets/mainwindow.cpp" line="2083" />
         <source>Pending Deliveries (%L1)</source>
         <translation>Ausstehende Zustellungen (%L1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="490" />
-        <location filename="../widgets/mainwindow.cpp" line="1975" />
+        <location filename="../widgets/mainwindow.cpp" line="491" />
+        <location filename="../widgets/mainwindow.cpp" line="1996" />
         <source>Transaction</source>
         <translation>Transaktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1923" />
+        <location filename="../widgets/mainwindow.cpp" line="1944" />
         <source>lost: its receiver was down</source>
         <translation>verloren: sein Empfänger war ausgefallen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1979" />
+        <location filename="../widgets/mainwindow.cpp" line="2000" />
         <source>Session</source>
         <translation>Sitzung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1980" />
+        <location filename="../widgets/mainwindow.cpp" line="2001" />
         <source>Frame number</source>
         <translation>Frame-Nummer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1982" />
+        <location filename="../widgets/mainwindow.cpp" line="2003" />
         <source>Latency</source>
         <translation>Latenz</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1982" />
-        <location filename="../widgets/mainwindow.cpp" line="1989" />
+        <location filename="../widgets/mainwindow.cpp" line="2003" />
+        <location filename="../widgets/mainwindow.cpp" line="2010" />
         <source>%L1 ms</source>
         <translation>%L1 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1988" />
+        <location filename="../widgets/mainwindow.cpp" line="2009" />
         <source>Trace event</source>
         <translation>Trace-Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1988" />
+        <location filename="../widgets/mainwindow.cpp" line="2009" />
         <source>#%L1</source>
         <translation>#%L1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1989" />
+        <location filename="../widgets/mainwindow.cpp" line="2010" />
         <source>Lab time</source>
         <translation>Laborzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1990" />
+        <location filename="../widgets/mainwindow.cpp" line="2011" />
         <source>Wall time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1991" />
+        <location filename="../widgets/mainwindow.cpp" line="2012" />
         <source>Lamport clock</source>
         <translation>Lamport-Uhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1992" />
+        <location filename="../widgets/mainwindow.cpp" line="2013" />
         <source>Vector clock</source>
         <translation>Vektoruhr</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1996" />
+        <location filename="../widgets/mainwindow.cpp" line="2017" />
         <source>Sent by %1</source>
         <translation>Gesendet von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1998" />
+        <location filename="../widgets/mainwindow.cpp" line="2019" />
         <source>Delivered to %1</source>
         <translation>Zugestellt an %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1999" />
+        <location filename="../widgets/mainwindow.cpp" line="2020" />
         <source>Lost</source>
         <translation>Verloren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="2000" />
+        <location filename="../widgets/mainwindow.cpp" line="2021" />
         <source>Refused by %1</source>
         <translation>Abgewiesen von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1624" />
-        <location filename="../widgets/mainwindow.cpp" line="1707" />
-        <location filename="../widgets/mainwindow.cpp" line="1736" />
-        <location filename="../widgets/mainwindow.cpp" line="1741" />
+        <location filename="../widgets/mainwindow.cpp" line="1645" />
+        <location filename="../widgets/mainwindow.cpp" line="1728" />
+        <location filename="../widgets/mainwindow.cpp" line="1757" />
+        <location filename="../widgets/mainwindow.cpp" line="1762" />
         <source>Open Run</source>
         <translation>Lauf öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1414" />
+        <location filename="../widgets/mainwindow.cpp" line="1435" />
         <source>Found %1: %2 → %3</source>
         <translation>Gefunden %1: %2 → %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1420" />
+        <location filename="../widgets/mainwindow.cpp" line="1441" />
         <source>No message the diagram shows matches “%1”</source>
         <translation>Keine Nachricht im Diagramm passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1464" />
+        <location filename="../widgets/mainwindow.cpp" line="1485" />
         <source>Lab %1 s · event %L2 of %L3</source>
         <translation>Labor %1 s · Ereignis %L2 von %L3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1473" />
+        <location filename="../widgets/mainwindow.cpp" line="1494" />
         <source>Saved run: %L1 events, %L2 sessions; Reset returns to a live lab</source>
         <translation>Gespeicherter Lauf: %L1 Ereignisse, %L2 Sitzungen; Zurücksetzen kehrt zum laufenden Labor zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1713" />
+        <location filename="../widgets/mainwindow.cpp" line="1734" />
         <source>No recent runs</source>
         <translation>Keine zuletzt geöffneten Läufe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1715" />
+        <location filename="../widgets/mainwindow.cpp" line="1736" />
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1721" />
-        <location filename="../widgets/mainwindow.cpp" line="1731" />
+        <location filename="../widgets/mainwindow.cpp" line="1742" />
+        <location filename="../widgets/mainwindow.cpp" line="1752" />
         <source>Save Run As</source>
         <translation>Lauf speichern unter</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1728" />
+        <location filename="../widgets/mainwindow.cpp" line="1749" />
         <source>Saved the run to %1</source>
         <translation>Lauf in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1749" />
-        <location filename="../widgets/mainwindow.cpp" line="1756" />
+        <location filename="../widgets/mainwindow.cpp" line="1770" />
+        <location filename="../widgets/mainwindow.cpp" line="1777" />
         <source>Export Trace</source>
         <translation>Trace exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1751" />
+        <location filename="../widgets/mainwindow.cpp" line="1772" />
         <source>Chrome trace (*.json)</source>
         <translation>Chrome-Trace (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1758" />
+        <location filename="../widgets/mainwindow.cpp" line="1779" />
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1766" />
-        <location filename="../widgets/mainwindow.cpp" line="1771" />
+        <location filename="../widgets/mainwindow.cpp" line="1787" />
+        <location filename="../widgets/mainwindow.cpp" line="1792" />
         <source>Export Summary</source>
         <translation>Zusammenfassung exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1766" />
+        <location filename="../widgets/mainwindow.cpp" line="1787" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1814" />
+        <location filename="../widgets/mainwindow.cpp" line="1835" />
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1819" />
+        <location filename="../widgets/mainwindow.cpp" line="1840" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1819" />
+        <location filename="../widgets/mainwindow.cpp" line="1840" />
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1852" />
+        <location filename="../widgets/mainwindow.cpp" line="1873" />
         <source>EdgeCore Lab Manual</source>
         <translation>EdgeCore-Lab-Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1859" />
+        <location filename="../widgets/mainwindow.cpp" line="1880" />
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1873" />
+        <location filename="../widgets/mainwindow.cpp" line="1894" />
         <source>About EdgeCore Lab</source>
         <translation>Über EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1874" />
+        <location filename="../widgets/mainwindow.cpp" line="1895" />
         <source>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;A desktop lab for distributed protocols: an edge gateway, three session managers electing a leader, 2PC and 3PC participants, a versioned shared memory and a malicious node, each a real server on its own thread, talking over loopback TCP with signed frames.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;EdgeCore Lab %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Labor für verteilte Protokolle: ein Edge-Gateway, drei Session-Manager, die einen Leader wählen, 2PC- und 3PC-Teilnehmer, ein versionierter gemeinsamer Speicher und ein bösartiger Knoten, jeder ein echter Server in einem eigenen Thread, die über Loopback-TCP mit signierten Frames sprechen.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="668" />
+        <location filename="../widgets/mainwindow.cpp" line="669" />
         <source>Commit protocol of the sessions you start from here</source>
         <translation>Commit-Protokoll der Sitzungen, die Sie hier starten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="266" />
+        <location filename="../widgets/mainwindow.cpp" line="267" />
         <source>Drag back to see the lab as it was: the diagram marks the instant, the sessions table and the event log show it</source>
         <translation>Zurückziehen zeigt das Labor, wie es war: das Diagramm markiert den Moment, Sitzungstabelle und Ereignisprotokoll zeigen ihn</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="273" />
+        <location filename="../widgets/mainwindow.cpp" line="274" />
         <source>Lab %1 s · event %2 of %3</source>
         <translation>Labor %1 s · Ereignis %2 von %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="276" />
+        <location filename="../widgets/mainwindow.cpp" line="277" />
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="279" />
+        <location filename="../widgets/mainwindow.cpp" line="280" />
         <source>Back to the live end (Alt+End)</source>
         <translation>Zurück zum laufenden Ende (Alt+Ende)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="316" />
+        <location filename="../widgets/mainwindow.cpp" line="317" />
         <source>all, or e.g. 2.15</source>
         <translation>alle, oder z. B. 2.15</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="328" />
-        <location filename="../widgets/mainwindow.cpp" line="342" />
-        <location filename="../widgets/mainwindow.cpp" line="1358" />
+        <location filename="../widgets/mainwindow.cpp" line="329" />
+        <location filename="../widgets/mainwindow.cpp" line="343" />
+        <location filename="../widgets/mainwindow.cpp" line="1379" />
         <source>every one</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="350" />
+        <location filename="../widgets/mainwindow.cpp" line="351" />
         <source>T&amp;ypes</source>
         <translation>T&amp;ypen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="351" />
+        <location filename="../widgets/mainwindow.cpp" line="352" />
         <source>Which message types the diagram shows</source>
         <translation>Welche Nachrichtentypen das Diagramm zeigt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="356" />
+        <location filename="../widgets/mainwindow.cpp" line="357" />
         <source>Show Every Type</source>
         <translation>Alle Typen zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="445" />
+        <location filename="../widgets/mainwindow.cpp" line="446" />
         <source>Find a message (Ctrl+F)</source>
         <translation>Nachricht suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="453" />
+        <location filename="../widgets/mainwindow.cpp" line="454" />
         <source>Previous hit (Shift+F3)</source>
         <translation>Voriger Treffer (Umschalt+F3)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="457" />
+        <location filename="../widgets/mainwindow.cpp" line="458" />
         <source>Next hit (F3)</source>
         <translation>Nächster Treffer (F3)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="635" />
+        <location filename="../widgets/mainwindow.cpp" line="636" />
         <source>Step mode (F10): the clock stands still; deliver the frames one by one in Pending Deliveries (Enter, N), drop one (Del), duplicate one (D), or move the clock to the next deadline (T)</source>
         <translation>Schrittmodus (F10): die Uhr steht; Rahmen einzeln in „Ausstehende Zustellungen“ zustellen (Eingabe, N), einen verwerfen (Entf), einen verdoppeln (D) oder die Uhr zur nächsten Frist stellen (T)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="656" />
+        <location filename="../widgets/mainwindow.cpp" line="657" />
         <source>Duplicate the Selected</source>
         <translation>Den ausgewählten verdoppeln</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="691" />
+        <location filename="../widgets/mainwindow.cpp" line="692" />
         <source>Seed for every random choice of the next reset</source>
         <translation>Startwert für jede Zufallsentscheidung nach dem nächsten Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="709" />
+        <location filename="../widgets/mainwindow.cpp" line="710" />
         <source>Lab clock speed: 0.1 (slow motion) to 10</source>
         <translation>Tempo der Laboruhr: 0,1 (Zeitlupe) bis 10</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="836" />
+        <location filename="../widgets/mainwindow.cpp" line="837" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="838" />
+        <location filename="../widgets/mainwindow.cpp" line="839" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="841" />
+        <location filename="../widgets/mainwindow.cpp" line="842" />
         <source>&amp;Event Log</source>
         <translation>&amp;Ereignisprotokoll</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="858" />
+        <location filename="../widgets/mainwindow.cpp" line="859" />
         <source>&amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="862" />
+        <location filename="../widgets/mainwindow.cpp" line="863" />
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="864" />
+        <location filename="../widgets/mainwindow.cpp" line="865" />
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="866" />
+        <location filename="../widgets/mainwindow.cpp" line="867" />
         <source>&amp;Actual Size</source>
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="889" />
+        <location filename="../widgets/mainwindow.cpp" line="890" />
         <source>Find a Messa&amp;ge</source>
         <translation>Nachricht s&amp;uchen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="893" />
+        <location filename="../widgets/mainwindow.cpp" line="894" />
         <source>Find &amp;Next</source>
         <translation>Nächs&amp;ten Treffer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="895" />
+        <location filename="../widgets/mainwindow.cpp" line="896" />
         <source>Find Pre&amp;vious</source>
         <translation>Vo&amp;rigen Treffer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="898" />
+        <location filename="../widgets/mainwindow.cpp" line="899" />
         <source>Time Cursor &amp;Back One Event</source>
         <translation>Zeitmarke ein Ereignis frü&amp;her</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="904" />
+        <location filename="../widgets/mainwindow.cpp" line="905" />
         <source>Time &amp;Cursor Forward One Event</source>
         <translation>Zeit&amp;marke ein Ereignis später</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="909" />
+        <location filename="../widgets/mainwindow.cpp" line="910" />
         <source>Time Cursor Back to No&amp;w</source>
         <translation>Zeitmarke auf &amp;jetzt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="912" />
+        <location filename="../widgets/mainwindow.cpp" line="913" />
         <source>&amp;Reset Layout</source>
         <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="919" />
+        <location filename="../widgets/mainwindow.cpp" line="920" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="921" />
+        <location filename="../widgets/mainwindow.cpp" line="922" />
         <source>&amp;Manual</source>
         <translation>&amp;Handbuch</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="923" />
+        <location filename="../widgets/mainwindow.cpp" line="924" />
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="926" />
+        <location filename="../widgets/mainwindow.cpp" line="927" />
         <source>&amp;About EdgeCore Lab</source>
         <translation>Ü&amp;ber EdgeCore Lab</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="928" />
+        <location filename="../widgets/mainwindow.cpp" line="929" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="978" />
+        <location filename="../widgets/mainwindow.cpp" line="979" />
         <source>The cluster could not start:
 %1</source>
         <translation>Der Cluster konnte nicht starten:
 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1239" />
+        <location filename="../widgets/mainwindow.cpp" line="1260" />
         <source>Invariant checker</source>
         <translation>Invariantenprüfer</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1255" />
+        <location filename="../widgets/mainwindow.cpp" line="1276" />
         <source>%1 violated: %2 (trace event #%L3); replay with --seed %4</source>
         <translation>%1 verletzt: %2 (Trace-Ereignis #%L3); wiederholen mit --seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1259" />
+        <location filename="../widgets/mainwindow.cpp" line="1280" />
         <source>%1 violated: %2; replay with --seed %3</source>
         <translation>%1 verletzt: %2; wiederholen mit --seed %3</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1264" />
+        <location filename="../widgets/mainwindow.cpp" line="1285" />
         <source>and %L1 more</source>
         <translation>und %L1 weitere</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1272" />
+        <location filename="../widgets/mainwindow.cpp" line="1293" />
         <source>What happened to it:</source>
         <translation>Was geschah:</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1276" />
+        <location filename="../widgets/mainwindow.cpp" line="1297" />
         <source>Lab time (ms)</source>
         <translation>Laborzeit (ms)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1276" />
+        <location filename="../widgets/mainwindow.cpp" line="1297" />
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1276" />
+        <location filename="../widgets/mainwindow.cpp" line="1297" />
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1944" />
+        <location filename="../widgets/mainwindow.cpp" line="1965" />
         <source>valid (HMAC-SHA256 verified by %1)</source>
         <translation>gültig (HMAC-SHA256 von %1 geprüft)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1948" />
+        <location filename="../widgets/mainwindow.cpp" line="1969" />
         <source>invalid: %1</source>
         <translation>ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1950" />
+        <location filename="../widgets/mainwindow.cpp" line="1971" />
         <source>not checked: the frame did not decode</source>
         <translation>nicht geprüft: der Rahmen ließ sich nicht dekodieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1951" />
+        <location filename="../widgets/mainwindow.cpp" line="1972" />
         <source>valid (refused after it was verified)</source>
         <translation>gültig (nach der Prüfung abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1954" />
+        <location filename="../widgets/mainwindow.cpp" line="1975" />
         <source>not checked: it never arrived</source>
         <translation>nicht geprüft: er kam nie an</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1957" />
+        <location filename="../widgets/mainwindow.cpp" line="1978" />
         <source>not checked yet</source>
         <translation>noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1960" />
+        <location filename="../widgets/mainwindow.cpp" line="1981" />
         <source>Signature</source>
         <translation>Signatur</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1964" />
+        <location filename="../widgets/mainwindow.cpp" line="1985" />
         <source>Key id</source>
         <translation>Schlüssel-ID</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1964" />
+        <location filename="../widgets/mainwindow.cpp" line="1985" />
         <source>key %1 (the sender's signing key)</source>
         <translation>Schlüssel %1 (der Signaturschlüssel des Senders)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1966" />
+        <location filename="../widgets/mainwindow.cpp" line="1987" />
         <source>Fencing token</source>
         <translation>Fencing-Token</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1969" />
+        <location filename="../widgets/mainwindow.cpp" line="1990" />
         <source>Payload</source>
         <translation>Nutzdaten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1974" />
+        <location filename="../widgets/mainwindow.cpp" line="1995" />
         <source>Copy</source>
         <translation>Kopie</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1974" />
+        <location filename="../widgets/mainwindow.cpp" line="1995" />
         <source>made by hand in step mode (the same bytes again)</source>
         <translation>von Hand im Schrittmodus gemacht (dieselben Bytes noch einmal)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1978" />
+        <location filename="../widgets/mainwindow.cpp" line="1999" />
         <source>Show only this transaction</source>
         <translation>Nur diese Transaktion zeigen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="2110" />
+        <location filename="../widgets/mainwindow.cpp" line="2131" />
         <source>That frame cannot be duplicated (a client's request never crossed the network)</source>
         <translation>Dieser Rahmen lässt sich nicht verdoppeln (die Anfrage eines Clients lief nie über das Netz)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="481" />
-        <location filename="../widgets/mainwindow.cpp" line="490" />
-        <location filename="../widgets/mainwindow.cpp" line="1277" />
+        <location filename="../widgets/mainwindow.cpp" line="482" />
+        <location filename="../widgets/mainwindow.cpp" line="491" />
+        <location filename="../widgets/mainwindow.cpp" line="1298" />
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1277" />
+        <location filename="../widgets/mainwindow.cpp" line="1298" />
         <source>Peer</source>
         <translation>Gegenstelle</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1277" />
-        <location filename="../widgets/mainwindow.cpp" line="1994" />
+        <location filename="../widgets/mainwindow.cpp" line="1298" />
+        <location filename="../widgets/mainwindow.cpp" line="2015" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1485" />
-        <location filename="../widgets/mainwindow.cpp" line="1514" />
+        <location filename="../widgets/mainwindow.cpp" line="1506" />
+        <location filename="../widgets/mainwindow.cpp" line="1535" />
         <source>Checker: ok</source>
         <translation>Prüfer: ok</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1505" />
+        <location filename="../widgets/mainwindow.cpp" line="1526" />
         <source>A service halted: storage failure (%1)</source>
         <translation>Ein Dienst hat angehalten: Speicherfehler (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1506" />
+        <location filename="../widgets/mainwindow.cpp" line="1527" />
         <source>%1 services halted: storage failure</source>
         <translation>%1 Dienste haben angehalten: Speicherfehler</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1486" />
-        <location filename="../widgets/mainwindow.cpp" line="1515" />
+        <location filename="../widgets/mainwindow.cpp" line="1507" />
+        <location filename="../widgets/mainwindow.cpp" line="1536" />
         <source>Checker: %1 violated</source>
         <translation>Prüfer: %1 verletzt</translation>
     </message>

@@ -51,6 +51,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QSaveFile>
@@ -988,7 +989,27 @@ void MainWindow::startCluster()
     if (m_branchOf && m_lab->isRunning()) {
         // The original's inputs again, up to the chosen event; then it waits for this user.
         auto *sim = static_cast<SimEngine *>(m_lab.get());
-        if (!sim->replay(m_branchOf->record, m_branchOf->event))
+        // A long run takes a while to play again: its progress, and a way to stop short.
+        QProgressDialog progress(
+            tr("Playing the run again up to event %L1…").arg(m_branchOf->event + 1),
+            tr("Stop Here"), 0, 1000, this);
+        progress.setWindowTitle(tr("Branch from Here"));
+        progress.setWindowModality(Qt::WindowModal);
+        progress.setMinimumDuration(500);
+        const bool reached = sim->replay(
+            m_branchOf->record, m_branchOf->event, [&progress](qsizetype done, qsizetype total) {
+                progress.setValue(
+                    int(std::min<qint64>(999, done * 1000 / std::max<qint64>(1, total))));
+                return !progress.wasCanceled();
+            });
+        const bool stopped = progress.wasCanceled();
+        progress.reset();
+        if (stopped)
+            statusBar()->showMessage(tr("The replay was stopped at event %L1 (of %L2)")
+                                         .arg(sim->trace().size())
+                                         .arg(m_branchOf->event + 1),
+                                     15000);
+        else if (!reached)
             QMessageBox::warning(this, tr("Branch from Here"),
                                  tr("The replay ended before event %L1: this branch holds %L2 "
                                     "events.")

@@ -266,6 +266,8 @@ void SimEngine::announceReplies()
 
 qint64 SimEngine::tick()
 {
+    if (m_replaying)
+        return 0;
     SimHost &host = m_sim->host();
     qint64 n = 0;
     const qint64 startNs = m_wall.nsecsElapsed();
@@ -294,20 +296,33 @@ qint64 SimEngine::tick()
     return n;
 }
 
-bool SimEngine::replay(const Record &record, qsizetype event)
+bool SimEngine::replay(const Record &record, qsizetype event,
+                       const std::function<bool(qsizetype, qsizetype)> &progress)
 {
     m_paused = true; // and it stays so: the branch waits for its user
+    m_replaying = true;
     TraceStore &trace = m_sim->trace();
+    qint64 sinceAsked = 0;
+    bool stopped = false;
+    const auto ask = [&] {
+        if (progress && ++sinceAsked >= 1024) {
+            sinceAsked = 0;
+            stopped = !progress(trace.size(), event + 1);
+        }
+        return !stopped;
+    };
     for (const Op &op : record) {
-        if (trace.size() > event)
+        if (trace.size() > event || stopped)
             break;
         if (op.steps > 0) {
-            for (qint64 i = 0; i < op.steps && trace.size() <= event; ++i)
+            for (qint64 i = 0; i < op.steps && trace.size() <= event && ask(); ++i)
                 stepOnce();
         } else {
             op.act(*this);
+            ask();
         }
     }
+    m_replaying = false;
     rebase();
     return trace.size() > event;
 }

@@ -63,7 +63,10 @@ public:
     // recover from the original's logs do not run the same. The simulation stops at the end of the
     // step that traced that event, paused. False, with the whole record played and paused too, if
     // the record ends first.
-    bool replay(const Record &record, qsizetype event);
+    // progress, if set, is asked now and then with the events so far and the one to reach;
+    // false stops the replay there (paused, as if the record had ended).
+    bool replay(const Record &record, qsizetype event,
+                const std::function<bool(qsizetype, qsizetype)> &progress = {});
 
 private:
     class Recording;
@@ -85,6 +88,7 @@ private:
     QTimer *m_timer = nullptr;
     bool m_ticking = false;
     bool m_paused = false;
+    bool m_replaying = false; // the timer's ticks wait (a progress dialog runs the event loop)
     double m_speed = 1.0;
     QElapsedTimer m_wall;
     qint64 m_wallBaseNs = 0;

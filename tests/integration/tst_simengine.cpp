@@ -179,6 +179,21 @@ void TestSimEngine::replayReproducesEveryPrefix()
         QCOMPARE(firstDifference(trace, again.trace(), size), qsizetype(-1));
         QCOMPARE(traceDigest(again.trace()), traceDigest(trace));
     }
+    // A replay told to stop (its progress dialog's Stop Here) stops short, paused, exact.
+    {
+        SimEngine stopped(configFor(seed));
+        int asked = 0;
+        const qsizetype last = size - 1;
+        QVERIFY(!stopped.replay(original.record(), last, [&asked](qsizetype done, qsizetype total) {
+            ++asked;
+            return done < total / 4;
+        }));
+        QVERIFY(asked > 0);
+        QVERIFY(stopped.isPaused());
+        QVERIFY(stopped.trace().size() < last);
+        QCOMPARE(firstDifference(trace, stopped.trace(), stopped.trace().size()), qsizetype(-1));
+        QCOMPARE(stopped.tick(), 0); // paused: nothing more until resumed
+    }
     // Any prefix: a few fixed points, the step-mode stretch, and points drawn from the seed.
     std::vector<qsizetype> points{0, 1, size / 3, size / 2, size - 2, size - 1};
     for (qsizetype i = 0; i < size; ++i)
