@@ -943,17 +943,21 @@ void MainWindow::startCluster()
     const QString runs = m_prefs.runsFolderOrDefault();
     m_runFolder = runfolders::newRun(runs, QDateTime::currentDateTime(), config.seed);
     config.dataDir = m_runFolder;
-    // The trace goes to the run folder as it grows; memory keeps its newest part.
-    config.traceCapacity = TraceStore::kSpilledCapacity;
+    // The trace goes to the run folder as it grows; memory keeps its newest part. A folder that
+    // cannot take it leaves the trace in memory, bounded as the headless runner's is.
+    const QString tracePath = QDir(m_runFolder).filePath(QString::fromLatin1(kTraceFileName));
+    QFile probe(tracePath);
+    const bool spillable = QDir().mkpath(m_runFolder) && probe.open(QIODevice::WriteOnly);
+    const QString probeError = probe.errorString();
+    probe.close();
+    config.traceCapacity = spillable ? TraceStore::kSpilledCapacity : TraceStore::kDefaultCapacity;
     m_replies.clear();
     if (m_engine == LabEngine::Kind::Simulator)
         m_lab = std::make_unique<SimEngine>(config);
     else
         m_lab = std::make_unique<Cluster>(config);
-    if (QString why;
-        !QDir().mkpath(m_runFolder) ||
-        !m_lab->trace().spillTo(QDir(m_runFolder).filePath(QString::fromLatin1(kTraceFileName)),
-                                TraceStore::kResidentChunks, &why))
+    if (QString why = tracePath + u": "_s + probeError;
+        !spillable || !m_lab->trace().spillTo(tracePath, TraceStore::kResidentChunks, &why))
         statusBar()->showMessage(tr("The trace stays in memory only: %1").arg(why), 15000);
     m_events->setStore(&m_lab->trace());
     m_sessions->setStore(&m_lab->trace());
