@@ -133,14 +133,8 @@ bool TraceStore::spillTo(const QString &path, qsizetype residentChunks, QString 
             queue.unlock();
             if (failed)
                 continue; // the file stopped growing: the chunks stay in memory
-            const ChunkPtr c = chunk(k);
-            QByteArray frames;
-            TraceEvent e;
-            e.vclock.resize(static_cast<size_t>(m_dims));
-            for (qsizetype i = 0; i < kChunkEvents; ++i) {
-                fill(*c, i, e);
-                tracecodec::appendEvent(frames, e);
-            }
+            const auto first = static_cast<qsizetype>(k) * kChunkEvents;
+            const QByteArray frames = framesOf(first, first + kChunkEvents);
             if (sp->out.write(frames) != frames.size() || !sp->out.flush()) {
                 const std::lock_guard again(sp->queueMutex);
                 sp->error = sp->out.fileName() + u": "_s + sp->out.errorString();
@@ -155,6 +149,13 @@ bool TraceStore::spillTo(const QString &path, qsizetype residentChunks, QString 
         }
     });
     return true;
+}
+
+QByteArray TraceStore::framesOf(qsizetype from, qsizetype to) const
+{
+    QByteArray frames;
+    forEach(from, to, [&frames](const TraceEvent &e) { tracecodec::appendEvent(frames, e); });
+    return frames;
 }
 
 bool TraceStore::finishSpill(QString *error)
@@ -181,14 +182,7 @@ bool TraceStore::finishSpill(QString *error)
     if (sp.error.isEmpty()) {
         const qsizetype from =
             static_cast<qsizetype>(sp.written.load(std::memory_order_acquire)) * kChunkEvents;
-        QByteArray frames;
-        TraceEvent e;
-        e.vclock.resize(static_cast<size_t>(m_dims));
-        const qsizetype n = size();
-        for (qsizetype i = from; i < n; ++i) {
-            fill(*chunk(static_cast<size_t>(i / kChunkEvents)), i % kChunkEvents, e);
-            tracecodec::appendEvent(frames, e);
-        }
+        const QByteArray frames = framesOf(from, size());
         if (sp.out.write(frames) != frames.size() || !sp.out.flush())
             sp.error = sp.out.fileName() + u": "_s + sp.out.errorString();
     }

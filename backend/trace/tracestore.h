@@ -116,6 +116,7 @@ private:
     void fill(const Chunk &chunk, qsizetype offset, TraceEvent &e) const;
     static void store(Chunk &chunk, qsizetype offset, int dims, const TraceEvent &e);
     void evict(); // the writer's: drops written chunks beyond the budget
+    QByteArray framesOf(qsizetype from, qsizetype to) const; // events as trace-file frames
 
     int m_nodeCount;
     int m_dims;
