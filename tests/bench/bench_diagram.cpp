@@ -182,8 +182,11 @@ int main(int argc, char **argv)
         record(&spilled, maxMessages);
         const double recordS = took.nsecsElapsed() / 1e9;
         const qsizetype behind = spilled.residentChunks();
-        while (spilled.residentChunks() > TraceStore::kResidentChunks + 1)
-            QThread::msleep(5); // the writer catching up (a benchmark may wait on the clock)
+        // The file finished (the writer joined): every chunk it let go is gone from memory.
+        if (!spilled.finishSpill(&error)) {
+            QTextStream(stderr) << "edgecore-diagram-bench: " << error << '\n';
+            return 1;
+        }
         const double writtenS = took.nsecsElapsed() / 1e9;
         const qint64 grown = residentKb() - before;
         const qsizetype resident = spilled.residentChunks();
@@ -200,10 +203,6 @@ int main(int argc, char **argv)
                 return 1;
         }
         std::sort(reads.begin(), reads.end());
-        if (!spilled.finishSpill(&error)) {
-            QTextStream(stderr) << "edgecore-diagram-bench: " << error << '\n';
-            return 1;
-        }
         out << "spilling store, " << maxMessages << " messages (" << events
             << " events): recorded in " << QString::number(recordS, 'f', 1) << " s (" << behind
             << " chunks in memory then), written by " << QString::number(writtenS, 'f', 1)
