@@ -71,4 +71,15 @@ struct TraceEvent
     QByteArray payload;
 };
 
+// The same event of a run played again: every field but wall time (the simulator's replays,
+// a trace read back from its file).
+inline bool sameButWallTime(const TraceEvent &a, const TraceEvent &b)
+{
+    return a.kind == b.kind && a.node == b.node && a.peer == b.peer && a.msgType == b.msgType &&
+           a.reason == b.reason && a.labUs == b.labUs && a.lamport == b.lamport && a.seq == b.seq &&
+           a.txId == b.txId && a.sessionId == b.sessionId && a.vclock == b.vclock &&
+           a.detail == b.detail && a.keyId == b.keyId && a.token == b.token &&
+           a.payload == b.payload;
+}
+
 } // namespace edgecore

@@ -48,12 +48,7 @@ qsizetype firstDifference(const TraceStore &a, const TraceStore &b, qsizetype n)
     for (qsizetype i = 0; i < n; ++i) {
         if (i >= a.size() || i >= b.size())
             return i;
-        const TraceEvent x = a.at(i);
-        const TraceEvent y = b.at(i);
-        if (x.kind != y.kind || x.node != y.node || x.peer != y.peer || x.msgType != y.msgType ||
-            x.reason != y.reason || x.labUs != y.labUs || x.lamport != y.lamport ||
-            x.seq != y.seq || x.txId != y.txId || x.sessionId != y.sessionId ||
-            x.detail != y.detail || x.vclock != y.vclock)
+        if (!sameButWallTime(a.at(i), b.at(i)))
             return i;
     }
     return -1;
