@@ -217,15 +217,16 @@ void SimEngine::syncFaults()
     const FaultInjector &faults = m_sim->host().faults();
     if (faults.generation() == m_faultsSeen)
         return;
-    m_record.push_back(
-        Op{0, [state = faults.state()](SimEngine &e) { e.controls().faults().restore(state); }});
+    m_record.push_back(Op{0, std::nullopt, [state = faults.state()](SimEngine &e) {
+                              e.controls().faults().restore(state);
+                          }});
     m_faultsSeen = faults.generation();
 }
 
 void SimEngine::note(std::function<void(SimEngine &)> act)
 {
     syncFaults();
-    m_record.push_back(Op{0, std::move(act)});
+    m_record.push_back(Op{0, std::nullopt, std::move(act)});
 }
 
 bool SimEngine::stepOnce()
@@ -238,13 +239,13 @@ bool SimEngine::stepOnce()
         // Nothing ran, but frames may have been parked (step mode) or events of a crashed
         // node let go: the attempt is part of the record too.
         if (host.queued() != queued || host.parkedCount() != parked)
-            m_record.push_back(Op{0, [](SimEngine &e) { e.stepOnce(); }});
+            m_record.push_back(Op{0, std::nullopt, [](SimEngine &e) { e.stepOnce(); }});
         return false;
     }
     if (!m_record.empty() && m_record.back().steps > 0)
         ++m_record.back().steps;
     else
-        m_record.push_back(Op{1, {}});
+        m_record.push_back(Op{1, std::nullopt, {}});
     announceReplies();
     return true;
 }
@@ -253,7 +254,12 @@ void SimEngine::moveClockTo(Instant t)
 {
     if (t <= m_sim->host().now())
         return;
-    note([t](SimEngine &e) { e.moveClockTo(t); });
+    syncFaults();
+    // Quiet ticks one after another are one move, to the last of them.
+    if (m_record.empty() || !m_record.back().clockTo)
+        m_record.push_back(Op{0, t, {}});
+    else
+        m_record.back().clockTo = t;
     m_sim->host().runUntil(t, 0); // nothing is due before t: only the clock moves
 }
 
@@ -317,6 +323,8 @@ bool SimEngine::replay(const Record &record, qsizetype event,
         if (op.steps > 0) {
             for (qint64 i = 0; i < op.steps && trace.size() <= event && ask(); ++i)
                 stepOnce();
+        } else if (op.clockTo) {
+            moveClockTo(*op.clockTo);
         } else {
             op.act(*this);
             ask();

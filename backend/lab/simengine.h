@@ -14,6 +14,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QTimer;
@@ -24,10 +25,12 @@ class SimEngine final : public LabEngine
 {
     Q_OBJECT
 public:
-    // One entry of the record: a run of simulation steps, or one input.
+    // One entry of the record: a run of simulation steps, a move of the paced clock, or one
+    // input.
     struct Op
     {
         qint64 steps = 0;                     // > 0: process this many events
+        std::optional<Instant> clockTo;       // or: move the clock there (nothing was due)
         std::function<void(SimEngine &)> act; // otherwise: do this (through the engine)
     };
     using Record = std::vector<Op>;
