@@ -960,8 +960,7 @@ void MainWindow::startCluster()
         !spillable || !m_lab->trace().spillTo(tracePath, TraceStore::kResidentChunks, &why))
         statusBar()->showMessage(tr("The trace stays in memory only: %1").arg(why), 15000);
     m_events->setStore(&m_lab->trace());
-    m_sessions->setStore(&m_lab->trace());
-    m_flow = MessageFlow();
+    foldTrace(m_lab->trace());
     m_sequence->setFlow(&m_flow, m_lab->trace().nodeNames());
     fillServiceFilter(m_lab->trace().nodeNames());
     m_detail->clear();
@@ -1394,12 +1393,37 @@ void MainWindow::fillServiceFilter(const QStringList &names)
     m_sequence->setFilter(f);
 }
 
+void MainWindow::foldTrace(const TraceStore &trace)
+{
+    // A trace backed by its file (spilling as the run goes, or a long run opened) keeps a
+    // bounded part of itself in memory; so do the folds over it. lab/foldBlocks (tests: "held
+    // blocks, messages a block, rows a block") sets how much.
+    qsizetype held = 0;
+    int messages = MessageFlow::kBlockMessages;
+    int rows = SessionFold::kBlockRows;
+    qsizetype heldRows = 0;
+    if (trace.backedByFile()) {
+        held = MessageFlow::kHeldBlocks;
+        heldRows = SessionFold::kHeldBlocks;
+        const QStringList custom =
+            QSettings().value(u"lab/foldBlocks"_s).toString().split(u',', Qt::SkipEmptyParts);
+        if (custom.size() == 3) {
+            held = heldRows = std::max(1, custom.at(0).toInt());
+            messages = std::max(1, custom.at(1).toInt());
+            rows = std::max(1, custom.at(2).toInt());
+        }
+    }
+    m_flow = MessageFlow();
+    if (held > 0)
+        m_flow.holdBlocks(held, messages);
+    m_sessions->setStore(&trace, heldRows, rows);
+}
+
 bool MainWindow::findMessage(int direction)
 {
     const QString text = m_find->text().trimmed();
     const TraceStore *trace = currentTrace();
-    const std::vector<FlowMessage> &messages = m_flow.messages();
-    if (text.isEmpty() || !trace || messages.empty())
+    if (text.isEmpty() || !trace || m_flow.messageCount() == 0)
         return false;
     // What matches, worked out once: the types and services by name.
     quint64 types = 0;
@@ -1419,12 +1443,14 @@ bool MainWindow::findMessage(int direction)
                 detailtext::translate(detail).contains(text, Qt::CaseInsensitive));
     };
     const SequenceFilter &filter = m_sequence->filter();
-    const auto n = static_cast<qsizetype>(messages.size());
+    // Message by message from the selection: a block let go is read back once as the search
+    // walks through it.
+    const auto n = static_cast<qsizetype>(m_flow.messageCount());
     const qsizetype from =
         m_sequence->selected() >= 0 ? m_sequence->selected() : (direction > 0 ? -1 : n);
     for (qsizetype k = 1; k <= n; ++k) {
         const qsizetype id = ((from + direction * k) % n + n) % n;
-        const FlowMessage &m = messages[static_cast<size_t>(id)];
+        const FlowMessage m = m_flow.message(static_cast<int>(id));
         if (!filter.accepts(m))
             continue;
         const bool hit = (m.type < 64 && (types >> m.type) & 1) ||
@@ -1498,7 +1524,7 @@ void MainWindow::updateStatus()
         m_statusCounts->setText(tr("Saved run: %L1 events, %L2 sessions; Reset returns to a "
                                    "live lab")
                                     .arg(m_offline->size())
-                                    .arg(m_sessions->fold().rows().size()));
+                                    .arg(m_sessions->fold().rowCount()));
         m_statusClock->setText(
             tr("Lab time %L1 s")
                 .arg(m_offline->size() ? m_offline->at(m_offline->size() - 1).labUs / 1e6 : 0.0, 0,
@@ -1677,8 +1703,7 @@ bool MainWindow::openRun(const QString &dirPath, QString *error)
     m_offline = std::move(run.trace);
     m_offlineFolder = QDir(dirPath).absolutePath();
     m_events->setStore(m_offline.get());
-    m_sessions->setStore(m_offline.get());
-    m_flow = MessageFlow();
+    foldTrace(*m_offline);
     m_flow.advance(*m_offline);
     m_sequence->setFlow(&m_flow, m_offline->nodeNames());
     fillServiceFilter(m_offline->nodeNames());
@@ -1916,11 +1941,11 @@ QString MainWindow::messageDetail() const
 void MainWindow::showMessage(int id)
 {
     const TraceStore *trace = currentTrace();
-    if (id < 0 || !trace || id >= static_cast<int>(m_flow.messages().size())) {
+    if (id < 0 || !trace || id >= static_cast<int>(m_flow.messageCount())) {
         m_detail->clear();
         return;
     }
-    const FlowMessage &m = m_flow.messages()[static_cast<size_t>(id)];
+    const FlowMessage m = m_flow.message(id);
     const QLocale locale;
     const auto esc = [](const QString &t) -> QString { return t.toHtmlEscaped(); };
     const auto row = [&](const QString &key, const QString &value) -> QString {

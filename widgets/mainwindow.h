@@ -204,7 +204,8 @@ private:
     QTimer *m_scriptPoll = nullptr;
     bool m_scenarioLoad = false; // its load still runs
     std::vector<PendingFrame> m_pendingShown;
-    MessageFlow m_flow; // the diagram's fold of the current trace
+    MessageFlow m_flow;                      // the diagram's fold of the current trace
+    void foldTrace(const TraceStore &trace); // the diagram and the table start folding it
     QToolBar *m_toolbar = nullptr;
     QMenu *m_recentMenu = nullptr;
     QList<QAction *> m_liveActions; // what needs a running cluster

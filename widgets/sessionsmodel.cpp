@@ -118,11 +118,13 @@ qsizetype SessionsModel::shownUpTo() const
     return m_cursor < 0 ? m_fold.consumed() : m_cursor;
 }
 
-void SessionsModel::setStore(const TraceStore *store)
+void SessionsModel::setStore(const TraceStore *store, qsizetype heldBlocks, int blockRows)
 {
     beginResetModel();
     m_store = store;
     m_fold.clear();
+    if (heldBlocks > 0)
+        m_fold.holdBlocks(heldBlocks, blockRows);
     m_rows = 0;
     m_cursor = -1;
     endResetModel();
@@ -138,7 +140,7 @@ int SessionsModel::refresh()
     if (m_cursor >= 0)
         return 0; // the table stands at the cursor; live shows all of it again
     const int before = m_rows;
-    const int now = static_cast<int>(m_fold.rows().size());
+    const int now = static_cast<int>(m_fold.rowCount());
     if (changedFrom >= 0 && changedFrom < before)
         Q_EMIT dataChanged(index(static_cast<int>(changedFrom), 0),
                            index(before - 1, ColumnCount - 1));
@@ -155,7 +157,7 @@ void SessionsModel::setCursor(qsizetype event)
     if (event == m_cursor)
         return;
     m_fold.takeChangedFrom();
-    const int rows = static_cast<int>(event < 0 ? m_fold.rows().size() : m_fold.rowsAt(event));
+    const int rows = static_cast<int>(event < 0 ? m_fold.rowCount() : m_fold.rowsAt(event));
     // Rows come and go at the end only: keep the view's selection and scroll where it can.
     if (rows < m_rows) {
         beginRemoveRows({}, rows, m_rows - 1);

@@ -35,14 +35,16 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
 
-    // The trace to fold (nullptr: none); the table starts again from its first event.
-    void setStore(const TraceStore *store);
+    // The trace to fold (nullptr: none); the table starts again from its first event. With
+    // heldBlocks, the fold keeps that many blocks of rows (SessionFold::holdBlocks()).
+    void setStore(const TraceStore *store, qsizetype heldBlocks = 0,
+                  int blockRows = SessionFold::kBlockRows);
     // Folds what the trace gained; shows it when live. Returns the rows added.
     int refresh();
     // Shows the table as it was after trace event `event`; -1: live.
     void setCursor(qsizetype event);
     const SessionFold &fold() const { return m_fold; }
-    const SessionRow &row(int r) const { return m_fold.rows()[static_cast<size_t>(r)]; }
+    const SessionRow &row(int r) const { return m_fold.row(r); } // until the next call
 
     // Answers by outcome (the whole run): a released session counts as COMMITTED and as
     // RELEASED.

@@ -7,6 +7,7 @@
 #include "trace/tracestore.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace edgecore {
 
@@ -58,6 +59,7 @@ MessageClass classOf(quint16 msgType)
 qsizetype MessageFlow::advance(const TraceStore &trace)
 {
     const qsizetype from = m_consumed;
+    m_trace = &trace;
     if (m_forger == kNoNode) {
         const QStringList names = trace.nodeNames();
         const qsizetype at = names.indexOf(cast::mallory());
@@ -144,7 +146,7 @@ bool MessageFlow::isDown(NodeId node) const
 
 void MessageFlow::loseToCrash(int id, qsizetype index, qint64 us)
 {
-    FlowMessage &m = m_messages[static_cast<size_t>(id)];
+    FlowMessage &m = mut(id);
     m.fate = MessageFate::Lost;
     m.reason = 4;
     m.endUs = std::max(us, m.sentUs);
@@ -172,20 +174,210 @@ int MessageFlow::takeInFlight(quint64 key)
     return id;
 }
 
-int MessageFlow::add(FlowMessage m)
+void MessageFlow::holdBlocks(qsizetype blocks, int blockMessages)
 {
-    const int id = static_cast<int>(m_messages.size());
-    m_messages.push_back(m);
-    // Keep m_bySend ordered by send time: threads stamp lab time on their own reads of the
+    Q_ASSERT(m_count == 0);
+    m_holdBlocks = std::max<qsizetype>(0, blocks);
+    m_blockMessages = std::max(1, blockMessages);
+}
+
+int MessageFlow::add(FlowMessage m, qsizetype index)
+{
+    const int id = static_cast<int>(m_count);
+    if (m_blocks.empty() || m_blocks.back().count == m_blockMessages) {
+        Block block;
+        block.data = std::make_shared<Data>();
+        block.first = id;
+        block.firstEvent = index;
+        block.minSentUs = block.maxSentUs = m.sentUs;
+        if (m_holdBlocks > 0) {
+            // Where folding this block again starts: the ends then owed, the hosts then down.
+            for (const auto &[key, owed] : m_inFlight)
+                block.inFlight.push_back(key);
+            for (const auto &[key, ids] : m_copies)
+                block.inFlight.insert(block.inFlight.end(), ids.size(), key);
+            for (const DownInterval &d : m_downs)
+                if (d.toUs < 0 && isDown(d.node) &&
+                    std::find(block.down.begin(), block.down.end(), d.node) == block.down.end())
+                    block.down.push_back(d.node);
+        }
+        m_blocks.push_back(std::move(block));
+        while (m_holdBlocks > 0 && m_trace &&
+               m_blocks.size() - m_firstHeld > static_cast<size_t>(m_holdBlocks))
+            letGo(m_firstHeld);
+    }
+    Block &block = m_blocks.back();
+    Data &data = *block.data;
+    data.messages.push_back(m);
+    const int local = block.count++;
+    block.lastFirstEvent = index;
+    block.minSentUs = std::min(block.minSentUs, m.sentUs);
+    block.maxSentUs = std::max(block.maxSentUs, m.sentUs);
+    // Keep bySend ordered by send time: threads stamp lab time on their own reads of the
     // clock, so a send can land a little before the one traced just ahead of it.
-    auto at = m_bySend.end();
-    while (at != m_bySend.begin() && m_messages[static_cast<size_t>(*(at - 1))].sentUs > m.sentUs)
+    auto at = data.bySend.end();
+    while (at != data.bySend.begin() &&
+           data.messages[static_cast<size_t>(*(at - 1))].sentUs > m.sentUs)
         --at;
-    m_bySend.insert(at, id);
+    data.bySend.insert(at, local);
+    ++m_count;
+    if (m_refolding)
+        return id; // a block folded again needs its messages only
     countSend(m.from, m.sentUs);
     if (m.tx)
         m_byTx[m.tx].push_back(id);
     return id;
+}
+
+void MessageFlow::letGo(size_t index)
+{
+    Block &block = m_blocks[index];
+    const Data &data = *block.data;
+    const int end = block.first + block.count;
+    // Frames still owed an end go on being folded here; the rest can be folded again.
+    forEachInFlight([&](int id) {
+        if (id >= block.first && id < end)
+            m_aside[id] = data.messages[static_cast<size_t>(id - block.first)];
+    });
+    // Folding it again goes on to its messages' last end, but not far beyond the block: one
+    // that took much longer (delayed by a fault) is kept aside too.
+    const qsizetype reach = block.lastFirstEvent + 4 * qsizetype(m_blockMessages);
+    block.foldTo = block.lastFirstEvent;
+    for (size_t i = 0; i < data.messages.size(); ++i) {
+        const FlowMessage &m = data.messages[i];
+        if (m.endEvent > reach)
+            m_aside[block.first + static_cast<int>(i)] = m;
+        else
+            block.foldTo = std::max(block.foldTo, m.endEvent);
+        if (m.tx)
+            block.txs.push_back(m.tx);
+    }
+    std::sort(block.txs.begin(), block.txs.end());
+    block.txs.erase(std::unique(block.txs.begin(), block.txs.end()), block.txs.end());
+    block.txs.shrink_to_fit();
+    for (const TxId tx : block.txs) {
+        const auto it = m_byTx.find(tx);
+        if (it == m_byTx.end())
+            continue;
+        std::vector<int> &ids = it->second;
+        ids.erase(std::remove_if(ids.begin(), ids.end(),
+                                 [&](int id) { return id >= block.first && id < end; }),
+                  ids.end());
+        if (ids.empty())
+            m_byTx.erase(it);
+    }
+    block.data.reset();
+    m_firstHeld = index + 1;
+    ++m_letGo;
+}
+
+FlowMessage &MessageFlow::mut(int id)
+{
+    const size_t index = static_cast<size_t>(id / m_blockMessages);
+    Block &block = m_blocks[index];
+    if (block.data)
+        return block.data->messages[static_cast<size_t>(id - block.first)];
+    // Kept aside (only frames on their way change once their block is let go); a copy read
+    // back holds its old state, so it is read again when next asked for.
+    m_readBack.erase(std::remove_if(m_readBack.begin(), m_readBack.end(),
+                                    [&](const auto &held) { return held.first == index; }),
+                     m_readBack.end());
+    return m_aside.at(id);
+}
+
+std::shared_ptr<const MessageFlow::Data> MessageFlow::cached(size_t index) const
+{
+    if (m_blocks[index].data)
+        return m_blocks[index].data;
+    for (const auto &held : m_readBack)
+        if (held.first == index)
+            return held.second;
+    return nullptr;
+}
+
+std::shared_ptr<const MessageFlow::Data> MessageFlow::dataOf(size_t index) const
+{
+    if (m_blocks[index].data)
+        return m_blocks[index].data;
+    for (auto it = m_readBack.begin(); it != m_readBack.end(); ++it)
+        if (it->first == index) {
+            auto held = *it;
+            m_readBack.erase(it);
+            m_readBack.push_front(held);
+            return held.second;
+        }
+    std::shared_ptr<Data> data = refold(index);
+    m_readBack.emplace_front(index, data);
+    if (m_readBack.size() > kReadBackBlocks)
+        m_readBack.pop_back();
+    return data;
+}
+
+std::shared_ptr<MessageFlow::Data> MessageFlow::refold(size_t index) const
+{
+    const Block &block = m_blocks[index];
+    // Fold the block's events again from the state it began in: the same events from the
+    // same state make the same messages with the same fates. Ends owed to messages before the
+    // block are taken as foreign, so they are neither paired with its frames nor taken for
+    // forgeries.
+    MessageFlow sub;
+    sub.m_refolding = true;
+    sub.m_blockMessages = std::numeric_limits<int>::max();
+    sub.m_forger = m_forger;
+    sub.m_forgedBy = m_forgedBy;
+    for (const quint64 key : block.inFlight) {
+        if (sub.m_inFlight.count(key))
+            sub.m_copies[key].push_back(kForeign);
+        else
+            sub.m_inFlight[key] = kForeign;
+    }
+    for (const NodeId node : block.down)
+        sub.m_downs.push_back(DownInterval{node, 0, -1, 0, -1});
+    qsizetype at = block.firstEvent;
+    if (m_trace)
+        m_trace->forEach(block.firstEvent, block.foldTo + 1,
+                         [&](const TraceEvent &e) { sub.apply(at++, e); });
+    auto data = sub.m_blocks.empty() ? std::make_shared<Data>() : sub.m_blocks.front().data;
+    data->messages.resize(static_cast<size_t>(block.count));
+    for (int i = 0; i < block.count; ++i)
+        if (const auto aside = m_aside.find(block.first + i); aside != m_aside.end())
+            data->messages[static_cast<size_t>(i)] = aside->second;
+    data->bySend.resize(data->messages.size());
+    for (size_t i = 0; i < data->bySend.size(); ++i)
+        data->bySend[i] = static_cast<int>(i);
+    std::stable_sort(data->bySend.begin(), data->bySend.end(), [&](int a, int b) {
+        return data->messages[static_cast<size_t>(a)].sentUs <
+               data->messages[static_cast<size_t>(b)].sentUs;
+    });
+    ++m_refolds;
+    return data;
+}
+
+FlowMessage MessageFlow::message(int id) const
+{
+    const size_t index = static_cast<size_t>(id / m_blockMessages);
+    const Block &block = m_blocks[index];
+    if (block.data)
+        return block.data->messages[static_cast<size_t>(id - block.first)];
+    if (const auto aside = m_aside.find(id); aside != m_aside.end())
+        return aside->second;
+    return dataOf(index)->messages[static_cast<size_t>(id - block.first)];
+}
+
+std::vector<FlowMessage> MessageFlow::allMessages() const
+{
+    std::vector<FlowMessage> all;
+    all.reserve(m_count);
+    for (size_t i = 0; i < m_blocks.size(); ++i) {
+        const auto data = dataOf(i);
+        all.insert(all.end(), data->messages.begin(), data->messages.end());
+    }
+    return all;
+}
+
+qsizetype MessageFlow::heldBlocks() const
+{
+    return static_cast<qsizetype>(m_blocks.size() - m_firstHeld + m_readBack.size());
 }
 
 void MessageFlow::apply(qsizetype index, const TraceEvent &e)
@@ -195,7 +387,7 @@ void MessageFlow::apply(qsizetype index, const TraceEvent &e)
     if (m_firstUs < 0)
         m_firstUs = e.labUs;
     const auto finish = [&](int id, MessageFate fate) {
-        FlowMessage &m = m_messages[static_cast<size_t>(id)];
+        FlowMessage &m = mut(id);
         m.fate = fate;
         m.endUs = std::max(e.labUs, m.sentUs);
         m.endEvent = index;
@@ -217,7 +409,7 @@ void MessageFlow::apply(qsizetype index, const TraceEvent &e)
         m.tx = e.txId;
         m.session = e.sessionId;
         m.duplicate = duplicatedByHand(e);
-        const int id = add(m);
+        const int id = add(m, index);
         const quint64 key = keyOf(e.node, e.seq);
         if (m.duplicate && m_inFlight.count(key)) {
             m_copies[key].push_back(id); // ends after the original (and earlier copies)
@@ -237,7 +429,10 @@ void MessageFlow::apply(qsizetype index, const TraceEvent &e)
             break; // a local client request at the edge: no frame
         // The receiver's events name the sender as peer; a loss is the sender's own event.
         const NodeId sender = e.kind == TraceKind::Drop ? e.node : e.peer;
-        if (const int id = takeInFlight(keyOf(sender, e.seq)); id >= 0) {
+        const int id = takeInFlight(keyOf(sender, e.seq));
+        if (id == kForeign)
+            break; // owed to a message before the block being folded again
+        if (id >= 0) {
             finish(id, e.kind == TraceKind::Deliver ? MessageFate::Delivered
                        : e.kind == TraceKind::Drop  ? MessageFate::Lost
                                                     : MessageFate::Refused);
@@ -256,7 +451,7 @@ void MessageFlow::apply(qsizetype index, const TraceEvent &e)
         m.seq = e.seq;
         m.tx = e.txId;
         m.session = e.sessionId;
-        finish(add(m), MessageFate::Refused);
+        finish(add(m, index), MessageFate::Refused);
         break;
     }
     case TraceKind::Note:
@@ -273,11 +468,16 @@ void MessageFlow::apply(qsizetype index, const TraceEvent &e)
             m_downs.push_back(DownInterval{e.node, e.labUs, -1, index, -1});
             // Frames on their way to it are lost with it (a delivery after all, from a sender
             // that queued it until the restart, still claims one).
-            forEachInFlight([&](int id) {
-                if (m_messages[static_cast<size_t>(id)].to == e.node &&
-                    m_messages[static_cast<size_t>(id)].fate == MessageFate::InFlight)
+            {
+                std::vector<int> lost;
+                forEachInFlight([&](int id) {
+                    const FlowMessage &m = peek(id);
+                    if (m.to == e.node && m.fate == MessageFate::InFlight)
+                        lost.push_back(id);
+                });
+                for (const int id : lost)
                     loseToCrash(id, index, e.labUs);
-            });
+            }
             // A crashed leader leads no more.
             for (LeaderInterval &l : m_leaders)
                 if (l.node == e.node && l.toUs < 0) {
@@ -375,58 +575,78 @@ void MessageFlow::apply(qsizetype index, const TraceEvent &e)
     }
 }
 
+const FlowMessage &MessageFlow::peek(int id) const
+{
+    // Frames on their way are held or kept aside, never only read back.
+    const size_t index = static_cast<size_t>(id / m_blockMessages);
+    const Block &block = m_blocks[index];
+    if (block.data)
+        return block.data->messages[static_cast<size_t>(id - block.first)];
+    return m_aside.at(id);
+}
+
 std::vector<int> MessageFlow::visible(qint64 fromUs, qint64 toUs) const
 {
-    std::vector<int> out;
-    const auto sentOf = [this](int id) { return m_messages[static_cast<size_t>(id)].sentUs; };
     // Ended messages sent before fromUs - m_maxSpanUs ended before fromUs: start there.
-    const auto begin = std::lower_bound(m_bySend.begin(), m_bySend.end(), fromUs - m_maxSpanUs,
-                                        [&](int id, qint64 t) { return sentOf(id) < t; });
-    const auto end = std::upper_bound(begin, m_bySend.end(), toUs,
-                                      [&](qint64 t, int id) { return t < sentOf(id); });
-    for (auto it = begin; it != end; ++it) {
-        const FlowMessage &m = m_messages[static_cast<size_t>(*it)];
-        if (m.endUs < 0 || m.endUs >= fromUs)
-            out.push_back(*it);
+    const qint64 start = fromUs - m_maxSpanUs;
+    std::vector<std::pair<qint64, int>> out; // (sent, id)
+    int blocks = 0;
+    for (size_t i = 0; i < m_blocks.size(); ++i) {
+        const Block &block = m_blocks[i];
+        if (block.maxSentUs < start || block.minSentUs > toUs)
+            continue;
+        ++blocks;
+        const auto data = dataOf(i);
+        const auto sentOf = [&](int local) {
+            return data->messages[static_cast<size_t>(local)].sentUs;
+        };
+        const auto begin = std::lower_bound(data->bySend.begin(), data->bySend.end(), start,
+                                            [&](int local, qint64 t) { return sentOf(local) < t; });
+        const auto end = std::upper_bound(begin, data->bySend.end(), toUs,
+                                          [&](qint64 t, int local) { return t < sentOf(local); });
+        for (auto it = begin; it != end; ++it) {
+            const FlowMessage &m = data->messages[static_cast<size_t>(*it)];
+            if (m.endUs < 0 || m.endUs >= fromUs)
+                out.emplace_back(m.sentUs, block.first + *it);
+        }
     }
     // Frames in flight since before the scan's start (parked for long) are on screen too.
     const size_t scanned = out.size();
     forEachInFlight([&](int id) {
-        if (sentOf(id) < fromUs - m_maxSpanUs &&
-            m_messages[static_cast<size_t>(id)].fate == MessageFate::InFlight)
-            out.push_back(id);
+        const FlowMessage &m = peek(id);
+        if (m.sentUs < start && m.fate == MessageFate::InFlight)
+            out.emplace_back(m.sentUs, id);
     });
-    if (out.size() > scanned) // the scan's part is in order already
-        std::sort(out.begin(), out.end(), [&](int a, int b) {
-            return sentOf(a) != sentOf(b) ? sentOf(a) < sentOf(b) : a < b;
-        });
-    return out;
+    if (out.size() > scanned || blocks > 1) // one block's part is in order already
+        std::sort(out.begin(), out.end());
+    std::vector<int> ids(out.size());
+    for (size_t i = 0; i < out.size(); ++i)
+        ids[i] = out[i].second;
+    return ids;
 }
 
 std::vector<int> MessageFlow::visibleByOrder(qsizetype from, qsizetype to) const
 {
     // Messages are numbered in the order of their first event: binary search on it.
-    const auto firstOf = [this](size_t id) { return m_messages[id].firstEvent(); };
-    size_t lo = 0;
-    size_t hi = m_messages.size();
     const qsizetype start = from - m_maxSpanEvents;
-    while (lo < hi) {
-        const size_t mid = (lo + hi) / 2;
-        if (firstOf(mid) < start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
     std::vector<int> out;
-    for (size_t id = lo; id < m_messages.size() && firstOf(id) <= to; ++id) {
-        const FlowMessage &m = m_messages[id];
-        if (m.endEvent < 0 || m.endEvent >= from)
-            out.push_back(static_cast<int>(id));
+    const auto firstBlock =
+        std::lower_bound(m_blocks.begin(), m_blocks.end(), start,
+                         [](const Block &b, qsizetype event) { return b.lastFirstEvent < event; });
+    for (auto b = firstBlock; b != m_blocks.end() && b->firstEvent <= to; ++b) {
+        const auto data = dataOf(static_cast<size_t>(b - m_blocks.begin()));
+        const std::vector<FlowMessage> &messages = data->messages;
+        auto it = std::lower_bound(
+            messages.begin(), messages.end(), start,
+            [](const FlowMessage &m, qsizetype event) { return m.firstEvent() < event; });
+        for (; it != messages.end() && it->firstEvent() <= to; ++it)
+            if (it->endEvent < 0 || it->endEvent >= from)
+                out.push_back(b->first + static_cast<int>(it - messages.begin()));
     }
     const size_t scanned = out.size();
     forEachInFlight([&](int id) {
-        if (m_messages[static_cast<size_t>(id)].firstEvent() < start &&
-            m_messages[static_cast<size_t>(id)].fate == MessageFate::InFlight)
+        const FlowMessage &m = peek(id);
+        if (m.firstEvent() < start && m.fate == MessageFate::InFlight)
             out.push_back(id);
     });
     if (out.size() > scanned)
@@ -434,43 +654,82 @@ std::vector<int> MessageFlow::visibleByOrder(qsizetype from, qsizetype to) const
     return out;
 }
 
+qsizetype MessageFlow::countFirstBefore(qsizetype event) const
+{
+    const auto b =
+        std::lower_bound(m_blocks.begin(), m_blocks.end(), event,
+                         [](const Block &block, qsizetype e) { return block.lastFirstEvent < e; });
+    if (b == m_blocks.end())
+        return static_cast<qsizetype>(m_count);
+    if (b->firstEvent >= event)
+        return b->first;
+    if (const auto data = cached(static_cast<size_t>(b - m_blocks.begin()))) {
+        const auto it =
+            std::lower_bound(data->messages.begin(), data->messages.end(), event,
+                             [](const FlowMessage &m, qsizetype e) { return m.firstEvent() < e; });
+        return b->first + (it - data->messages.begin());
+    }
+    // Let go: spread its messages evenly over its events.
+    const double share =
+        double(event - b->firstEvent) / double(b->lastFirstEvent - b->firstEvent + 1);
+    return b->first + static_cast<qsizetype>(share * b->count);
+}
+
 qsizetype MessageFlow::startedBetween(qsizetype from, qsizetype to) const
 {
-    const auto firstAtOrAfter = [this](qsizetype event) {
-        size_t lo = 0;
-        size_t hi = m_messages.size();
-        while (lo < hi) {
-            const size_t mid = (lo + hi) / 2;
-            if (m_messages[mid].firstEvent() < event)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo;
-    };
-    return to <= from ? 0 : static_cast<qsizetype>(firstAtOrAfter(to) - firstAtOrAfter(from));
+    return to <= from ? 0 : countFirstBefore(to) - countFirstBefore(from);
 }
 
 qsizetype MessageFlow::sentBetween(qint64 fromUs, qint64 toUs) const
 {
-    const auto sentOf = [this](int id) { return m_messages[static_cast<size_t>(id)].sentUs; };
-    const auto a = std::lower_bound(m_bySend.begin(), m_bySend.end(), fromUs,
-                                    [&](int id, qint64 t) { return sentOf(id) < t; });
-    const auto b =
-        std::lower_bound(a, m_bySend.end(), toUs, [&](int id, qint64 t) { return sentOf(id) < t; });
-    return b - a;
+    qsizetype n = 0;
+    for (size_t i = 0; i < m_blocks.size(); ++i) {
+        const Block &block = m_blocks[i];
+        if (block.maxSentUs < fromUs || block.minSentUs >= toUs || toUs <= fromUs)
+            continue;
+        if (block.minSentUs >= fromUs && block.maxSentUs < toUs) {
+            n += block.count;
+            continue;
+        }
+        if (const auto data = cached(i)) {
+            const auto sentOf = [&](int local) {
+                return data->messages[static_cast<size_t>(local)].sentUs;
+            };
+            const auto a = std::lower_bound(data->bySend.begin(), data->bySend.end(), fromUs,
+                                            [&](int local, qint64 t) { return sentOf(local) < t; });
+            const auto b = std::lower_bound(a, data->bySend.end(), toUs,
+                                            [&](int local, qint64 t) { return sentOf(local) < t; });
+            n += b - a;
+            continue;
+        }
+        // Let go: spread its messages evenly over its span.
+        const qint64 span = block.maxSentUs - block.minSentUs + 1;
+        const qint64 cut = std::min(toUs, block.maxSentUs + 1) - std::max(fromUs, block.minSentUs);
+        n += static_cast<qsizetype>(double(cut) / double(span) * block.count);
+    }
+    return n;
 }
 
 std::vector<int> MessageFlow::ofTransaction(TxId tx) const
 {
-    const auto it = m_byTx.find(tx);
-    if (it == m_byTx.end())
-        return {};
-    std::vector<int> ids = it->second;
-    std::stable_sort(ids.begin(), ids.end(), [this](int a, int b) {
-        return m_messages[static_cast<size_t>(a)].sentUs <
-               m_messages[static_cast<size_t>(b)].sentUs;
-    });
+    std::vector<std::pair<qint64, int>> found; // (sent, id), ids ascending
+    for (size_t i = 0; i < m_firstHeld; ++i) {
+        const Block &block = m_blocks[i];
+        if (!std::binary_search(block.txs.begin(), block.txs.end(), tx))
+            continue;
+        const auto data = dataOf(i);
+        for (size_t j = 0; j < data->messages.size(); ++j)
+            if (data->messages[j].tx == tx)
+                found.emplace_back(data->messages[j].sentUs, block.first + static_cast<int>(j));
+    }
+    if (const auto it = m_byTx.find(tx); it != m_byTx.end())
+        for (const int id : it->second)
+            found.emplace_back(peek(id).sentUs, id);
+    std::stable_sort(found.begin(), found.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::vector<int> ids(found.size());
+    for (size_t i = 0; i < found.size(); ++i)
+        ids[i] = found[i].second;
     return ids;
 }
 

@@ -11,10 +11,20 @@
 // the copy (delivered, then refused as a replay). A refused frame that was never sent as such
 // (mallory's forgeries go out raw) is a message of its own, from the node that forged it when
 // a note names it, ending where it was refused.
+//
+// Memory: messages are kept in blocks of consecutive ids. A fold told to hold only a few
+// (holdBlocks(), for a trace that spills to its file) lets the oldest blocks go as it grows,
+// keeping for each a small summary: its time span, the transactions in it, and the fold's
+// state where it began (the frames then on their way, the hosts then down). A block let go is
+// folded again from the trace (which reads its events back from the file) when a view asks
+// for one of its messages, and a few such blocks are kept. Frames still on their way when
+// their block goes are kept aside and go on being folded, so nothing is lost and every answer
+// is the same as a fold that holds everything.
 
 #include "trace/traceevent.h"
 
 #include <deque>
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -100,16 +110,34 @@ struct LeaderInterval
 class MessageFlow
 {
 public:
+    // The messages a block holds, and how many blocks a fold that lets them go keeps.
+    static constexpr int kBlockMessages = 16384;
+    static constexpr qsizetype kHeldBlocks = 32; // about 524,000 messages, 50 MB
+
     // Folds the trace's events from consumed() up to its end; returns how many were read.
     // The node named mallory is taken as the forger (setForger() chooses another).
     qsizetype advance(const TraceStore &trace);
     // The node whose notes name forgeries it sends raw, and whose sends are forged.
     void setForger(NodeId node) { m_forger = node; }
+    // From now on keep at most `blocks` blocks of `blockMessages` messages in memory, the
+    // newest, and fold older ones again from the trace advance() reads when asked for them.
+    // Before the first message only; the trace must outlive the fold.
+    void holdBlocks(qsizetype blocks, int blockMessages = kBlockMessages);
     // Folds one event; index is its position in the trace (events come in trace order).
     void apply(qsizetype index, const TraceEvent &e);
     qsizetype consumed() const { return m_consumed; }
 
-    const std::vector<FlowMessage> &messages() const { return m_messages; }
+    size_t messageCount() const { return m_count; }
+    // One message by id (ids number messages in the order of their first event), folded
+    // again from the trace if its block was let go.
+    FlowMessage message(int id) const;
+    // Every message, in id order (tests and exports: reads every block).
+    std::vector<FlowMessage> allMessages() const;
+    // Blocks of messages in memory now, held and read back, and how many were let go.
+    qsizetype heldBlocks() const;
+    qsizetype blocksLetGo() const { return m_letGo; }
+    qsizetype refolds() const { return m_refolds; } // blocks folded again so far
+
     const std::vector<LeaderInterval> &leaders() const { return m_leaders; }
     const std::vector<DownInterval> &downs() const { return m_downs; }
     const std::vector<FaultInterval> &faults() const { return m_faults; }
@@ -117,14 +145,15 @@ public:
     qint64 firstUs() const { return m_firstUs; }
 
     // The messages on screen between two lab times: sent by toUs and not ended before fromUs
-    // (in flight counts as not ended). Ids into messages(), in order of their send time.
+    // (in flight counts as not ended). Ids, in order of their send time.
     std::vector<int> visible(qint64 fromUs, qint64 toUs) const;
     // The same by trace position (the diagram's event-order axis, where every step of a
     // stepped run gets its own row although the lab clock stood still): messages whose first
     // event is at or before `to` and that did not end before `from`.
     std::vector<int> visibleByOrder(qsizetype from, qsizetype to) const;
-    // Messages sent in [fromUs, toUs): their number (the overview's density), found by
-    // binary search.
+    // Messages sent in [fromUs, toUs): their number (the overview's density). Exact over the
+    // blocks in memory; over a block let go that the range cuts, an estimate from its span
+    // (a view that draws those messages reads the block back, and then it is exact).
     qsizetype sentBetween(qint64 fromUs, qint64 toUs) const;
     // How many messages `sender` sent in [fromUs, toUs), from a range-count index over
     // 10 ms buckets (a Fenwick tree per sender): O(log n) for any range, so a zoomed-out view
@@ -133,32 +162,77 @@ public:
     static constexpr qint64 kBucketUs = 10'000;
     quint64 sentBy(NodeId sender, qint64 fromUs, qint64 toUs) const;
     // Messages whose first event is in [from, to) by trace position (the overview by event
-    // order), by binary search.
+    // order), by binary search; estimated within a block let go, as sentBetween().
     qsizetype startedBetween(qsizetype from, qsizetype to) const;
     // The messages of one transaction, in order of their send time.
     std::vector<int> ofTransaction(TxId tx) const;
 
 private:
-    int add(FlowMessage m);
+    // A block's messages and their order by send time (local indices).
+    struct Data
+    {
+        std::vector<FlowMessage> messages;
+        std::vector<int> bySend;
+    };
+    struct Block
+    {
+        std::shared_ptr<Data> data; // null once let go
+        int first = 0;              // id of its first message
+        int count = 0;
+        qsizetype firstEvent = 0; // the first and last of its messages' first events
+        qsizetype lastFirstEvent = 0;
+        qint64 minSentUs = 0;
+        qint64 maxSentUs = 0;
+        // Kept when it is let go: where folding it again ends, and its transactions (sorted).
+        qsizetype foldTo = -1;
+        std::vector<TxId> txs;
+        // The fold's state where its first message was made: the frames then on their way
+        // (a key once for every end still owed to them) and the hosts then down.
+        std::vector<quint64> inFlight;
+        std::vector<NodeId> down;
+    };
+    static constexpr int kForeign = -2; // an end owed to a message before a block folded again
+
+    int add(FlowMessage m, qsizetype index); // index: the event that makes it
+    FlowMessage &mut(int id);
+    const FlowMessage &peek(int id) const;                  // held, kept aside, or read back
+    std::shared_ptr<const Data> dataOf(size_t block) const; // held or read back
+    std::shared_ptr<const Data> cached(size_t block) const; // held or read back already, or null
+    std::shared_ptr<Data> refold(size_t block) const;
+    void letGo(size_t block);
     bool isDown(NodeId node) const;
     void loseToCrash(int id, qsizetype index, qint64 us); // reason 4: its receiver was down
+    qsizetype countFirstBefore(qsizetype event) const;    // messages with first event before it
 
-    std::vector<FlowMessage> m_messages;
-    std::vector<int> m_bySend; // ids ordered by sentUs (frames arrive nearly in order)
+    std::vector<Block> m_blocks;
+    size_t m_count = 0;
+    int m_blockMessages = kBlockMessages;
+    qsizetype m_holdBlocks = 0; // 0: hold every block
+    size_t m_firstHeld = 0;     // blocks before it were let go
+    qsizetype m_letGo = 0;
+    bool m_refolding = false; // folding a block again: no indexes
+    const TraceStore *m_trace = nullptr;
+    std::unordered_map<int, FlowMessage> m_aside; // on its way when its block was let go
+    mutable std::deque<std::pair<size_t, std::shared_ptr<const Data>>> m_readBack; // newest first
+    mutable qsizetype m_refolds = 0;
+    static constexpr size_t kReadBackBlocks = 6;
+
     std::unordered_map<quint64, int> m_inFlight; // (sender, seq) -> id, the next to end
     // Copies made by hand of a frame in m_inFlight, in the order sent: they end after it.
     std::unordered_map<quint64, std::deque<int>> m_copies;
-    int takeInFlight(quint64 key); // the id the key's next end goes to, or -1
+    int takeInFlight(quint64 key); // the id the key's next end goes to, kForeign, or -1
     template <typename F> void forEachInFlight(F &&f) const
     {
         for (const auto &[key, id] : m_inFlight)
-            f(id);
+            if (id >= 0)
+                f(id);
         for (const auto &[key, ids] : m_copies)
             for (const int id : ids)
-                f(id);
+                if (id >= 0)
+                    f(id);
     }
-    std::unordered_map<TxId, NodeId> m_forgedBy; // a forgery's tx -> who forged it (notes)
-    std::unordered_map<TxId, std::vector<int>> m_byTx;
+    std::unordered_map<TxId, NodeId> m_forgedBy;       // a forgery's tx -> who forged it (notes)
+    std::unordered_map<TxId, std::vector<int>> m_byTx; // of the held blocks
     std::vector<LeaderInterval> m_leaders;
     std::vector<DownInterval> m_downs;
     std::vector<FaultInterval> m_faults;

@@ -4,6 +4,7 @@
 #include "trace/tracestore.h"
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -67,21 +68,178 @@ SessionPhase SessionRow::phaseAt(qsizetype event) const
 qsizetype SessionFold::advance(const TraceStore &trace)
 {
     const qsizetype from = m_consumed;
+    m_trace = &trace;
     trace.forEach(from, trace.size(), [this](const TraceEvent &e) { apply(m_consumed, e); });
     return m_consumed - from;
 }
 
-SessionRow *SessionFold::rowOf(SessionId s)
+void SessionFold::holdBlocks(qsizetype blocks, int blockRows, qsizetype reach)
 {
-    if (s == 0)
-        return nullptr;
-    const auto it = m_bySession.constFind(s);
-    return it == m_bySession.cend() ? nullptr : &m_rows[static_cast<size_t>(*it)];
+    m_reach = std::max<qsizetype>(0, reach);
+    Q_ASSERT(m_count == 0);
+    m_holdBlocks = std::max<qsizetype>(0, blocks);
+    m_blockRows = std::max(1, blockRows);
+}
+
+namespace {
+// Nothing in the trace moves such a row on any more.
+bool closed(const SessionRow &r)
+{
+    return r.releaseEvent >= 0 || (r.answerEvent >= 0 && r.outcome != Outcome::Committed);
+}
+qsizetype lastEventOf(const SessionRow &r)
+{
+    return std::max({r.changes.back().event, r.answerEvent, r.releaseEvent});
+}
+} // namespace
+
+void SessionFold::letGo(size_t index)
+{
+    Block &block = m_blocks[index];
+    const Rows &rows = *block.rows;
+    // Folding it again reads on to its rows' last change, but not far beyond the block: a row
+    // that changed much later is kept aside, as is a refused request still owed its answer.
+    const qsizetype reach = rows.back().firstEvent() + m_reach;
+    block.foldTo = rows.back().firstEvent();
+    block.firstEvents.reserve(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const SessionRow &r = rows[i];
+        const qsizetype row = block.first + static_cast<qsizetype>(i);
+        block.firstEvents.push_back(static_cast<quint32>(r.firstEvent() - block.firstEvent));
+        if (r.session) {
+            // Session ids count up per edge (its node in the top 16 bits): a range per edge
+            // finds the block of a session that changes after all (recall()).
+            const quint64 edge = r.session >> 48;
+            auto range = std::find_if(block.ids.begin(), block.ids.end(),
+                                      [&](const IdRange &x) { return x.edge == edge; });
+            if (range == block.ids.end()) {
+                block.ids.push_back(IdRange{edge, r.session, r.session});
+            } else {
+                range->lo = std::min(range->lo, r.session);
+                range->hi = std::max(range->hi, r.session);
+            }
+        }
+        const bool owed = !r.session && m_unsessioned.key(row, kNoNode) != kNoNode;
+        if (owed || lastEventOf(r) > reach) {
+            m_aside[row] = r;
+            if (r.session && closed(r))
+                m_bySession.remove(r.session);
+            continue;
+        }
+        block.foldTo = std::max(block.foldTo, lastEventOf(r));
+        if (r.session)
+            m_bySession.remove(r.session);
+    }
+    block.rows.reset();
+    m_firstHeld = index + 1;
+    ++m_letGo;
+}
+
+qsizetype SessionFold::recall(SessionId session)
+{
+    if (!session)
+        return -1;
+    const quint64 edge = session >> 48;
+    for (size_t i = m_firstHeld; i-- > 0;) {
+        const Block &block = m_blocks[i];
+        const bool in = std::any_of(block.ids.begin(), block.ids.end(), [&](const IdRange &x) {
+            return x.edge == edge && session >= x.lo && session <= x.hi;
+        });
+        if (!in)
+            continue;
+        const std::shared_ptr<const Rows> rows = rowsOf(i);
+        for (size_t r = 0; r < rows->size(); ++r)
+            if ((*rows)[r].session == session) {
+                // It changes after all: kept aside from now on.
+                const qsizetype row = block.first + static_cast<qsizetype>(r);
+                m_aside.try_emplace(row, (*rows)[r]);
+                m_bySession.insert(session, row);
+                return row;
+            }
+    }
+    return -1;
+}
+
+SessionRow &SessionFold::mut(qsizetype row)
+{
+    const size_t index = static_cast<size_t>(row / m_blockRows);
+    Block &block = m_blocks[index];
+    if (block.rows)
+        return (*block.rows)[static_cast<size_t>(row - block.first)];
+    // Kept aside: a copy read back holds its old state, so it is read again when next asked.
+    m_readBack.erase(std::remove_if(m_readBack.begin(), m_readBack.end(),
+                                    [&](const auto &held) { return held.first == index; }),
+                     m_readBack.end());
+    return m_aside.at(row);
+}
+
+const SessionRow &SessionFold::row(qsizetype r) const
+{
+    const size_t index = static_cast<size_t>(r / m_blockRows);
+    const Block &block = m_blocks[index];
+    if (block.rows)
+        return (*block.rows)[static_cast<size_t>(r - block.first)];
+    if (const auto aside = m_aside.find(r); aside != m_aside.end())
+        return aside->second;
+    return (*rowsOf(index))[static_cast<size_t>(r - block.first)];
+}
+
+std::vector<SessionRow> SessionFold::allRows() const
+{
+    std::vector<SessionRow> all;
+    all.reserve(m_count);
+    for (size_t r = 0; r < m_count; ++r)
+        all.push_back(row(static_cast<qsizetype>(r)));
+    return all;
+}
+
+qsizetype SessionFold::heldBlocks() const
+{
+    return static_cast<qsizetype>(m_blocks.size() - m_firstHeld + m_readBack.size());
+}
+
+std::shared_ptr<const SessionFold::Rows> SessionFold::rowsOf(size_t index) const
+{
+    if (m_blocks[index].rows)
+        return m_blocks[index].rows;
+    for (auto it = m_readBack.begin(); it != m_readBack.end(); ++it)
+        if (it->first == index) {
+            auto held = *it;
+            m_readBack.erase(it);
+            m_readBack.push_front(held);
+            return held.second;
+        }
+    std::shared_ptr<const Rows> rows = refold(index);
+    m_readBack.emplace_front(index, rows);
+    if (m_readBack.size() > kReadBackBlocks)
+        m_readBack.pop_back();
+    return rows;
+}
+
+std::shared_ptr<SessionFold::Rows> SessionFold::refold(size_t index) const
+{
+    // The block's rows from their requests on: events of sessions taken before the block find
+    // no row and change nothing, and rows past the block are not made.
+    const Block &block = m_blocks[index];
+    SessionFold sub;
+    sub.m_rowLimit = block.count;
+    sub.m_blockRows = std::numeric_limits<int>::max();
+    qsizetype at = block.firstEvent;
+    if (m_trace)
+        m_trace->forEach(block.firstEvent, block.foldTo + 1,
+                         [&](const TraceEvent &e) { sub.apply(at++, e); });
+    auto rows = sub.m_blocks.empty() ? std::make_shared<Rows>() : sub.m_blocks.front().rows;
+    rows->resize(static_cast<size_t>(block.count));
+    for (int i = 0; i < block.count; ++i)
+        if (const auto aside = m_aside.find(block.first + i); aside != m_aside.end())
+            (*rows)[static_cast<size_t>(i)] = aside->second;
+    ++m_refolds;
+    return rows;
 }
 
 void SessionFold::move(qsizetype row, qsizetype index, qint64 labUs, SessionPhase phase)
 {
-    SessionRow &r = m_rows[static_cast<size_t>(row)];
+    SessionRow &r = mut(row);
     if (!r.changes.empty() && r.changes.back().phase == phase)
         return;
     r.changes.push_back({index, labUs, phase});
@@ -95,6 +253,8 @@ void SessionFold::apply(qsizetype index, const TraceEvent &e)
     case TraceKind::Session: {
         const SessionFact f = sessionFact(e);
         if (f.step == SessionFact::Step::Requested) {
+            if (m_rowLimit >= 0 && static_cast<qsizetype>(m_count) >= m_rowLimit)
+                break; // folding a block again: past its rows
             SessionRow r;
             r.requestId = f.requestId;
             r.session = e.sessionId;
@@ -103,8 +263,20 @@ void SessionFold::apply(qsizetype index, const TraceEvent &e)
             r.trafficClass = f.trafficClass;
             r.protocol = f.protocol;
             r.changes.push_back({index, e.labUs, SessionPhase::Pending});
-            const auto row = static_cast<qsizetype>(m_rows.size());
-            m_rows.push_back(std::move(r));
+            const auto row = static_cast<qsizetype>(m_count);
+            if (m_blocks.empty() || m_blocks.back().count == m_blockRows) {
+                Block block;
+                block.rows = std::make_shared<Rows>();
+                block.first = row;
+                block.firstEvent = index;
+                m_blocks.push_back(std::move(block));
+                while (m_holdBlocks > 0 && m_trace &&
+                       m_blocks.size() - m_firstHeld > static_cast<size_t>(m_holdBlocks))
+                    letGo(m_firstHeld);
+            }
+            m_blocks.back().rows->push_back(std::move(r));
+            ++m_blocks.back().count;
+            ++m_count;
             if (e.sessionId)
                 m_bySession.insert(e.sessionId, row);
             else
@@ -120,9 +292,11 @@ void SessionFold::apply(qsizetype index, const TraceEvent &e)
             m_unsessioned.erase(it);
         }
         if (row < 0)
+            row = recall(e.sessionId); // a row let go
+        if (row < 0)
             break; // its request was not in this trace (a foreign or cut one)
-        SessionRow &r = m_rows[static_cast<size_t>(row)];
         m_counts[static_cast<size_t>(f.outcome) % m_counts.size()]++;
+        SessionRow &r = mut(row);
         if (f.step == SessionFact::Step::ReleaseAnswered) {
             if (r.releaseEvent >= 0)
                 break;
@@ -150,11 +324,13 @@ void SessionFold::apply(qsizetype index, const TraceEvent &e)
     case TraceKind::Send: {
         if (e.msgType != static_cast<quint16>(MsgType::Prepare))
             break;
-        SessionRow *r = rowOf(e.sessionId);
-        if (!r)
+        qsizetype row = e.sessionId ? m_bySession.value(e.sessionId, -1) : -1;
+        if (row < 0)
+            row = recall(e.sessionId);
+        if (row < 0)
             break;
+        const SessionRow *r = &mut(row);
         const SessionPhase now = r->changes.back().phase;
-        const qsizetype row = r - m_rows.data();
         if (now == SessionPhase::Pending)
             move(row, index, e.labUs, SessionPhase::Preparing);
         else if (now == SessionPhase::Active && r->tx != e.txId)
@@ -162,10 +338,12 @@ void SessionFold::apply(qsizetype index, const TraceEvent &e)
         break;
     }
     case TraceKind::Decide: {
-        SessionRow *r = rowOf(e.sessionId);
-        if (!r)
+        qsizetype row = e.sessionId ? m_bySession.value(e.sessionId, -1) : -1;
+        if (row < 0)
+            row = recall(e.sessionId);
+        if (row < 0)
             break;
-        const qsizetype row = r - m_rows.data();
+        const SessionRow *r = &mut(row);
         const SessionPhase now = r->changes.back().phase;
         const bool settingUp = now == SessionPhase::Pending || now == SessionPhase::Preparing ||
                                now == SessionPhase::PreCommitted;
@@ -185,10 +363,23 @@ void SessionFold::apply(qsizetype index, const TraceEvent &e)
 
 qsizetype SessionFold::rowsAt(qsizetype event) const
 {
+    // The last block whose first row came by `event`, then its rows' first events.
     const auto after =
-        std::upper_bound(m_rows.begin(), m_rows.end(), event,
+        std::upper_bound(m_blocks.begin(), m_blocks.end(), event,
+                         [](qsizetype e, const Block &b) { return e < b.firstEvent; });
+    if (after == m_blocks.begin())
+        return 0;
+    const Block &block = *std::prev(after);
+    if (!block.rows) {
+        const auto in = std::upper_bound(
+            block.firstEvents.begin(), block.firstEvents.end(), event - block.firstEvent,
+            [](qsizetype e, quint32 first) { return e < static_cast<qsizetype>(first); });
+        return block.first + (in - block.firstEvents.begin());
+    }
+    const auto in =
+        std::upper_bound(block.rows->begin(), block.rows->end(), event,
                          [](qsizetype e, const SessionRow &r) { return e < r.firstEvent(); });
-    return after - m_rows.begin();
+    return block.first + (in - block.rows->begin());
 }
 
 qsizetype SessionFold::takeChangedFrom()

@@ -74,6 +74,8 @@ public:
     // the whole trace. Later appends stay in memory. The destructor does it too.
     bool finishSpill(QString *error = nullptr);
     bool spilling() const;
+    // Spilling, or spilled, or backed by its file: events may be let go and read back.
+    bool backedByFile() const { return m_spill != nullptr; }
     // A store read from its own trace file (format `version`, events from byte `first`): each
     // full chunk, which the file already holds up to byte `end`, is told with chunkInFile()
     // and let go beyond residentChunks, to be read back when asked for.

@@ -1,18 +1,24 @@
 // The window's responsiveness while the cast runs flat out, printed (no test asserts on
 // time): a load test at 10x with 64 sessions in flight and the diagram following the live
 // end, on threads and in the simulator, while a 5 ms timer stands in for the user's input;
-// how late each of its ticks is handled is how long a key press would wait.
+// how late each of its ticks is handled is how long a key press would wait. Then the memory
+// the process holds, and how much of the diagram's and the table's folds stayed in memory
+// (the rest let go, to be read back from the run folder's trace); runs of two minutes or more
+// print it once a minute as well.
 //   edgecore-window-bench [--seconds S] [--engine threads|simulator]   (S: per engine, 10)
 
 #include "lab/labengine.h"
 #include "mainwindow.h"
 #include "sessionsmodel.h"
+#include "timeline/messageflow.h"
+#include "timeline/sessionfold.h"
 #include "trace/tracestore.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -29,6 +35,33 @@ namespace {
 QString ms(double v)
 {
     return QString::number(v, 'f', v < 10 ? 2 : 1);
+}
+
+// This process's resident memory now, in MB (Linux), or -1.
+double residentMb()
+{
+    QFile statm(u"/proc/self/statm"_s);
+    if (!statm.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    return fields.size() > 1 ? double(fields[1].toLongLong()) * 4 / 1024 : -1;
+}
+
+QString memory(MainWindow &w)
+{
+    const MessageFlow &flow = w.messageFlow();
+    const SessionFold &fold = w.sessionsModel()->fold();
+    return u"%1 MB resident; trace %2 events, %3 chunks in memory; diagram %4 messages, %5 "
+           "blocks in memory, %6 let go; table %7 rows, %8 blocks in memory, %9 let go"_s
+               .arg(QString::number(residentMb(), 'f', 0))
+               .arg(w.engine()->trace().size())
+               .arg(w.engine()->trace().residentChunks())
+               .arg(flow.messageCount())
+               .arg(flow.heldBlocks())
+               .arg(flow.blocksLetGo())
+               .arg(fold.rowCount())
+               .arg(fold.heldBlocks())
+               .arg(fold.blocksLetGo());
 }
 
 void measure(LabEngine::Kind kind, int seconds, QTextStream &out)
@@ -67,6 +100,13 @@ void measure(LabEngine::Kind kind, int seconds, QTextStream &out)
         last = now;
     });
     input.start();
+    QStringList minutes;
+    QTimer minute;
+    minute.setInterval(60'000);
+    QObject::connect(&minute, &QTimer::timeout,
+                     [&] { minutes << u"  %1 min: %2"_s.arg(minutes.size() + 1).arg(memory(w)); });
+    if (seconds >= 120)
+        minute.start();
     QEventLoop run;
     QTimer::singleShot(seconds * 1000, &run, &QEventLoop::quit);
     run.exec();
@@ -84,6 +124,9 @@ void measure(LabEngine::Kind kind, int seconds, QTextStream &out)
         << QString::number(double(events) / wallS, 'f', 0).leftJustified(10) << ' '
         << QString(ms(at(0.5)) + u" / "_s + ms(at(0.99)) + u" / "_s + ms(late.back()) + u" ms"_s)
         << "  (" << late.size() << " ticks)\n";
+    for (const QString &line : minutes)
+        out << line << '\n';
+    out << "  at the end: " << memory(w) << '\n';
     out.flush();
 }
 } // namespace

@@ -72,9 +72,9 @@ struct Shot
     std::function<std::optional<Framed>(MainWindow &, QString *)> frame;
 };
 
-const FlowMessage &message(const MainWindow &w, int id)
+FlowMessage message(const MainWindow &w, int id)
 {
-    return w.messageFlow().messages()[static_cast<size_t>(id)];
+    return w.messageFlow().message(id);
 }
 
 bool is(const FlowMessage &m, MsgType type)
@@ -85,7 +85,7 @@ bool is(const FlowMessage &m, MsgType type)
 // The first message matching pred, in the fold's order; -1 if none.
 int find(const MainWindow &w, const std::function<bool(const FlowMessage &)> &pred)
 {
-    const std::vector<FlowMessage> &all = w.messageFlow().messages();
+    const std::vector<FlowMessage> &all = w.messageFlow().allMessages();
     for (size_t i = 0; i < all.size(); ++i)
         if (pred(all[i]))
             return static_cast<int>(i);
@@ -121,7 +121,7 @@ void showEvents(MainWindow &w, qsizetype from, qsizetype to)
 std::optional<Framed> twoPhaseCommit(MainWindow &w, QString *why)
 {
     const MessageFlow &flow = w.messageFlow();
-    const std::vector<SessionRow> &rows = w.sessionsModel()->fold().rows();
+    const std::vector<SessionRow> &rows = w.sessionsModel()->fold().allRows();
     TxId tx = 0;
     for (size_t r = 19; r < rows.size() && !tx; ++r) {
         if (rows[r].outcome != Outcome::Committed || !rows[r].tx)
@@ -130,7 +130,7 @@ std::optional<Framed> twoPhaseCommit(MainWindow &w, QString *why)
         bool clean = !ids.empty();
         bool commit = false;
         for (const int id : ids) {
-            const FlowMessage &o = message(w, id);
+            const FlowMessage o = message(w, id);
             commit = commit || is(o, MsgType::Commit);
             clean = clean && o.fate == MessageFate::Delivered && o.cls != MessageClass::Forged &&
                     !is(o, MsgType::OutcomeRequest) && !is(o, MsgType::Abort);
@@ -157,7 +157,7 @@ std::optional<Framed> twoPhaseCommit(MainWindow &w, QString *why)
     qint64 to = from;
     int commit = -1;
     for (const int id : ids) {
-        const FlowMessage &m = message(w, id);
+        const FlowMessage m = message(w, id);
         from = std::min(from, m.sentUs);
         to = std::max(to, m.endUs);
         if (commit < 0 && is(m, MsgType::Commit))
@@ -212,7 +212,7 @@ std::optional<Framed> deadlock(MainWindow &w, QString *why)
     }
     // Up to the surviving transaction's last COMMIT delivered.
     qsizetype to = message(w, victim).endEvent;
-    for (const FlowMessage &m : w.messageFlow().messages())
+    for (const FlowMessage &m : w.messageFlow().allMessages())
         if (is(m, MsgType::Commit) && m.sentUs >= message(w, victim).sentUs)
             to = std::max(to, m.endEvent);
     showEvents(w, message(w, prepare).firstEvent() - 4, to + 4);
@@ -230,8 +230,8 @@ std::optional<Framed> malloryRefusals(MainWindow &w, QString *why)
     const MessageFlow &flow = w.messageFlow();
     int forged = -1;
     qsizetype best = 0;
-    for (size_t i = 0; i < flow.messages().size(); ++i) {
-        const FlowMessage &m = flow.messages()[i];
+    for (size_t i = 0; i < flow.messageCount(); ++i) {
+        const FlowMessage m = flow.message(int(i));
         if (m.cls != MessageClass::Forged || m.fate != MessageFate::Refused ||
             !is(m, MsgType::Prepare))
             continue;
@@ -256,7 +256,7 @@ void showSession(MainWindow &w, SessionId session)
     auto *table = w.findChild<QTableView *>(u"sessionsView"_s);
     if (!table || !session)
         return;
-    const std::vector<SessionRow> &rows = w.sessionsModel()->fold().rows();
+    const std::vector<SessionRow> &rows = w.sessionsModel()->fold().allRows();
     for (size_t r = 0; r < rows.size(); ++r)
         if (rows[r].session == session) {
             table->selectRow(static_cast<int>(r));

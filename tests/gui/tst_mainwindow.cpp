@@ -80,6 +80,7 @@ private Q_SLOTS:
     void stepModeOneFrameAtATime();
     void simulatorBranchesFromAnEvent();
     void traceIsWrittenToTheRunFolderAsItGrows();
+    void longRunsKeepABoundedPartOfTheirFolds();
     void filtersNarrowTheDiagram();
     void timeSliderShowsThePast();
     void findTypesServicesAndLaneOrder();
@@ -627,13 +628,13 @@ void TestMainWindow::clickingAnArrowShowsItsMessage()
     const MessageFlow &flow = w.messageFlow();
     int prepare = -1;
     QTRY_VERIFY([&] {
-        for (size_t i = 0; i < flow.messages().size(); ++i)
-            if (flow.messages()[i].type == quint16(MsgType::Prepare) &&
-                flow.messages()[i].fate == MessageFate::Delivered)
+        for (size_t i = 0; i < flow.messageCount(); ++i)
+            if (flow.message(int(i)).type == quint16(MsgType::Prepare) &&
+                flow.message(int(i)).fate == MessageFate::Delivered)
                 prepare = static_cast<int>(i);
         return prepare >= 0;
     }());
-    const FlowMessage m = flow.messages()[static_cast<size_t>(prepare)];
+    const FlowMessage m = flow.message(prepare);
     // Zoom in on it, then click the middle of its arrow, as a user would.
     SequenceView *view = w.sequenceView();
     view->setFollowing(false);
@@ -644,7 +645,7 @@ void TestMainWindow::clickingAnArrowShowsItsMessage()
     QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, mid.toPoint());
     QVERIFY(view->selected() >= 0);
     const int pickedId = view->selected();
-    const FlowMessage picked = flow.messages()[static_cast<size_t>(pickedId)];
+    const FlowMessage picked = flow.message(pickedId);
     QCOMPARE(picked.tx, m.tx);
     const QString detail = w.messageDetail();
     QVERIFY2(detail.contains(toString(static_cast<MsgType>(picked.type))), qPrintable(detail));
@@ -678,7 +679,7 @@ void TestMainWindow::clickingAnArrowShowsItsMessage()
     const int first = view->selected();
     QTest::keyClick(view, Qt::Key_Right);
     QVERIFY(view->selected() != first);
-    QCOMPARE(flow.messages()[static_cast<size_t>(view->selected())].tx, m.tx);
+    QCOMPARE(flow.message(view->selected()).tx, m.tx);
     QTest::keyClick(view, Qt::Key_Left);
     QCOMPARE(view->selected(), first);
     // Escape lets go; the pane empties.
@@ -731,7 +732,7 @@ std::pair<qsizetype, qsizetype> deliveredAndLost(const MessageFlow &flow)
 {
     qsizetype delivered = 0;
     qsizetype lost = 0;
-    for (const FlowMessage &m : flow.messages()) {
+    for (const FlowMessage &m : flow.allMessages()) {
         delivered += m.fate == MessageFate::Delivered;
         lost += m.fate == MessageFate::Lost;
     }
@@ -771,11 +772,11 @@ void TestMainWindow::stepModeOneFrameAtATime()
     bool duplicated = false;
     quint64 copyId = 0;
     const auto copyRefused = [&w] {
-        return std::any_of(w.messageFlow().messages().begin(), w.messageFlow().messages().end(),
-                           [](const FlowMessage &m) {
-                               return m.duplicate && m.fate == MessageFate::Refused &&
-                                      m.type == quint16(MsgType::Prepare);
-                           });
+        const std::vector<FlowMessage> all = w.messageFlow().allMessages();
+        return std::any_of(all.begin(), all.end(), [](const FlowMessage &m) {
+            return m.duplicate && m.fate == MessageFate::Refused &&
+                   m.type == quint16(MsgType::Prepare);
+        });
     };
     while (w.sessionsModel()->count(Outcome::Committed) +
                    w.sessionsModel()->count(Outcome::Aborted) <
@@ -842,7 +843,7 @@ void TestMainWindow::stepModeOneFrameAtATime()
     QVERIFY(view->axis() == SequenceLayout::Axis::EventOrder);
     QVERIFY(w.findChild<QAction *>(u"actionEventOrder"_s)->isChecked());
     std::vector<double> rows;
-    for (const FlowMessage &m : w.messageFlow().messages())
+    for (const FlowMessage &m : w.messageFlow().allMessages())
         if (m.fate == MessageFate::Delivered && m.sentUs == toUs(frozen))
             rows.push_back(view->layout().arrow(m, view->now()).y2());
     QVERIFY(rows.size() >= 8);
@@ -893,6 +894,72 @@ void TestMainWindow::traceIsWrittenToTheRunFolderAsItGrows()
     QVERIFY2(w.openRun(folder, &error), qPrintable(error));
     QVERIFY(w.isOffline());
     QTRY_COMPARE(qsizetype(w.eventLogModel()->rowCount()), back.trace->size());
+}
+
+void TestMainWindow::longRunsKeepABoundedPartOfTheirFolds()
+{
+    // The folds over a trace that spills keep a bounded part of it. Told to keep two small
+    // blocks (lab/foldBlocks), a run lets most of its messages and rows go, and the window
+    // reads them back as a user reaches them: the table at an early cursor, an early message
+    // clicked in the diagram.
+    QSettings().setValue(u"lab/foldBlocks"_s, u"2,32,4"_s);
+    QSettings().setValue(u"lab/engine"_s, u"simulator"_s);
+    MainWindow w(31);
+    w.resize(1400, 900);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QSettings().remove(u"lab/foldBlocks"_s);
+    w.setSpeed(10);
+    w.startLoad(30);
+    QTRY_VERIFY_WITH_TIMEOUT(!w.loadRunning(), 60000);
+    w.pauseLab();
+    const TraceStore &trace = w.engine()->trace();
+    QVERIFY(trace.backedByFile());
+    QTRY_COMPARE(w.messageFlow().consumed(), trace.size());
+    const MessageFlow &flow = w.messageFlow();
+    QVERIFY(flow.blocksLetGo() > 3);
+    QVERIFY(w.sessionsModel()->fold().blocksLetGo() > 3);
+    MessageFlow allMessages;
+    allMessages.advance(trace);
+    SessionFold allRows;
+    allRows.advance(trace);
+    QCOMPARE(flow.messageCount(), allMessages.messageCount());
+    QCOMPARE(w.sessionsModel()->fold().rowCount(), allRows.rowCount());
+    QCOMPARE(w.sessionsModel()->count(Outcome::Committed), allRows.count(Outcome::Committed));
+    // The time cursor on the second session's PREPARE: the table as it was then.
+    const SessionRow second = allRows.row(1);
+    QVERIFY(second.changes.size() > 2);
+    const qsizetype event = second.changes[1].event;
+    w.setCursorEvent(event);
+    auto *table = w.findChild<QTableView *>(u"sessionsView"_s);
+    QCOMPARE(qsizetype(table->model()->rowCount()), allRows.rowsAt(event));
+    QCOMPARE(table->model()->index(1, SessionsModel::StateCol).data().toString(),
+             toString(second.phaseAt(event)));
+    QCOMPARE(table->model()->index(0, SessionsModel::SubscriberCol).data().toString(),
+             allRows.row(0).subscriber);
+    w.setCursorEvent(-1);
+    // An early PREPARE, long let go, clicked: the detail pane shows it.
+    int prepare = -1;
+    for (int id = 0; id < int(allMessages.messageCount()) && prepare < 0; ++id)
+        if (allMessages.message(id).type == quint16(MsgType::Prepare) &&
+            allMessages.message(id).fate == MessageFate::Delivered)
+            prepare = id;
+    QVERIFY(prepare >= 0 && prepare < 32); // in the first block
+    const qsizetype before = flow.refolds();
+    const FlowMessage m = allMessages.message(prepare);
+    SequenceView *view = w.sequenceView();
+    view->setFollowing(false);
+    view->layout().setScale(20);
+    view->layout().setTop(m.sentUs - 3000);
+    view->update();
+    const QPointF mid = view->layout().arrow(m, m.endUs).pointAt(0.5);
+    QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, mid.toPoint());
+    QVERIFY(view->selected() >= 0);
+    QCOMPARE(flow.message(view->selected()).tx, m.tx);
+    QVERIFY(flow.refolds() > before); // read back to be painted and picked
+    const QString detail = w.messageDetail();
+    QVERIFY2(detail.contains(toString(MsgType::Prepare)), qPrintable(detail));
+    QVERIFY2(detail.contains(formatId(m.tx)), qPrintable(detail));
 }
 
 void TestMainWindow::simulatorBranchesFromAnEvent()
@@ -960,8 +1027,8 @@ void TestMainWindow::simulatorBranchesFromAnEvent()
     // The diagram's context menu branches from a message too: at the event it ended with.
     {
         const MessageFlow &flow = w.messageFlow();
-        QTRY_VERIFY(!flow.messages().empty());
-        const FlowMessage &m = flow.messages()[flow.messages().size() / 2];
+        QTRY_VERIFY((flow.messageCount() > 0));
+        const FlowMessage m = flow.message(int(flow.messageCount() / 2));
         const qsizetype ended = m.endEvent >= 0 ? m.endEvent : m.sendEvent;
         QSignalSpy asked(w.sequenceView(), &SequenceView::branchRequested);
         MainWindow *fromMenu = nullptr;
@@ -1000,10 +1067,10 @@ void TestMainWindow::filtersNarrowTheDiagram()
         w.pauseLab();
         SequenceView *view = w.sequenceView();
         const MessageFlow &flow = w.messageFlow();
-        QTRY_VERIFY(flow.messages().size() > 10);
+        QTRY_VERIFY(flow.messageCount() > 10);
         // Two PREPAREs of different transactions.
         std::vector<FlowMessage> prepares;
-        for (const FlowMessage &m : flow.messages())
+        for (const FlowMessage &m : flow.allMessages())
             if (m.type == quint16(MsgType::Prepare) && m.fate == MessageFate::Delivered &&
                 (prepares.empty() || prepares.front().tx != m.tx))
                 prepares.push_back(m);
@@ -1016,7 +1083,7 @@ void TestMainWindow::filtersNarrowTheDiagram()
             view->layout().setTop(m.sentUs - 3000);
             const QPointF mid = view->layout().arrow(m, m.endUs).pointAt(0.5);
             const int id = view->layout().hit(mid, flow, view->now(), 5, &view->filter());
-            return id < 0 ? TxId(0) : flow.messages()[static_cast<size_t>(id)].tx;
+            return id < 0 ? TxId(0) : flow.message(id).tx;
         };
         QVERIFY(hitOf(a) != 0);
         // One transaction only, typed as the tables show it: nothing of another transaction is
@@ -1036,8 +1103,7 @@ void TestMainWindow::filtersNarrowTheDiagram()
             view->layout().setTop(m.sentUs - 3000);
             const QPointF mid = view->layout().arrow(m, m.endUs).pointAt(0.5);
             const int id = view->layout().hit(mid, flow, view->now(), 5, &view->filter());
-            QVERIFY(id < 0 ||
-                    flow.messages()[static_cast<size_t>(id)].fate != MessageFate::Delivered);
+            QVERIFY(id < 0 || flow.message(id).fate != MessageFate::Delivered);
         }
         // A lifeline hidden.
         view->setHiddenLanes({u"mallory"_s});
@@ -1150,14 +1216,18 @@ void TestMainWindow::findTypesServicesAndLaneOrder()
         const MessageFlow &flow = w.messageFlow();
         // One of mallory's forgeries refused, for a detail only the trace holds.
         QTRY_VERIFY_WITH_TIMEOUT(
-            std::any_of(flow.messages().begin(), flow.messages().end(),
-                        [](const FlowMessage &m) { return m.fate == MessageFate::Refused; }),
+            [&flow] {
+                const std::vector<FlowMessage> all = flow.allMessages();
+                return std::any_of(all.begin(), all.end(), [](const FlowMessage &m) {
+                    return m.fate == MessageFate::Refused;
+                });
+            }(),
             20000);
         w.pauseLab();
         const QStringList lanes = w.cluster()->trace().nodeNames();
         // A forgery refused: the Message pane says what became of its signature.
-        for (size_t i = 0; i < flow.messages().size(); ++i) {
-            const FlowMessage &m = flow.messages()[i];
+        for (size_t i = 0; i < flow.messageCount(); ++i) {
+            const FlowMessage m = flow.message(int(i));
             if (m.fate != MessageFate::Refused)
                 continue;
             view->select(static_cast<int>(i));
@@ -1176,7 +1246,7 @@ void TestMainWindow::findTypesServicesAndLaneOrder()
         QTest::keyClicks(w.findChild<QLineEdit *>(u"filterSession"_s), formatId(session));
         QCOMPARE(view->filter().onlySession, session);
         int passed = 0;
-        for (const FlowMessage &m : flow.messages()) {
+        for (const FlowMessage &m : flow.allMessages()) {
             QCOMPARE(view->filter().accepts(m), m.session == session);
             passed += view->filter().accepts(m);
         }
@@ -1205,7 +1275,7 @@ void TestMainWindow::findTypesServicesAndLaneOrder()
         Q_EMIT service->activated(billing);
         const NodeId billingId = static_cast<NodeId>(lanes.indexOf(u"billing"_s));
         QCOMPARE(view->filter().onlyNode, billingId);
-        for (const FlowMessage &m : flow.messages())
+        for (const FlowMessage &m : flow.allMessages())
             QCOMPARE(view->filter().accepts(m), m.from == billingId || m.to == billingId);
         service->setCurrentIndex(0);
         Q_EMIT service->activated(0);
@@ -1215,7 +1285,7 @@ void TestMainWindow::findTypesServicesAndLaneOrder()
         QVERIFY(lease && lease->isChecked());
         lease->trigger();
         QVERIFY(!view->filter().shows(quint16(MsgType::DsmLease)));
-        for (const FlowMessage &m : flow.messages())
+        for (const FlowMessage &m : flow.allMessages())
             if (m.type == quint16(MsgType::DsmLease))
                 QVERIFY(!view->filter().accepts(m));
         // Find: the first PREPARE after nothing selected, then the next, then back.
@@ -1226,13 +1296,13 @@ void TestMainWindow::findTypesServicesAndLaneOrder()
         QTest::keyClick(find, Qt::Key_Return);
         const int first = view->selected();
         QVERIFY(first >= 0);
-        QCOMPARE(flow.messages()[size_t(first)].type, quint16(MsgType::Prepare));
+        QCOMPARE(flow.message(first).type, quint16(MsgType::Prepare));
         for (int id = 0; id < first; ++id)
-            QVERIFY(flow.messages()[size_t(id)].type != quint16(MsgType::Prepare));
+            QVERIFY(flow.message(id).type != quint16(MsgType::Prepare));
         QTest::keyClick(&w, Qt::Key_F3);
         const int second = view->selected();
         QVERIFY(second > first);
-        QCOMPARE(flow.messages()[size_t(second)].type, quint16(MsgType::Prepare));
+        QCOMPARE(flow.message(second).type, quint16(MsgType::Prepare));
         QTest::keyClick(&w, Qt::Key_F3, Qt::ShiftModifier);
         QCOMPARE(view->selected(), first);
         // A word only the trace's details hold (a refusal's reason, a loss's): found there.
@@ -1242,7 +1312,7 @@ void TestMainWindow::findTypesServicesAndLaneOrder()
                    (m.endEvent >= 0 ? trace.at(m.endEvent).detail : QString());
         };
         QString word;
-        for (const FlowMessage &m : flow.messages()) {
+        for (const FlowMessage &m : flow.allMessages()) {
             if (!view->filter().accepts(m))
                 continue;
             for (const QString &w2 : detailOf(m).split(u' ', Qt::SkipEmptyParts))
@@ -1259,9 +1329,8 @@ void TestMainWindow::findTypesServicesAndLaneOrder()
         find->setText(word);
         view->select(-1);
         QVERIFY(w.findMessage(1));
-        QVERIFY2(
-            detailOf(flow.messages()[size_t(view->selected())]).contains(word, Qt::CaseInsensitive),
-            qPrintable(word));
+        QVERIFY2(detailOf(flow.message(view->selected())).contains(word, Qt::CaseInsensitive),
+                 qPrintable(word));
         find->setText(u"no such thing anywhere"_s);
         const int before = view->selected();
         QVERIFY(!w.findMessage(1));

@@ -189,12 +189,12 @@ void TestSequenceLayout::arrowsAndHits()
     MessageFlow flow;
     flow.advance(trace);
     const SequenceLayout l = make();
-    const QLineF first = l.arrow(flow.messages()[0], 10'000);
+    const QLineF first = l.arrow(flow.message(int(0)), 10'000);
     QCOMPARE(first.p1(), QPointF(l.xOf(1), l.yOf(1000)));
     QCOMPARE(first.p2(), QPointF(l.xOf(2), l.yOf(3000)));
-    const QLineF inFlight = l.arrow(flow.messages()[1], 10'000);
+    const QLineF inFlight = l.arrow(flow.message(int(1)), 10'000);
     QCOMPARE(inFlight.p2().y(), l.yOf(10'000)); // ends "now"
-    QVERIFY(l.arrow(flow.messages()[2], 10'000).isNull());
+    QVERIFY(l.arrow(flow.message(int(2)), 10'000).isNull());
     // The mouse on an arrow's middle finds it; a little off, too; far off, nothing.
     QCOMPARE(l.hit(first.pointAt(0.5), flow, 10'000), 0);
     QCOMPARE(l.hit(first.pointAt(0.5) + QPointF(0, 3), flow, 10'000), 0);

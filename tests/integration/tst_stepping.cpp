@@ -45,7 +45,7 @@ struct Counts
 Counts count(const MessageFlow &flow)
 {
     Counts c;
-    for (const FlowMessage &m : flow.messages()) {
+    for (const FlowMessage &m : flow.allMessages()) {
         c.delivered += m.fate == MessageFate::Delivered;
         c.lost += m.fate == MessageFate::Lost;
         c.inFlight += m.fate == MessageFate::InFlight;
@@ -164,7 +164,7 @@ std::vector<FlowMessage> flowOf(const TraceStore &trace, const PendingFrame &f)
     MessageFlow flow;
     flow.advance(trace);
     std::vector<FlowMessage> out;
-    for (const FlowMessage &m : flow.messages())
+    for (const FlowMessage &m : flow.allMessages())
         if (m.from == f.from && m.to == f.to && m.seq == f.seq)
             out.push_back(m);
     return out;
@@ -231,10 +231,10 @@ void TestStepping::simDropEndsInALoss()
     QVERIFY(!lab.controls.drop(prepare->id));
     flow.advance(lab.sim.trace());
     QCOMPARE(count(flow).lost, before.lost + 1);
-    const auto lost =
-        std::find_if(flow.messages().begin(), flow.messages().end(),
-                     [](const FlowMessage &m) { return m.fate == MessageFate::Lost; });
-    QVERIFY(lost != flow.messages().end());
+    const std::vector<FlowMessage> all = flow.allMessages();
+    const auto lost = std::find_if(
+        all.begin(), all.end(), [](const FlowMessage &m) { return m.fate == MessageFate::Lost; });
+    QVERIFY(lost != all.end());
     QCOMPARE(lost->type, quint16(MsgType::Prepare));
     QCOMPARE(lost->reason, quint8(3));
 }

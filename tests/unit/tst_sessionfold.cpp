@@ -37,6 +37,8 @@ private Q_SLOTS:
     void foldsIncrementally();
     void handMadeTrace();
     void factsReadBackAsWritten();
+    void lettingBlocksGoChangesNoRow_data();
+    void lettingBlocksGoChangesNoRow();
 
 private:
     struct Run
@@ -83,7 +85,7 @@ void TestSessionFold::foldsARecordedRun()
     const Run run = record(scenario, seed, protocol);
     SessionFold fold;
     QCOMPARE(fold.advance(*run.trace), run.trace->size());
-    const auto &rows = fold.rows();
+    const std::vector<SessionRow> rows = fold.allRows();
     QCOMPARE(qint64(rows.size()), run.summary[u"sessions"_s].toInteger());
     int committed = 0, aborted = 0, released = 0, precommitted = 0;
     for (const SessionRow &r : rows) {
@@ -158,10 +160,10 @@ void TestSessionFold::asOfAnyEvent()
         run.trace->forEach(0, e + 1, [&upTo, i = qsizetype(0)](const TraceEvent &ev) mutable {
             upTo.apply(i++, ev);
         });
-        QCOMPARE(fold.rowsAt(e), qsizetype(upTo.rows().size()));
-        for (size_t r = 0; r < upTo.rows().size(); ++r) {
-            const SessionRow &then = upTo.rows()[r];
-            const SessionRow &whole = fold.rows()[r];
+        QCOMPARE(fold.rowsAt(e), qsizetype(upTo.rowCount()));
+        for (size_t r = 0; r < upTo.rowCount(); ++r) {
+            const SessionRow &then = upTo.row(qsizetype(r));
+            const SessionRow &whole = fold.row(qsizetype(r));
             COMPARE_ENUM(whole.phaseAt(e), then.changes.back().phase);
             QCOMPARE(whole.answeredBy(e), then.answerEvent >= 0);
             QCOMPARE(whole.releasedBy(e), then.releaseEvent >= 0);
@@ -185,11 +187,11 @@ void TestSessionFold::foldsIncrementally()
         QCOMPARE(bits.takeChangedFrom(), qsizetype(-1)); // taken
     }
     QCOMPARE(firstChanged, qsizetype(0));
-    QCOMPARE(bits.rows().size(), whole.rows().size());
-    for (size_t r = 0; r < whole.rows().size(); ++r) {
-        QCOMPARE(bits.rows()[r].changes.size(), whole.rows()[r].changes.size());
-        QCOMPARE(bits.rows()[r].answerEvent, whole.rows()[r].answerEvent);
-        QCOMPARE(bits.rows()[r].reason, whole.rows()[r].reason);
+    QCOMPARE(bits.rowCount(), whole.rowCount());
+    for (size_t r = 0; r < whole.rowCount(); ++r) {
+        QCOMPARE(bits.row(qsizetype(r)).changes.size(), whole.row(qsizetype(r)).changes.size());
+        QCOMPARE(bits.row(qsizetype(r)).answerEvent, whole.row(qsizetype(r)).answerEvent);
+        QCOMPARE(bits.row(qsizetype(r)).reason, whole.row(qsizetype(r)).reason);
     }
 }
 
@@ -260,8 +262,8 @@ void TestSessionFold::handMadeTrace()
     SessionFold fold;
     for (size_t i = 0; i < t.size(); ++i)
         fold.apply(qsizetype(i), t[i]);
-    QCOMPARE(fold.rows().size(), size_t(2));
-    const SessionRow &a = fold.rows()[0];
+    QCOMPARE(fold.rowCount(), size_t(2));
+    const SessionRow &a = fold.row(qsizetype(0));
     QCOMPARE(a.requestId, quint64(41));
     QCOMPARE(a.subscriber, u"alice"_s);
     COMPARE_ENUM(a.protocol, Protocol::ThreePhase);
@@ -279,7 +281,7 @@ void TestSessionFold::handMadeTrace()
     QCOMPARE(a.durationMs, qint64(2000));
     QCOMPARE(a.tx, TxId(7));
     QCOMPARE(a.releaseUs, qint64(4000 - (1000 + 500 + 2000 * 1000)));
-    const SessionRow &b = fold.rows()[1];
+    const SessionRow &b = fold.row(qsizetype(1));
     QCOMPARE(b.requestId, quint64(42));
     QCOMPARE(b.session, SessionId(0));
     COMPARE_ENUM(b.outcome, Outcome::Invalid);
@@ -320,6 +322,79 @@ void TestSessionFold::factsReadBackAsWritten()
         QCOMPARE(back.setupTx, f.setupTx);
         QCOMPARE(back.text, f.text);
     }
+}
+
+void TestSessionFold::lettingBlocksGoChangesNoRow_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<QString>("protocol");
+    QTest::addColumn<quint64>("seed");
+    QTest::addColumn<int>("blockRows");
+    QTest::addColumn<qsizetype>("reach");
+    const qsizetype far = SessionFold::kReach;
+    QTest::newRow("demo 2PC, blocks of 3") << u"demo"_s << u"2pc"_s << quint64(3) << 3 << far;
+    QTest::newRow("demo 3PC, blocks of 16") << u"demo"_s << u"3pc"_s << quint64(9) << 16 << far;
+    QTest::newRow("chaos, blocks of 5") << u"chaos"_s << QString() << quint64(6) << 5 << far;
+    // Rows that close more than 400 events after their block's last request are kept aside.
+    QTest::newRow("demo 2PC, a short reach")
+        << u"demo"_s << u"2pc"_s << quint64(5) << 4 << qsizetype(400);
+    QTest::newRow("coordinator crash 3PC")
+        << u"coordinator-crash"_s << u"3pc"_s << quint64(2) << 1 << far;
+}
+
+void TestSessionFold::lettingBlocksGoChangesNoRow()
+{
+    // A fold that keeps two blocks of rows (folded in pieces, as the window does, so blocks
+    // go while sessions of theirs are still open) shows every row as one that holds them all:
+    // every field and every change, the table at any event, the counts.
+    QFETCH(QString, scenario);
+    QFETCH(QString, protocol);
+    QFETCH(quint64, seed);
+    QFETCH(int, blockRows);
+    QFETCH(qsizetype, reach);
+    const Run run = record(scenario, seed, protocol);
+    SessionFold whole;
+    whole.advance(*run.trace);
+    SessionFold held;
+    held.holdBlocks(2, blockRows, reach);
+    TraceStore growing(run.trace->nodeCount(), run.trace->size() + 1);
+    growing.setNodeNames(run.trace->nodeNames());
+    for (qsizetype i = 0; i < run.trace->size(); ++i) {
+        growing.append(run.trace->at(i));
+        if (i % 61 == 0)
+            held.advance(growing);
+    }
+    held.advance(growing);
+    QCOMPARE(held.rowCount(), whole.rowCount());
+    QVERIFY(held.blocksLetGo() > 2);
+    const std::vector<SessionRow> all = whole.allRows();
+    for (size_t r = 0; r < all.size(); ++r) {
+        const SessionRow &a = held.row(qsizetype(r));
+        const SessionRow &b = all[r];
+        const bool same =
+            a.requestId == b.requestId && a.session == b.session && a.edge == b.edge &&
+            a.subscriber == b.subscriber && a.trafficClass == b.trafficClass &&
+            a.protocol == b.protocol && a.answerEvent == b.answerEvent && a.outcome == b.outcome &&
+            a.tx == b.tx && a.latencyUs == b.latencyUs && a.durationMs == b.durationMs &&
+            a.reason == b.reason && a.releaseEvent == b.releaseEvent &&
+            a.releaseUs == b.releaseUs && a.changes.size() == b.changes.size() &&
+            std::equal(a.changes.begin(), a.changes.end(), b.changes.begin(),
+                       [](const SessionRow::Change &x, const SessionRow::Change &y) {
+                           return x.event == y.event && x.labUs == y.labUs && x.phase == y.phase;
+                       });
+        if (!same)
+            QFAIL(qPrintable(u"row %1 differs"_s.arg(r)));
+    }
+    QVERIFY(held.refolds() > 0);
+    QVERIFY(held.heldBlocks() <= 2 + 1 + 8);
+    std::mt19937_64 rng(seed);
+    for (int i = 0; i < 300; ++i) {
+        const qsizetype e = static_cast<qsizetype>(rng() % quint64(run.trace->size() + 10)) - 5;
+        QCOMPARE(held.rowsAt(e), whole.rowsAt(e));
+    }
+    for (const Outcome o : {Outcome::Committed, Outcome::Aborted, Outcome::Invalid,
+                            Outcome::Unknown, Outcome::Released})
+        QCOMPARE(held.count(o), whole.count(o));
 }
 
 QTEST_GUILESS_MAIN(TestSessionFold)

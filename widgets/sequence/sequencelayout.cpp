@@ -126,7 +126,7 @@ int SequenceLayout::hit(QPointF p, const MessageFlow &flow, qint64 nowUs, double
     int best = -1;
     double bestDistance = tolerance;
     for (const int id : visible(flow, at - slack, at + slack)) {
-        const FlowMessage &m = flow.messages()[static_cast<size_t>(id)];
+        const FlowMessage m = flow.message(id);
         if (filter && !filter->accepts(m))
             continue;
         const QLineF line = arrow(m, nowUs);

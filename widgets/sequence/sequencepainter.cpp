@@ -312,16 +312,13 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
         std::vector<int> ids = l.visible(flow, top, bottom);
         if (filtered)
             ids.erase(std::remove_if(ids.begin(), ids.end(),
-                                     [&](int id) {
-                                         return !s.filter->accepts(
-                                             flow.messages()[static_cast<size_t>(id)]);
-                                     }),
+                                     [&](int id) { return !s.filter->accepts(flow.message(id)); }),
                       ids.end());
         // More arrows than four a pixel row: their density instead.
         if (static_cast<int>(ids.size()) > std::min(kMaxArrows, 4 * rows)) {
             std::vector<quint64> count(lanes.size() * static_cast<size_t>(rows), 0);
             for (const int id : ids) {
-                const FlowMessage &m = flow.messages()[static_cast<size_t>(id)];
+                const FlowMessage m = flow.message(id);
                 const double x = l.xOf(m.from);
                 const int row = static_cast<int>(l.yOf(l.startOf(m)) - plotTop);
                 if (x >= 0 && row >= 0 && row < rows)
@@ -344,7 +341,7 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
             std::vector<std::pair<QLineF, int>> emphasised;            // the selected transaction
             std::vector<double> lastLabel(lanes.size(), -1e9);
             for (const int id : ids) {
-                const FlowMessage &m = flow.messages()[static_cast<size_t>(id)];
+                const FlowMessage m = flow.message(id);
                 QLineF line = l.arrow(m, s.nowUs);
                 if (line.isNull())
                     continue;
@@ -387,7 +384,7 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
                         p.drawLines(lines);
                     }
             for (const auto &[line, id] : emphasised) {
-                const FlowMessage &m = flow.messages()[static_cast<size_t>(id)];
+                const FlowMessage m = flow.message(id);
                 QPen pen(colour(m.cls), id == s.selected ? 3 : 2);
                 if (m.fate == MessageFate::InFlight)
                     pen.setStyle(Qt::DashLine);

@@ -112,8 +112,7 @@ void SequenceView::setHiddenLanes(const QStringList &names)
 void SequenceView::setFilter(const SequenceFilter &filter)
 {
     m_filter = filter;
-    if (m_selected >= 0 && m_flow &&
-        !m_filter.accepts(m_flow->messages()[static_cast<size_t>(m_selected)]))
+    if (m_selected >= 0 && m_flow && !m_filter.accepts(m_flow->message(m_selected)))
         select(-1);
     update();
     Q_EMIT filterChanged();
@@ -131,12 +130,12 @@ void SequenceView::contextMenuEvent(QContextMenuEvent *event)
     QMenu menu(this);
     const int id = m_flow ? m_layout.hit(event->pos(), *m_flow, now(), 5, &m_filter) : -1;
     if (id >= 0) {
-        const TxId tx = m_flow->messages()[static_cast<size_t>(id)].tx;
+        const TxId tx = m_flow->message(id).tx;
         if (tx)
             menu.addAction(tr("Show Only Transaction %1").arg(formatId(tx)), this,
                            [this, tx] { showOnlyTransaction(tx); });
         if (m_branchable) {
-            const FlowMessage &m = m_flow->messages()[static_cast<size_t>(id)];
+            const FlowMessage m = m_flow->message(id);
             const qsizetype at = m.endEvent >= 0 ? m.endEvent : m.sendEvent;
             menu.addAction(tr("Branch from This Message"), this,
                            [this, at] { Q_EMIT branchRequested(at); });
@@ -224,7 +223,7 @@ void SequenceView::setFollowing(bool on)
 
 void SequenceView::select(int id)
 {
-    if (!m_flow || id >= static_cast<int>(m_flow->messages().size()))
+    if (!m_flow || id >= static_cast<int>(m_flow->messageCount()))
         id = -1;
     m_selected = id;
     update();
@@ -278,7 +277,7 @@ void SequenceView::paintEvent(QPaintEvent *)
     scene.selected = m_selected;
     scene.cursorUs = cursorAt();
     if (m_selected >= 0)
-        scene.highlight = m_flow->messages()[static_cast<size_t>(m_selected)].tx;
+        scene.highlight = m_flow->message(m_selected).tx;
     QElapsedTimer took;
     took.start();
     m_lastDrawn = SequencePainter::paint(p, scene);
@@ -422,15 +421,13 @@ void SequenceView::stepInTransaction(int direction)
 {
     if (!m_flow || m_selected < 0)
         return;
-    const TxId tx = m_flow->messages()[static_cast<size_t>(m_selected)].tx;
+    const TxId tx = m_flow->message(m_selected).tx;
     if (!tx)
         return;
     std::vector<int> ids = m_flow->ofTransaction(tx);
     ids.erase(std::remove_if(ids.begin(), ids.end(),
                              [this](int id) {
-                                 return id != m_selected &&
-                                        !m_filter.accepts(
-                                            m_flow->messages()[static_cast<size_t>(id)]);
+                                 return id != m_selected && !m_filter.accepts(m_flow->message(id));
                              }),
               ids.end());
     const auto at = std::find(ids.begin(), ids.end(), m_selected);
@@ -447,7 +444,7 @@ void SequenceView::reveal(int id)
     select(id);
     if (!m_flow || id < 0)
         return;
-    const FlowMessage &m = m_flow->messages()[static_cast<size_t>(id)];
+    const FlowMessage m = m_flow->message(id);
     const double y = m_layout.yOf(m_layout.startOf(m));
     if (y < SequenceLayout::kHeaderHeight + 20 || y > height() - 20) {
         setFollowing(false);
@@ -466,7 +463,7 @@ bool SequenceView::event(QEvent *event)
             event->ignore();
             return true;
         }
-        const FlowMessage &m = m_flow->messages()[static_cast<size_t>(id)];
+        const FlowMessage m = m_flow->message(id);
         const QString fate =
             m.fate == MessageFate::Delivered
                 ? tr("delivered after %L1 ms").arg(m.latencyUs() / 1000.0, 0, 'f', 3)
