@@ -14,6 +14,12 @@
 #include <QTimer>
 #include <atomic>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace edgecore {
@@ -83,6 +89,19 @@ ThreadHost::~ThreadHost()
     delete m_runtime;
 }
 
+namespace {
+// A host's thread yields to the window's: when the cast runs flat out on fewer cores than it
+// has threads, the scheduler gives the thread that takes the user's input (nice 0) about three
+// times the share of each host's (nice 5), so input is handled in time and the cast gets the
+// rest. Linux (per-thread nice values); elsewhere the threads keep the default.
+void yieldToTheWindow()
+{
+#ifdef Q_OS_LINUX
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 5);
+#endif
+}
+} // namespace
+
 bool ThreadHost::listen(QString *error)
 {
     if (!m_thread.isRunning())
@@ -90,7 +109,11 @@ bool ThreadHost::listen(QString *error)
     QString reason;
     quint16 port = 0;
     QMetaObject::invokeMethod(
-        m_runtime, [&] { port = m_runtime->listenOn(m_config.listenPort, &reason); },
+        m_runtime,
+        [&] {
+            yieldToTheWindow();
+            port = m_runtime->listenOn(m_config.listenPort, &reason);
+        },
         Qt::BlockingQueuedConnection);
     m_port = port;
     if (port == 0 && error)

@@ -104,7 +104,7 @@ struct Frames
 };
 
 Frames frames(const MessageFlow &flow, const QStringList &names, double usPerPixel, qint64 top,
-              bool drag, int count = 40)
+              bool drag, int count = 40, const QString &saveTo = QString())
 {
     QImage image(1200, 800, QImage::Format_ARGB32_Premultiplied);
     SequenceLayout layout;
@@ -132,6 +132,8 @@ Frames frames(const MessageFlow &flow, const QStringList &names, double usPerPix
         p.end();
         times.push_back(timer.nsecsElapsed() / 1e6);
     }
+    if (!saveTo.isEmpty() && !image.save(saveTo))
+        QTextStream(stderr) << "edgecore-diagram-bench: cannot write " << saveTo << '\n';
     std::sort(times.begin(), times.end());
     f.p50 = times[times.size() / 2];
     f.p95 = times[std::min(times.size() - 1, times.size() * 95 / 100)];
@@ -147,7 +149,8 @@ int main(int argc, char **argv)
     qsizetype maxMessages = 10'000'000;
     const QStringList args = app.arguments();
     if (args.contains(u"--help"_s)) {
-        out << "Usage: edgecore-diagram-bench [--max MESSAGES]\n";
+        out << "Usage: edgecore-diagram-bench [--max MESSAGES] [--frame PNG]\n"
+               "  --frame PNG  also save the frame painted 100 ms far back in the spilled run\n";
         return 0;
     }
     if (const qsizetype i = args.indexOf(u"--max"_s); i >= 0) {
@@ -158,6 +161,12 @@ int main(int argc, char **argv)
                                    "from 1000 up\n";
             return 2;
         }
+    }
+    const qsizetype frameAt = args.indexOf(u"--frame"_s);
+    const QString framePath = frameAt >= 0 ? args.value(frameAt + 1) : QString();
+    if (frameAt >= 0 && framePath.isEmpty()) {
+        QTextStream(stderr) << "edgecore-diagram-bench: --frame takes a file name\n";
+        return 2;
     }
     out << "EdgeCore Lab sequence diagram benchmark\n";
     out << "machine: " << QSysInfo::prettyProductName() << ", "
@@ -229,7 +238,8 @@ int main(int argc, char **argv)
         const Frames first = frames(flow, kNames, 1e5 / 760, flow.firstUs() + span / 10, false, 1);
         const double firstMs = took.nsecsElapsed() / 1e6;
         const qsizetype refolded = flow.refolds();
-        const Frames after = frames(flow, kNames, 1e5 / 760, flow.firstUs() + span / 10, false);
+        const Frames after =
+            frames(flow, kNames, 1e5 / 760, flow.firstUs() + span / 10, false, 40, framePath);
         out << "its diagram fold: " << flow.messageCount() << " messages folded in "
             << QString::number(foldS, 'f', 1) << " s; " << flow.heldBlocks() << " blocks of "
             << MessageFlow::kBlockMessages << " in memory, " << flow.blocksLetGo()

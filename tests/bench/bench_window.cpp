@@ -9,6 +9,7 @@
 
 #include "lab/labengine.h"
 #include "mainwindow.h"
+#include "sequence/sequenceview.h"
 #include "sessionsmodel.h"
 #include "timeline/messageflow.h"
 #include "timeline/sessionfold.h"
@@ -100,6 +101,13 @@ void measure(LabEngine::Kind kind, int seconds, QTextStream &out)
         last = now;
     });
     input.start();
+    std::vector<double> paints;
+    std::vector<int> drawn;
+    SequenceView *view = w.sequenceView();
+    QObject::connect(view, &SequenceView::viewChanged, [&] {
+        paints.push_back(double(view->lastPaintNs()) / 1e6);
+        drawn.push_back(view->lastDrawn());
+    });
     QStringList minutes;
     QTimer minute;
     minute.setInterval(60'000);
@@ -124,6 +132,14 @@ void measure(LabEngine::Kind kind, int seconds, QTextStream &out)
         << QString::number(double(events) / wallS, 'f', 0).leftJustified(10) << ' '
         << QString(ms(at(0.5)) + u" / "_s + ms(at(0.99)) + u" / "_s + ms(late.back()) + u" ms"_s)
         << "  (" << late.size() << " ticks)\n";
+    QObject::disconnect(view, &SequenceView::viewChanged, nullptr, nullptr);
+    std::sort(paints.begin(), paints.end());
+    std::sort(drawn.begin(), drawn.end());
+    if (!paints.empty())
+        out << "  diagram paints: " << paints.size() << ", p50 / p99 / max "
+            << ms(paints[paints.size() / 2]) << " / " << ms(paints[paints.size() * 99 / 100])
+            << " / " << ms(paints.back()) << " ms, arrows p50 " << drawn[drawn.size() / 2]
+            << ", max " << drawn.back() << '\n';
     for (const QString &line : minutes)
         out << line << '\n';
     out << "  at the end: " << memory(w) << '\n';

@@ -5,7 +5,9 @@
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
+#include <QImage>
 #include <QLocale>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -82,6 +84,113 @@ void arrowHead(QPainter &p, const QLineF &line, const QColor &c)
     p.setBrush(c);
     p.drawPolygon(pts, 3);
 }
+// 1-pixel lines set straight into an image (Bresenham's, clipped first), for the raster
+// engine: one layer per thread, reused from paint to paint.
+class LineLayer
+{
+public:
+    // The layer for a paint on p, cleared; null where p does not paint pixels.
+    static LineLayer *over(QPainter &p)
+    {
+        if (!p.paintEngine() || p.paintEngine()->type() != QPaintEngine::Raster || !p.device())
+            return nullptr;
+        thread_local LineLayer layer;
+        const qreal dpr = p.device()->devicePixelRatioF();
+        const QSize size(qRound(p.device()->width() * dpr), qRound(p.device()->height() * dpr));
+        if (layer.m_image.size() != size)
+            layer.m_image = QImage(size, QImage::Format_ARGB32_Premultiplied);
+        layer.m_image.setDevicePixelRatio(dpr);
+        layer.m_image.fill(Qt::transparent);
+        layer.m_scale = dpr;
+        layer.m_transform = p.transform();
+        return &layer;
+    }
+
+    void draw(const QVector<QLineF> &lines, const QColor &colour, bool dashed)
+    {
+        const QRgb rgba = qPremultiply(colour.rgba());
+        const int w = m_image.width();
+        const int h = m_image.height();
+        auto *bits = reinterpret_cast<QRgb *>(m_image.bits());
+        const qsizetype stride = m_image.bytesPerLine() / 4;
+        for (const QLineF &logical : lines) {
+            const QLineF line = m_transform.map(logical);
+            double x0 = line.x1() * m_scale, y0 = line.y1() * m_scale;
+            double x1 = line.x2() * m_scale, y1 = line.y2() * m_scale;
+            if (!clip(x0, y0, x1, y1, w - 1, h - 1))
+                continue;
+            int ax = static_cast<int>(std::lround(x0)), ay = static_cast<int>(std::lround(y0));
+            const int bx = static_cast<int>(std::lround(x1)),
+                      by = static_cast<int>(std::lround(y1));
+            const int dx = std::abs(bx - ax), sx = ax < bx ? 1 : -1;
+            const int dy = -std::abs(by - ay), sy = ay < by ? 1 : -1;
+            int err = dx + dy;
+            for (int step = 0;; ++step) {
+                if (!dashed || step % 6 < 4) // Qt's dash: 4 on, 2 off
+                    bits[ay * stride + ax] = rgba;
+                if (ax == bx && ay == by)
+                    break;
+                const int e2 = 2 * err;
+                if (e2 >= dy) {
+                    err += dy;
+                    ax += sx;
+                }
+                if (e2 <= dx) {
+                    err += dx;
+                    ay += sy;
+                }
+            }
+        }
+    }
+
+    void paintOnto(QPainter &p) const
+    {
+        p.save();
+        p.resetTransform();
+        p.drawImage(QPointF(0, 0), m_image);
+        p.restore();
+    }
+
+private:
+    // Liang-Barsky: the part of the segment inside [0, xmax] x [0, ymax]; false if none.
+    static bool clip(double &x0, double &y0, double &x1, double &y1, double xmax, double ymax)
+    {
+        double t0 = 0, t1 = 1;
+        const double dx = x1 - x0, dy = y1 - y0;
+        const double p[4] = {-dx, dx, -dy, dy};
+        const double q[4] = {x0, xmax - x0, y0, ymax - y0};
+        for (int i = 0; i < 4; ++i) {
+            if (p[i] == 0) {
+                if (q[i] < 0)
+                    return false;
+                continue;
+            }
+            const double t = q[i] / p[i];
+            if (p[i] < 0)
+                t0 = std::max(t0, t);
+            else
+                t1 = std::min(t1, t);
+            if (t0 > t1)
+                return false;
+        }
+        const double ox = x0, oy = y0;
+        x0 = ox + t0 * dx;
+        y0 = oy + t0 * dy;
+        x1 = ox + t1 * dx;
+        y1 = oy + t1 * dy;
+        // Rounding stays inside.
+        x0 = std::clamp(x0, 0.0, xmax);
+        x1 = std::clamp(x1, 0.0, xmax);
+        y0 = std::clamp(y0, 0.0, ymax);
+        y1 = std::clamp(y1, 0.0, ymax);
+        return true;
+    }
+
+    QImage m_image;
+    qreal m_scale = 1;
+    QTransform m_transform;
+};
+
 } // namespace
 
 QColor SequencePainter::colour(MessageClass c)
@@ -337,8 +446,9 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
             p.setRenderHint(QPainter::Antialiasing, labels);
             // [class][dashed][faded]
             QVector<QLineF> batches[kMessageClassCount][2][2];
-            std::vector<std::pair<QLineF, const FlowMessage *>> marks; // heads, crosses, rings
-            std::vector<std::pair<QLineF, int>> emphasised;            // the selected transaction
+
+            std::vector<std::pair<QLineF, FlowMessage>> marks; // heads, crosses, rings
+            std::vector<std::pair<QLineF, int>> emphasised;    // the selected transaction
             std::vector<double> lastLabel(lanes.size(), -1e9);
             for (const int id : ids) {
                 const FlowMessage m = flow.message(id);
@@ -356,7 +466,7 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
                                .push_back(line);
                 if (few || m.fate == MessageFate::Lost || m.fate == MessageFate::Refused ||
                     m.duplicate)
-                    marks.emplace_back(line, &m);
+                    marks.emplace_back(line, m);
                 ++drawn;
                 const int lane = l.laneAt(std::min(line.x1(), line.x2()) + 1);
                 if (labels && line.length() > 60 && lane >= 0 &&
@@ -371,6 +481,11 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
                                toString(static_cast<MsgType>(m.type)));
                 }
             }
+            // On the screen (the raster engine), without antialiasing, the lines are set into a
+            // layer pixel by pixel and the layer drawn once: Qt 6.4's cosmetic stroker pays per
+            // pixel about ten times what this does, and a zoomed-out view at full load has a
+            // few thousand lines hundreds of pixels long. Anywhere else (SVG, PDF), QPainter.
+            LineLayer *layer = !labels ? LineLayer::over(p) : nullptr;
             for (int c = 0; c < kMessageClassCount; ++c)
                 for (int dashed = 0; dashed < 2; ++dashed)
                     for (int faded = 0; faded < 2; ++faded) {
@@ -380,9 +495,15 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
                         QColor col = colour(static_cast<MessageClass>(c));
                         if (faded)
                             col.setAlpha(60);
+                        if (layer) {
+                            layer->draw(lines, col, dashed);
+                            continue;
+                        }
                         p.setPen(QPen(col, 1, dashed ? Qt::DashLine : Qt::SolidLine));
                         p.drawLines(lines);
                     }
+            if (layer)
+                layer->paintOnto(p);
             for (const auto &[line, id] : emphasised) {
                 const FlowMessage m = flow.message(id);
                 QPen pen(colour(m.cls), id == s.selected ? 3 : 2);
@@ -392,15 +513,15 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
                 p.drawLine(line);
             }
             for (const auto &[line, m] : marks) {
-                QColor c = colour(m->cls);
-                if (s.highlight && m->tx != s.highlight)
+                QColor c = colour(m.cls);
+                if (s.highlight && m.tx != s.highlight)
                     c.setAlpha(60);
                 const QPointF end = line.p2();
-                if (m->duplicate) { // a copy made by hand: "×2" at its start
+                if (m.duplicate) { // a copy made by hand: "×2" at its start
                     p.setPen(QColor(0x8a, 0x55, 0x00));
                     p.drawText(line.p1() + QPointF(line.dx() >= 0 ? 4 : -18, -3), u"×2"_s);
                 }
-                switch (m->fate) {
+                switch (m.fate) {
                 case MessageFate::Delivered:
                 case MessageFate::InFlight:
                     p.setPen(QPen(c, 1));

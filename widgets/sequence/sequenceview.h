@@ -31,7 +31,8 @@ public:
     void fitAll();
     void zoom(double factor); // about the middle
     int lastDrawn() const { return m_lastDrawn; }
-    void setBranchable(bool on) { m_branchable = on; } // the simulator runs live
+    qint64 lastPaintNs() const { return m_restNs / 2; } // how long the last paint took
+    void setBranchable(bool on) { m_branchable = on; }  // the simulator runs live
     // Lab time down the side, or event order (every step its own row, the clock standing
     // still or not). Each keeps its own zoom; switching follows the live end.
     void setAxis(SequenceLayout::Axis axis);
