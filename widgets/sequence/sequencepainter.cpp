@@ -11,6 +11,7 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <atomic>
 #include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
@@ -119,14 +120,17 @@ public:
             double x1 = line.x2() * m_scale, y1 = line.y2() * m_scale;
             if (!clip(x0, y0, x1, y1, w - 1, h - 1))
                 continue;
-            int ax = static_cast<int>(std::lround(x0)), ay = static_cast<int>(std::lround(y0));
+            int ax = static_cast<int>(std::floor(x0)), ay = static_cast<int>(std::floor(y0));
             const int bx = static_cast<int>(std::lround(x1)),
                       by = static_cast<int>(std::lround(y1));
             const int dx = std::abs(bx - ax), sx = ax < bx ? 1 : -1;
             const int dy = -std::abs(by - ay), sy = ay < by ? 1 : -1;
             int err = dx + dy;
-            for (int step = 0;; ++step) {
-                if (!dashed || step % 6 < 4) // Qt's dash: 4 on, 2 off
+            // Qt's dash: 4 on, 2 off, along the line's length.
+            const double stepLength = std::hypot(dx, dy) / std::max(1, std::max(dx, -dy));
+            double along = 0;
+            for (;; along += stepLength) {
+                if (!dashed || std::fmod(along, 6.0) < 4.0)
                     bits[ay * stride + ax] = rgba;
                 if (ax == bx && ay == by)
                     break;
@@ -192,6 +196,15 @@ private:
 };
 
 } // namespace
+
+namespace {
+std::atomic<bool> layered{true};
+} // namespace
+
+void SequencePainter::setLayered(bool on)
+{
+    layered = on;
+}
 
 QColor SequencePainter::colour(MessageClass c)
 {
@@ -485,7 +498,7 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
             // layer pixel by pixel and the layer drawn once: Qt 6.4's cosmetic stroker pays per
             // pixel about ten times what this does, and a zoomed-out view at full load has a
             // few thousand lines hundreds of pixels long. Anywhere else (SVG, PDF), QPainter.
-            LineLayer *layer = !labels ? LineLayer::over(p) : nullptr;
+            LineLayer *layer = !labels && layered ? LineLayer::over(p) : nullptr;
             for (int c = 0; c < kMessageClassCount; ++c)
                 for (int dashed = 0; dashed < 2; ++dashed)
                     for (int faded = 0; faded < 2; ++faded) {

@@ -38,6 +38,9 @@ public:
     static QString className(MessageClass c); // for the legend, translated
     // Paints the scene; returns how many messages were drawn one by one (0 in density mode).
     static int paint(QPainter &p, const SequenceScene &scene);
+    // Whether unsmoothed arrows on the raster engine are set into a layer pixel by pixel (the
+    // default) or stroked by QPainter (tests compare the two).
+    static void setLayered(bool on);
 };
 
 } // namespace edgecore
