@@ -61,7 +61,7 @@ EventLogModel::EventLogModel(QObject *parent)
 const TraceEvent &EventLogModel::event(int row) const
 {
     if (row != m_cachedRow) {
-        m_cached = m_store->at(row);
+        m_cached = m_store->at(m_first + row);
         m_cachedRow = row;
     }
     return m_cached;
@@ -72,6 +72,7 @@ void EventLogModel::setStore(const TraceStore *store)
     beginResetModel();
     m_store = store;
     m_cachedRow = -1;
+    m_first = 0;
     m_rows = 0;
     m_cursor = -1;
     endResetModel();
@@ -84,32 +85,73 @@ qsizetype EventLogModel::shownSize() const
     return m_cursor >= 0 ? std::min(size, m_cursor + 1) : size;
 }
 
+void EventLogModel::setWindow(qsizetype rows, qsizetype slide)
+{
+    m_window = std::max<qsizetype>(1, rows);
+    m_slide = std::max<qsizetype>(1, slide);
+}
+
+int EventLogModel::rowOf(qsizetype event) const
+{
+    return event >= m_first && event < m_first + m_rows ? static_cast<int>(event - m_first) : -1;
+}
+
 void EventLogModel::setCursor(qsizetype event)
 {
     m_cursor = event;
     if (!m_store)
         return;
-    const qsizetype size = shownSize();
-    if (size < m_rows) {
-        beginRemoveRows({}, static_cast<int>(size), static_cast<int>(m_rows) - 1);
-        m_rows = size;
+    const qsizetype end = shownSize();
+    if (end < m_first || end - m_first > m_window + m_slide) {
+        // Before the rows shown, or far past them: the window moves there whole.
+        beginResetModel();
+        m_cachedRow = -1;
+        m_first = std::max<qsizetype>(0, end - m_window);
+        m_rows = end - m_first;
+        endResetModel();
+    } else if (end < m_first + m_rows) {
+        beginRemoveRows({}, static_cast<int>(end - m_first), static_cast<int>(m_rows) - 1);
+        m_rows = end - m_first;
         endRemoveRows();
     } else {
         refresh();
     }
 }
 
+void EventLogModel::trimTop()
+{
+    if (m_rows <= m_window + m_slide)
+        return;
+    const qsizetype gone = m_rows - m_window;
+    beginRemoveRows({}, 0, static_cast<int>(gone) - 1);
+    m_first += gone;
+    m_rows -= gone;
+    m_cachedRow = -1;
+    endRemoveRows();
+}
+
 int EventLogModel::refresh()
 {
     if (!m_store)
         return 0;
-    const qsizetype size = shownSize();
-    if (size <= m_rows)
+    const qsizetype end = shownSize();
+    if (end <= m_first + m_rows)
         return 0;
-    const int added = static_cast<int>(size - m_rows);
-    beginInsertRows({}, static_cast<int>(m_rows), static_cast<int>(size) - 1);
-    m_rows = size;
+    if (end - m_first - m_rows > m_window + m_slide) {
+        // Far behind (a long run opened, the first refresh of a busy one): only its end.
+        const int added = static_cast<int>(std::min(end - m_first - m_rows, m_window));
+        beginResetModel();
+        m_cachedRow = -1;
+        m_first = end - m_window;
+        m_rows = m_window;
+        endResetModel();
+        return added;
+    }
+    const int added = static_cast<int>(end - m_first - m_rows);
+    beginInsertRows({}, static_cast<int>(m_rows), static_cast<int>(end - m_first) - 1);
+    m_rows = end - m_first;
     endInsertRows();
+    trimTop();
     return added;
 }
 
@@ -137,7 +179,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     }
     switch (index.column()) {
     case IndexCol:
-        return index.row();
+        return QVariant::fromValue(m_first + index.row());
     case LabTimeCol:
         return QLocale().toString(e.labUs / 1000.0, 'f', 3);
     case NodeCol:

@@ -516,7 +516,7 @@ void MainWindow::buildViews()
         const QModelIndex index = m_eventsView->indexAt(at);
         if (!index.isValid())
             return;
-        const qsizetype event = index.row();
+        const qsizetype event = m_events->eventAt(index.row());
         QMenu menu(this);
         menu.addAction(tr("Move the Time Cursor Here"), this,
                        [this, event] { setCursorEvent(event); });
@@ -1489,9 +1489,8 @@ void MainWindow::cursorMoved()
     const qsizetype at = m_cursor->event();
     m_sessions->setCursor(at);
     m_events->setCursor(at);
-    if (at >= 0 && at < m_events->rowCount())
-        m_eventsView->scrollTo(m_events->index(static_cast<int>(at), 0),
-                               QAbstractItemView::PositionAtCenter);
+    if (const int row = at >= 0 ? m_events->rowOf(at) : -1; row >= 0)
+        m_eventsView->scrollTo(m_events->index(row, 0), QAbstractItemView::PositionAtCenter);
     else if (at < 0)
         m_eventsView->scrollToBottom();
     updateTimeBar();

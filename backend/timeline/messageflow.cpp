@@ -375,6 +375,18 @@ std::vector<FlowMessage> MessageFlow::allMessages() const
     return all;
 }
 
+qsizetype MessageFlow::summaryBytes() const
+{
+    qsizetype bytes = 0;
+    for (const Block &b : m_blocks)
+        bytes +=
+            qsizetype(sizeof(Block) + b.txs.capacity() * sizeof(TxId) +
+                      b.inFlight.capacity() * sizeof(quint64) + b.down.capacity() * sizeof(NodeId));
+    for (const auto &tree : m_fenwick)
+        bytes += qsizetype(tree.capacity() * sizeof(quint32));
+    return bytes + qsizetype(m_aside.size() * (sizeof(FlowMessage) + 32));
+}
+
 qsizetype MessageFlow::heldBlocks() const
 {
     return static_cast<qsizetype>(m_blocks.size() - m_firstHeld + m_readBack.size());

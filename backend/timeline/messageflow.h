@@ -136,7 +136,10 @@ public:
     // Blocks of messages in memory now, held and read back, and how many were let go.
     qsizetype heldBlocks() const;
     qsizetype blocksLetGo() const { return m_letGo; }
-    qsizetype refolds() const { return m_refolds; } // blocks folded again so far
+    qsizetype refolds() const { return m_refolds; }         // blocks folded again so far
+    size_t onTheirWay() const { return m_inFlight.size(); } // frames owed an end
+    // Bytes the summaries of the blocks let go take (what grows with the run).
+    qsizetype summaryBytes() const;
 
     const std::vector<LeaderInterval> &leaders() const { return m_leaders; }
     const std::vector<DownInterval> &downs() const { return m_downs; }

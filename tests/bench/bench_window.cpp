@@ -53,8 +53,8 @@ QString memory(MainWindow &w)
     const MessageFlow &flow = w.messageFlow();
     const SessionFold &fold = w.sessionsModel()->fold();
     return u"%1 MB resident; trace %2 events, %3 chunks in memory; diagram %4 messages, %5 "
-           "blocks in memory, %6 let go; table %7 rows, %8 blocks in memory, %9 let go"_s
-               .arg(QString::number(residentMb(), 'f', 0))
+           "blocks in memory, %6 let go (summaries %10 MB, %11 frames owed an end); table %7 "
+           "rows, %8 blocks in memory, %9 let go"_s.arg(QString::number(residentMb(), 'f', 0))
                .arg(w.engine()->trace().size())
                .arg(w.engine()->trace().residentChunks())
                .arg(flow.messageCount())
@@ -62,7 +62,9 @@ QString memory(MainWindow &w)
                .arg(flow.blocksLetGo())
                .arg(fold.rowCount())
                .arg(fold.heldBlocks())
-               .arg(fold.blocksLetGo());
+               .arg(fold.blocksLetGo())
+               .arg(QString::number(double(flow.summaryBytes()) / (1 << 20), 'f', 1))
+               .arg(flow.onTheirWay());
 }
 
 void measure(LabEngine::Kind kind, int seconds, QTextStream &out)

@@ -270,11 +270,11 @@ void showSession(MainWindow &w, SessionId session)
 void showEvent(MainWindow &w, qsizetype event)
 {
     auto *log = w.findChild<QTableView *>(u"eventLogView"_s);
-    if (!log || event < 0 || event >= w.eventLogModel()->rowCount())
+    const int row = w.eventLogModel()->rowOf(event);
+    if (!log || row < 0)
         return;
-    log->selectRow(static_cast<int>(event));
-    log->scrollTo(w.eventLogModel()->index(static_cast<int>(event), 0),
-                  QAbstractItemView::PositionAtCenter);
+    log->selectRow(row);
+    log->scrollTo(w.eventLogModel()->index(row, 0), QAbstractItemView::PositionAtCenter);
 }
 
 // How many colours the picture holds (counting stops at limit).

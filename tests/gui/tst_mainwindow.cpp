@@ -81,6 +81,7 @@ private Q_SLOTS:
     void simulatorBranchesFromAnEvent();
     void traceIsWrittenToTheRunFolderAsItGrows();
     void longRunsKeepABoundedPartOfTheirFolds();
+    void eventLogShowsABoundedWindow();
     void filtersNarrowTheDiagram();
     void timeSliderShowsThePast();
     void findTypesServicesAndLaneOrder();
@@ -960,6 +961,59 @@ void TestMainWindow::longRunsKeepABoundedPartOfTheirFolds()
     const QString detail = w.messageDetail();
     QVERIFY2(detail.contains(toString(MsgType::Prepare)), qPrintable(detail));
     QVERIFY2(detail.contains(formatId(m.tx)), qPrintable(detail));
+}
+
+void TestMainWindow::eventLogShowsABoundedWindow()
+{
+    // The log shows at most its window of rows (here 100, letting 25 go at once), ending at
+    // the live end or the cursor; row r is event firstEvent() + r, numbered so; a model tester
+    // checks every insert, removal and reset it signals.
+    TraceStore trace(3, 10'000);
+    trace.setNodeNames({QString(), u"a"_s, u"b"_s, u"c"_s});
+    const auto append = [&trace](int n) {
+        for (int i = 0; i < n; ++i) {
+            TraceEvent e;
+            e.kind = TraceKind::Note;
+            e.node = 1;
+            e.labUs = trace.size() * 10;
+            trace.append(e);
+        }
+    };
+    append(90);
+    EventLogModel log;
+    QAbstractItemModelTester tester(&log);
+    log.setWindow(100, 25);
+    log.setStore(&trace);
+    QCOMPARE(log.rowCount(), 90);
+    const auto shows = [&log](qsizetype first, qsizetype end) {
+        return log.firstEvent() == first && log.firstEvent() + log.rowCount() == end &&
+               log.index(0, EventLogModel::IndexCol).data().toLongLong() == first &&
+               log.index(log.rowCount() - 1, EventLogModel::IndexCol).data().toLongLong() ==
+                   end - 1;
+    };
+    append(30); // 120 rows: within the window and its slack
+    QCOMPARE(log.refresh(), 30);
+    QVERIFY(shows(0, 120));
+    append(10); // 130: the top 30 go, 100 stay
+    log.refresh();
+    QVERIFY(shows(30, 130));
+    QCOMPARE(log.rowOf(29), -1);
+    QCOMPARE(log.rowOf(30), 0);
+    QCOMPARE(log.eventAt(5), qsizetype(35));
+    append(5000); // far behind: only the end
+    log.refresh();
+    QVERIFY(shows(5030, 5130));
+    // The cursor back before the rows shown: the window moves there; inside them: it ends there.
+    log.setCursor(10);
+    QVERIFY(shows(0, 11));
+    log.setCursor(3000);
+    QVERIFY(shows(2901, 3001));
+    log.setCursor(2950);
+    QVERIFY(shows(2901, 2951));
+    QCOMPARE(log.refresh(), 0); // at a cursor the log gains nothing
+    log.setCursor(-1);          // live again
+    QVERIFY(log.firstEvent() + log.rowCount() == trace.size());
+    QVERIFY(log.rowCount() <= 125);
 }
 
 void TestMainWindow::simulatorBranchesFromAnEvent()
