@@ -243,6 +243,7 @@ void MessageFlow::letGo(size_t index)
     // that took much longer (delayed by a fault) is kept aside too.
     const qsizetype reach = block.lastFirstEvent + 4 * qsizetype(m_blockMessages);
     block.foldTo = block.lastFirstEvent;
+    std::vector<TxId> txs;
     for (size_t i = 0; i < data.messages.size(); ++i) {
         const FlowMessage &m = data.messages[i];
         if (m.endEvent > reach)
@@ -250,12 +251,22 @@ void MessageFlow::letGo(size_t index)
         else
             block.foldTo = std::max(block.foldTo, m.endEvent);
         if (m.tx)
-            block.txs.push_back(m.tx);
+            txs.push_back(m.tx);
     }
-    std::sort(block.txs.begin(), block.txs.end());
-    block.txs.erase(std::unique(block.txs.begin(), block.txs.end()), block.txs.end());
+    std::sort(txs.begin(), txs.end());
+    txs.erase(std::unique(txs.begin(), txs.end()), txs.end());
+    // A transaction's id is its coordinator's node in the top 16 bits and a count below: the
+    // block keeps a range per coordinator, a few dozen bytes instead of 8 a transaction. A
+    // range may hold a transaction the block has not (ofTransaction() then reads the block
+    // for nothing), never miss one it has.
+    for (const TxId tx : txs) {
+        if (block.txs.empty() || block.txs.back().key != tx >> 48)
+            block.txs.push_back(TxRange{tx >> 48, tx, tx});
+        else
+            block.txs.back().hi = tx;
+    }
     block.txs.shrink_to_fit();
-    for (const TxId tx : block.txs) {
+    for (const TxId tx : txs) {
         const auto it = m_byTx.find(tx);
         if (it == m_byTx.end())
             continue;
@@ -380,7 +391,7 @@ qsizetype MessageFlow::summaryBytes() const
     qsizetype bytes = 0;
     for (const Block &b : m_blocks)
         bytes +=
-            qsizetype(sizeof(Block) + b.txs.capacity() * sizeof(TxId) +
+            qsizetype(sizeof(Block) + b.txs.capacity() * sizeof(TxRange) +
                       b.inFlight.capacity() * sizeof(quint64) + b.down.capacity() * sizeof(NodeId));
     for (const auto &tree : m_fenwick)
         bytes += qsizetype(tree.capacity() * sizeof(quint32));
@@ -727,7 +738,9 @@ std::vector<int> MessageFlow::ofTransaction(TxId tx) const
     std::vector<std::pair<qint64, int>> found; // (sent, id), ids ascending
     for (size_t i = 0; i < m_firstHeld; ++i) {
         const Block &block = m_blocks[i];
-        if (!std::binary_search(block.txs.begin(), block.txs.end(), tx))
+        if (std::none_of(block.txs.begin(), block.txs.end(), [tx](const TxRange &r) {
+                return r.key == tx >> 48 && tx >= r.lo && tx <= r.hi;
+            }))
             continue;
         const auto data = dataOf(i);
         for (size_t j = 0; j < data->messages.size(); ++j)

@@ -14,8 +14,9 @@
 //
 // Memory: messages are kept in blocks of consecutive ids. A fold told to hold only a few
 // (holdBlocks(), for a trace that spills to its file) lets the oldest blocks go as it grows,
-// keeping for each a small summary: its time span, the transactions in it, and the fold's
-// state where it began (the frames then on their way, the hosts then down). A block let go is
+// keeping for each a small summary: its time span, its transactions' ids as a range per
+// coordinator, and the fold's state where it began (the frames then on their way, the hosts
+// then down). A block let go is
 // folded again from the trace (which reads its events back from the file) when a view asks
 // for one of its messages, and a few such blocks are kept. Frames still on their way when
 // their block goes are kept aside and go on being folded, so nothing is lost and every answer
@@ -177,6 +178,11 @@ private:
         std::vector<FlowMessage> messages;
         std::vector<int> bySend;
     };
+    struct TxRange
+    {
+        quint64 key; // the coordinator's node (the id's top 16 bits)
+        TxId lo, hi;
+    };
     struct Block
     {
         std::shared_ptr<Data> data; // null once let go
@@ -188,7 +194,7 @@ private:
         qint64 maxSentUs = 0;
         // Kept when it is let go: where folding it again ends, and its transactions (sorted).
         qsizetype foldTo = -1;
-        std::vector<TxId> txs;
+        std::vector<TxRange> txs; // per coordinator (sorted by key)
         // The fold's state where its first message was made: the frames then on their way
         // (a key once for every end still owed to them) and the hosts then down.
         std::vector<quint64> inFlight;

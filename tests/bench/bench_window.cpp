@@ -27,6 +27,9 @@
 #include <QTimer>
 
 #include <algorithm>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <vector>
 
 using namespace edgecore;
@@ -48,11 +51,23 @@ double residentMb()
     return fields.size() > 1 ? double(fields[1].toLongLong()) * 4 / 1024 : -1;
 }
 
+// Bytes malloc has handed out and not had back, in MB (glibc), or -1.
+qint64 allocatedMb()
+{
+#ifdef __GLIBC__
+    const struct mallinfo2 m = mallinfo2();
+    return qint64((m.uordblks + m.hblkhd) >> 20);
+#else
+    return -1;
+#endif
+}
+
 QString memory(MainWindow &w)
 {
     const MessageFlow &flow = w.messageFlow();
     const SessionFold &fold = w.sessionsModel()->fold();
-    return u"%1 MB resident; trace %2 events, %3 chunks in memory; diagram %4 messages, %5 "
+    return u"%1 MB resident (%12 MB allocated); trace %2 events, %3 chunks in memory; diagram %4 "
+           u"messages, %5 "
            "blocks in memory, %6 let go (summaries %10 MB, %11 frames owed an end); table %7 "
            "rows, %8 blocks in memory, %9 let go"_s.arg(QString::number(residentMb(), 'f', 0))
                .arg(w.engine()->trace().size())
@@ -64,7 +79,8 @@ QString memory(MainWindow &w)
                .arg(fold.heldBlocks())
                .arg(fold.blocksLetGo())
                .arg(QString::number(double(flow.summaryBytes()) / (1 << 20), 'f', 1))
-               .arg(flow.onTheirWay());
+               .arg(flow.onTheirWay())
+               .arg(allocatedMb());
 }
 
 void measure(LabEngine::Kind kind, int seconds, QTextStream &out)
@@ -113,8 +129,10 @@ void measure(LabEngine::Kind kind, int seconds, QTextStream &out)
     QStringList minutes;
     QTimer minute;
     minute.setInterval(60'000);
-    QObject::connect(&minute, &QTimer::timeout,
-                     [&] { minutes << u"  %1 min: %2"_s.arg(minutes.size() + 1).arg(memory(w)); });
+    QObject::connect(&minute, &QTimer::timeout, [&] {
+        minutes << u"  %1 min: %2"_s.arg(minutes.size() + 1).arg(memory(w));
+        QTextStream(stderr) << minutes.back() << '\n'; // as it goes, for a long run
+    });
     if (seconds >= 120)
         minute.start();
     QEventLoop run;
