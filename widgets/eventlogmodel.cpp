@@ -102,7 +102,7 @@ void EventLogModel::setCursor(qsizetype event)
     if (!m_store)
         return;
     const qsizetype end = shownSize();
-    if (end < m_first || end - m_first > m_window + m_slide) {
+    if ((end <= m_first && m_first > 0) || end - m_first > m_window + m_slide) {
         // Before the rows shown, or far past them: the window moves there whole.
         beginResetModel();
         m_cachedRow = -1;

@@ -253,6 +253,13 @@ void MessageFlow::letGo(size_t index)
         if (m.tx)
             txs.push_back(m.tx);
     }
+    // Who a refusal with no send came from, and whether it was a forgery, depends on the
+    // forgers' notes as they were then (the map forgets, and a note may come after): kept.
+    for (size_t i = 0; i < data.messages.size(); ++i)
+        if (data.messages[i].sendEvent < 0)
+            block.forged.push_back(
+                Forged{static_cast<int>(i), data.messages[i].from, data.messages[i].cls});
+    block.forged.shrink_to_fit();
     std::sort(txs.begin(), txs.end());
     txs.erase(std::unique(txs.begin(), txs.end()), txs.end());
     // A transaction's id is its coordinator's node in the top 16 bits and a count below: the
@@ -334,8 +341,7 @@ std::shared_ptr<MessageFlow::Data> MessageFlow::refold(size_t index) const
     MessageFlow sub;
     sub.m_refolding = true;
     sub.m_blockMessages = std::numeric_limits<int>::max();
-    sub.m_forger = m_forger;
-    sub.m_forgedBy = m_forgedBy;
+    sub.m_forger = m_forger; // its sends are forged; its notes' say is in block.forged
     for (const quint64 key : block.inFlight) {
         if (sub.m_inFlight.count(key))
             sub.m_copies[key].push_back(kForeign);
@@ -350,6 +356,10 @@ std::shared_ptr<MessageFlow::Data> MessageFlow::refold(size_t index) const
                          [&](const TraceEvent &e) { sub.apply(at++, e); });
     auto data = sub.m_blocks.empty() ? std::make_shared<Data>() : sub.m_blocks.front().data;
     data->messages.resize(static_cast<size_t>(block.count));
+    for (const Forged &f : block.forged) {
+        data->messages[static_cast<size_t>(f.local)].from = f.from;
+        data->messages[static_cast<size_t>(f.local)].cls = f.cls;
+    }
     for (int i = 0; i < block.count; ++i)
         if (const auto aside = m_aside.find(block.first + i); aside != m_aside.end())
             data->messages[static_cast<size_t>(i)] = aside->second;
@@ -392,6 +402,7 @@ qsizetype MessageFlow::summaryBytes() const
     for (const Block &b : m_blocks)
         bytes +=
             qsizetype(sizeof(Block) + b.txs.capacity() * sizeof(TxRange) +
+                      b.forged.capacity() * sizeof(Forged) +
                       b.inFlight.capacity() * sizeof(quint64) + b.down.capacity() * sizeof(NodeId));
     for (const auto &tree : m_fenwick)
         bytes += qsizetype(tree.capacity() * sizeof(quint32));

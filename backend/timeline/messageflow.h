@@ -183,6 +183,12 @@ private:
         quint64 key; // the coordinator's node (the id's top 16 bits)
         TxId lo, hi;
     };
+    struct Forged
+    {
+        int local;
+        NodeId from;
+        MessageClass cls;
+    };
     struct Block
     {
         std::shared_ptr<Data> data; // null once let go
@@ -194,7 +200,8 @@ private:
         qint64 maxSentUs = 0;
         // Kept when it is let go: where folding it again ends, and its transactions (sorted).
         qsizetype foldTo = -1;
-        std::vector<TxRange> txs; // per coordinator (sorted by key)
+        std::vector<TxRange> txs;   // per coordinator (sorted by key)
+        std::vector<Forged> forged; // refusals with no send: who and what, as folded
         // The fold's state where its first message was made: the frames then on their way
         // (a key once for every end still owed to them) and the hosts then down.
         std::vector<quint64> inFlight;

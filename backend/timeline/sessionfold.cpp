@@ -123,16 +123,23 @@ void SessionFold::letGo(size_t index)
         if (owed || lastEventOf(r) > reach) {
             m_aside[row] = r;
             if (r.session && closed(r))
-                m_bySession.remove(r.session);
+                forget(r.session, row);
             continue;
         }
         block.foldTo = std::max(block.foldTo, lastEventOf(r));
-        if (r.session)
-            m_bySession.remove(r.session);
+        forget(r.session, row);
     }
     block.rows.reset();
     m_firstHeld = index + 1;
     ++m_letGo;
+}
+
+void SessionFold::forget(SessionId session, qsizetype row)
+{
+    // An edge that restarts counts its session ids from 1 again: the id may name a newer row
+    // by now, which keeps it.
+    if (session && m_bySession.value(session, -1) == row)
+        m_bySession.remove(session);
 }
 
 qsizetype SessionFold::recall(SessionId session)
@@ -166,10 +173,7 @@ SessionRow &SessionFold::mut(qsizetype row)
     Block &block = m_blocks[index];
     if (block.rows)
         return (*block.rows)[static_cast<size_t>(row - block.first)];
-    // Kept aside: a copy read back holds its old state, so it is read again when next asked.
-    m_readBack.erase(std::remove_if(m_readBack.begin(), m_readBack.end(),
-                                    [&](const auto &held) { return held.first == index; }),
-                     m_readBack.end());
+    // Kept aside (row() reads it there first, so a copy read back may keep its old state).
     return m_aside.at(row);
 }
 
@@ -253,8 +257,15 @@ void SessionFold::apply(qsizetype index, const TraceEvent &e)
     case TraceKind::Session: {
         const SessionFact f = sessionFact(e);
         if (f.step == SessionFact::Step::Requested) {
-            if (m_rowLimit >= 0 && static_cast<qsizetype>(m_count) >= m_rowLimit)
-                break; // folding a block again: past its rows
+            if (m_rowLimit >= 0 && static_cast<qsizetype>(m_count) >= m_rowLimit) {
+                // Folding a block again, past its rows: a later request taking an id (or an
+                // edge's unsessioned slot) shadows the block's row, as it does in the whole.
+                if (e.sessionId)
+                    m_bySession.remove(e.sessionId);
+                else
+                    m_unsessioned.remove(e.node);
+                break;
+            }
             SessionRow r;
             r.requestId = f.requestId;
             r.session = e.sessionId;

@@ -139,6 +139,7 @@ private:
     SessionRow &mut(qsizetype row);
     void letGo(size_t block);
     qsizetype recall(SessionId session); // the row of a session let go, now kept aside; or -1
+    void forget(SessionId session, qsizetype row);          // the id no longer finds the row let go
     std::shared_ptr<const Rows> rowsOf(size_t block) const; // held or read back
     std::shared_ptr<Rows> refold(size_t block) const;
 

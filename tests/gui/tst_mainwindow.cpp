@@ -1010,6 +1010,9 @@ void TestMainWindow::eventLogShowsABoundedWindow()
     QVERIFY(shows(2901, 3001));
     log.setCursor(2950);
     QVERIFY(shows(2901, 2951));
+    log.setCursor(2900); // just before the rows shown: the window moves, the log not empty
+    QVERIFY(shows(2801, 2901));
+    QCOMPARE(log.rowOf(2900), 99);
     QCOMPARE(log.refresh(), 0); // at a cursor the log gains nothing
     log.setCursor(-1);          // live again
     QVERIFY(log.firstEvent() + log.rowCount() == trace.size());

@@ -756,7 +756,9 @@ void TestMessageFlow::lettingBlocksGoOnRandomTraces()
     for (quint64 seed = 1; seed <= 16; ++seed) {
         std::mt19937_64 rng(seed);
         TraceStore trace(4, 10'000);
-        trace.setNodeNames({QString(), u"a"_s, u"b"_s, u"c"_s, u"d"_s});
+        // Node 4 is mallory: its notes name forgeries (by transaction), before or after a
+        // refusal of that transaction, so who a refusal came from depends on when.
+        trace.setNodeNames({QString(), u"a"_s, u"b"_s, u"c"_s, u"mallory"_s});
         std::vector<quint64> next(5, 1);
         std::vector<bool> down(5, false);
         struct Frame
@@ -807,6 +809,13 @@ void TestMessageFlow::lettingBlocksGoOnRandomTraces()
                     append(TraceKind::Reject, f.to, f.from, f.seq, quint8(WireError::Replay));
                 else
                     append(TraceKind::Drop, f.from, f.to, f.seq, 2);
+            } else if (pick < 90) {
+                TraceEvent note;
+                note.kind = TraceKind::Note;
+                note.node = 4;
+                note.labUs = us;
+                note.txId = 1 + rng() % 40;
+                trace.append(note);
             } else if (pick < 93) {
                 append(TraceKind::Reject, NodeId(1 + rng() % 4), NodeId(1 + rng() % 4),
                        900'000 + rng() % 1000, quint8(WireError::BadTag)); // forged

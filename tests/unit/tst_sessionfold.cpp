@@ -39,6 +39,7 @@ private Q_SLOTS:
     void factsReadBackAsWritten();
     void lettingBlocksGoChangesNoRow_data();
     void lettingBlocksGoChangesNoRow();
+    void anEdgeThatRestartsReusesSessionIds();
 
 private:
     struct Run
@@ -395,6 +396,65 @@ void TestSessionFold::lettingBlocksGoChangesNoRow()
     for (const Outcome o : {Outcome::Committed, Outcome::Aborted, Outcome::Invalid,
                             Outcome::Unknown, Outcome::Released})
         QCOMPARE(held.count(o), whole.count(o));
+}
+
+void TestSessionFold::anEdgeThatRestartsReusesSessionIds()
+{
+    // An edge that restarts counts its session ids from 1 again: each id's later events go to
+    // its newest row, in a fold that lets blocks go (of 2 rows, holding 1) as in one that
+    // holds everything, and whether the old row's block goes before or after the new row.
+    const SessionId base = SessionId(1) << 48;
+    TraceStore trace(3, 1000);
+    const auto fact = [&trace](SessionFact f, TxId tx, SessionId s) {
+        TraceEvent e;
+        e.kind = TraceKind::Session;
+        e.node = 1;
+        e.txId = tx;
+        e.sessionId = s;
+        e.labUs = trace.size() * 100;
+        setSessionFact(e, f);
+        trace.append(e);
+    };
+    const auto request = [&](SessionId s) {
+        SessionFact f;
+        f.step = SessionFact::Step::Requested;
+        f.requestId = trace.size();
+        f.text = u"001010000000001"_s;
+        fact(f, 0, s);
+    };
+    const auto answer = [&](SessionId s, Outcome o) {
+        SessionFact f;
+        f.outcome = o;
+        fact(f, 7, s);
+    };
+    for (int life = 0; life < 3; ++life) { // three lives of the edge, ids 1..5 each time
+        for (SessionId n = 1; n <= 5; ++n)
+            request(base | n);
+        for (SessionId n = 1; n <= 5; ++n)
+            answer(base | n, (n + SessionId(life)) % 2 ? Outcome::Committed : Outcome::Aborted);
+    }
+    SessionFold whole;
+    whole.advance(trace);
+    // Blocks of 2 holding 3: the old row's block goes while its id already names a new row.
+    // Holding 1 with a reach of 3 events: the old rows go first, some kept aside.
+    for (const auto &[blocks, reach] :
+         {std::pair<qsizetype, qsizetype>{3, SessionFold::kReach}, {1, 3}}) {
+        SessionFold held;
+        held.holdBlocks(blocks, 2, reach);
+        held.advance(trace);
+        QCOMPARE(held.rowCount(), size_t(15));
+        QVERIFY(held.blocksLetGo() > 3);
+        for (qsizetype r = 0; r < 15; ++r) {
+            const SessionRow a = held.row(r);
+            const SessionRow &b = whole.row(r);
+            QVERIFY2(a.answerEvent == b.answerEvent && a.outcome == b.outcome &&
+                         a.changes.size() == b.changes.size(),
+                     qPrintable(u"row %1, holding %2"_s.arg(r).arg(blocks)));
+            QVERIFY(b.answerEvent >= 0); // every row answered once, in its own life
+        }
+        QCOMPARE(held.count(Outcome::Committed), whole.count(Outcome::Committed));
+        QCOMPARE(held.count(Outcome::Aborted), whole.count(Outcome::Aborted));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSessionFold)

@@ -118,6 +118,8 @@ public:
             const QLineF line = m_transform.map(logical);
             double x0 = line.x1() * m_scale, y0 = line.y1() * m_scale;
             double x1 = line.x2() * m_scale, y1 = line.y2() * m_scale;
+            if (!std::isfinite(x0 + y0 + x1 + y1))
+                continue;
             if (!clip(x0, y0, x1, y1, w - 1, h - 1))
                 continue;
             int ax = static_cast<int>(std::floor(x0)), ay = static_cast<int>(std::floor(y0));
