@@ -28,7 +28,8 @@ QString LoadGenerator::subscriberFor(quint64 index)
 
 void LoadGenerator::start()
 {
-    m_replies.reserve(m_spec.sessions);
+    if (m_keepReplies)
+        m_replies.reserve(std::min(m_spec.sessions, 100'000));
     const int first = std::min(m_spec.concurrency, m_spec.sessions);
     for (int i = 0; i < first; ++i)
         submitNext();
@@ -97,14 +98,16 @@ void LoadGenerator::onReply(const ClientReply &r)
     if (r.release) {
         if (!m_owed.remove(r.requestId))
             return;
-        m_replies.push_back(r);
+        if (m_keepReplies)
+            m_replies.push_back(r);
         if (isFinished())
             Q_EMIT finished();
         return;
     }
     if (!m_mine.remove(r.requestId))
         return;
-    m_replies.push_back(r);
+    if (m_keepReplies)
+        m_replies.push_back(r);
     ++m_setups;
     if (r.outcome == Outcome::Committed && r.durationMs > 0)
         m_owed.insert(r.requestId);

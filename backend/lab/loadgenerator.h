@@ -70,8 +70,10 @@ public:
                m_owed.isEmpty();
     }
     int setUps() const { return m_setups; }
-    // Set-up and release replies, in the order they came.
+    // Set-up and release replies, in the order they came (unless told not to keep them: the
+    // window keeps its own, and a load test of hours would hold millions).
     const QVector<ClientReply> &replies() const { return m_replies; }
+    void setKeepReplies(bool keep) { m_keepReplies = keep; } // before start()
 
     static QString subscriberFor(quint64 index);
 
@@ -93,6 +95,7 @@ private:
     QSet<quint64> m_mine;
     QSet<quint64> m_owed; // committed sessions whose release is still to come
     QVector<ClientReply> m_replies;
+    bool m_keepReplies = true;
 };
 
 } // namespace edgecore
