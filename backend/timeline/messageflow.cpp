@@ -297,9 +297,7 @@ FlowMessage &MessageFlow::mut(int id)
         return block.data->messages[static_cast<size_t>(id - block.first)];
     // Kept aside (only frames on their way change once their block is let go); a copy read
     // back holds its old state, so it is read again when next asked for.
-    m_readBack.erase(std::remove_if(m_readBack.begin(), m_readBack.end(),
-                                    [&](const auto &held) { return held.first == index; }),
-                     m_readBack.end());
+    m_readBack.drop(index);
     return m_aside.at(id);
 }
 
@@ -307,28 +305,14 @@ std::shared_ptr<const MessageFlow::Data> MessageFlow::cached(size_t index) const
 {
     if (m_blocks[index].data)
         return m_blocks[index].data;
-    for (const auto &held : m_readBack)
-        if (held.first == index)
-            return held.second;
-    return nullptr;
+    return m_readBack.peek(index);
 }
 
 std::shared_ptr<const MessageFlow::Data> MessageFlow::dataOf(size_t index) const
 {
     if (m_blocks[index].data)
         return m_blocks[index].data;
-    for (auto it = m_readBack.begin(); it != m_readBack.end(); ++it)
-        if (it->first == index) {
-            auto held = *it;
-            m_readBack.erase(it);
-            m_readBack.push_front(held);
-            return held.second;
-        }
-    std::shared_ptr<Data> data = refold(index);
-    m_readBack.emplace_front(index, data);
-    if (m_readBack.size() > kReadBackBlocks)
-        m_readBack.pop_back();
-    return data;
+    return m_readBack.get(index, [&] { return refold(index); });
 }
 
 std::shared_ptr<MessageFlow::Data> MessageFlow::refold(size_t index) const

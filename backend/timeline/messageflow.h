@@ -22,6 +22,7 @@
 // their block goes are kept aside and go on being folded, so nothing is lost and every answer
 // is the same as a fold that holds everything.
 
+#include "readback.h"
 #include "trace/traceevent.h"
 
 #include <deque>
@@ -229,9 +230,9 @@ private:
     bool m_refolding = false; // folding a block again: no indexes
     const TraceStore *m_trace = nullptr;
     std::unordered_map<int, FlowMessage> m_aside; // on its way when its block was let go
-    mutable std::deque<std::pair<size_t, std::shared_ptr<const Data>>> m_readBack; // newest first
-    mutable qsizetype m_refolds = 0;
     static constexpr size_t kReadBackBlocks = 6;
+    mutable ReadBack<Data> m_readBack{kReadBackBlocks};
+    mutable qsizetype m_refolds = 0;
 
     std::unordered_map<quint64, int> m_inFlight; // (sender, seq) -> id, the next to end
     // Copies made by hand of a frame in m_inFlight, in the order sent: they end after it.

@@ -206,18 +206,7 @@ std::shared_ptr<const SessionFold::Rows> SessionFold::rowsOf(size_t index) const
 {
     if (m_blocks[index].rows)
         return m_blocks[index].rows;
-    for (auto it = m_readBack.begin(); it != m_readBack.end(); ++it)
-        if (it->first == index) {
-            auto held = *it;
-            m_readBack.erase(it);
-            m_readBack.push_front(held);
-            return held.second;
-        }
-    std::shared_ptr<const Rows> rows = refold(index);
-    m_readBack.emplace_front(index, rows);
-    if (m_readBack.size() > kReadBackBlocks)
-        m_readBack.pop_back();
-    return rows;
+    return m_readBack.get(index, [&] { return refold(index); });
 }
 
 std::shared_ptr<SessionFold::Rows> SessionFold::refold(size_t index) const

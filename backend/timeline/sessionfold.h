@@ -16,6 +16,7 @@
 // row that changes after its block went (a release long after) is found by its session id,
 // kept aside from then on and folded there.
 
+#include "readback.h"
 #include "trace/facts.h"
 
 #include <QHash>
@@ -153,9 +154,9 @@ private:
     qsizetype m_rowLimit = -1; // folding a block again: the rows it needs
     const TraceStore *m_trace = nullptr;
     std::unordered_map<qsizetype, SessionRow> m_aside; // changed after its block was let go
-    mutable std::deque<std::pair<size_t, std::shared_ptr<const Rows>>> m_readBack;
-    mutable qsizetype m_refolds = 0;
     static constexpr size_t kReadBackBlocks = 8;
+    mutable ReadBack<Rows> m_readBack{kReadBackBlocks};
+    mutable qsizetype m_refolds = 0;
     QHash<SessionId, qsizetype> m_bySession; // rows held, and rows kept aside still open
     QHash<NodeId, qsizetype> m_unsessioned;  // per edge: its last request without a session id
     std::array<int, 6> m_counts{};
