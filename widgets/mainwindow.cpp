@@ -974,10 +974,8 @@ void MainWindow::startCluster()
     m_rejected = 0;
     m_halted.clear();
     m_nextSubscriber = 0;
-    connect(m_lab.get(), &LabEngine::sessionFinished, this, [this](ClientReply r) {
-        r.subscriber.clear(); // the summary needs none of it (the trace has it)
-        m_replies.push_back(r);
-    });
+    connect(m_lab.get(), &LabEngine::sessionFinished, this,
+            [this](const ClientReply &r) { m_replies.add(r); });
     QString error;
     if (!m_lab->start(&error)) {
         QMessageBox::critical(this, tr("EdgeCore Lab"),
@@ -1124,7 +1122,7 @@ void MainWindow::startLoad(int sessions)
     spec.holding.on = true; // sessions end and are released: a load test can run for hours
     spec.thinkMs = 40;      // at the demo's pace, which the cells carry however long it runs
     m_load = new LoadGenerator(*m_lab, spec, seed() + m_nextSubscriber++, this);
-    m_load->setKeepReplies(false); // the window keeps every reply once, for the summary
+    m_load->setKeepReplies(false); // the window folds every reply for the summary
     m_loadProgress->setRange(0, std::max(1, sessions));
     m_loadProgress->setValue(0);
     m_loadDone = 0;

@@ -5,6 +5,7 @@
 
 #include "lab/labengine.h"
 #include "lab/loadgenerator.h"
+#include "lab/summary.h"
 #include "preferences.h"
 #include "timeline/messageflow.h"
 
@@ -179,7 +180,7 @@ private:
     std::unique_ptr<TraceStore> m_offline; // a saved run being browsed (no cluster then)
     QString m_offlineFolder;
     Preferences m_prefs;
-    QVector<ClientReply> m_replies; // the live run's answers, for its summary
+    ReplyFold m_replies; // the live run's answers, folded for its summary
     QDockWidget *m_eventsDock = nullptr;
     QDockWidget *m_sessionsDock = nullptr;
     QDockWidget *m_detailDock = nullptr;

@@ -21,57 +21,95 @@ double percentile(QVector<double> values, double p)
     return values[std::clamp<qsizetype>(rank - 1, 0, values.size() - 1)];
 }
 
+void ReplyFold::add(const ClientReply &r)
+{
+    ++m_replies;
+    if (r.release) {
+        if (r.outcome == Outcome::Released) {
+            ++m_released;
+            m_releases.add(r.latencyUs);
+        } else {
+            ++m_releaseRefused;
+        }
+        return;
+    }
+    ++m_sessions;
+    if (r.outcome != Outcome::Invalid)
+        (r.trafficClass == TrafficClass::Voice ? m_voiceQueue : m_dataQueue).add(r.queueUs);
+    switch (r.outcome) {
+    case Outcome::Committed:
+        ++m_committed;
+        (r.trafficClass == TrafficClass::Voice ? m_voiceCommitted : m_dataCommitted)++;
+        break;
+    case Outcome::Aborted:
+        ++m_aborted;
+        m_abortReasons[r.reason.isEmpty() ? u"unknown"_s : r.reason]++;
+        break;
+    case Outcome::Unknown:
+        ++m_unknown;
+        break;
+    default:
+        ++m_invalid;
+        break;
+    }
+    if (r.outcome == Outcome::Committed || r.outcome == Outcome::Aborted)
+        m_latencies.add(r.latencyUs);
+}
+
+double ReplyFold::Histogram::percentileMs(double p) const
+{
+    if (m_size == 0)
+        return 0;
+    // The nearest rank, as percentile() counts it.
+    const auto rank = static_cast<quint64>(
+        std::clamp<double>(std::ceil(p / 100.0 * double(m_size)), 1, double(m_size)));
+    quint64 seen = 0;
+    for (const auto &[us, count] : m_counts) {
+        seen += count;
+        if (seen >= rank)
+            return double(us) / 1000.0;
+    }
+    return double(m_counts.rbegin()->first) / 1000.0;
+}
+
+void ReplyFold::fill(Summary &s) const
+{
+    s.sessions = m_sessions;
+    s.committed = m_committed;
+    s.aborted = m_aborted;
+    s.invalid = m_invalid;
+    s.unknown = m_unknown;
+    s.released = m_released;
+    s.releaseRefused = m_releaseRefused;
+    s.voiceCommitted = m_voiceCommitted;
+    s.dataCommitted = m_dataCommitted;
+    s.abortReasons = m_abortReasons;
+    s.active = s.committed - s.released - s.releaseRefused;
+    s.releaseP99Ms = m_releases.percentileMs(99);
+    s.latencyP50Ms = m_latencies.percentileMs(50);
+    s.latencyP99Ms = m_latencies.percentileMs(99);
+    s.latencyMaxMs = m_latencies.percentileMs(100);
+    s.voiceQueueP99Ms = m_voiceQueue.percentileMs(99);
+    s.dataQueueP99Ms = m_dataQueue.percentileMs(99);
+}
+
 Summary Summary::compute(const QString &scenario, quint64 seed, const QVector<ClientReply> &replies,
+                         const TraceStore &trace, double wallSeconds)
+{
+    ReplyFold tally;
+    for (const ClientReply &r : replies)
+        tally.add(r);
+    return compute(scenario, seed, tally, trace, wallSeconds);
+}
+
+Summary Summary::compute(const QString &scenario, quint64 seed, const ReplyFold &replies,
                          const TraceStore &trace, double wallSeconds)
 {
     Summary s;
     s.scenario = scenario;
     s.seed = seed;
     s.wallSeconds = wallSeconds;
-    QVector<double> releases;
-    QVector<double> latencies;
-    QVector<double> voiceQueue;
-    QVector<double> dataQueue;
-    for (const ClientReply &r : replies) {
-        if (r.release) {
-            if (r.outcome == Outcome::Released) {
-                ++s.released;
-                releases.push_back(double(r.latencyUs) / 1000.0);
-            } else {
-                ++s.releaseRefused;
-            }
-            continue;
-        }
-        ++s.sessions;
-        if (r.outcome != Outcome::Invalid)
-            (r.trafficClass == TrafficClass::Voice ? voiceQueue : dataQueue)
-                << double(r.queueUs) / 1000.0;
-        switch (r.outcome) {
-        case Outcome::Committed:
-            ++s.committed;
-            (r.trafficClass == TrafficClass::Voice ? s.voiceCommitted : s.dataCommitted)++;
-            break;
-        case Outcome::Aborted:
-            ++s.aborted;
-            s.abortReasons[r.reason.isEmpty() ? u"unknown"_s : r.reason]++;
-            break;
-        case Outcome::Unknown:
-            ++s.unknown;
-            break;
-        default:
-            ++s.invalid;
-            break;
-        }
-        if (r.outcome == Outcome::Committed || r.outcome == Outcome::Aborted)
-            latencies.push_back(double(r.latencyUs) / 1000.0);
-    }
-    s.active = s.committed - s.released - s.releaseRefused;
-    s.releaseP99Ms = percentile(releases, 99);
-    s.latencyP50Ms = percentile(latencies, 50);
-    s.latencyP99Ms = percentile(latencies, 99);
-    s.latencyMaxMs = percentile(latencies, 100);
-    s.voiceQueueP99Ms = percentile(voiceQueue, 99);
-    s.dataQueueP99Ms = percentile(dataQueue, 99);
+    replies.fill(s);
     qint64 firstLab = 0;
     qint64 lastLab = 0;
     double detectionTotalMs = 0;

@@ -70,13 +70,30 @@ qsizetype MessageFlow::advance(const TraceStore &trace)
     return m_consumed - from;
 }
 
+namespace {
+
+// A Fenwick tree over `counts` (index 0 unused), sized `size` + 1.
+void buildFenwick(std::vector<quint32> &tree, const std::vector<quint32> &counts, size_t size)
+{
+    tree.assign(size + 1, 0);
+    for (size_t i = 0; i < counts.size(); ++i)
+        tree[i + 1] += counts[i];
+    for (size_t j = 1; j < tree.size(); ++j)
+        if (const size_t up = j + (j & (~j + 1)); up < tree.size())
+            tree[up] += tree[j];
+}
+
+} // namespace
+
 void MessageFlow::countSend(NodeId sender, qint64 us)
 {
     if (m_bucket0 < 0)
-        m_bucket0 = std::max<qint64>(0, us / kBucketUs);
-    const qint64 bucket = us / kBucketUs - m_bucket0;
-    if (bucket < 0)
+        m_bucket0 = std::max<qint64>(0, us / m_bucketUs);
+    if (us / m_bucketUs < m_bucket0)
         return; // before the first message (threads' clocks): not counted
+    while (us / m_bucketUs - m_bucket0 >= kMaxBuckets)
+        widenBuckets();
+    const qint64 bucket = us / m_bucketUs - m_bucket0;
     if (sender >= m_fenwick.size())
         m_fenwick.resize(size_t(sender) + 1);
     std::vector<quint32> &tree = m_fenwick[sender];
@@ -86,16 +103,31 @@ void MessageFlow::countSend(NodeId sender, qint64 us)
         for (size_t i = 0; i < counts.size(); ++i)
             counts[i] =
                 static_cast<quint32>(prefix(sender, qint64(i) + 1) - prefix(sender, qint64(i)));
-        size_t size = std::max<size_t>(1024, tree.size());
+        size_t size = std::max<size_t>(1024, tree.empty() ? 0 : tree.size() - 1);
         while (size <= static_cast<size_t>(bucket) + 1)
             size *= 2;
-        tree.assign(size + 1, 0);
-        for (size_t i = 0; i < counts.size(); ++i)
-            for (size_t j = i + 1; j < tree.size() && counts[i]; j += j & (~j + 1))
-                tree[j] += counts[i];
+        buildFenwick(tree, counts, std::min<size_t>(size, size_t(kMaxBuckets)));
     }
     for (size_t j = static_cast<size_t>(bucket) + 1; j < tree.size(); j += j & (~j + 1))
         ++tree[j];
+}
+
+void MessageFlow::widenBuckets()
+{
+    const qint64 bucket0 = m_bucket0 / 2;
+    // Old bucket i (absolute m_bucket0 + i) falls into new bucket (m_bucket0 + i) / 2 - bucket0.
+    for (NodeId sender = 0; sender < m_fenwick.size(); ++sender) {
+        std::vector<quint32> &tree = m_fenwick[sender];
+        if (tree.empty())
+            continue;
+        std::vector<quint32> counts((tree.size() - 1) / 2 + 1, 0);
+        for (size_t i = 0; i + 1 < tree.size(); ++i)
+            counts[size_t((m_bucket0 + qint64(i)) / 2 - bucket0)] +=
+                static_cast<quint32>(prefix(sender, qint64(i) + 1) - prefix(sender, qint64(i)));
+        buildFenwick(tree, counts, tree.size() - 1);
+    }
+    m_bucket0 = bucket0;
+    m_bucketUs *= 2;
 }
 
 quint64 MessageFlow::prefix(NodeId sender, qint64 bucket) const
@@ -114,8 +146,8 @@ quint64 MessageFlow::sentBy(NodeId sender, qint64 fromUs, qint64 toUs) const
 {
     if (m_bucket0 < 0 || toUs <= fromUs)
         return 0;
-    const qint64 a = std::max<qint64>(0, fromUs / kBucketUs - m_bucket0);
-    const qint64 b = std::max<qint64>(0, toUs / kBucketUs - m_bucket0);
+    const qint64 a = std::max<qint64>(0, fromUs / m_bucketUs - m_bucket0);
+    const qint64 b = std::max<qint64>(0, toUs / m_bucketUs - m_bucket0);
     return prefix(sender, b) - prefix(sender, a);
 }
 

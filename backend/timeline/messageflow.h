@@ -161,10 +161,15 @@ public:
     // (a view that draws those messages reads the block back, and then it is exact).
     qsizetype sentBetween(qint64 fromUs, qint64 toUs) const;
     // How many messages `sender` sent in [fromUs, toUs), from a range-count index over
-    // 10 ms buckets (a Fenwick tree per sender): O(log n) for any range, so a zoomed-out view
-    // draws its density per pixel row without visiting each message. Exact only at bucket
-    // edges; a row shorter than kBucketUs should count messages one by one instead.
+    // buckets of bucketUs() (a Fenwick tree per sender): O(log n) for any range, so a
+    // zoomed-out view draws its density per pixel row without visiting each message. Exact
+    // only at bucket edges; a row shorter than bucketUs() should count messages one by one
+    // instead. Buckets start at kBucketUs and double in width (pairs merged) whenever the run
+    // outgrows kMaxBuckets of them, so the index stays within kMaxBuckets counts a sender
+    // however long the run (an hour at 10x is ten hours of lab time: 3.6 million 10 ms buckets).
     static constexpr qint64 kBucketUs = 10'000;
+    static constexpr qint64 kMaxBuckets = 1 << 17;
+    qint64 bucketUs() const { return m_bucketUs; }
     quint64 sentBy(NodeId sender, qint64 fromUs, qint64 toUs) const;
     // Messages whose first event is in [from, to) by trace position (the overview by event
     // order), by binary search; estimated within a block let go, as sentBetween().
@@ -260,8 +265,10 @@ private:
     NodeId m_forger = kNoNode; // mallory: its notes name forgeries, its sends are forged
     void countSend(NodeId sender, qint64 us);
     quint64 prefix(NodeId sender, qint64 bucket) const; // sends in buckets [0, bucket)
+    void widenBuckets(); // doubles m_bucketUs, merging each pair of buckets
     std::vector<std::vector<quint32>> m_fenwick;        // per sender, over buckets from m_bucket0
     qint64 m_bucket0 = -1;                              // the first message's bucket
+    qint64 m_bucketUs = kBucketUs;
     qint64 m_maxSpanUs = 0;
     qsizetype m_maxSpanEvents = 0; // the longest a delivered message took: bounds visible()'s scan
     qsizetype m_consumed = 0;

@@ -95,6 +95,7 @@ private Q_SLOTS:
     void fullDiskHaltsTheServiceAndFailsTheRun();
     void aHaltedServiceActsOnNothingMore();
     void aFullTraceIsSaidNotMisread();
+    void aTallyAnswersAsTheRepliesDo();
 };
 
 void TestRuns::aRunOwnsItsFolder()
@@ -313,6 +314,65 @@ void TestRuns::aFullTraceIsSaidNotMisread()
     QCOMPARE(s.traceDropped, sim.trace().dropped());
     QVERIFY2(s.toText().contains(u" dropped: the trace was full)"_s), qPrintable(s.toText()));
     QCOMPARE(s.toJson().value(u"trace_dropped"_s).toInteger(), qint64(sim.trace().dropped()));
+}
+
+// The window folds its replies as they come (ReplyFold) rather than keeping each: the summary
+// it makes must be the one the kept replies make, percentiles to the microsecond.
+void TestRuns::aTallyAnswersAsTheRepliesDo()
+{
+    ClusterConfig cfg;
+    cfg.seed = 11;
+    SimCluster sim(cfg);
+    LoadSpec spec;
+    spec.sessions = 300;
+    spec.holding.on = true; // releases too, with their own latencies
+    spec.holding.voiceMeanMs = 50;
+    spec.holding.voiceMaxMs = 200;
+    spec.holding.dataMinMs = 20;
+    spec.holding.dataMaxMs = 100;
+    const QVector<ClientReply> replies = sim.runLoad(spec, 11);
+    QVERIFY(replies.size() > 300);
+    ReplyFold tally;
+    for (const ClientReply &r : replies)
+        tally.add(r);
+    QCOMPARE(tally.replies(), quint64(replies.size()));
+
+    // Against the summary made the old way: every reply kept, percentiles sorted.
+    QVector<double> latencies, releases;
+    int committed = 0;
+    for (const ClientReply &r : replies) {
+        if (r.release && r.outcome == Outcome::Released)
+            releases << double(r.latencyUs) / 1000.0;
+        if (!r.release && (r.outcome == Outcome::Committed || r.outcome == Outcome::Aborted))
+            latencies << double(r.latencyUs) / 1000.0;
+        committed += !r.release && r.outcome == Outcome::Committed;
+    }
+    QVERIFY(committed > 0);
+    QVERIFY(!releases.isEmpty());
+    const Summary s = Summary::compute(u"demo"_s, 11, tally, sim.trace(), 1.0);
+    QCOMPARE(s.committed, committed);
+    QCOMPARE(s.latencyP50Ms, percentile(latencies, 50));
+    QCOMPARE(s.latencyP99Ms, percentile(latencies, 99));
+    QCOMPARE(s.latencyMaxMs, percentile(latencies, 100));
+    QCOMPARE(s.releaseP99Ms, percentile(releases, 99));
+    QCOMPARE(s.toJson(), Summary::compute(u"demo"_s, 11, replies, sim.trace(), 1.0).toJson());
+
+    // Its histograms at every rank, with repeated values, against percentile().
+    quint64 x = 7;
+    for (int n : {1, 2, 3, 10, 101, 1000}) {
+        ReplyFold::Histogram h;
+        QVector<double> values;
+        for (int i = 0; i < n; ++i) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            const qint64 us = qint64((x >> 33) % 500);
+            h.add(us);
+            values << double(us) / 1000.0;
+        }
+        QVERIFY(h.distinct() <= 500);
+        for (double p : {0.0, 1.0, 25.0, 50.0, 90.0, 99.0, 99.9, 100.0})
+            QCOMPARE(h.percentileMs(p), percentile(values, p));
+    }
+    QCOMPARE(ReplyFold::Histogram().percentileMs(99), 0.0);
 }
 
 QTEST_GUILESS_MAIN(TestRuns)

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void linkFaultsOnTheLifelines();
     void simulatedNetworkLossesAreTheSenders();
     void handMadeTrace();
+    void aLongRunWidensItsDensityBuckets();
     void duplicateInAStepModeRun();
     void copiesTakeTheEndsInTheOrderSent();
     void lettingBlocksGoChangesNoAnswer_data();
@@ -228,8 +229,8 @@ void TestMessageFlow::queriesMatchABruteForceScan()
         QCOMPARE(got, expected);
         QCOMPARE(flow.sentBetween(a, b), sent);
         // The range-count index, at bucket edges, per sender.
-        const qint64 ab = a / MessageFlow::kBucketUs * MessageFlow::kBucketUs;
-        const qint64 bb = (b / MessageFlow::kBucketUs + 1) * MessageFlow::kBucketUs;
+        const qint64 ab = a / flow.bucketUs() * flow.bucketUs();
+        const qint64 bb = (b / flow.bucketUs() + 1) * flow.bucketUs();
         for (NodeId sender = 1; sender <= 9; ++sender) {
             quint64 bySender = 0;
             for (const FlowMessage &m : all)
@@ -453,6 +454,56 @@ void TestMessageFlow::handMadeTrace()
     QVERIFY(flow.message(int(2)).fate == MessageFate::InFlight);
     QCOMPARE(flow.visible(5000, 6000), std::vector<int>{2});
     QCOMPARE(flow.visible(0, 120), std::vector<int>{0});
+}
+
+// Twelve hours of lab time (an hour at 10x and more): the density index widens its buckets
+// rather than growing past kMaxBuckets a sender, and still counts exactly at its edges, late
+// sends (threads' clocks) included.
+void TestMessageFlow::aLongRunWidensItsDensityBuckets()
+{
+    TraceStore trace(4, 100'000);
+    trace.setNodeNames({QString(), u"a"_s, u"b"_s, u"c"_s, u"mallory"_s});
+    std::mt19937_64 rng(99);
+    std::vector<std::pair<NodeId, qint64>> sends;
+    MessageFlow flow;
+    qint64 us = 5'000'000;
+    for (int i = 0; i < 20'000; ++i) {
+        us += qint64(rng() % 5'000'000);
+        const auto from = static_cast<NodeId>(1 + rng() % 3);
+        const qint64 at = i > 0 && rng() % 5 == 0 ? us - qint64(rng() % 5000) : us; // late
+        TraceEvent e;
+        e.kind = TraceKind::Send;
+        e.node = from;
+        e.peer = static_cast<NodeId>(1 + (from % 3));
+        e.seq = quint64(i + 1);
+        e.labUs = at;
+        e.msgType = quint16(MsgType::Prepare);
+        trace.append(e);
+        sends.emplace_back(from, at);
+        if (i % 1000 == 999)
+            flow.advance(trace);
+    }
+    flow.advance(trace);
+    QVERIFY2(us > 12 * 3600 * qint64(1'000'000), "twelve hours of lab time");
+    QVERIFY(flow.bucketUs() > MessageFlow::kBucketUs);
+    QCOMPARE(flow.bucketUs() % MessageFlow::kBucketUs, qint64(0));
+    QVERIFY(MessageFlow::kMaxBuckets * flow.bucketUs() > us - sends.front().second);
+    // Bounded: at most kMaxBuckets counts a sender (plus the blocks' own summaries).
+    QVERIFY(flow.summaryBytes() < qsizetype(5 * (MessageFlow::kMaxBuckets + 1) * 4));
+    for (int k = 0; k < 200; ++k) {
+        const qint64 w = flow.bucketUs();
+        const qint64 a = qint64(rng() % quint64(us)) / w * w;
+        const qint64 b = a + (1 + qint64(rng() % 5000)) * w;
+        for (NodeId sender = 1; sender <= 3; ++sender) {
+            quint64 expected = 0;
+            for (const auto &[from, at] : sends)
+                expected += from == sender && at >= a && at < b;
+            QCOMPARE(flow.sentBy(sender, a, b), expected);
+        }
+    }
+    const qint64 end = (us / flow.bucketUs() + 1) * flow.bucketUs();
+    QCOMPARE(flow.sentBy(1, 0, end) + flow.sentBy(2, 0, end) + flow.sentBy(3, 0, end),
+             quint64(sends.size()));
 }
 
 // The simulator's own network losses (a lossy SimNetwork) and the frames a split cuts while

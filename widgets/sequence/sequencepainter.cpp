@@ -424,7 +424,7 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
     // Zoomed far out on lab time: the density per sender and row straight from the fold's
     // range-count index, without visiting a message.
     const bool filtered = s.filter && !s.filter->showsAll();
-    if (!order && !filtered && l.scale() >= double(MessageFlow::kBucketUs) &&
+    if (!order && !filtered && l.scale() >= double(flow.bucketUs()) &&
         flow.sentBetween(top, bottom) > std::min<qsizetype>(kMaxArrows, 4 * rows)) {
         std::vector<quint64> count(lanes.size() * static_cast<size_t>(rows), 0);
         for (size_t lane = 0; lane < lanes.size(); ++lane)
