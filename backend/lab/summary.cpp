@@ -56,6 +56,39 @@ void ReplyFold::add(const ClientReply &r)
         m_latencies.add(r.latencyUs);
 }
 
+size_t ReplyFold::Histogram::bucketOf(qint64 us)
+{
+    if (us < kExactUs)
+        return static_cast<size_t>(std::max<qint64>(0, us));
+    // us in [2^m, 2^(m+1)), m > kBits: its top kBits + 1 bits name the bucket within octave m.
+    const int m = 63 - __builtin_clzll(static_cast<quint64>(us));
+    const int shift = m - kBits;
+    const qint64 mantissa = us >> shift; // in [2^kBits, 2^(kBits+1))
+    return static_cast<size_t>(kExactUs + qint64(shift - 1) * (qint64(1) << kBits) +
+                               (mantissa - (qint64(1) << kBits)));
+}
+
+qint64 ReplyFold::Histogram::lowestOf(size_t bucket)
+{
+    const auto b = static_cast<qint64>(bucket);
+    if (b < kExactUs)
+        return b;
+    const qint64 perOctave = qint64(1) << kBits;
+    const qint64 shift = (b - kExactUs) / perOctave + 1;
+    const qint64 mantissa = perOctave + (b - kExactUs) % perOctave;
+    return mantissa << shift;
+}
+
+void ReplyFold::Histogram::add(qint64 us)
+{
+    us = std::max<qint64>(0, us);
+    const size_t b = bucketOf(us);
+    if (b >= m_counts.size())
+        m_counts.resize(b + 1, 0);
+    ++m_counts[b];
+    m_max = m_size++ == 0 ? us : std::max(m_max, us);
+}
+
 double ReplyFold::Histogram::percentileMs(double p) const
 {
     if (m_size == 0)
@@ -63,13 +96,15 @@ double ReplyFold::Histogram::percentileMs(double p) const
     // The nearest rank, as percentile() counts it.
     const auto rank = static_cast<quint64>(
         std::clamp<double>(std::ceil(p / 100.0 * double(m_size)), 1, double(m_size)));
+    if (rank == m_size)
+        return double(m_max) / 1000.0;
     quint64 seen = 0;
-    for (const auto &[us, count] : m_counts) {
-        seen += count;
+    for (size_t b = 0; b < m_counts.size(); ++b) {
+        seen += m_counts[b];
         if (seen >= rank)
-            return double(us) / 1000.0;
+            return double(lowestOf(b)) / 1000.0;
     }
-    return double(m_counts.rbegin()->first) / 1000.0;
+    return double(m_max) / 1000.0;
 }
 
 void ReplyFold::fill(Summary &s) const

@@ -10,7 +10,7 @@
 #include <QString>
 #include <QVector>
 
-#include <map>
+#include <vector>
 
 namespace edgecore {
 
@@ -18,10 +18,10 @@ class TraceStore;
 struct Summary;
 
 // The client replies of a run folded as they come into what its summary needs: counts, abort
-// reasons and exact latency percentiles from histograms keyed by the microsecond (a histogram
-// holds one entry per distinct value, however long the run: a live window run at full load
-// answers some 1,400 replies a second, and keeping each for the summary grew the process by
-// about 10 MB a minute).
+// reasons and latency percentiles from histograms of fixed resolution (a live window run at
+// full load answers some 1,400 replies a second; keeping each for the summary grew the process
+// by about 10 MB a minute, and so would a histogram keyed by the exact microsecond, whose
+// distinct values run into the millions over latencies of up to seconds).
 class ReplyFold
 {
 public:
@@ -31,23 +31,27 @@ public:
     // Fills the summary's outcome counts and percentiles.
     void fill(Summary &s) const;
 
-    // A histogram of microsecond values with nearest-rank percentiles, as percentile() over
-    // the same values in milliseconds.
+    // A log-linear histogram of microsecond values: exact below kExactUs, then 2,048 buckets
+    // an octave (within 1/2,048 of the value, 0.05%), a few hundred KB at most. Its
+    // nearest-rank percentiles are percentile()'s over the same values in milliseconds,
+    // rounded down to their bucket's lower edge; the maximum (p100) is exact.
     class Histogram
     {
     public:
-        void add(qint64 us)
-        {
-            ++m_counts[us];
-            ++m_size;
-        }
+        static constexpr int kBits = 11;
+        static constexpr qint64 kExactUs = qint64(2) << kBits; // 4,096 µs
+        void add(qint64 us);
         quint64 size() const { return m_size; }
-        size_t distinct() const { return m_counts.size(); }
+        size_t buckets() const { return m_counts.size(); }
         double percentileMs(double p) const;
+        // The bucket a value falls into, and a bucket's lowest value.
+        static size_t bucketOf(qint64 us);
+        static qint64 lowestOf(size_t bucket);
 
     private:
-        std::map<qint64, quint64> m_counts;
+        std::vector<quint64> m_counts;
         quint64 m_size = 0;
+        qint64 m_max = 0;
     };
 
 private:

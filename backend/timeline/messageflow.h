@@ -265,9 +265,9 @@ private:
     NodeId m_forger = kNoNode; // mallory: its notes name forgeries, its sends are forged
     void countSend(NodeId sender, qint64 us);
     quint64 prefix(NodeId sender, qint64 bucket) const; // sends in buckets [0, bucket)
-    void widenBuckets(); // doubles m_bucketUs, merging each pair of buckets
-    std::vector<std::vector<quint32>> m_fenwick;        // per sender, over buckets from m_bucket0
-    qint64 m_bucket0 = -1;                              // the first message's bucket
+    void widenBuckets();                         // doubles m_bucketUs, merging each pair of buckets
+    std::vector<std::vector<quint32>> m_fenwick; // per sender, over buckets from m_bucket0
+    qint64 m_bucket0 = -1;                       // the first message's bucket
     qint64 m_bucketUs = kBucketUs;
     qint64 m_maxSpanUs = 0;
     qsizetype m_maxSpanEvents = 0; // the longest a delivered message took: bounds visible()'s scan
