@@ -79,14 +79,29 @@ qint64 ReplyFold::Histogram::lowestOf(size_t bucket)
     return mantissa << shift;
 }
 
-void ReplyFold::Histogram::add(qint64 us)
+void ReplyFold::Histogram::count(qint64 us)
 {
-    us = std::max<qint64>(0, us);
     const size_t b = bucketOf(us);
     if (b >= m_counts.size())
         m_counts.resize(b + 1, 0);
     ++m_counts[b];
+}
+
+void ReplyFold::Histogram::add(qint64 us)
+{
+    us = std::max<qint64>(0, us);
     m_max = m_size++ == 0 ? us : std::max(m_max, us);
+    if (m_bucketed) {
+        count(us);
+        return;
+    }
+    m_values.push_back(us);
+    if (m_values.size() <= kExactValues)
+        return;
+    for (const qint64 v : m_values)
+        count(v);
+    m_values = {};
+    m_bucketed = true;
 }
 
 double ReplyFold::Histogram::percentileMs(double p) const
@@ -98,6 +113,12 @@ double ReplyFold::Histogram::percentileMs(double p) const
         std::clamp<double>(std::ceil(p / 100.0 * double(m_size)), 1, double(m_size)));
     if (rank == m_size)
         return double(m_max) / 1000.0;
+    if (!m_bucketed) {
+        std::vector<qint64> values = m_values;
+        const auto at = values.begin() + static_cast<std::ptrdiff_t>(rank - 1);
+        std::nth_element(values.begin(), at, values.end());
+        return double(*at) / 1000.0;
+    }
     quint64 seen = 0;
     for (size_t b = 0; b < m_counts.size(); ++b) {
         seen += m_counts[b];

@@ -31,17 +31,20 @@ public:
     // Fills the summary's outcome counts and percentiles.
     void fill(Summary &s) const;
 
-    // A log-linear histogram of microsecond values: exact below kExactUs, then 2,048 buckets
-    // an octave (within 1/2,048 of the value, 0.05%), a few hundred KB at most. Its
-    // nearest-rank percentiles are percentile()'s over the same values in milliseconds,
-    // rounded down to their bucket's lower edge; the maximum (p100) is exact.
+    // Microsecond values and their nearest-rank percentiles, percentile()'s over the same
+    // values in milliseconds. The first kExactValues are kept as they are (a headless run's
+    // summary is exact); past them, all go into a log-linear histogram, exact below kExactUs
+    // and then 2,048 buckets an octave, a few hundred KB at most: its percentiles are rounded
+    // down to their bucket's lower edge, within 1/2,048 (0.05%). The maximum stays exact.
     class Histogram
     {
     public:
+        static constexpr size_t kExactValues = size_t(1) << 18;
         static constexpr int kBits = 11;
         static constexpr qint64 kExactUs = qint64(2) << kBits; // 4,096 µs
         void add(qint64 us);
         quint64 size() const { return m_size; }
+        bool exact() const { return !m_bucketed; }
         size_t buckets() const { return m_counts.size(); }
         double percentileMs(double p) const;
         // The bucket a value falls into, and a bucket's lowest value.
@@ -49,6 +52,9 @@ public:
         static qint64 lowestOf(size_t bucket);
 
     private:
+        void count(qint64 us);
+        std::vector<qint64> m_values; // while exact
+        bool m_bucketed = false;
         std::vector<quint64> m_counts;
         quint64 m_size = 0;
         qint64 m_max = 0;

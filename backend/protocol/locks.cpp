@@ -291,8 +291,11 @@ void LockManager::onDone(NodeId reporter, TxId waiter, TxId holder)
         for (auto it = m_reporters.begin(); it != m_reporters.end();) {
             it->second.erase(reporter);
             if (it->second.empty()) {
-                m_graph.removeEdge(it->first.first, it->first.second);
+                const auto [a, b] = it->first;
+                m_graph.removeEdge(a, b);
                 it = m_reporters.erase(it);
+                forgetIfDone(a);
+                forgetIfDone(b);
             } else {
                 ++it;
             }
@@ -304,22 +307,41 @@ void LockManager::onDone(NodeId reporter, TxId waiter, TxId holder)
         if (holder == 0 || it->first.second == holder) {
             it->second.erase(reporter);
             if (it->second.empty()) { // nobody reports this wait any more
-                m_graph.removeEdge(waiter, it->first.second);
+                const TxId held = it->first.second;
+                m_graph.removeEdge(waiter, held);
                 it = m_reporters.erase(it);
+                forgetIfDone(held);
                 continue;
             }
         }
         ++it;
     }
-    if (holder != 0)
+    if (holder != 0) {
+        forgetIfDone(waiter);
         return;
+    }
     // Finished at this participant: once no participant reports it waiting or being waited
-    // for, the graph forgets it (and a later victim choice may name it again).
+    // for, the graph forgets it (and a later victim choice may name it again). Still in a
+    // wait, it is forgotten when the last goes.
+    m_done.insert(waiter);
+    forgetIfDone(waiter);
+}
+
+bool LockManager::inAWait(TxId tx) const
+{
     for (const auto &[edge, who] : m_reporters)
-        if ((edge.first == waiter || edge.second == waiter) && !who.empty())
-            return;
-    m_graph.forget(waiter);
-    m_started.erase(waiter);
+        if ((edge.first == tx || edge.second == tx) && !who.empty())
+            return true;
+    return false;
+}
+
+void LockManager::forgetIfDone(TxId tx)
+{
+    if (!m_done.count(tx) || inAWait(tx))
+        return;
+    m_graph.forget(tx);
+    m_started.erase(tx);
+    m_done.erase(tx);
 }
 
 LockManager::Outcome LockManager::tick(Instant now)

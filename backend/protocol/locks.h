@@ -142,6 +142,8 @@ public:
 
     const DeadlockConfig &config() const { return m_config; }
     const WaitForGraph &graph() const { return m_graph; }
+    // Transactions it remembers (in a wait, or waited for): none once every wait is over.
+    size_t known() const { return m_started.size(); }
     quint64 deadlocksFound() const { return m_deadlocks; }
     quint64 victims() const { return m_victims; }
     // Lab time from a cycle forming to its victim being named, summed over deadlocks found.
@@ -154,6 +156,11 @@ private:
     WaitForGraph m_graph;
     std::map<std::pair<TxId, TxId>, std::set<NodeId>> m_reporters; // (waiter, holder)
     std::map<TxId, Instant> m_started;
+    // Finished at a participant while still in a wait (a holder's release is reported before
+    // the waiter it unblocks stops waiting): forgotten when its last wait goes.
+    std::set<TxId> m_done;
+    void forgetIfDone(TxId tx);
+    bool inAWait(TxId tx) const;
     quint64 m_deadlocks = 0;
     quint64 m_victims = 0;
     Duration m_detectionTotal{0};
