@@ -266,8 +266,10 @@ void SimEngine::moveClockTo(Instant t)
 void SimEngine::announceReplies()
 {
     const QVector<ClientReply> &replies = m_sim->replies();
-    while (m_announced < replies.size())
-        Q_EMIT sessionFinished(replies[m_announced++]);
+    while (m_announced < replies.size()) {
+        const ClientReply r = replies[m_announced++]; // a slot may run the engine on
+        Q_EMIT sessionFinished(r);
+    }
     // Announced, they are the window's (which folds them): kept here they grew by some 40 KB
     // a second at full load.
     m_sim->forgetReplies();

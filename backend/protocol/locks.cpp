@@ -294,8 +294,13 @@ void LockManager::onDone(NodeId reporter, TxId waiter, TxId holder)
                 const auto [a, b] = it->first;
                 m_graph.removeEdge(a, b);
                 it = m_reporters.erase(it);
-                forgetIfDone(a);
-                forgetIfDone(b);
+                // Its waits died with it, and so did its reports of them being done: whoever
+                // is left in no wait is forgotten (a wait reported again brings it back).
+                for (const TxId tx : {a, b})
+                    if (!inAWait(tx)) {
+                        m_done.insert(tx);
+                        forgetIfDone(tx);
+                    }
             } else {
                 ++it;
             }

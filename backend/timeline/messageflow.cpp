@@ -7,6 +7,7 @@
 #include "trace/tracestore.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace edgecore {
@@ -146,9 +147,19 @@ quint64 MessageFlow::sentBy(NodeId sender, qint64 fromUs, qint64 toUs) const
 {
     if (m_bucket0 < 0 || toUs <= fromUs)
         return 0;
-    const qint64 a = std::max<qint64>(0, fromUs / m_bucketUs - m_bucket0);
-    const qint64 b = std::max<qint64>(0, toUs / m_bucketUs - m_bucket0);
-    return prefix(sender, b) - prefix(sender, a);
+    // Sends before `us`: exact at a bucket's edge, its count spread evenly within it.
+    const auto before = [&](qint64 us) -> double {
+        const qint64 b = us / m_bucketUs - m_bucket0;
+        if (b < 0 || us < 0)
+            return 0;
+        const auto whole = double(prefix(sender, b));
+        const qint64 within = us - (b + m_bucket0) * m_bucketUs;
+        if (within == 0)
+            return whole;
+        return whole +
+               (double(prefix(sender, b + 1)) - whole) * double(within) / double(m_bucketUs);
+    };
+    return static_cast<quint64>(std::llround(std::max(0.0, before(toUs) - before(fromUs))));
 }
 
 void MessageFlow::openFault(FaultInterval::Kind kind, NodeId node, qsizetype index, qint64 us,

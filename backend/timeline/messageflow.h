@@ -162,11 +162,12 @@ public:
     qsizetype sentBetween(qint64 fromUs, qint64 toUs) const;
     // How many messages `sender` sent in [fromUs, toUs), from a range-count index over
     // buckets of bucketUs() (a Fenwick tree per sender): O(log n) for any range, so a
-    // zoomed-out view draws its density per pixel row without visiting each message. Exact
-    // only at bucket edges; a row shorter than bucketUs() should count messages one by one
-    // instead. Buckets start at kBucketUs and double in width (pairs merged) whenever the run
-    // outgrows kMaxBuckets of them, so the index stays within kMaxBuckets counts a sender
-    // however long the run (an hour at 10x is ten hours of lab time: 3.6 million 10 ms buckets).
+    // zoomed-out view draws its density per pixel row without visiting each message. Exact at
+    // bucket edges; within a bucket, its count is spread evenly (an estimate, as sentBetween()'s
+    // over a block let go). Buckets start at kBucketUs and double in width (pairs merged)
+    // whenever the run outgrows kMaxBuckets of them, so the index stays within kMaxBuckets
+    // counts a sender however long the run (an hour at 10x is ten hours of lab time: 3.6
+    // million 10 ms buckets); a view's rows of 10 ms or more still draw from it.
     static constexpr qint64 kBucketUs = 10'000;
     static constexpr qint64 kMaxBuckets = 1 << 17;
     qint64 bucketUs() const { return m_bucketUs; }

@@ -228,6 +228,20 @@ void TestLocks::lockManagerTellsTheVictimsParticipant()
     order.onDone(10, 7, 0); // and finishes
     QCOMPARE(order.known(), size_t(0));
     QCOMPARE(order.graph().edgeCount(), size_t(0));
+    // A participant that restarts voids its waits, and nobody reports them done after: they are
+    // forgotten then, but not a transaction another participant still reports waiting.
+    LockManager restart;
+    restart.onWait(10, 1, 2, t0, t0, t0, t0);
+    restart.onWait(11, 3, 4, t0, t0, t0, t0);
+    restart.onWait(10, 3, 5, t0, t0, t0, t0);
+    QCOMPARE(restart.known(), size_t(5));
+    restart.onDone(10, 0, 0);
+    QCOMPARE(restart.known(), size_t(2)); // 3 waiting for 4 at billing
+    restart.onDone(11, 3, 4);
+    restart.onDone(11, 3, 0);
+    QCOMPARE(restart.known(), size_t(1)); // 4, until it is done too
+    restart.onDone(11, 4, 0);
+    QCOMPARE(restart.known(), size_t(0));
     // Detection also names no one where there is no cycle: a chain of three waits.
     LockManager chain;
     QVERIFY(chain.onWait(10, 1, 2, t0, t0, t0, t0).resolved.empty());

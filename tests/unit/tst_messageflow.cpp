@@ -501,6 +501,18 @@ void TestMessageFlow::aLongRunWidensItsDensityBuckets()
             QCOMPARE(flow.sentBy(sender, a, b), expected);
         }
     }
+    // Within a bucket its count is spread evenly: quarters of a bucket add up to it.
+    for (int k = 0; k < 100; ++k) {
+        const qint64 w = flow.bucketUs();
+        const qint64 lo = qint64(rng() % quint64(us)) / w * w;
+        const auto sender = static_cast<NodeId>(1 + rng() % 3);
+        const quint64 whole = flow.sentBy(sender, lo, lo + w);
+        quint64 parts = 0;
+        for (int q = 0; q < 4; ++q)
+            parts += flow.sentBy(sender, lo + q * w / 4, lo + (q + 1) * w / 4);
+        QVERIFY2(parts + 2 >= whole && parts <= whole + 2,
+                 qPrintable(QString::number(parts) + u" for "_s + QString::number(whole)));
+    }
     const qint64 end = (us / flow.bucketUs() + 1) * flow.bucketUs();
     QCOMPARE(flow.sentBy(1, 0, end) + flow.sentBy(2, 0, end) + flow.sentBy(3, 0, end),
              quint64(sends.size()));

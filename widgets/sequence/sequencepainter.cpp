@@ -424,7 +424,8 @@ int SequencePainter::paint(QPainter &p, const SequenceScene &s)
     // Zoomed far out on lab time: the density per sender and row straight from the fold's
     // range-count index, without visiting a message.
     const bool filtered = s.filter && !s.filter->showsAll();
-    if (!order && !filtered && l.scale() >= double(flow.bucketUs()) &&
+    // (A long run's buckets grow wider than 10 ms: a row within one gets its share of it.)
+    if (!order && !filtered && l.scale() >= double(MessageFlow::kBucketUs) &&
         flow.sentBetween(top, bottom) > std::min<qsizetype>(kMaxArrows, 4 * rows)) {
         std::vector<quint64> count(lanes.size() * static_cast<size_t>(rows), 0);
         for (size_t lane = 0; lane < lanes.size(); ++lane)
