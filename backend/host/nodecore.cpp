@@ -171,6 +171,22 @@ void NodeCore::session(const SessionFact &f, TxId tx, SessionId session)
     m_config.trace->append(e);
 }
 
+void NodeCore::dsm(const DsmFact &f, const QString &detail, TxId tx, SessionId session)
+{
+    TraceEvent e;
+    e.kind = TraceKind::DsmWrite;
+    e.node = m_config.id;
+    e.labUs = toUs(now());
+    e.wallUs = wallMsNow() * 1000;
+    e.lamport = lamport();
+    e.txId = tx;
+    e.sessionId = session;
+    e.vclock = m_vclock;
+    e.detail = detail;
+    setDsmFact(e, f);
+    m_config.trace->append(e);
+}
+
 void NodeCore::refuse(const Envelope &msg, quint8 reason, const QString &detail)
 {
     ++m_stats.framesRejected;

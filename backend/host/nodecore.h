@@ -107,6 +107,7 @@ public:
     void fact(TraceKind kind, quint8 value, TxId tx, SessionId session, quint64 number,
               const QString &detail) override;
     void session(const SessionFact &f, TxId tx, SessionId session) override;
+    void dsm(const DsmFact &f, const QString &detail, TxId tx, SessionId session) override;
 
     HostStats stats() const { return m_stats; }
     // Key rotation, on the node's thread: a new key that verifies (and signs, once every node

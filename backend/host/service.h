@@ -54,6 +54,8 @@ public:
     virtual void refuse(const Envelope &msg, quint8 reason, const QString &detail) = 0;
     // The edge's dealings with a client request (TraceKind::Session; see facts.h).
     virtual void session(const SessionFact &f, TxId tx, SessionId session) = 0;
+    // The dsm's answer to a write of a key (TraceKind::DsmWrite; see facts.h), with its words.
+    virtual void dsm(const DsmFact &f, const QString &detail, TxId tx, SessionId session) = 0;
 };
 
 class Context

@@ -149,7 +149,9 @@ void Checker::consume(qsizetype index, const TraceEvent &e)
         answered(index, e);
         break;
     case TraceKind::DsmWrite: {
-        const QString key = e.detail.section(u' ', 0, 0);
+        if (e.reason != quint8(DsmFact::Result::Stored))
+            break; // a renewal or a refusal: no new version
+        const QString key = dsmFact(e).key;
         const bool record = key.startsWith(u"session/"_s);
         SessionFacts *session = record ? sessionFacts(e.sessionId) : nullptr;
         if (record && !session)

@@ -246,23 +246,44 @@ void DsmService::persist(const QString &key, const DsmEntry &e, Context &ctx)
 }
 
 void DsmService::traceWrite(const Envelope &msg, const QString &key, const DsmResult &r,
-                            Context &ctx)
+                            DsmFact::Op op, Context &ctx, quint64 expected, qint64 ttlMs)
 {
-    const QString state = QCborValue::fromCbor(r.entry.value).toMap().value(u"state"_s).toString();
-    if (r.ok()) {
-        ctx.trace().fact(
-            TraceKind::DsmWrite, 1, msg.txId, msg.sessionId, r.entry.version,
-            key + u" v"_s + QString::number(r.oldVersion) + u"→v"_s +
-                QString::number(r.entry.version) + (state.isEmpty() ? QString() : u" "_s + state) +
-                u" by "_s + ctx.nameOf(msg.sender) +
-                (msg.fencingToken ? u" token "_s + QString::number(msg.fencingToken) : QString()));
+    DsmFact f;
+    f.op = op;
+    f.status = static_cast<quint8>(r.status);
+    f.key = key;
+    f.version = r.entry.version;
+    f.writer = msg.sender;
+    const bool lease = op == DsmFact::Op::Lease || op == DsmFact::Op::Release;
+    f.token = lease ? r.entry.fencingToken : msg.fencingToken;
+    f.state = QCborValue::fromCbor(r.entry.value).toMap().value(u"state"_s).toString();
+    f.ttlMs = ttlMs;
+    f.holder = r.entry.leaseOwner;
+    QString words;
+    if (r.ok() && r.oldVersion == r.entry.version && op == DsmFact::Op::Lease) {
+        f.result = DsmFact::Result::Renewed;
+        words = key + u" renewed by "_s + ctx.nameOf(msg.sender) + u" (v"_s +
+                QString::number(r.entry.version) + u", token "_s +
+                QString::number(r.entry.fencingToken) + u')';
+    } else if (r.ok()) {
+        f.result = DsmFact::Result::Stored;
+        f.previous = r.oldVersion;
+        words = key + u" v"_s + QString::number(r.oldVersion) + u"→v"_s +
+                QString::number(r.entry.version) +
+                (f.state.isEmpty() ? QString() : u" "_s + f.state) + u" by "_s +
+                ctx.nameOf(msg.sender) +
+                (msg.fencingToken ? u" token "_s + QString::number(msg.fencingToken) : QString());
     } else {
-        ctx.trace().record(TraceKind::State,
-                           key + u": "_s + toString(r.status) + u" for "_s +
-                               ctx.nameOf(msg.sender) + u" (at v"_s +
-                               QString::number(r.entry.version) + u')',
-                           msg.txId, msg.sessionId, msg.sender);
+        f.result = DsmFact::Result::Refused;
+        f.previous = expected;
+        words = r.status == DsmStatus::LeaseHeld
+                    ? key + u" lease held, refused to "_s + ctx.nameOf(msg.sender) + u" (v"_s +
+                          QString::number(r.entry.version) + u", token "_s +
+                          QString::number(r.entry.fencingToken) + u')'
+                    : key + u": "_s + toString(r.status) + u" for "_s + ctx.nameOf(msg.sender) +
+                          u" (at v"_s + QString::number(r.entry.version) + u')';
     }
+    ctx.trace().dsm(f, words, msg.txId, msg.sessionId);
 }
 
 void DsmService::onMessage(const Envelope &msg, Context &ctx)
@@ -280,15 +301,16 @@ void DsmService::onMessage(const Envelope &msg, Context &ctx)
     case MsgType::DsmPut:
     case MsgType::DsmCas: {
         const QByteArray value = in.get(Field::Value).toByteArray();
+        const auto expected = static_cast<quint64>(in.integer(Field::Version));
         const DsmResult r = msg.type == MsgType::DsmPut
                                 ? m_store.put(key, value, msg.sender, msg.fencingToken)
-                                : m_store.cas(key, static_cast<quint64>(in.integer(Field::Version)),
-                                              value, msg.sender, msg.fencingToken);
+                                : m_store.cas(key, expected, value, msg.sender, msg.fencingToken);
         if (r.ok()) {
             persist(key, r.entry, ctx);
             noteSettledRecord(key, r.entry, ctx);
         }
-        traceWrite(msg, key, r, ctx);
+        traceWrite(msg, key, r, msg.type == MsgType::DsmPut ? DsmFact::Op::Put : DsmFact::Op::Cas,
+                   ctx, msg.type == MsgType::DsmCas ? expected : 0);
         reply.type = MsgType::DsmPutReply;
         Payload out;
         out.set(Field::Key, key)
@@ -302,19 +324,14 @@ void DsmService::onMessage(const Envelope &msg, Context &ctx)
         break;
     }
     case MsgType::DsmLease: {
-        const DsmResult r = m_store.acquireLease(
-            key, msg.sender, std::chrono::milliseconds(in.integer(Field::TtlMs)), ctx.now());
+        const qint64 ttlMs = in.integer(Field::TtlMs);
+        const DsmResult r =
+            m_store.acquireLease(key, msg.sender, std::chrono::milliseconds(ttlMs), ctx.now());
         if (r.ok())
             persist(key, r.entry, ctx);
-        if (r.ok() && r.oldVersion != r.entry.version)
-            traceWrite(msg, key, r, ctx); // a new term: a new version
-        else
-            ctx.trace().record(TraceKind::State,
-                               key + (r.ok() ? u" renewed by "_s : u" lease held, refused to "_s) +
-                                   ctx.nameOf(msg.sender) + u" (v"_s +
-                                   QString::number(r.entry.version) + u", token "_s +
-                                   QString::number(r.entry.fencingToken) + u')',
-                               0, 0, msg.sender);
+        // A new term is a new version; the same holder again renews it; a lease another holds
+        // is refused.
+        traceWrite(msg, key, r, DsmFact::Op::Lease, ctx, 0, ttlMs);
         reply.type = MsgType::DsmLeaseReply;
         reply.payload = Payload()
                             .set(Field::Key, key)
@@ -404,7 +421,7 @@ void DsmService::onMessage(const Envelope &msg, Context &ctx)
         const DsmResult r = m_store.releaseLease(key, msg.sender, ctx.now());
         if (r.ok())
             persist(key, r.entry, ctx);
-        traceWrite(msg, key, r, ctx);
+        traceWrite(msg, key, r, DsmFact::Op::Release, ctx);
         reply.type = MsgType::DsmPutReply;
         reply.payload = Payload()
                             .set(Field::Key, key)

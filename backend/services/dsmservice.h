@@ -55,7 +55,9 @@ public:
 
 private:
     void persist(const QString &key, const DsmEntry &e, Context &ctx);
-    void traceWrite(const Envelope &msg, const QString &key, const DsmResult &r, Context &ctx);
+    // The write's DsmWrite fact (stored, renewed or refused) with its words for the log.
+    void traceWrite(const Envelope &msg, const QString &key, const DsmResult &r, DsmFact::Op op,
+                    Context &ctx, quint64 expected = 0, qint64 ttlMs = 0);
     void notifyWatchers(Context &ctx);
     void deliver(const QString &group, quint64 eventId, Context &ctx);
     void pump(const QString &group, Context &ctx);

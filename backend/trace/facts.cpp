@@ -1,5 +1,8 @@
 #include "facts.h"
 
+#include <QCborMap>
+#include <QCborValue>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace edgecore {
@@ -114,6 +117,61 @@ void setSessionFact(TraceEvent &e, const SessionFact &f)
         break;
     }
     e.detail = f.text;
+}
+
+DsmFact dsmFact(const TraceEvent &e)
+{
+    DsmFact f;
+    f.result = static_cast<DsmFact::Result>(std::min<quint8>(e.reason, 2));
+    f.op = static_cast<DsmFact::Op>(e.msgType & 0xf);
+    f.status = static_cast<quint8>((e.msgType >> 4) & 0xf);
+    f.version = e.seq;
+    f.writer = e.peer;
+    f.token = e.token;
+    const QCborMap m = QCborValue::fromCbor(e.payload).toMap();
+    f.key = m.value(QStringLiteral("key")).toString();
+    if (f.key.isEmpty()) // written before the fact was typed: the key leads the words
+        f.key = e.detail.section(u' ', 0, 0);
+    f.previous = static_cast<quint64>(m.value(QStringLiteral("previous")).toInteger());
+    f.state = m.value(QStringLiteral("state")).toString();
+    f.ttlMs = m.value(QStringLiteral("ttl_ms")).toInteger();
+    f.holder = static_cast<NodeId>(m.value(QStringLiteral("holder")).toInteger(kNoNode));
+    return f;
+}
+
+void setDsmFact(TraceEvent &e, const DsmFact &f)
+{
+    e.reason = static_cast<quint8>(f.result);
+    e.msgType = static_cast<quint16>(static_cast<quint16>(f.op) | quint16(f.status & 0xf) << 4);
+    e.seq = f.version;
+    e.peer = f.writer;
+    e.token = f.token;
+    QCborMap m;
+    m.insert(QStringLiteral("key"), f.key);
+    if (f.previous)
+        m.insert(QStringLiteral("previous"), static_cast<qint64>(f.previous));
+    if (!f.state.isEmpty())
+        m.insert(QStringLiteral("state"), f.state);
+    if (f.ttlMs)
+        m.insert(QStringLiteral("ttl_ms"), f.ttlMs);
+    if (f.holder != kNoNode)
+        m.insert(QStringLiteral("holder"), f.holder);
+    e.payload = QCborValue(m).toCbor();
+}
+
+QString toString(DsmFact::Op op)
+{
+    switch (op) {
+    case DsmFact::Op::Put:
+        return QStringLiteral("put");
+    case DsmFact::Op::Cas:
+        return QStringLiteral("cas");
+    case DsmFact::Op::Lease:
+        return QStringLiteral("lease");
+    case DsmFact::Op::Release:
+        return QStringLiteral("release");
+    }
+    return {};
 }
 
 QString toString(SessionFact::Step s)

@@ -49,6 +49,41 @@ SessionFact sessionFact(const TraceEvent &e);
 void setSessionFact(TraceEvent &e, const SessionFact &f);
 QString toString(SessionFact::Step s); // "request", "answer", "release answer"
 
+// TraceKind::DsmWrite: the dsm's answer to one write of a key (a put, a compare-and-swap, a
+// lease's acquisition, renewal or release), stored, renewed or refused. Together they are every
+// key's chain of versions (the DSM view); the checker holds a key's stored versions to grow.
+//   reason  1 stored (a new version), 2 renewed (a lease's expiry moved on, the same version),
+//           0 refused
+//   msgType the operation in bits 0-3, the store's status (a DsmStatus) in bits 4-7
+//   seq     the key's version after it: the new one, or the one that stands
+//   peer    the writer; token its fencing token (0: none; a lease's: the term's)
+//   payload a CBOR map: the key, the version before a stored write or the one a refused
+//           compare-and-swap expected, a session record's state, a lease's TTL and holder
+//   detail  the same in words, for the log: "session/… v1→v2 COMMITTED by sm-1 token 1",
+//           "session/…: conflict for sm-2 (at v2)"
+struct DsmFact
+{
+    enum class Op : quint8 { Put = 0, Cas = 1, Lease = 2, Release = 3 };
+    enum class Result : quint8 { Refused = 0, Stored = 1, Renewed = 2 };
+    Result result = Result::Stored;
+    Op op = Op::Put;
+    quint8 status = 0; // a DsmStatus (dsm/dsmstore.h): 0 ok
+    QString key;
+    quint64 version = 0;  // after it: the new one, or as it stands
+    quint64 previous = 0; // stored: the version before; a refused compare-and-swap: expected
+    NodeId writer = kNoNode;
+    quint64 token = 0;
+    QString state;           // a session record's state (COMMITTED, RELEASED, ...), if any
+    qint64 ttlMs = 0;        // a lease acquired or renewed: for how long
+    NodeId holder = kNoNode; // a lease: who holds it after this
+    bool stored() const { return result == Result::Stored; }
+};
+// The fact a DsmWrite event carries (only meaningful for kind DsmWrite).
+DsmFact dsmFact(const TraceEvent &e);
+// Writes f into e's reason, msgType, seq, peer, token and payload (detail is the caller's).
+void setDsmFact(TraceEvent &e, const DsmFact &f);
+QString toString(DsmFact::Op op); // "put", "cas", "lease", "release"
+
 // A TraceKind::Send that is not a send of the node's own: the user duplicated one of its parked
 // frames in step mode (reason 1), and the copy (the same bytes, a new pending frame at the same
 // receiver) ends in its own delivery, refusal or loss, matched after the original's.

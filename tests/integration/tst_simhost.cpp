@@ -240,8 +240,10 @@ void TestSimHost::dsmServiceCasLeaseWatch()
     QCOMPARE(d->get(u"session/1"_s).value, QByteArray("COMMITTED"));
     int conflicts = 0;
     trace.forEach(0, trace.size(), [&](const TraceEvent &e) {
-        conflicts += e.kind == TraceKind::State && e.node == dsm &&
-                     e.detail.contains(u"session/1: conflict"_s);
+        const DsmFact f = e.kind == TraceKind::DsmWrite ? dsmFact(e) : DsmFact{};
+        conflicts += e.node == dsm && f.result == DsmFact::Result::Refused &&
+                     f.key == u"session/1"_s && f.status == quint8(DsmStatus::Conflict) &&
+                     f.op == DsmFact::Op::Cas && e.detail.contains(u"session/1: conflict"_s);
     });
     QCOMPARE(conflicts, 1);
     // The watcher was told of every change under its prefix after it registered.
