@@ -83,6 +83,40 @@ QString memory(MainWindow &w)
                .arg(allocatedMb());
 }
 
+// The run browsed back once it is over, as a user reaches its early parts: the time cursor put
+// at 10%, 50% and 90% of its events (the table and the log as they were then), and the
+// diagram moved to the lab time of that event at 20 us a pixel, painted twice (the first
+// paint folds the blocks in view again from the run folder's file; the second finds them).
+void browseBack(MainWindow &w, QTextStream &out)
+{
+    TraceStore &trace = w.engine()->trace();
+    const qsizetype n = trace.size();
+    SequenceView *view = w.sequenceView();
+    view->setFollowing(false);
+    QElapsedTimer t;
+    for (const double at : {0.1, 0.5, 0.9}) {
+        const auto event = static_cast<qsizetype>(double(n) * at);
+        t.start();
+        w.setCursorEvent(event);
+        QCoreApplication::processEvents();
+        const double cursorMs = double(t.nsecsElapsed()) / 1e6;
+        w.setCursorEvent(-1);
+        view->layout().setScale(20);
+        view->layout().setTop(trace.at(event).labUs);
+        t.start();
+        view->repaint();
+        const double firstMs = double(t.nsecsElapsed()) / 1e6;
+        t.start();
+        view->repaint();
+        const double againMs = double(t.nsecsElapsed()) / 1e6;
+        out << u"  browsing back to %1% (event %2): the cursor there %3 ms; the diagram there "
+               u"%4 ms, again %5 ms, %6 arrows\n"_s.arg(qRound(at * 100))
+                   .arg(event)
+                   .arg(ms(cursorMs), ms(firstMs), ms(againMs))
+                   .arg(view->lastDrawn());
+    }
+}
+
 void measure(LabEngine::Kind kind, int seconds, QTextStream &out)
 {
     MainWindow w(1);
@@ -164,6 +198,8 @@ void measure(LabEngine::Kind kind, int seconds, QTextStream &out)
     for (const QString &line : minutes)
         out << line << '\n';
     out << "  at the end: " << memory(w) << '\n';
+    browseBack(w, out);
+    out << "  after browsing: " << memory(w) << '\n';
     out.flush();
 }
 } // namespace
