@@ -90,16 +90,24 @@ TraceEvent copiedByHand(const PendingFrame &f, Instant now, qint64 wallUs)
     return byHand(f, TraceKind::Send, 1, now, wallUs, u"duplicated by hand (step mode)"_s);
 }
 
-void NodeCore::recordHost(HostEvent what)
+TraceEvent NodeCore::stamped(TraceKind kind, TxId tx, SessionId session) const
 {
     TraceEvent e;
-    e.kind = TraceKind::State;
+    e.kind = kind;
     e.node = m_config.id;
-    e.reason = static_cast<quint8>(what);
     e.labUs = toUs(now());
     e.wallUs = wallMsNow() * 1000;
     e.lamport = lamport();
+    e.txId = tx;
+    e.sessionId = session;
     e.vclock = m_vclock;
+    return e;
+}
+
+void NodeCore::recordHost(HostEvent what)
+{
+    TraceEvent e = stamped(TraceKind::State);
+    e.reason = static_cast<quint8>(what);
     e.detail = toString(what);
     m_config.trace->append(e);
 }
@@ -107,16 +115,8 @@ void NodeCore::recordHost(HostEvent what)
 void NodeCore::record(TraceKind kind, const QString &detail, TxId tx, SessionId session,
                       NodeId peer)
 {
-    TraceEvent e;
-    e.kind = kind;
-    e.node = m_config.id;
+    TraceEvent e = stamped(kind, tx, session);
     e.peer = peer;
-    e.labUs = toUs(now());
-    e.wallUs = wallMsNow() * 1000;
-    e.lamport = lamport();
-    e.txId = tx;
-    e.sessionId = session;
-    e.vclock = m_vclock;
     e.detail = detail;
     m_config.trace->append(e);
 }
@@ -124,19 +124,11 @@ void NodeCore::record(TraceKind kind, const QString &detail, TxId tx, SessionId 
 void NodeCore::traceMessage(TraceKind kind, const Envelope &env, NodeId peer, quint8 reason,
                             const QString &detail)
 {
-    TraceEvent e;
-    e.kind = kind;
-    e.node = m_config.id;
+    TraceEvent e = stamped(kind, env.txId, env.sessionId);
     e.peer = peer;
     e.msgType = static_cast<quint16>(env.type);
     e.reason = reason;
-    e.labUs = toUs(now());
-    e.wallUs = wallMsNow() * 1000;
-    e.lamport = lamport();
     e.seq = env.seq;
-    e.txId = env.txId;
-    e.sessionId = env.sessionId;
-    e.vclock = m_vclock;
     e.detail = detail;
     if (kind == TraceKind::Send) {
         e.keyId = env.keyId;
@@ -158,30 +150,14 @@ void NodeCore::fact(TraceKind kind, quint8 value, TxId tx, SessionId session, qu
 
 void NodeCore::session(const SessionFact &f, TxId tx, SessionId session)
 {
-    TraceEvent e;
-    e.kind = TraceKind::Session;
-    e.node = m_config.id;
-    e.labUs = toUs(now());
-    e.wallUs = wallMsNow() * 1000;
-    e.lamport = lamport();
-    e.txId = tx;
-    e.sessionId = session;
-    e.vclock = m_vclock;
+    TraceEvent e = stamped(TraceKind::Session, tx, session);
     setSessionFact(e, f);
     m_config.trace->append(e);
 }
 
 void NodeCore::dsm(const DsmFact &f, const QString &detail, TxId tx, SessionId session)
 {
-    TraceEvent e;
-    e.kind = TraceKind::DsmWrite;
-    e.node = m_config.id;
-    e.labUs = toUs(now());
-    e.wallUs = wallMsNow() * 1000;
-    e.lamport = lamport();
-    e.txId = tx;
-    e.sessionId = session;
-    e.vclock = m_vclock;
+    TraceEvent e = stamped(TraceKind::DsmWrite, tx, session);
     e.detail = detail;
     setDsmFact(e, f);
     m_config.trace->append(e);

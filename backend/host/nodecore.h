@@ -101,6 +101,8 @@ public:
     // TraceSink
     // The host's own crash or restart, typed (see facts.h).
     void recordHost(HostEvent what);
+    // An event of this node now: its kind, times, Lamport and vector clocks, tx and session.
+    TraceEvent stamped(TraceKind kind, TxId tx = 0, SessionId session = 0) const;
     void record(TraceKind kind, const QString &detail, TxId tx, SessionId session,
                 NodeId peer) override;
     void refuse(const Envelope &msg, quint8 reason, const QString &detail) override;

@@ -34,7 +34,7 @@ public:
     // Microsecond values and their nearest-rank percentiles, percentile()'s over the same
     // values in milliseconds. The first kExactValues are kept as they are (a headless run's
     // summary is exact); past them, all go into a log-linear histogram, exact below kExactUs
-    // and then 2,048 buckets an octave, a few hundred KB at most: its percentiles are rounded
+    // and then 2,048 buckets an octave, under 1 MB however wide: its percentiles are rounded
     // down to their bucket's lower edge, within 1/2,048 (0.05%). The maximum stays exact.
     class Histogram
     {

@@ -297,10 +297,8 @@ void LockManager::onDone(NodeId reporter, TxId waiter, TxId holder)
                 // Its waits died with it, and so did its reports of them being done: whoever
                 // is left in no wait is forgotten (a wait reported again brings it back).
                 for (const TxId tx : {a, b})
-                    if (!inAWait(tx)) {
-                        m_done.insert(tx);
-                        forgetIfDone(tx);
-                    }
+                    if (!inAWait(tx))
+                        forget(tx);
             } else {
                 ++it;
             }
@@ -342,8 +340,12 @@ bool LockManager::inAWait(TxId tx) const
 
 void LockManager::forgetIfDone(TxId tx)
 {
-    if (!m_done.count(tx) || inAWait(tx))
-        return;
+    if (m_done.count(tx) && !inAWait(tx))
+        forget(tx);
+}
+
+void LockManager::forget(TxId tx)
+{
     m_graph.forget(tx);
     m_started.erase(tx);
     m_done.erase(tx);

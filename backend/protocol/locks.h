@@ -160,6 +160,7 @@ private:
     // the waiter it unblocks stops waiting): forgotten when its last wait goes.
     std::set<TxId> m_done;
     void forgetIfDone(TxId tx);
+    void forget(TxId tx);
     bool inAWait(TxId tx) const;
     quint64 m_deadlocks = 0;
     quint64 m_victims = 0;

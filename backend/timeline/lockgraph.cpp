@@ -115,23 +115,17 @@ void LockGraph::applyTo(State &s, const Item &item) const
         s.victims.insert(item.tx);
         break;
     case Op::Crashed: {
+        // Both maps are keyed by the node first: its entries are one range of each.
         std::set<TxId> touched;
-        for (auto it = s.holds.begin(); it != s.holds.end();) {
-            if (it->first.first == item.node) {
-                touched.insert(it->second.tx);
-                it = s.holds.erase(it);
-            } else {
-                ++it;
-            }
-        }
-        for (auto it = s.waits.begin(); it != s.waits.end();) {
-            if (it->first.first == item.node) {
-                touched.insert(it->second.tx);
-                it = s.waits.erase(it);
-            } else {
-                ++it;
-            }
-        }
+        const auto dropNode = [&](auto &map) {
+            const auto from = map.lower_bound({item.node, {}});
+            auto to = from;
+            for (; to != map.end() && to->first.first == item.node; ++to)
+                touched.insert(to->second.tx);
+            map.erase(from, to);
+        };
+        dropNode(s.holds);
+        dropNode(s.waits);
         for (const TxId tx : touched)
             forgetIfGone(tx);
         break;

@@ -100,10 +100,7 @@ void MessageFlow::countSend(NodeId sender, qint64 us)
     std::vector<quint32> &tree = m_fenwick[sender];
     if (static_cast<size_t>(bucket) + 1 >= tree.size()) {
         // Grow by doubling and rebuild from the counts the old tree holds.
-        std::vector<quint32> counts(tree.empty() ? 0 : tree.size() - 1);
-        for (size_t i = 0; i < counts.size(); ++i)
-            counts[i] =
-                static_cast<quint32>(prefix(sender, qint64(i) + 1) - prefix(sender, qint64(i)));
+        const std::vector<quint32> counts = bucketCounts(sender);
         size_t size = std::max<size_t>(1024, tree.empty() ? 0 : tree.size() - 1);
         while (size <= static_cast<size_t>(bucket) + 1)
             size *= 2;
@@ -121,14 +118,25 @@ void MessageFlow::widenBuckets()
         std::vector<quint32> &tree = m_fenwick[sender];
         if (tree.empty())
             continue;
-        std::vector<quint32> counts((tree.size() - 1) / 2 + 1, 0);
-        for (size_t i = 0; i + 1 < tree.size(); ++i)
-            counts[size_t((m_bucket0 + qint64(i)) / 2 - bucket0)] +=
-                static_cast<quint32>(prefix(sender, qint64(i) + 1) - prefix(sender, qint64(i)));
+        const std::vector<quint32> old = bucketCounts(sender);
+        std::vector<quint32> counts(old.size() / 2 + 1, 0);
+        for (size_t i = 0; i < old.size(); ++i)
+            counts[size_t((m_bucket0 + qint64(i)) / 2 - bucket0)] += old[i];
         buildFenwick(tree, counts, tree.size() - 1);
     }
     m_bucket0 = bucket0;
     m_bucketUs *= 2;
+}
+
+std::vector<quint32> MessageFlow::bucketCounts(NodeId sender) const
+{
+    // A Fenwick tree back to its counts in one pass: each node less the nodes it covers.
+    std::vector<quint32> counts(m_fenwick[sender].begin() + (m_fenwick[sender].empty() ? 0 : 1),
+                                m_fenwick[sender].end());
+    for (size_t j = counts.size(); j >= 1; --j)
+        if (const size_t up = j + (j & (~j + 1)); up <= counts.size())
+            counts[up - 1] -= counts[j - 1];
+    return counts;
 }
 
 quint64 MessageFlow::prefix(NodeId sender, qint64 bucket) const

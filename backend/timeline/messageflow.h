@@ -266,7 +266,8 @@ private:
     NodeId m_forger = kNoNode; // mallory: its notes name forgeries, its sends are forged
     void countSend(NodeId sender, qint64 us);
     quint64 prefix(NodeId sender, qint64 bucket) const; // sends in buckets [0, bucket)
-    void widenBuckets();                         // doubles m_bucketUs, merging each pair of buckets
+    void widenBuckets(); // doubles m_bucketUs, merging each pair of buckets
+    std::vector<quint32> bucketCounts(NodeId sender) const; // its tree's counts, per bucket
     std::vector<std::vector<quint32>> m_fenwick; // per sender, over buckets from m_bucket0
     qint64 m_bucket0 = -1;                       // the first message's bucket
     qint64 m_bucketUs = kBucketUs;
